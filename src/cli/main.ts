@@ -1,0 +1,86 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { COMMANDS, PLANNED } from './commands/index';
+import { EXIT, InputError, UsageError, type IO } from './io';
+
+/** Run one knet invocation; never lets a stack trace reach the user for bad input (CLI.md). */
+export async function main(argv: string[], io: IO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(help());
+    return name ? EXIT.OK : EXIT.USAGE;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    if (PLANNED.includes(name)) io.err(`knet ${name}: not available in this version yet.\n`);
+    else io.err(`knet: unknown command "${name}"\n\n${help()}`);
+    return EXIT.USAGE;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`knet ${name}: ${e.message}\nusage: ${cmd.usage}\n`);
+      return EXIT.USAGE;
+    }
+    if (e instanceof InputError) {
+      io.err(`knet ${name}: ${e.message}\n`);
+      return EXIT.INPUT;
+    }
+    io.err(`knet ${name}: internal error: ${(e as Error).message ?? String(e)}\n`);
+    return EXIT.INPUT;
+  }
+}
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'knet: the Kubernetes Network Playground simulator on the command line',
+    '',
+    'usage: knet <command> [options] <input>...   (input: files, directories, or - for stdin)',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --json for machine-readable output.',
+    '',
+  ].join('\n');
+}
+
+export const nodeIO: IO = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+  isTTY: Boolean(process.stdout.isTTY),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  readFile: (p) => readFile(p, 'utf8'),
+  listDir: async (p) => {
+    const s = await stat(p);
+    if (!s.isDirectory()) return null;
+    const out: string[] = [];
+    const walk = async (d: string) => {
+      for (const e of await readdir(d, { withFileTypes: true })) {
+        const full = join(d, e.name);
+        if (e.isDirectory()) await walk(full);
+        else out.push(full);
+      }
+    };
+    await walk(p);
+    return out;
+  },
+};
+
+const isEntry = process.argv[1] && /main\.[cm]?[jt]s$|knet\.mjs$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2), nodeIO).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`knet: internal error: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,120 @@
+import { CODES } from '../../diagnostics/codes';
+import type { Container, ContainerPort, DNSPolicy, PodDNSConfig, PodTemplate } from '../../model/core';
+import { checkDNS1123Label, checkPortName } from '../../net/names';
+import type { FieldReader } from '../reader';
+
+const DNS_POLICIES: DNSPolicy[] = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
+
+/**
+ * A PodSpec at `base` (`spec` of a Pod, `spec.template.spec` of a Deployment), with ADM-3 defaults:
+ * `dnsPolicy: ClusterFirst`, container port protocol TCP, `hostPort = containerPort` under hostNetwork.
+ */
+export function readPodSpec(r: FieldReader, base: string, labels: Record<string, string>, annotations: Record<string, string>): PodTemplate | undefined {
+  if (!r.isMap(base)) {
+    r.required(base);
+    return undefined;
+  }
+  const hostNetwork = r.bool(`${base}.hostNetwork`) ?? false;
+  const containers = readContainers(r, `${base}.containers`, hostNetwork);
+  if (r.list(`${base}.containers`).length === 0) r.report(CODES.REQUIRED, `${base}.containers`, `${base}.containers must list at least one container.`);
+  const initContainers = readContainers(r, `${base}.initContainers`, hostNetwork);
+  checkUniquePortNames(r, base, containers, initContainers);
+  const hostname = r.str(`${base}.hostname`);
+  const subdomain = r.str(`${base}.subdomain`);
+  for (const [field, v] of [['hostname', hostname], ['subdomain', subdomain]] as const) {
+    const problem = v !== undefined ? checkDNS1123Label(v) : null;
+    if (problem) r.report(CODES.INVALID_VALUE, `${base}.${field}`, `${field} "${v}" ${problem}.`);
+  }
+  const dnsPolicy = r.oneOf(`${base}.dnsPolicy`, DNS_POLICIES, 'ClusterFirst');
+  const dnsConfig = readDNSConfig(r, `${base}.dnsConfig`);
+  if (dnsPolicy === 'None' && (!dnsConfig || dnsConfig.nameservers.length === 0)) {
+    r.report(CODES.REQUIRED, `${base}.dnsConfig`, 'dnsPolicy None needs dnsConfig with at least one nameserver (DNS-13).', 'error', 'DNS-13');
+  }
+  const nodeName = r.str(`${base}.nodeName`);
+  return {
+    labels,
+    annotations,
+    hostNetwork,
+    ...(hostname && !checkDNS1123Label(hostname) ? { hostname } : {}),
+    ...(subdomain && !checkDNS1123Label(subdomain) ? { subdomain } : {}),
+    dnsPolicy,
+    ...(dnsConfig ? { dnsConfig } : {}),
+    containers,
+    initContainers,
+    ...(nodeName ? { nodeName } : {}),
+  };
+}
+
+function readContainers(r: FieldReader, path: string, hostNetwork: boolean): Container[] {
+  const out: Container[] = [];
+  for (const i of r.list(path)) {
+    const p = `${path}.${i}`;
+    if (!r.isMap(p)) continue;
+    const name = r.str(`${p}.name`, { required: true }) ?? `container-${i}`;
+    const ports: ContainerPort[] = [];
+    for (const j of r.list(`${p}.ports`)) {
+      const pp = `${p}.ports.${j}`;
+      const containerPort = r.int(`${pp}.containerPort`, { required: true, min: 1, max: 65535 });
+      const portName = r.str(`${pp}.name`);
+      const protocol = r.protocol(`${pp}.protocol`);
+      if (portName !== undefined) {
+        const problem = checkPortName(portName);
+        if (problem) r.report(CODES.INVALID_VALUE, `${pp}.name`, `port name "${portName}" ${problem}.`);
+      }
+      let hostPort = r.int(`${pp}.hostPort`, { min: 1, max: 65535 });
+      if (containerPort === undefined) continue;
+      if (hostNetwork && hostPort === undefined) hostPort = containerPort; // ADM-3
+      ports.push({ containerPort, protocol, ...(portName ? { name: portName } : {}), ...(hostPort ? { hostPort } : {}) });
+    }
+    const env = r.list(`${p}.env`).flatMap((j) => {
+      const n = r.str(`${p}.env.${j}.name`);
+      const v = r.at(`${p}.env.${j}.value`);
+      if (n === undefined) return [];
+      return [{ name: n, ...(v !== undefined && v !== null ? { value: String(v) } : {}) }];
+    });
+    const restartPolicy = r.str(`${p}.restartPolicy`);
+    const image = r.str(`${p}.image`);
+    out.push({
+      name,
+      ...(image ? { image } : {}),
+      ports,
+      env,
+      command: anyStrings(r, `${p}.command`),
+      args: anyStrings(r, `${p}.args`),
+      ...(restartPolicy ? { restartPolicy } : {}),
+      index: i,
+    });
+  }
+  return out;
+}
+
+/** command/args: strings, but YAML may have read `8080` as a number; keep it as text. */
+function anyStrings(r: FieldReader, path: string): string[] {
+  return r.list(path).map((i) => String(r.at(`${path}.${i}`) ?? ''));
+}
+
+function checkUniquePortNames(r: FieldReader, base: string, containers: Container[], init: Container[]): void {
+  const seen = new Set<string>();
+  for (const [list, field] of [[containers, 'containers'], [init, 'initContainers']] as const) {
+    for (const c of list) {
+      c.ports.forEach((p, j) => {
+        if (!p.name) return;
+        if (seen.has(p.name)) r.report(CODES.INVALID_VALUE, `${base}.${field}.${c.index}.ports.${j}.name`, `port name "${p.name}" is used twice in this pod.`);
+        seen.add(p.name);
+      });
+    }
+  }
+}
+
+function readDNSConfig(r: FieldReader, path: string): PodDNSConfig | undefined {
+  if (!r.isMap(path)) return undefined;
+  return {
+    nameservers: r.strList(`${path}.nameservers`),
+    searches: r.strList(`${path}.searches`),
+    options: r.list(`${path}.options`).flatMap((i) => {
+      const name = r.str(`${path}.options.${i}.name`);
+      const value = r.at(`${path}.options.${i}.value`);
+      return name === undefined ? [] : [{ name, ...(value !== undefined && value !== null ? { value: String(value) } : {}) }];
+    }),
+  };
+}

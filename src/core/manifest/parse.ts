@@ -1,0 +1,125 @@
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic';
+import { CODES } from '../diagnostics/codes';
+
+/** Limits that keep hostile input bounded (each refusal names the limit). */
+export const LIMITS = {
+  /** Characters of input over all files. */
+  maxChars: 8_000_000,
+  maxDocuments: 20_000,
+  /** YAML alias expansion (billion-laughs guard). */
+  maxAliasCount: 1_000,
+  /** Nesting depth of collections. */
+  maxDepth: 100,
+};
+
+/** One object read from the text: its plain value plus the source ranges of its fields. */
+export interface RawObject {
+  value: Record<string, unknown>;
+  file: number;
+  range: Range;
+  fields: Record<string, Range>;
+}
+
+/**
+ * Split one file into YAML documents and convert each to plain data, keeping the range of every field.
+ * A broken document is reported and skipped; the others are still read (one typo must not hide the rest).
+ */
+export function parseFile(text: string, file: number, diags: Diagnostic[]): RawObject[] {
+  const out: RawObject[] = [];
+  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false, merge: true });
+  const list = Array.isArray(docs) ? docs : [docs];
+  if (list.length > LIMITS.maxDocuments) {
+    diags.push({
+      code: CODES.YAML_LIMIT,
+      severity: 'error',
+      message: `The input has ${list.length} documents; the playground reads at most ${LIMITS.maxDocuments}.`,
+      file,
+      range: { start: 0, end: Math.min(text.length, 1) },
+    });
+    return out;
+  }
+  for (const doc of list) {
+    const docRange = { start: doc.range[0], end: doc.range[1] };
+    let broken = false;
+    for (const err of doc.errors) {
+      broken = true;
+      const duplicate = err.code === 'DUPLICATE_KEY';
+      diags.push({
+        code: duplicate ? CODES.YAML_DUPLICATE_KEY : CODES.YAML_SYNTAX,
+        severity: 'error',
+        message: firstLine(err.message),
+        file,
+        range: { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) },
+      });
+    }
+    if (broken || doc.contents == null) continue;
+    if (depthExceeds(doc.contents, LIMITS.maxDepth)) {
+      diags.push({ code: CODES.YAML_LIMIT, severity: 'error', message: `This document nests deeper than ${LIMITS.maxDepth} levels; it was not read.`, file, range: docRange });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    } catch (e) {
+      diags.push({ code: CODES.YAML_LIMIT, severity: 'error', message: `This document could not be expanded: ${firstLine(String((e as Error).message ?? e))}`, file, range: docRange });
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      diags.push({ code: CODES.YAML_NOT_OBJECT, severity: 'error', message: 'A Kubernetes manifest document must be a mapping (apiVersion, kind, metadata, ...).', file, range: rangeOf(doc.contents) ?? docRange });
+      continue;
+    }
+    const fields: Record<string, Range> = {};
+    collectRanges(doc.contents, '', fields);
+    out.push({ value: value as Record<string, unknown>, file, range: rangeOf(doc.contents) ?? docRange, fields });
+  }
+  return out;
+}
+
+function firstLine(s: string): string {
+  const line = s.split('\n')[0] ?? s;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function rangeOf(node: unknown): Range | undefined {
+  const r = (node as { range?: [number, number, number] } | null)?.range;
+  return r ? { start: r[0], end: r[1] } : undefined;
+}
+
+function depthExceeds(node: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[node, 0]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) return true;
+    if (isMap(n)) for (const p of n.items) stack.push([p.value, d + 1]);
+    else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
+  }
+  return false;
+}
+
+/** Record `path → range` for every map entry (key through value) and list item below `node`. */
+function collectRanges(node: unknown, path: string, out: Record<string, Range>): void {
+  const stack: [unknown, string][] = [[node, path]];
+  while (stack.length) {
+    const [n, p] = stack.pop()!;
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const sub = p ? `${p}.${key}` : key;
+        const start = pair.key.range?.[0];
+        const end = (pair.value as YamlNode | null)?.range?.[1] ?? pair.key.range?.[1];
+        if (start !== undefined && end !== undefined && !(sub in out)) out[sub] = { start, end };
+        stack.push([pair.value, sub]);
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((item, i) => {
+        const sub = p ? `${p}.${i}` : String(i);
+        const r = rangeOf(item);
+        if (r) out[sub] = r;
+        stack.push([item, sub]);
+      });
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { CODES } from '../diagnostics/codes';
+import { objectId, type ObjectMeta, type SourceRef } from '../model/meta';
+import { emptyWorld, type World } from '../model/world';
+import type { SimOptions } from '../options';
+import { checkDNS1035Label, checkDNS1123Label, checkDNS1123Subdomain } from '../net/names';
+import type { KindHandler } from './kind';
+import { KIND_HANDLERS } from './kinds/index';
+import { LIMITS, parseFile, type RawObject } from './parse';
+import { FieldReader } from './reader';
+import { finishNamespaces } from './kinds/namespace';
+
+export interface InputFile {
+  name: string;
+  text: string;
+}
+
+const BY_KIND = new Map<string, KindHandler>();
+for (const h of KIND_HANDLERS) for (const k of h.kinds) BY_KIND.set(k, h);
+
+/**
+ * Text → validated, defaulted World. Every problem becomes a located Diagnostic; objects the API server
+ * would reject are left out of the World, everything else is kept (SEMANTICS.md §1).
+ */
+export function readManifests(files: InputFile[], options: SimOptions, diags: Diagnostic[]): World {
+  const world = emptyWorld(options.cluster);
+  world.files = files.map((f) => f.name);
+  const total = files.reduce((n, f) => n + f.text.length, 0);
+  if (total > LIMITS.maxChars) {
+    diags.push({
+      code: CODES.YAML_LIMIT,
+      severity: 'error',
+      message: `The input is ${(total / 1e6).toFixed(1)} MB; the playground reads at most ${LIMITS.maxChars / 1e6} MB. Nothing was simulated.`,
+      file: 0,
+      range: { start: 0, end: 1 },
+    });
+    finishNamespaces(world);
+    return world;
+  }
+  const seen = new Map<string, SourceRef>();
+  let order = 0;
+  files.forEach((f, file) => {
+    for (const raw of parseFile(f.text, file, diags)) {
+      for (const obj of unfoldLists(raw, diags)) readObject(obj, order++, world, options, diags, seen);
+    }
+  });
+  finishNamespaces(world);
+  return world;
+}
+
+/** `kind: List` and `*List` (as `kubectl get -o yaml` prints) become their items. */
+function unfoldLists(raw: RawObject, diags: Diagnostic[]): RawObject[] {
+  const kind = raw.value.kind;
+  if (typeof kind !== 'string' || !kind.endsWith('List') || !Array.isArray(raw.value.items)) return [raw];
+  const out: RawObject[] = [];
+  raw.value.items.forEach((item: unknown, i: number) => {
+    const prefix = `items.${i}`;
+    const range = raw.fields[prefix] ?? raw.range;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      diags.push({ code: CODES.YAML_NOT_OBJECT, severity: 'error', message: `${prefix} must be a Kubernetes object.`, file: raw.file, range });
+      return;
+    }
+    const fields: Record<string, typeof range> = {};
+    const lead = `${prefix}.`;
+    for (const key in raw.fields) if (key.startsWith(lead)) fields[key.slice(lead.length)] = raw.fields[key]!;
+    out.push(...unfoldLists({ value: item as Record<string, unknown>, file: raw.file, range, fields }, diags));
+  });
+  return out;
+}
+
+function readObject(raw: RawObject, order: number, world: World, options: SimOptions, diags: Diagnostic[], seen: Map<string, SourceRef>): void {
+  const source: SourceRef = { file: raw.file, range: raw.range, fields: raw.fields };
+  const r = new FieldReader(raw.value, source, diags);
+  const kind = r.str('kind');
+  const apiVersion = r.str('apiVersion');
+  if (kind === undefined) {
+    if (!r.has('kind')) r.report(CODES.MISSING_KIND, '', 'This document has no `kind`, so it is not a Kubernetes object.');
+    return;
+  }
+  if (apiVersion === undefined) {
+    if (!r.has('apiVersion')) r.report(CODES.MISSING_API_VERSION, 'kind', `This ${kind} has no \`apiVersion\`.`);
+    return;
+  }
+  const handler = BY_KIND.get(kind);
+  if (!handler) {
+    r.report(CODES.UNKNOWN_KIND, 'kind', `${apiVersion} ${kind} is not simulated; it is ignored.`, 'info');
+    return;
+  }
+  if (!handler.apiVersions.includes(apiVersion)) {
+    const instead = handler.removed?.[apiVersion];
+    const msg = instead
+      ? `${apiVersion} ${kind} is no longer served by Kubernetes; use ${instead}. The object is ignored.`
+      : `${kind} is read in ${handler.apiVersions.join(' or ')}, not ${apiVersion}. The object is ignored.`;
+    r.report(CODES.UNSUPPORTED_VERSION, 'apiVersion', msg, 'warning');
+    return;
+  }
+  const meta = readMeta(r, kind, handler, order, world);
+  if (!meta) return;
+  r.object = meta.id;
+  const earlier = seen.get(meta.id);
+  if (earlier) {
+    diags.push({
+      code: CODES.DUPLICATE_OBJECT,
+      severity: 'error',
+      message: `${meta.id} is defined twice; the first definition is used.`,
+      file: source.file,
+      range: r.range('metadata.name'),
+      object: meta.id,
+      related: [{ file: earlier.file, range: earlier.range, message: 'first definition' }],
+    });
+    return;
+  }
+  seen.set(meta.id, source);
+  handler.read(r, meta, { world, options, diags });
+}
+
+function readMeta(r: FieldReader, kind: string, handler: KindHandler, order: number, world: World): ObjectMeta | undefined {
+  if (!r.isMap('metadata')) {
+    r.required('metadata', 'metadata');
+    return undefined;
+  }
+  const name = r.str('metadata.name');
+  if (name === undefined) {
+    if (r.has('metadata.generateName')) r.report(CODES.REQUIRED, 'metadata.generateName', 'metadata.generateName needs the API server to pick a name; give the object a metadata.name to simulate it.');
+    else if (!r.has('metadata.name')) r.required('metadata.name');
+    return undefined;
+  }
+  const check = handler.nameRule === 'label' ? checkDNS1123Label : handler.nameRule === 'rfc1035' ? checkDNS1035Label : handler.nameRule === 'subdomain' ? checkDNS1123Subdomain : () => null;
+  const problem = name === '' ? 'must not be empty' : check(name);
+  if (problem) {
+    r.report(CODES.INVALID_NAME, 'metadata.name', `${kind} name "${name}" is invalid: ${problem}.`);
+    return undefined;
+  }
+  let namespace = '';
+  if (handler.namespaced) {
+    namespace = r.str('metadata.namespace') ?? 'default';
+    const nsProblem = checkDNS1123Label(namespace);
+    if (nsProblem) {
+      r.report(CODES.INVALID_NAME, 'metadata.namespace', `namespace "${namespace}" is invalid: ${nsProblem}.`);
+      return undefined;
+    }
+  } else if (r.has('metadata.namespace')) {
+    r.report(CODES.NAMESPACE_ON_CLUSTER_SCOPED, 'metadata.namespace', `${kind} is cluster-scoped; metadata.namespace is ignored.`, 'warning');
+  }
+  void world;
+  const creationTimestamp = r.str('metadata.creationTimestamp');
+  return {
+    id: objectId(kind, namespace, name),
+    kind,
+    name,
+    namespace,
+    labels: r.strMap('metadata.labels', { labelRules: true }),
+    annotations: r.strMap('metadata.annotations'),
+    ...(creationTimestamp ? { creationTimestamp } : {}),
+    order,
+    source: r.source,
+  };
+}

@@ -1,0 +1,220 @@
+import type { Diagnostic, Range, Severity } from '../diagnostics/diagnostic';
+import { CODES } from '../diagnostics/codes';
+import type { LabelSelector, LabelSelectorRequirement, Labels, Protocol, SourceRef } from '../model/meta';
+import { checkLabelValue, checkQualifiedName } from '../net/names';
+
+type Path = string;
+
+/**
+ * Typed access to one object's fields that reports, rather than throws, every value of the wrong type
+ * or out of range, located on the exact field. Readers of each kind use it so the checks read like the
+ * API's validation code.
+ */
+export class FieldReader {
+  constructor(
+    readonly value: Record<string, unknown>,
+    readonly source: SourceRef,
+    readonly diags: Diagnostic[],
+    public object?: string,
+  ) {}
+
+  /** Raw value at a dotted path (`spec.ports.0.port`). */
+  at(path: Path): unknown {
+    let cur: unknown = this.value;
+    for (const part of path.split('.')) {
+      if (cur === null || cur === undefined) return undefined;
+      if (Array.isArray(cur)) cur = cur[Number(part)];
+      else if (typeof cur === 'object') cur = Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<string, unknown>)[part] : undefined;
+      else return undefined;
+    }
+    return cur;
+  }
+
+  has(path: Path): boolean {
+    const v = this.at(path);
+    return v !== undefined && v !== null;
+  }
+
+  /** The range of a field, or of its nearest written ancestor. */
+  range(path: Path): Range {
+    return rangeIn(this.source, path);
+  }
+
+  report(code: string, path: Path, message: string, severity: Severity = 'error', rule?: string): void {
+    const d: Diagnostic = { code, severity, message, file: this.source.file, range: this.range(path), path };
+    if (this.object) d.object = this.object;
+    if (rule) d.rule = rule;
+    this.diags.push(d);
+  }
+
+  private wrongType(path: Path, expected: string): undefined {
+    const v = this.at(path);
+    const got = Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;
+    this.report(CODES.WRONG_TYPE, path, `${path} must be ${expected}, not ${got}.`);
+    return undefined;
+  }
+
+  required(path: Path, what = path): void {
+    this.report(CODES.REQUIRED, path, `${what} is required.`);
+  }
+
+  str(path: Path, opts: { required?: boolean } = {}): string | undefined {
+    const v = this.at(path);
+    if (v === undefined || v === null) {
+      if (opts.required) this.required(path);
+      return undefined;
+    }
+    if (typeof v === 'string') return v;
+    // YAML turns `80` or `true` into non-strings; the API would reject them in a string field.
+    return this.wrongType(path, 'a string');
+  }
+
+  int(path: Path, opts: { required?: boolean; min?: number; max?: number } = {}): number | undefined {
+    const v = this.at(path);
+    if (v === undefined || v === null) {
+      if (opts.required) this.required(path);
+      return undefined;
+    }
+    if (typeof v !== 'number' || !Number.isInteger(v)) return this.wrongType(path, 'an integer');
+    if ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
+      this.report(CODES.INVALID_VALUE, path, `${path} must be between ${opts.min ?? '-∞'} and ${opts.max ?? '∞'}, not ${v}.`);
+      return undefined;
+    }
+    return v;
+  }
+
+  bool(path: Path): boolean | undefined {
+    const v = this.at(path);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'boolean') return v;
+    return this.wrongType(path, 'true or false');
+  }
+
+  /** An int-or-string field (targetPort, NetworkPolicy port). */
+  intOrString(path: Path): number | string | undefined {
+    const v = this.at(path);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v))) return v;
+    return this.wrongType(path, 'a number or a name');
+  }
+
+  /** Indexes of a list field; reports a non-list. */
+  list(path: Path): number[] {
+    const v = this.at(path);
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) {
+      this.wrongType(path, 'a list');
+      return [];
+    }
+    return v.map((_, i) => i);
+  }
+
+  /** True when the field is a mapping (reports anything else that is present). */
+  isMap(path: Path): boolean {
+    const v = this.at(path);
+    if (v === undefined || v === null) return false;
+    if (typeof v === 'object' && !Array.isArray(v)) return true;
+    this.wrongType(path, 'a mapping');
+    return false;
+  }
+
+  keys(path: Path): string[] {
+    return this.isMap(path) ? Object.keys(this.at(path) as object) : [];
+  }
+
+  strList(path: Path): string[] {
+    return this.list(path)
+      .map((i) => this.str(`${path}.${i}`))
+      .filter((s): s is string => s !== undefined);
+  }
+
+  /** A string→string map (labels, annotations, selectors); keys validated as label keys when asked. */
+  strMap(path: Path, opts: { labelRules?: boolean } = {}): Labels {
+    const out: Labels = {};
+    for (const key of this.keys(path)) {
+      const sub = `${path}.${key}`;
+      let v = this.at(sub);
+      // YAML 1.2 reads `true`/`1` unquoted; the API server would reject a non-string label value.
+      if (typeof v !== 'string') {
+        if (v === null) v = '';
+        else {
+          this.wrongType(sub, 'a string (quote it)');
+          continue;
+        }
+      }
+      if (opts.labelRules) {
+        const keyProblem = checkQualifiedName(key);
+        if (keyProblem) {
+          this.report(CODES.INVALID_LABEL, sub, `label key "${key}": ${keyProblem}.`);
+          continue;
+        }
+        const valueProblem = checkLabelValue(v as string);
+        if (valueProblem) {
+          this.report(CODES.INVALID_LABEL, sub, `label value "${v as string}": ${valueProblem}.`);
+          continue;
+        }
+      }
+      out[key] = v as string;
+    }
+    return out;
+  }
+
+  /** metav1.LabelSelector; absent → undefined. */
+  selector(path: Path): LabelSelector | undefined {
+    const v = this.at(path);
+    if (v === undefined || v === null) return undefined;
+    if (!this.isMap(path)) return undefined;
+    const matchLabels = this.strMap(`${path}.matchLabels`, { labelRules: true });
+    const matchExpressions: LabelSelectorRequirement[] = [];
+    for (const i of this.list(`${path}.matchExpressions`)) {
+      const p = `${path}.matchExpressions.${i}`;
+      const key = this.str(`${p}.key`, { required: true });
+      const operator = this.str(`${p}.operator`, { required: true });
+      const values = this.strList(`${p}.values`);
+      if (key === undefined || operator === undefined) continue;
+      if (operator !== 'In' && operator !== 'NotIn' && operator !== 'Exists' && operator !== 'DoesNotExist') {
+        this.report(CODES.INVALID_VALUE, `${p}.operator`, `operator must be In, NotIn, Exists or DoesNotExist, not "${operator}".`);
+        continue;
+      }
+      if ((operator === 'In' || operator === 'NotIn') && values.length === 0) {
+        this.report(CODES.INVALID_VALUE, `${p}.values`, `values must be non-empty when operator is ${operator}.`);
+        continue;
+      }
+      if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) {
+        this.report(CODES.INVALID_VALUE, `${p}.values`, `values must be empty when operator is ${operator}.`);
+        continue;
+      }
+      matchExpressions.push({ key, operator, values });
+    }
+    return { matchLabels, matchExpressions };
+  }
+
+  /** A protocol field defaulting to TCP (ADM-1, ADM-3, NP-6). */
+  protocol(path: Path): Protocol {
+    const p = this.str(path);
+    if (p === undefined) return 'TCP';
+    if (p === 'TCP' || p === 'UDP' || p === 'SCTP') return p;
+    this.report(CODES.INVALID_VALUE, path, `protocol must be TCP, UDP or SCTP, not "${p}".`);
+    return 'TCP';
+  }
+
+  oneOf<T extends string>(path: Path, allowed: readonly T[], fallback: T): T {
+    const v = this.str(path);
+    if (v === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    this.report(CODES.INVALID_VALUE, path, `${path} must be one of ${allowed.join(', ')}, not "${v}".`);
+    return fallback;
+  }
+}
+
+/** The range of `path` in an object's source, falling back to the nearest ancestor, then the document. */
+export function rangeIn(source: SourceRef, path: Path): Range {
+  let p = source.prefix ? (path ? `${source.prefix}.${path}` : source.prefix) : path;
+  while (p) {
+    const r = source.fields[p];
+    if (r) return r;
+    const dot = p.lastIndexOf('.');
+    p = dot < 0 ? '' : p.slice(0, dot);
+  }
+  return source.range;
+}
