@@ -6,3 +6,5 @@ export type { Diagnostic, Range, Severity, Cite, Location } from './diagnostics/
 export { CODES } from './diagnostics/codes';
 export * from './model/index';
 export { rangeIn } from './manifest/reader';
+export * from './topology/index';
+export { parseRequestURL, type HttpRequest } from './http';

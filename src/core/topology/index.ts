@@ -1,0 +1,1 @@
+export type { Topology, GraphNode, GraphEdge, GraphKind, GraphLayer, Verdict } from './types';

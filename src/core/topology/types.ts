@@ -1,0 +1,61 @@
+import type { Cite } from '../diagnostics/diagnostic';
+
+/** Kinds drawn as graph nodes (UI.md `data-kind`). */
+export type GraphKind =
+  | 'Client'
+  | 'Node'
+  | 'IngressClass'
+  | 'Ingress'
+  | 'GatewayClass'
+  | 'Gateway'
+  | 'HTTPRoute'
+  | 'GRPCRoute'
+  | 'Service'
+  | 'EndpointSlice'
+  | 'Pod'
+  | 'Namespace'
+  | 'External';
+
+/** The column a node sits in, left to right (clients → entry → routes → Services → slices → pods). */
+export type GraphLayer = 0 | 1 | 2 | 3 | 4 | 5;
+
+export interface GraphNode {
+  /** UI.md `data-object`: `Kind/namespace/name` or `Kind/name`; always starts with `kind`. */
+  id: string;
+  kind: GraphKind;
+  label: string;
+  /** Second line (IP, ports, replicas...). */
+  detail?: string;
+  /** The namespace group it is drawn in ('' for cluster-scoped and clients). */
+  namespace: string;
+  layer: GraphLayer;
+  /** Health badge: `ok`, `warning` (e.g. a Service with no ready endpoint), `error`. */
+  status: 'ok' | 'warning' | 'error';
+  /** The YAML that declares it (for generated objects, the workload or controller that made it). */
+  cite?: Cite;
+  /** A system object (kube-system, controller pods): hidden unless the user asks. */
+  system?: boolean;
+}
+
+export type Verdict = 'allowed' | 'blocked' | 'unknown';
+
+export interface GraphEdge {
+  id: string;
+  /** `data-from` / `data-to`: ids of drawn nodes, pointing the way traffic flows. */
+  from: string;
+  to: string;
+  verdict: Verdict;
+  /** What the edge is: a route to a backend, a Service's slice, a slice's endpoint, an inferred call... */
+  relation: 'entry' | 'route' | 'backend' | 'slice' | 'endpoint' | 'call' | 'member';
+  label?: string;
+  /** One sentence: why this verdict. */
+  reason: string;
+  /** The YAML responsible (policy rules, route rules, env var that revealed the call...). */
+  cites: Cite[];
+}
+
+/** What the graph shows, computed in core from a Simulation; positions are the layout's business. */
+export interface Topology {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
