@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS } from '../options';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { readManifests } from './read';
+
+function read(text: string) {
+  const diags: Diagnostic[] = [];
+  const world = readManifests([{ name: 'test.yaml', text }], DEFAULT_OPTIONS, diags);
+  const at = (d: Diagnostic) => text.slice(d.range.start, d.range.end);
+  return { world, diags, at };
+}
+
+const svc = (name: string, spec: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: ${spec}\n`;
+
+describe('reading multi-document YAML', () => {
+  it('keeps reading the other documents when one has a syntax error', () => {
+    const { world, diags } = read(`${svc('a', '{ports: [{port: 80}]}')}---\nkind: [oops\n---\n${svc('b', '{ports: [{port: 80}]}')}`);
+    expect(world.services.map((s) => s.name)).toEqual(['a', 'b']);
+    expect(diags.map((d) => d.code)).toContain('yaml-syntax');
+  });
+
+  it('reports a duplicate key at the key', () => {
+    const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  name: b\n';
+    const { diags } = read(text);
+    expect(diags).toHaveLength(1);
+    expect(diags[0]!.code).toBe('yaml-duplicate-key');
+    expect(text.slice(0, diags[0]!.range.start).split('\n').length).toBe(5);
+  });
+
+  it('unfolds kind: List and *List objects as kubectl prints them', () => {
+    const text = `apiVersion: v1\nkind: ServiceList\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n  spec: {ports: [{port: 80, targetPort: x_y}]}\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: shop}\n`;
+    const { world, diags, at } = read(text);
+    expect(world.services.map((s) => s.id)).toEqual(['Service/default/a']);
+    expect(world.namespaces.find((n) => n.name === 'shop')?.implicit).toBe(false);
+    // Ranges of list items point into the item, not the list.
+    expect(diags.map((d) => [d.code, at(d)])).toEqual([['invalid-value', 'targetPort: x_y']]);
+  });
+
+  it('reports unknown kinds as info and ignores them', () => {
+    const { diags, at } = read('apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n');
+    expect(diags.map((d) => [d.code, d.severity, at(d)])).toEqual([['unknown-kind', 'info', 'kind: Widget']]);
+  });
+
+  it('names the replacement for a removed apiVersion', () => {
+    const { diags } = read('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: w}\n');
+    expect(diags[0]!.code).toBe('unsupported-api-version');
+    expect(diags[0]!.message).toContain('apps/v1');
+  });
+
+  it('keeps the first of two objects with the same id and points at both', () => {
+    const { world, diags } = read(`${svc('a', '{ports: [{port: 80}]}')}---\n${svc('a', '{ports: [{port: 81}]}')}`);
+    expect(world.services).toHaveLength(1);
+    expect(world.services[0]!.ports[0]!.port).toBe(80);
+    expect(diags.map((d) => d.code)).toEqual(['duplicate-object']);
+    expect(diags[0]!.related).toHaveLength(1);
+  });
+
+  it('refuses documents that are not mappings, with a location', () => {
+    const { diags } = read('- a\n- b\n');
+    expect(diags.map((d) => d.code)).toEqual(['yaml-not-object']);
+  });
+
+  it('bounds alias expansion (billion laughs)', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${new Array(10).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    const { diags } = read(lines.join('\n') + '\n');
+    expect(diags.map((d) => d.code)).toEqual(['input-limit']);
+  });
+});
+
+describe('object metadata', () => {
+  it.each([
+    ['Service names must be RFC 1035 labels', svc('1web', '{ports: [{port: 80}]}'), 'invalid-name', 'name: 1web'],
+    ['label keys are validated', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a, labels: {"bad key": x}}\n', 'invalid-label', '"bad key": x'],
+    ['label values must be strings', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a, labels: {on: true}}\n', 'wrong-type', 'on: true'],
+    ['metadata.name is required', 'apiVersion: v1\nkind: Namespace\nmetadata: {labels: {}}\n', 'required-field', 'metadata: {labels: {}}'],
+  ])('%s', (_title, text, code, where) => {
+    const { diags, at } = read(text);
+    expect(diags.map((d) => [d.code, at(d)])).toEqual([[code, where]]);
+  });
+
+  it('adds kubernetes.io/metadata.name to every namespace and creates implied ones', () => {
+    const { world } = read(`${svc('a', '{ports: [{port: 80}]}')}`);
+    const shop = world.namespaces.find((n) => n.name === 'shop')!;
+    expect(shop.implicit).toBe(true);
+    expect(shop.labels['kubernetes.io/metadata.name']).toBe('shop');
+    expect(world.namespaces.map((n) => n.name).sort()).toEqual(['default', 'kube-system', 'shop']);
+  });
+});
+
+describe('Service admission (ADM-1, ADM-2)', () => {
+  it('defaults type, protocol, targetPort and the traffic policies', () => {
+    const { world, diags } = read(svc('a', '{selector: {app: a}, ports: [{port: 80}]}'));
+    expect(diags).toEqual([]);
+    const s = world.services[0]!;
+    expect([s.type, s.ports[0]!.protocol, s.ports[0]!.targetPort, s.internalTrafficPolicy, s.externalTrafficPolicy, s.sessionAffinity]).toEqual([
+      'ClusterIP',
+      'TCP',
+      80,
+      'Cluster',
+      undefined,
+      'None',
+    ]);
+  });
+
+  it('defaults externalTrafficPolicy only for externally reachable Services', () => {
+    const { world } = read(svc('a', '{type: NodePort, ports: [{port: 80}]}'));
+    expect(world.services[0]!.externalTrafficPolicy).toBe('Cluster');
+  });
+
+  it('rejects externalTrafficPolicy on a plain ClusterIP Service (edge case 21)', () => {
+    const { world, diags, at } = read(svc('a', '{externalTrafficPolicy: Local, ports: [{port: 80}]}'));
+    expect(world.services).toEqual([]);
+    expect(diags.map((d) => [d.code, at(d)])).toEqual([['invalid-value', 'externalTrafficPolicy: Local']]);
+  });
+
+  it('treats selector: {} as no selector (SVC-6)', () => {
+    const { world } = read(svc('a', '{selector: {}, ports: [{port: 80}]}'));
+    expect(world.services[0]!.selector).toBeNull();
+  });
+
+  it('requires names on every port of a multi-port Service', () => {
+    const { diags } = read(svc('a', '{ports: [{port: 80, name: http}, {port: 81}]}'));
+    expect(diags.map((d) => d.path)).toEqual(['spec.ports.1.name']);
+  });
+
+  it('rejects clusterIP: None with type NodePort', () => {
+    const { world, diags } = read(svc('a', '{type: NodePort, clusterIP: None, ports: [{port: 80}]}'));
+    expect(world.services).toEqual([]);
+    expect(diags[0]!.path).toBe('spec.clusterIP');
+  });
+
+  it('defaults session affinity timeout to 10800 seconds', () => {
+    const { world } = read(svc('a', '{sessionAffinity: ClientIP, ports: [{port: 80}]}'));
+    expect(world.services[0]!.sessionAffinityTimeoutSeconds).toBe(10800);
+  });
+
+  it('reports a port number of the wrong type at the field', () => {
+    const { diags, at } = read(svc('a', '{ports: [{port: "eighty"}]}'));
+    expect(diags.map((d) => [d.code, at(d)])).toContainEqual(['wrong-type', 'port: "eighty"']);
+  });
+});
+
+describe('Pods and workloads (ADM-3)', () => {
+  it('defaults dnsPolicy to ClusterFirst and hostPort under hostNetwork', () => {
+    const { world } = read('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {hostNetwork: true, containers: [{name: c, ports: [{containerPort: 8080}]}]}\n');
+    const p = world.pods[0]!;
+    expect(p.dnsPolicy).toBe('ClusterFirst');
+    expect(p.containers[0]!.ports[0]).toEqual({ containerPort: 8080, protocol: 'TCP', hostPort: 8080 });
+    expect([p.phase, p.ready]).toEqual(['Running', true]);
+  });
+
+  it('honours status written in the manifest', () => {
+    const { world } = read(
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p, deletionTimestamp: "2024-01-01T00:00:00Z"}\nspec: {containers: [{name: c}]}\nstatus: {podIP: 10.244.1.7, conditions: [{type: Ready, status: "False"}]}\n',
+    );
+    const p = world.pods[0]!;
+    expect([p.ips, p.ready, p.terminating]).toEqual([['10.244.1.7'], false, true]);
+  });
+
+  it('rejects a Deployment whose selector does not match its template', () => {
+    const { world, diags } = read(
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: b}}\n    spec: {containers: [{name: c}]}\n',
+    );
+    expect(world.workloads).toEqual([]);
+    expect(diags.map((d) => d.path)).toEqual(['spec.selector']);
+  });
+
+  it('reads the pod template of a CronJob', () => {
+    const { world, diags } = read(
+      'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: backup}\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {app: backup}}\n        spec: {containers: [{name: c, env: [{name: DB, value: "db.data:5432"}]}], restartPolicy: Never}\n',
+    );
+    expect(diags).toEqual([]);
+    expect(world.workloads[0]!.templatePath).toBe('spec.jobTemplate.spec.template');
+    expect(world.workloads[0]!.template.containers[0]!.env).toEqual([{ name: 'DB', value: 'db.data:5432' }]);
+  });
+});
