@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../simulate';
+import { buildTopology } from './build';
+
+const YAML = `
+apiVersion: v1
+kind: Pod
+metadata: {name: web-1, namespace: shop, labels: {app: web}}
+spec:
+  containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec:
+  type: NodePort
+  selector: {app: web}
+  ports: [{port: 80}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: web-manual
+  namespace: shop
+  labels:
+    kubernetes.io/service-name: web
+addressType: IPv4
+ports: [{port: 80}]
+endpoints:
+- addresses: [10.244.1.5]
+  conditions: {ready: true}
+  targetRef: {kind: Pod, namespace: shop, name: web-1}
+- addresses: [10.244.1.6]
+  conditions: {ready: false, serving: true, terminating: true}
+  targetRef: {kind: Pod, namespace: shop, name: web-1}
+`;
+
+describe('buildTopology', () => {
+  const topo = buildTopology(simulate([{ name: 'a.yaml', text: YAML }]));
+  const node = (id: string) => topo.nodes.find((n) => n.id === id);
+
+  it('draws the internet client, the Service, its slice and the pod in their layers', () => {
+    expect(node('Client/internet')?.layer).toBe(0);
+    expect(node('Service/shop/web')?.layer).toBe(3);
+    expect(node('EndpointSlice/shop/web-manual')?.layer).toBe(4);
+    expect(node('Pod/shop/web-1')?.layer).toBe(5);
+  });
+
+  it('starts every node id with its kind', () => {
+    for (const n of topo.nodes) expect(n.id.startsWith(`${n.kind}/`)).toBe(true);
+  });
+
+  it('joins the Service to its slice and the slice to the pod of a ready endpoint', () => {
+    const edges = topo.edges.map((e) => `${e.from} -> ${e.to} ${e.verdict}`);
+    expect(edges).toContain('Service/shop/web -> EndpointSlice/shop/web-manual allowed');
+    expect(edges).toContain('EndpointSlice/shop/web-manual -> Pod/shop/web-1 allowed');
+  });
+
+  it('draws an entry edge from the internet to a NodePort Service', () => {
+    expect(topo.edges.some((e) => e.from === 'Client/internet' && e.to === 'Service/shop/web' && e.relation === 'entry')).toBe(true);
+  });
+
+  it('only draws edges between drawn nodes', () => {
+    const ids = new Set(topo.nodes.map((n) => n.id));
+    for (const e of topo.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+  });
+});

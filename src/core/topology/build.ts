@@ -1,0 +1,209 @@
+import type { Cite } from '../diagnostics/diagnostic';
+import type { ObjectMeta } from '../model/meta';
+import type { Endpoint, EndpointSlice } from '../model/discovery';
+import type { Service } from '../model/core';
+import type { Simulation } from '../simulate';
+import { rangeIn } from '../manifest/reader';
+import type { GraphEdge, GraphNode, Topology, Verdict } from './types';
+
+/** What the caller may ask of the graph (the page's settings, `knet graph` flags). */
+export interface TopologyOptions {
+  /** Draw system objects (kube-system, the API server's Service...) too. */
+  showSystem?: boolean;
+}
+
+/** The id of the node standing for every client outside the cluster (UI.md `Client/internet`). */
+export const INTERNET = 'Client/internet';
+
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+
+/** True for objects the cluster made for itself, which the graph hides unless asked. */
+export function isSystem(o: { namespace: string; name: string; kind: string }): boolean {
+  if (SYSTEM_NAMESPACES.has(o.namespace)) return true;
+  // The `kubernetes` Service in `default` fronts the API server (SEMANTICS.md §0), not the user's apps.
+  return o.namespace === 'default' && (o.name === 'kubernetes' || o.name.startsWith('kubernetes-')) && (o.kind === 'Service' || o.kind === 'EndpointSlice');
+}
+
+/** The YAML that declares an object. */
+export function citeOf(o: ObjectMeta, path?: string): Cite {
+  const range = rangeIn(o.source, path ?? '');
+  return path ? { object: o.id, file: o.source.file, range, path } : { object: o.id, file: o.source.file, range };
+}
+
+/**
+ * The graph to draw for a simulation: clients, Services (layer 3), their EndpointSlices (layer 4) and pods
+ * (layer 5, one node per replica), with an edge for every path traffic could take and its verdict.
+ * Each layer is one function so that entry points, routes, policy verdicts and inferred calls plug in.
+ */
+export function buildTopology(sim: Simulation, opts: TopologyOptions = {}): Topology {
+  const g: Builder = { nodes: new Map(), edges: new Map(), opts };
+  addClients(g);
+  addServices(g, sim);
+  addSlices(g, sim);
+  addPods(g, sim);
+  addSliceEndpoints(g, sim);
+  addExternalEntry(g, sim);
+  return { nodes: [...g.nodes.values()], edges: [...g.edges.values()] };
+}
+
+interface Builder {
+  nodes: Map<string, GraphNode>;
+  edges: Map<string, GraphEdge>;
+  opts: TopologyOptions;
+}
+
+function shown(g: Builder, o: { namespace: string; name: string; kind: string }): boolean {
+  return g.opts.showSystem === true || !isSystem(o);
+}
+
+function addNode(g: Builder, n: GraphNode): void {
+  if (!g.nodes.has(n.id)) g.nodes.set(n.id, n);
+}
+
+function addEdge(g: Builder, e: Omit<GraphEdge, 'id'>): void {
+  if (!g.nodes.has(e.from) || !g.nodes.has(e.to)) return;
+  const id = `${e.from}->${e.to}`;
+  if (!g.edges.has(id)) g.edges.set(id, { id, ...e });
+}
+
+/** Layer 0: the outside world. Always drawn, so that "who can reach this from outside" has an answer. */
+function addClients(g: Builder): void {
+  addNode(g, { id: INTERNET, kind: 'Client', label: 'internet', detail: 'any client outside the cluster', namespace: '', layer: 0, status: 'ok' });
+}
+
+function serviceDetail(s: Service): string {
+  const ports = s.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`).join(', ');
+  const ip = s.type === 'ExternalName' ? s.externalName ?? '' : s.headless ? 'headless' : s.clusterIPs[0] ?? '';
+  return [s.type === 'ClusterIP' ? '' : s.type, ip, ports].filter(Boolean).join(' · ');
+}
+
+/** Layer 3: every Service; warns when a selector-managed Service has no ready endpoint. */
+function addServices(g: Builder, sim: Simulation): void {
+  for (const s of sim.world.services) {
+    if (!shown(g, s)) continue;
+    const slices = sim.world.endpointSlices.filter((es) => es.namespace === s.namespace && es.serviceName === s.name);
+    const ready = slices.some((es) => es.endpoints.some((e) => e.conditions.ready));
+    const status = s.type !== 'ExternalName' && s.selector !== null && !ready ? 'warning' : 'ok';
+    addNode(g, { id: s.id, kind: 'Service', label: s.name, detail: serviceDetail(s), namespace: s.namespace, layer: 3, status, cite: citeOf(s), ...(isSystem(s) ? { system: true } : {}) });
+  }
+}
+
+/** Layer 4: EndpointSlices, each joined to its Service by the `kubernetes.io/service-name` label (SVC-10). */
+function addSlices(g: Builder, sim: Simulation): void {
+  for (const es of sim.world.endpointSlices) {
+    if (!shown(g, es)) continue;
+    const n = es.endpoints.length;
+    const ready = es.endpoints.filter((e) => e.conditions.ready).length;
+    const svc = es.serviceName ? sim.world.services.find((s) => s.namespace === es.namespace && s.name === es.serviceName) : undefined;
+    const cite = es.generated && svc ? citeOf(svc, 'spec.selector') : citeOf(es);
+    addNode(g, {
+      id: es.id,
+      kind: 'EndpointSlice',
+      label: es.name,
+      detail: `${ready}/${n} ready · ${es.ports.map((p) => `${p.name ? p.name + ':' : ''}${p.port ?? '?'}`).join(', ')}`,
+      namespace: es.namespace,
+      layer: 4,
+      status: n > 0 && ready === 0 ? 'warning' : 'ok',
+      cite,
+      ...(isSystem(es) ? { system: true } : {}),
+    });
+    if (svc) {
+      addEdge(g, {
+        from: svc.id,
+        to: es.id,
+        verdict: 'allowed',
+        relation: 'slice',
+        reason: es.generated
+          ? `The EndpointSlice controller made this slice for Service ${svc.name} from the pods its selector matches.`
+          : `This slice names Service ${svc.name} in its kubernetes.io/service-name label, so kube-proxy uses its endpoints.`,
+        cites: [citeOf(svc), cite],
+      });
+    }
+  }
+}
+
+/** Layer 5: every pod, one node per replica. */
+function addPods(g: Builder, sim: Simulation): void {
+  for (const p of sim.world.pods) {
+    if (!shown(g, p)) continue;
+    const status = p.phase === 'Failed' ? 'error' : p.ready ? 'ok' : 'warning';
+    addNode(g, {
+      id: p.id,
+      kind: 'Pod',
+      label: p.name,
+      detail: [p.ips[0] ?? 'no IP', p.nodeName, p.ready ? '' : p.terminating ? 'terminating' : 'not ready'].filter(Boolean).join(' · '),
+      namespace: p.namespace,
+      layer: 5,
+      status,
+      cite: citeOf(p),
+      ...(isSystem(p) ? { system: true } : {}),
+    });
+  }
+}
+
+/** How kube-proxy treats an endpoint, from its conditions (SEMANTICS.md KP rules on ready/serving/terminating). */
+export function endpointVerdict(e: Endpoint): { verdict: Verdict; reason: string } {
+  const c = e.conditions;
+  if (c.ready) return { verdict: 'allowed', reason: 'The endpoint is ready, so kube-proxy sends new connections to it.' };
+  if (c.serving && c.terminating)
+    return {
+      verdict: 'unknown',
+      reason: 'The endpoint is terminating but still serving: kube-proxy uses it only when the Service has no ready endpoint left.',
+    };
+  return { verdict: 'blocked', reason: 'The endpoint is not ready, so kube-proxy sends it no traffic.' };
+}
+
+/** Slice → pod edges, one per endpoint whose targetRef names a drawn pod. */
+function addSliceEndpoints(g: Builder, sim: Simulation): void {
+  const podByIP = new Map<string, string>();
+  for (const p of sim.world.pods) for (const ip of p.ips) if (!p.hostNetwork) podByIP.set(`${p.namespace}/${ip}`, p.id);
+  for (const es of sim.world.endpointSlices) {
+    es.endpoints.forEach((e, i) => {
+      const podId = podOf(es, e, podByIP);
+      if (!podId) return;
+      const { verdict, reason } = endpointVerdict(e);
+      addEdge(g, {
+        from: es.id,
+        to: podId,
+        verdict,
+        relation: 'endpoint',
+        label: e.addresses[0],
+        reason,
+        cites: es.generated ? [] : [citeOf(es, `endpoints.${i}`)],
+      });
+    });
+  }
+}
+
+function podOf(es: EndpointSlice, e: Endpoint, podByIP: Map<string, string>): string | undefined {
+  if (e.targetRef?.kind === 'Pod') return `Pod/${e.targetRef.namespace || es.namespace}/${e.targetRef.name}`;
+  for (const a of e.addresses) {
+    const id = podByIP.get(`${es.namespace}/${a}`);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** Client → Service for Services reachable from outside (NodePort, LoadBalancer, externalIPs). */
+function addExternalEntry(g: Builder, sim: Simulation): void {
+  for (const s of sim.world.services) {
+    const how =
+      s.type === 'LoadBalancer'
+        ? `the load balancer address ${s.loadBalancerIPs[0] ?? '(pending)'}`
+        : s.type === 'NodePort'
+          ? `node ports ${s.ports.map((p) => p.nodePort).filter(Boolean).join(', ')} on every node`
+          : s.externalIPs.length > 0
+            ? `the external IPs ${s.externalIPs.join(', ')}`
+            : '';
+    if (!how) continue;
+    addEdge(g, {
+      from: INTERNET,
+      to: s.id,
+      verdict: 'allowed',
+      relation: 'entry',
+      label: s.type,
+      reason: `Service ${s.name} is exposed outside the cluster through ${how}.`,
+      cites: [citeOf(s, 'spec.type')],
+    });
+  }
+}
