@@ -6,7 +6,8 @@ import { CODES } from '../diagnostics/codes';
 export const LIMITS = {
   /** Characters of input over all files. */
   maxChars: 8_000_000,
-  maxDocuments: 20_000,
+  /** Documents per file, and objects in all (after `List`s are unfolded). */
+  maxDocuments: 10_000,
   /** YAML alias expansion (billion-laughs guard). */
   maxAliasCount: 1_000,
   /** Nesting depth of collections. */
@@ -27,16 +28,16 @@ export interface RawObject {
  */
 export function parseFile(text: string, file: number, diags: Diagnostic[]): RawObject[] {
   const out: RawObject[] = [];
+  // Count separators before parsing, so an oversized paste is refused at once rather than after seconds.
+  const separators = text.match(/^---/gm)?.length ?? 0;
+  if (separators + 1 > LIMITS.maxDocuments + 1) {
+    diags.push(tooMany(separators + 1, file, text));
+    return out;
+  }
   const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false, merge: true });
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.length > LIMITS.maxDocuments) {
-    diags.push({
-      code: CODES.YAML_LIMIT,
-      severity: 'error',
-      message: `The input has ${list.length} documents; the playground reads at most ${LIMITS.maxDocuments}.`,
-      file,
-      range: { start: 0, end: Math.min(text.length, 1) },
-    });
+    diags.push(tooMany(list.length, file, text));
     return out;
   }
   for (const doc of list) {
@@ -75,6 +76,16 @@ export function parseFile(text: string, file: number, diags: Diagnostic[]): RawO
     out.push({ value: value as Record<string, unknown>, file, range: rangeOf(doc.contents) ?? docRange, fields });
   }
   return out;
+}
+
+function tooMany(count: number, file: number, text: string): Diagnostic {
+  return {
+    code: CODES.YAML_LIMIT,
+    severity: 'error',
+    message: `The input has ${count} documents; the playground reads at most ${LIMITS.maxDocuments}. Nothing in this file was read.`,
+    file,
+    range: { start: 0, end: Math.min(text.length, 1) },
+  };
 }
 
 function firstLine(s: string): string {

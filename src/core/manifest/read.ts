@@ -41,7 +41,13 @@ export function readManifests(files: InputFile[], options: SimOptions, diags: Di
   let order = 0;
   files.forEach((f, file) => {
     for (const raw of parseFile(f.text, file, diags)) {
-      for (const obj of unfoldLists(raw, diags)) readObject(obj, order++, world, options, diags, seen);
+      for (const obj of unfoldLists(raw, diags)) {
+        if (order === LIMITS.maxDocuments) {
+          diags.push({ code: CODES.YAML_LIMIT, severity: 'error', message: `The input holds more than ${LIMITS.maxDocuments} objects; the rest were not read.`, file, range: obj.range });
+        }
+        if (order++ >= LIMITS.maxDocuments) continue;
+        readObject(obj, order - 1, world, options, diags, seen);
+      }
     }
   });
   finishNamespaces(world);
