@@ -7,6 +7,11 @@ import { serviceKind } from './service';
 import { endpointSliceKind } from './endpointslice';
 import { endpointsKind } from './endpoints';
 import { secretKind, inertKinds } from './inert';
+import { networkPolicyKind } from './networkpolicy';
+import { adminPolicyKind } from './admin-policy';
+import { ingressClassKind, ingressKind } from './ingress';
+import { gatewayClassKind, gatewayKind, referenceGrantKind } from './gateway';
+import { grpcRouteKind, httpRouteKind } from './httproute';
 
 /** Every kind the simulator reads. Add a kind by adding its handler here. */
 export const KIND_HANDLERS: KindHandler[] = [
@@ -19,4 +24,13 @@ export const KIND_HANDLERS: KindHandler[] = [
   endpointsKind,
   secretKind,
   inertKinds,
+  networkPolicyKind,
+  adminPolicyKind,
+  ingressClassKind,
+  ingressKind,
+  gatewayClassKind,
+  gatewayKind,
+  httpRouteKind,
+  grpcRouteKind,
+  referenceGrantKind,
 ];
