@@ -1,0 +1,50 @@
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+// The import rules of STYLE.md live in eslint.config.js as `no-restricted-imports` patterns. These cases lint
+// snippets as if they sat at a path in the tree (type-aware rules off, so files need not exist) and check that
+// exactly the forbidden arrows are refused.
+const eslint = new ESLint({
+  cwd: new URL('..', import.meta.url).pathname,
+  overrideConfig: [tseslint.configs.disableTypeChecked, { rules: { '@typescript-eslint/no-unused-vars': 'off' } }],
+});
+
+async function restricted(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path });
+  const messages = result?.messages ?? [];
+  const fatal = messages.filter((m) => m.fatal);
+  if (fatal.length) throw new Error(fatal.map((m) => m.message).join('; '));
+  return messages.filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => m.ruleId!);
+}
+
+const cases: [string, string, boolean][] = [
+  ['src/core/net/ip.ts', "import { App } from '../../ui/App';", false],
+  ['src/core/simulate.ts', "import { encode } from '../share/codec';", false],
+  ['src/core/net/ip.ts', "import { useState } from 'react';", false],
+  ['src/core/topology/index.ts', "import ELK from 'elkjs';", false],
+  ['src/core/net/ip.ts', "import { readFileSync } from 'node:fs';", false],
+  ['src/core/net/ip.test.ts', "import { readFileSync } from 'node:fs';", true],
+  ['src/core/net/ip.ts', "import { parse } from 'yaml';", true],
+  ['src/core/controllers/netpol/evaluate.ts', "import { resolve } from '../coredns/resolver';", false],
+  ['src/core/controllers/netpol/sub/evaluate.ts', "import { proxy } from '../../kube-proxy/proxy';", false],
+  ['src/core/controllers/netpol/sub/evaluate.ts', "import { x } from '../evaluate';", true],
+  ['src/core/controllers/netpol/evaluate.ts', "import type { World } from '../../model/world';", true],
+  ['src/core/trace/trace.ts', "import { resolve } from '../controllers/coredns/resolver';", true],
+  ['src/cli/commands/dns.ts', "import { parseCIDR } from '../../core/net/ip';", false],
+  ['src/cli/commands/dns.ts', "import { simulate } from '../../core/index';", true],
+  ['src/cli/main.ts', "import { App } from '../ui/App';", false],
+  ['src/worker/handler.ts', "import type { World } from '../core/model/world';", false],
+  ['src/worker/handler.ts', "import { simulate } from '../core/index';", true],
+  ['src/ui/App.tsx', "import type { World } from '../core/model/world';", true],
+  ['src/ui/App.tsx', "import { rangeIn } from '../core/manifest/reader';", false],
+  ['src/ui/App.tsx', "import { simulate } from '../core/index';", true],
+  ['src/ui/App.tsx', "import { handle } from '../worker/handler';", false],
+];
+
+describe('import rules (STYLE.md "Which way the arrows point")', () => {
+  it.each(cases)('%s: `%s` is allowed: %s', async (path, code, allowed) => {
+    const found = await restricted(path, `${code}\n`);
+    expect(found.length === 0).toBe(allowed);
+  });
+});
