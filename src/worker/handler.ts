@@ -1,0 +1,124 @@
+/**
+ * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
+ * Worker. The shell (sim.worker.ts) only moves messages in and out.
+ */
+import { buildTopology, simulate, type Simulation } from '../core/index';
+import { layoutTopology, type Layouter } from './layout';
+import type { EndpointsView, QueryKind, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply } from './protocol';
+
+/** One core query: takes the latest simulation and the request's args. */
+export type QueryFn = (sim: Simulation, args: unknown) => unknown;
+
+export interface WorkerState {
+  sim: Simulation | null;
+  elk: Layouter | null;
+  queries: Partial<Record<QueryKind, QueryFn>>;
+  /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
+  now?: () => number;
+}
+
+export function createState(elk: Layouter | null, queries: Partial<Record<QueryKind, QueryFn>> = {}, now?: () => number): WorkerState {
+  return now ? { sim: null, elk, queries, now } : { sim: null, elk, queries };
+}
+
+/** The file name the page's single editor buffer is simulated under (diagnostics carry `file: 0`). */
+export const EDITOR_FILE = 'playground.yaml';
+
+export async function handle(state: WorkerState, msg: Request): Promise<Reply> {
+  if (msg.type === 'simulate') {
+    try {
+      return await runSimulation(state, msg);
+    } catch (e) {
+      return { type: 'failed', rev: msg.rev, error: e instanceof Error ? `${e.message}` : String(e) };
+    }
+  }
+  return answer(state, msg);
+}
+
+async function runSimulation(state: WorkerState, msg: SimulateRequest): Promise<SimulatedReply> {
+  const now = state.now ?? (() => 0);
+  const t0 = now();
+  const sim = simulate([{ name: EDITOR_FILE, text: msg.text }], msg.options);
+  state.sim = sim;
+  const topology = buildTopology(sim, { showSystem: msg.showSystem === true });
+  const t1 = now();
+  const layout = await layoutTopology(topology, state.elk);
+  const t2 = now();
+  const w = sim.world;
+  const all = [
+    ...w.namespaces.filter((n) => !n.implicit),
+    ...w.workloads,
+    ...w.pods.filter((p) => !p.ownerId),
+    ...w.services,
+    ...w.endpointSlices.filter((e) => !e.generated),
+    ...w.ingressClasses.filter((c) => !c.implicit),
+    ...w.ingresses,
+    ...w.gatewayClasses,
+    ...w.gateways,
+    ...w.httpRoutes,
+    ...w.grpcRoutes,
+    ...w.referenceGrants,
+    ...w.networkPolicies,
+    ...w.adminNetworkPolicies,
+  ];
+  const objects = all
+    .filter((o) => o.source.file === 0 && o.source.range.end > o.source.range.start)
+    .map((o) => ({ id: o.id, file: o.source.file, start: o.source.range.start, end: o.source.range.end }));
+  return {
+    type: 'simulated',
+    rev: msg.rev,
+    diagnostics: sim.diagnostics,
+    topology,
+    layout,
+    endpoints: endpointsView(sim),
+    summary: {
+      objects: objects.length,
+      pods: w.pods.length,
+      services: w.services.length,
+      errors: sim.diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: sim.diagnostics.filter((d) => d.severity === 'warning').length,
+    },
+    objects,
+    pods: w.pods.map((p) => p.id),
+    services: w.services.map((s) => s.id),
+    queries: (Object.keys(state.queries) as QueryKind[]).sort(),
+    timings: { simulate: t1 - t0, layout: t2 - t1 },
+  };
+}
+
+/** Per Service: its slices and every endpoint with its conditions (the Endpoints panel). */
+export function endpointsView(sim: Simulation): EndpointsView[] {
+  return sim.world.services.map((s) => ({
+    service: s.id,
+    type: s.type,
+    clusterIP: s.headless ? 'None' : s.clusterIPs[0] ?? '',
+    ports: s.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port}→${p.targetPort}/${p.protocol}`),
+    slices: sim.world.endpointSlices
+      .filter((es) => es.namespace === s.namespace && es.serviceName === s.name)
+      .map((es) => ({
+        id: es.id,
+        generated: es.generated,
+        ports: es.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port ?? '?'}/${p.protocol}`),
+        endpoints: es.endpoints.map((e) => ({
+          address: e.addresses.join(', '),
+          ready: e.conditions.ready,
+          serving: e.conditions.serving,
+          terminating: e.conditions.terminating,
+          ...(e.targetRef ? { target: `${e.targetRef.kind}/${e.targetRef.namespace || es.namespace}/${e.targetRef.name}` } : {}),
+          ...(e.nodeName ? { node: e.nodeName } : {}),
+        })),
+      })),
+  }));
+}
+
+function answer(state: WorkerState, msg: QueryRequest): Reply {
+  const fn = state.queries[msg.query.kind];
+  if (!fn) return { type: 'answer', id: msg.id, ok: false, error: `The simulator cannot answer ${msg.query.kind} questions yet.` };
+  if (!state.sim) return { type: 'answer', id: msg.id, ok: false, error: 'Nothing has been simulated yet.' };
+  try {
+    // Structured clone drops functions and class prototypes; a round-trip through JSON makes that explicit.
+    return { type: 'answer', id: msg.id, ok: true, result: JSON.parse(JSON.stringify(fn(state.sim, msg.query.args) ?? null)) as unknown };
+  } catch (e) {
+    return { type: 'answer', id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
