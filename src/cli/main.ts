@@ -1,5 +1,7 @@
+import { realpathSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { COMMANDS, PLANNED } from './commands/index';
 import { EXIT, InputError, UsageError, type IO } from './io';
 
@@ -72,8 +74,21 @@ export const nodeIO: IO = {
   },
 };
 
-const isEntry = process.argv[1] && /main\.[cm]?[jt]s$|knet\.mjs$/.test(process.argv[1]);
-if (isEntry) {
+/**
+ * True when this module is the script Node was started with: `tsx src/cli/main.ts`, `node dist-cli/knet.mjs`,
+ * or the `knet` symlink npm puts in `node_modules/.bin` (hence realpath), but not when a test imports `main`.
+ */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
   main(process.argv.slice(2), nodeIO).then(
     (code) => {
       process.exitCode = code;
