@@ -22,6 +22,12 @@ export interface SimOptions {
     /** I-20 (NP-9): ipBlock also matches pod IPs (Calico, upstream e2e) or only non-pod IPs (Cilium). */
     ipBlockMatchesPods: boolean;
   };
+  gateway: {
+    /** §5 [SIM]: GatewayClass controllerNames the simulator plays; empty = every one (GW-1). */
+    controllers: string[];
+    /** I-19 (GW-6): listener isolation (Extended): only routes on the chosen listener are considered. */
+    listenerIsolation: boolean;
+  };
 }
 
 export const DEFAULT_OPTIONS: SimOptions = {
@@ -29,6 +35,7 @@ export const DEFAULT_OPTIONS: SimOptions = {
   dns: { podsMode: 'insecure', resolver: 'glibc' },
   ingress: { pathMode: 'api', defaultClass: true },
   policy: { ipBlockMatchesPods: true },
+  gateway: { controllers: [], listenerIsolation: true },
 };
 
 /** Fill in the defaults for a partial options object (as it arrives from the UI, the URL or the CLI). */
@@ -39,6 +46,7 @@ export function withDefaults(partial?: DeepPartial<SimOptions>): SimOptions {
     dns: { ...DEFAULT_OPTIONS.dns, ...p.dns },
     ingress: { ...DEFAULT_OPTIONS.ingress, ...p.ingress },
     policy: { ...DEFAULT_OPTIONS.policy, ...p.policy },
+    gateway: { ...DEFAULT_OPTIONS.gateway, ...(p.gateway as Partial<SimOptions['gateway']> | undefined) },
   };
 }
 
