@@ -2,6 +2,11 @@ import type { Diagnostic } from './diagnostics/diagnostic';
 import type { World } from './model/world';
 import { withDefaults, type DeepPartial, type SimOptions } from './options';
 import { readManifests, type InputFile } from './manifest/read';
+import { addSystemObjects } from './controllers/addons/index';
+import { runWorkloadControllers } from './controllers/workloads/index';
+import { allocateServices } from './controllers/service-allocator/index';
+import { diagnoseServices, runEndpointSliceControllers } from './controllers/endpointslice/index';
+import { reconcileIngresses } from './controllers/ingress/index';
 
 /** The simulated cluster and everything found wrong with the input. Plain data (crosses the worker boundary). */
 export interface Simulation {
@@ -20,6 +25,15 @@ export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOpt
   const diagnostics: Diagnostic[] = [];
   const world = readManifests(files, options, diagnostics);
   // Controllers run in dependency order, as a real cluster converges:
+  // ingress admission + the ingress-nginx controller Deployment/Service: must precede workloads and allocation.
+  reconcileIngresses(world, options, diagnostics);
+  addSystemObjects(world); // default Nodes, kube-dns + CoreDNS, the kubernetes Service
   // PIPELINE-STAGES (each controller adds its line here)
+  // Stages that add workloads (ingress controller, gateway pods) go above this line: the workload stage
+  // turns every world.workloads entry into scheduled pods with IPs.
+  runWorkloadControllers(world, diagnostics); // pods, scheduling, pod IPAM
+  allocateServices(world, diagnostics); // ClusterIPs, NodePorts, LoadBalancer IPs
+  runEndpointSliceControllers(world, diagnostics); // EndpointSlices + mirroring of legacy Endpoints
+  diagnoseServices(world, diagnostics); // selectors that miss, unresolved named ports, slice port names
   return { world, options, diagnostics };
 }
