@@ -39,6 +39,8 @@ export interface EndpointSlice extends ObjectMeta {
   managedBy?: string;
   /** True when made by the simulator's controllers (not written in the input). */
   generated: boolean;
+  /** The object this slice is owned by (`Service/ns/name` for managed, `Endpoints/ns/name` for mirrored slices). */
+  ownerId?: string;
 }
 
 /** v1/Endpoints (legacy), kept for the mirroring controller (SVC-13). */

@@ -34,6 +34,11 @@ export interface ObjectMeta {
   /** Position of the object in the input (file, then document order): the tie-break after the timestamp. */
   order: number;
   source: SourceRef;
+  /**
+   * True for objects every cluster has that the simulator added itself (kube-dns, the `kubernetes`
+   * Service, CoreDNS pods, default Nodes): the UI may hide them. Never set on objects from the input.
+   */
+  system?: boolean;
 }
 
 /** `Kind/namespace/name`, or `Kind/name` for cluster-scoped kinds. */

@@ -1,0 +1,30 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import type { World } from '../../model/world';
+import { mirrorEndpoints } from './mirroring';
+import { reconcile } from './reconcile';
+
+export { reconcile, selectedPods, sliceLabels } from './reconcile';
+export { mirrorEndpoints } from './mirroring';
+export { applyHints, topologyModeAuto } from './hints';
+export { diagnoseServices, closestMiss } from './diagnose';
+export * from './utils';
+
+/**
+ * The EndpointSlice controller and the mirroring controller as one stage: managed slices for every
+ * Service with a selector, mirrored slices for legacy Endpoints of selector-less Services. Hand-written
+ * slices stay as they are; a generated slice whose name the input already uses is not added.
+ */
+export function runEndpointSliceControllers(world: World, diags: Diagnostic[]): void {
+  void diags;
+  const ids = new Set(world.endpointSlices.map((s) => s.id));
+  const max = world.cluster.maxEndpointsPerSlice;
+  const add = (slices: World['endpointSlices']) => {
+    for (const s of slices) if (!ids.has(s.id)) {
+      ids.add(s.id);
+      world.endpointSlices.push(s);
+    }
+  };
+  for (const svc of world.services) add(reconcile(svc, world.pods, world.nodes, max));
+  const byName = new Map(world.services.map((s) => [`${s.namespace}/${s.name}`, s]));
+  for (const ep of world.legacyEndpoints) add(mirrorEndpoints(ep, byName.get(`${ep.namespace}/${ep.name}`), max));
+}

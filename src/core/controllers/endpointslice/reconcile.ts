@@ -1,0 +1,96 @@
+import type { IPFamily, Node, Pod, Service } from '../../model/core';
+import type { Endpoint, EndpointPort, EndpointSlice } from '../../model/discovery';
+import { objectId } from '../../model/meta';
+import { matchesEquality } from '../../net/labels';
+import { safeSuffix } from '../../net/hash';
+import { applyHints } from './hints';
+import { CONTROLLER_NAME, HEADLESS_LABEL, MANAGED_BY_LABEL, SERVICE_NAME_LABEL, familyOf, getEndpointPorts, podToEndpoint, portsKey, shouldPodBeInEndpoints } from './utils';
+
+/** Pods a Service's selector picks (SVC-5): same namespace, every selector pair present. */
+export function selectedPods(service: Service, pods: Pod[]): Pod[] {
+  if (!service.selector) return [];
+  return pods.filter((p) => p.namespace === service.namespace && matchesEquality(service.selector!, p.labels));
+}
+
+/**
+ * The EndpointSlice reconciler for one Service (EPS-1..6, [SIM] I-2): for each address type, eligible pods
+ * (SVC-7) become endpoints (EPS-5), grouped by their resolved port list (EPS-2), sorted by pod
+ * namespace/name and cut into slices of `maxPerSlice` (EPS-3). No endpoint → one placeholder slice without
+ * ports (EPS-4). Names are `<service>-<5 chars>` hashed from the service, family, port list and chunk.
+ * Services without selector and ExternalName Services get nothing (SVC-3, SVC-6).
+ */
+export function reconcile(service: Service, pods: Pod[], nodes: Node[], maxPerSlice: number): EndpointSlice[] {
+  if (service.type === 'ExternalName' || !service.selector) return [];
+  const nodeByName = new Map(nodes.map((n) => [n.name, n]));
+  const candidates = selectedPods(service, pods).filter(shouldPodBeInEndpoints).sort(byPodName);
+  const slices: EndpointSlice[] = [];
+  const used = new Set<string>();
+  for (const family of service.ipFamilies) {
+    const groups = new Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>();
+    for (const pod of candidates) {
+      if (!pod.ips.some((ip) => familyOf(ip) === family)) continue;
+      const node = nodeByName.get(pod.nodeName);
+      if (!node && !service.publishNotReadyAddresses) continue; // SVC-7: node unknown
+      const ports = getEndpointPorts(service, pod);
+      const key = portsKey(ports);
+      if (!groups.has(key)) groups.set(key, { ports, endpoints: [] });
+      groups.get(key)!.endpoints.push(podToEndpoint(pod, service, node ?? null, family));
+    }
+    applyHints(service, [...groups.values()].flatMap((g) => g.endpoints), nodes);
+    if (groups.size === 0) {
+      slices.push(makeSlice(service, family, [], [], nameFor(service, `${family}/placeholder`, used)));
+      continue;
+    }
+    for (const [key, g] of groups) {
+      for (let i = 0; i < g.endpoints.length; i += maxPerSlice) {
+        const chunk = g.endpoints.slice(i, i + maxPerSlice);
+        slices.push(makeSlice(service, family, g.ports, chunk, nameFor(service, `${family}/${key}/${i / maxPerSlice}`, used)));
+      }
+    }
+  }
+  return slices;
+}
+
+function byPodName(a: Pod, b: Pod): number {
+  const ka = `${a.namespace}/${a.name}`;
+  const kb = `${b.namespace}/${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function nameFor(service: Service, seed: string, used: Set<string>): string {
+  let name = `${service.name}-${safeSuffix(`${service.id}/${seed}`)}`;
+  for (let k = 1; used.has(name); k++) name = `${service.name}-${safeSuffix(`${service.id}/${seed}#${k}`)}`;
+  used.add(name);
+  return name;
+}
+
+/** EPS-6 labels: the Service's own labels, then service-name, managed-by and (headless) the headless label. */
+export function sliceLabels(service: Service): Record<string, string> {
+  return {
+    ...service.labels,
+    [SERVICE_NAME_LABEL]: service.name,
+    [MANAGED_BY_LABEL]: CONTROLLER_NAME,
+    ...(service.headless ? { [HEADLESS_LABEL]: '' } : {}),
+  };
+}
+
+function makeSlice(service: Service, family: IPFamily, ports: EndpointPort[], endpoints: Endpoint[], name: string): EndpointSlice {
+  return {
+    id: objectId('EndpointSlice', service.namespace, name),
+    kind: 'EndpointSlice',
+    name,
+    namespace: service.namespace,
+    labels: sliceLabels(service),
+    annotations: {},
+    order: service.order,
+    source: service.source,
+    ...(service.system ? { system: true } : {}),
+    addressType: family,
+    ports,
+    endpoints,
+    serviceName: service.name,
+    managedBy: CONTROLLER_NAME,
+    generated: true,
+    ownerId: service.id,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { CODES } from '../../diagnostics/codes';
+import type { Node, Pod } from '../../model/core';
+import { rangeIn } from '../../manifest/reader';
+import { cidrSize, formatIP, nthAddress, parseCIDR } from '../../net/ip';
+
+/**
+ * [SIM] host-local IPAM (SEMANTICS.md §0): each pod without a written IP gets the next free address of its
+ * node's pod CIDR from `.2` upward (`.1` is the bridge); hostNetwork pods share the node's InternalIP.
+ * Written `status.podIP(s)` are kept; two pods written with the same (non-host-network) IP are reported.
+ * Pods that are Pending, Succeeded or Failed, or on no (known) node, get no IP.
+ */
+export function assignPodIPs(pods: Pod[], nodes: Node[], diags: Diagnostic[]): void {
+  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const owner = new Map<string, Pod>();
+  for (const p of pods) {
+    if (p.hostNetwork) continue;
+    for (const ip of p.ips) {
+      const first = owner.get(ip);
+      if (first && first.id !== p.id) {
+        diags.push({
+          code: CODES.IP_CONFLICT,
+          severity: 'error',
+          message: `${p.id} has IP ${ip}, which ${first.id} already uses; one of them would not be reachable.`,
+          file: p.source.file,
+          range: rangeIn(p.source, 'status.podIP'),
+          path: 'status.podIP',
+          object: p.id,
+          related: [{ file: first.source.file, range: rangeIn(first.source, 'status.podIP'), message: `${first.id} uses ${ip}` }],
+        });
+      } else owner.set(ip, p);
+    }
+  }
+  const next = new Map<string, bigint>();
+  for (const p of pods) {
+    if (p.ips.length || (p.phase !== 'Running' && p.phase !== 'Unknown')) continue;
+    const node = byName.get(p.nodeName);
+    if (!node) continue;
+    if (p.hostNetwork) {
+      if (node.addresses[0]) p.ips = [node.addresses[0]];
+      continue;
+    }
+    const cidr = node.podCIDRs.map(parseCIDR).find((c) => c !== null);
+    if (!cidr) continue;
+    const size = cidrSize(cidr);
+    let n = next.get(node.name) ?? 2n;
+    while (n < size - 1n && owner.has(formatIP(nthAddress(cidr, n)))) n++;
+    if (n >= size - 1n) continue; // node CIDR exhausted: the pod stays without IP
+    const ip = formatIP(nthAddress(cidr, n));
+    p.ips = [ip];
+    owner.set(ip, p);
+    next.set(node.name, n + 1n);
+  }
+}

@@ -1,0 +1,86 @@
+import type { Node, Pod, Workload } from '../../model/core';
+import { objectId } from '../../model/meta';
+import { fnv32a } from '../../net/hash';
+import { podSuffix, podTemplateHash, replicaSetName } from './names';
+
+/**
+ * The pods a workload makes, named as Kubernetes names them (CLI.md "Names"):
+ * StatefulSet `web-0`, `web-1`…; Deployment `<name>-<pod-template-hash>-<suffix>`; ReplicaSet,
+ * ReplicationController, DaemonSet and Job `<name>-<suffix>`; CronJob: one run, `<job>-<suffix>` where the
+ * job is `<cronjob>-<8 digits>` ([SIM]: upstream uses the scheduled minute). Node and IP are left empty for
+ * the scheduler and IPAM, unless the template fixes `spec.nodeName`.
+ */
+export function podsForWorkload(w: Workload, nodes: Node[]): Pod[] {
+  switch (w.kind) {
+    case 'StatefulSet':
+      return range(w.replicas).map((i) =>
+        makePod(w, `${w.name}-${i}`, {
+          'statefulset.kubernetes.io/pod-name': `${w.name}-${i}`,
+          'apps.kubernetes.io/pod-index': String(i),
+        }, { hostname: `${w.name}-${i}`, ...(w.serviceName ? { subdomain: w.serviceName } : {}) }),
+      );
+    case 'Deployment': {
+      const hash = podTemplateHash(w.template);
+      const rs = replicaSetName(w.name, w.template);
+      return uniqueNames(range(w.replicas).map((i) => `${rs}-${podSuffix(rs, i)}`), rs).map((name) =>
+        makePod(w, name, { 'pod-template-hash': hash }),
+      );
+    }
+    case 'DaemonSet':
+      return uniqueNames(nodes.map((n) => `${w.name}-${podSuffix(w.name, n.name)}`), w.name).map((name, i) =>
+        makePod(w, name, {}, {}, nodes[i]!.name),
+      );
+    case 'CronJob': {
+      const job = `${w.name}-${String(fnv32a(w.id) % 100000000).padStart(8, '0')}`;
+      return uniqueNames(range(w.replicas).map((i) => `${job}-${podSuffix(job, i)}`), job).map((name) =>
+        makePod(w, name, { 'batch.kubernetes.io/job-name': job, 'job-name': job }),
+      );
+    }
+    case 'Job':
+      return uniqueNames(range(w.replicas).map((i) => `${w.name}-${podSuffix(w.name, i)}`), w.name).map((name) =>
+        makePod(w, name, { 'batch.kubernetes.io/job-name': w.name, 'job-name': w.name }),
+      );
+    default:
+      return uniqueNames(range(w.replicas).map((i) => `${w.name}-${podSuffix(w.name, i)}`), w.name).map((name) => makePod(w, name, {}));
+  }
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** Re-roll a suffix that collides with an earlier one (the API server retries generateName the same way). */
+function uniqueNames(names: string[], base: string): string[] {
+  const seen = new Set<string>();
+  return names.map((n, i) => {
+    let name = n;
+    for (let k = 1; seen.has(name); k++) name = `${base}-${podSuffix(base, `${i}/${k}`)}`;
+    seen.add(name);
+    return name;
+  });
+}
+
+function makePod(w: Workload, name: string, extraLabels: Record<string, string>, identity: { hostname?: string; subdomain?: string } = {}, nodeName?: string): Pod {
+  const { labels, annotations, nodeName: templateNode, ...spec } = w.template;
+  return {
+    id: objectId('Pod', w.namespace, name),
+    kind: 'Pod',
+    name,
+    namespace: w.namespace,
+    labels: { ...labels, ...extraLabels },
+    annotations: { ...annotations },
+    order: w.order,
+    ...(w.creationTimestamp ? { creationTimestamp: w.creationTimestamp } : {}),
+    // Field paths of the pod (`spec.containers.0.ports`) resolve under the workload's template.
+    source: { ...w.source, prefix: w.templatePath },
+    ...(w.system ? { system: true } : {}),
+    ...spec,
+    ...identity,
+    nodeName: nodeName ?? templateNode ?? '',
+    ips: [],
+    phase: 'Running',
+    ready: true,
+    terminating: false,
+    ownerId: w.id,
+  };
+}

@@ -1,0 +1,41 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { CODES } from '../../diagnostics/codes';
+import type { Node, Pod } from '../../model/core';
+import { rangeIn } from '../../manifest/reader';
+
+/**
+ * [SIM] The scheduler: a pod that names `spec.nodeName` stays there (a missing node is reported and the
+ * pod is left unscheduled, as the kubelet for it never runs); every other pod goes to the Ready node with
+ * the fewest pods so far, ties broken by node order — pods of one workload spread round-robin, and the
+ * result depends only on the input order.
+ */
+export function schedule(pods: Pod[], nodes: Node[], diags: Diagnostic[]): void {
+  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const load = new Map(nodes.map((n) => [n.name, 0]));
+  for (const p of pods) {
+    if (p.nodeName && byName.has(p.nodeName)) load.set(p.nodeName, load.get(p.nodeName)! + 1);
+  }
+  const candidates = nodes.filter((n) => n.ready).length ? nodes.filter((n) => n.ready) : nodes;
+  for (const p of pods) {
+    if (p.nodeName) {
+      if (!byName.has(p.nodeName)) {
+        diags.push({
+          code: CODES.UNKNOWN_NODE,
+          severity: 'warning',
+          message: `${p.id} is bound to node "${p.nodeName}", which is not in the cluster; the pod never starts and gets no endpoints (SVC-7).`,
+          file: p.source.file,
+          range: rangeIn(p.source, 'spec.nodeName'),
+          path: 'spec.nodeName',
+          object: p.id,
+          rule: 'SVC-7',
+        });
+      }
+      continue;
+    }
+    if (candidates.length === 0) continue;
+    let best = candidates[0]!;
+    for (const n of candidates) if (load.get(n.name)! < load.get(best.name)!) best = n;
+    p.nodeName = best.name;
+    load.set(best.name, load.get(best.name)! + 1);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Deterministic names and hashes. Kubernetes uses random suffixes and history-dependent hashes; the
+ * simulator needs the same input to give the same names on every run ([SIM] I-2), so everything here is
+ * a pure function of its text input.
+ */
+
+/** FNV-32a over the UTF-16 code units of `text` (ASCII-equal to FNV-32a over the UTF-8 bytes). */
+export function fnv32a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** The alphabet of apimachinery's `rand.String`/`SafeEncodeString`: no vowels, no confusable digits. */
+export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** apimachinery `rand.SafeEncodeString`: each character c → SAFE_ALPHABET[c % 27]. */
+export function safeEncodeString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += SAFE_ALPHABET[s.charCodeAt(i) % SAFE_ALPHABET.length];
+  return out;
+}
+
+/** A `length`-character suffix in the safe alphabet, a pure function of `seed` (stands in for `rand.String(5)`). */
+export function safeSuffix(seed: string, length = 5): string {
+  let h = fnv32a(seed);
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    if (i > 0 && i % 6 === 0) h = fnv32a(`${seed}#${i}`);
+    out += SAFE_ALPHABET[h % SAFE_ALPHABET.length];
+    h = Math.floor(h / SAFE_ALPHABET.length);
+  }
+  return out;
+}
+
+/** JSON with object keys sorted at every level: a canonical text to hash. */
+export function canonicalJSON(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJSON).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJSON(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
