@@ -4,16 +4,10 @@
  * dist/ as static files on http://localhost:5173/ (PORT overrides; PORT=0 picks a free port). Node only, no
  * dependencies. Options for tests and tinkering: `--dir <path>` serves another folder, `--no-build` never builds.
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-
-/** What the site is built from: when any of these is newer than dist/index.html, the build is stale. */
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+import { DIST, buildSite, staleReason } from './site-build.mjs';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -41,7 +35,7 @@ const MIME = {
 };
 
 function parseArgs(argv) {
-  const opts = { dir: join(ROOT, 'dist'), build: true };
+  const opts = { dir: DIST, build: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--no-build') opts.build = false;
     else if (argv[i] === '--dir' && argv[i + 1]) opts.dir = resolve(argv[++i]);
@@ -51,38 +45,6 @@ function parseArgs(argv) {
     }
   }
   return opts;
-}
-
-/** Newest modification time below a path (0 when it does not exist). */
-function newest(path) {
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = st.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    max = Math.max(max, newest(join(path, entry)));
-  }
-  return max;
-}
-
-/** Why dist/ must be (re)built, or null when it is up to date. */
-function staleReason(dir) {
-  const index = join(dir, 'index.html');
-  if (!existsSync(index)) return `${dir} has no index.html yet`;
-  const built = statSync(index).mtimeMs;
-  const changed = SOURCES.find((s) => newest(join(ROOT, s)) > built);
-  return changed ? `${changed} changed since the last build` : null;
-}
-
-function build(reason) {
-  console.log(`serve: building the site (${reason}): npx vite build`);
-  const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-  return r.status === 0;
 }
 
 /** Map a URL path to a file inside `dir`, refusing anything that escapes it. */
@@ -137,7 +99,10 @@ function serve(dir, port) {
     const actual = server.address().port;
     console.log(`Kubernetes Network Playground: http://localhost:${actual}/  (serving ${dir}; Ctrl+C to stop)`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
@@ -148,8 +113,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`serve: PORT must be a port number, got "${process.env.PORT}"`);
   process.exit(2);
 }
-const reason = opts.build ? staleReason(opts.dir) : null;
-if (reason && !build(reason)) {
+const reason = opts.build && opts.dir === DIST ? staleReason(DIST) : null;
+if (reason) console.log(`serve: building the site (${reason})`);
+if (reason && !buildSite()) {
   if (existsSync(join(opts.dir, 'index.html'))) console.error('serve: the build failed; serving the previous build of dist/.');
   else {
     console.error('serve: the build failed and there is no previous build to serve (see the errors above).');
