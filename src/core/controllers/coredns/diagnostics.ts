@@ -1,0 +1,130 @@
+import type { Diagnostic, Severity } from '../../diagnostics/diagnostic';
+import type { Container, Pod, Service } from '../../model/core';
+import type { ObjectMeta } from '../../model/meta';
+import type { World } from '../../model/world';
+import type { SimOptions } from '../../options';
+import { rangeIn } from '../../manifest/reader';
+import { parseIP } from '../../net/ip';
+import { DNS_CODES } from './codes';
+import { podResolvConf } from './resolv-conf';
+
+/**
+ * The cluster DNS stage of the pipeline: problems a person would only find when a lookup fails
+ * (SEMANTICS.md §3, edge cases 23–34). Reads the World after the EndpointSlice controller has run.
+ */
+export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const push = (obj: ObjectMeta, code: string, severity: Severity, path: string, message: string, rule: string, related: Diagnostic['related'] = []) => {
+    const range = rangeIn(obj.source, path);
+    // Pods made by one workload share the template's source: report each place once.
+    const key = `${code} ${obj.source.file} ${range.start} ${range.end} ${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const object = obj.kind === 'Pod' && (obj as Pod).ownerId ? (obj as Pod).ownerId! : obj.id;
+    out.push({ code, severity, message, file: obj.source.file, range, path, object, rule, ...(related.length ? { related } : {}) });
+  };
+  const byNs = new Map<string, Map<string, Service>>();
+  for (const s of world.services) {
+    let m = byNs.get(s.namespace);
+    if (!m) byNs.set(s.namespace, (m = new Map()));
+    m.set(s.name, s);
+  }
+  const svcIn = (ns: string, name: string) => byNs.get(ns)?.get(name);
+  const cite = (s: Service, message: string) => ({ file: s.source.file, range: s.source.range, message });
+
+  // A headless Service whose endpoints are all unready is NXDOMAIN (DNS-3, edge 23).
+  for (const s of world.services) {
+    if (!s.headless || s.type === 'ExternalName') continue;
+    const eps = world.endpointSlices.filter((sl) => sl.namespace === s.namespace && sl.serviceName === s.name).flatMap((sl) => sl.endpoints);
+    if (eps.length > 0 && !eps.some((e) => e.conditions.ready)) {
+      push(s, DNS_CODES.HEADLESS_NO_READY_ENDPOINTS, 'warning', 'spec.clusterIP', `Headless Service ${s.namespace}/${s.name} has ${eps.length} endpoint(s) and none is ready, so ${s.name}.${s.namespace}.svc.${options.cluster.clusterDomain} is NXDOMAIN (DNS-3). Set publishNotReadyAddresses: true if peers must find each other before they are ready.`, 'DNS-3');
+    }
+  }
+  for (const s of world.services) {
+    if (s.type === 'ExternalName' && s.externalName && parseIP(s.externalName.replace(/\.$/, ''))) {
+      push(s, DNS_CODES.EXTERNALNAME_IP_LITERAL, 'warning', 'spec.externalName', `externalName "${s.externalName}" is an IP address; ExternalName makes a CNAME, so this name never resolves (DNS-9). Use a selector-less Service with an EndpointSlice for a fixed IP.`, 'DNS-9');
+    }
+  }
+
+  // StatefulSet serviceName must name a headless Service for per-pod names (DNS-7, edge 27).
+  for (const w of world.workloads) {
+    if (w.kind !== 'StatefulSet' || !w.serviceName) continue;
+    const s = svcIn(w.namespace, w.serviceName);
+    const first = `${w.name}-0.${w.serviceName}.${w.namespace}.svc.${options.cluster.clusterDomain}`;
+    if (!s) push(w, DNS_CODES.STATEFULSET_SERVICE_MISSING, 'warning', 'spec.serviceName', `There is no Service ${w.serviceName} in namespace ${w.namespace}, so ${first} does not resolve (DNS-7). Create a headless Service (clusterIP: None) named ${w.serviceName} that selects the pods.`, 'DNS-7');
+    else if (!s.headless) push(w, DNS_CODES.STATEFULSET_SERVICE_MISSING, 'warning', 'spec.serviceName', `Service ${w.namespace}/${w.serviceName} is not headless, so the spec promises no per-pod names like ${first} (DNS-7; CoreDNS answers them anyway [EXT]). Set clusterIP: None.`, 'DNS-7', [cite(s, 'the Service')]);
+  }
+
+  for (const p of world.pods) {
+    checkSubdomain(p, svcIn, world, options, push, cite);
+    checkResolver(p, options, push);
+    checkShortNames(p, byNs, push, options);
+  }
+  return out;
+}
+
+type Push = (obj: ObjectMeta, code: string, severity: Severity, path: string, message: string, rule: string, related?: Diagnostic['related']) => void;
+type Cite = (s: Service, message: string) => NonNullable<Diagnostic['related']>[number];
+
+function checkSubdomain(p: Pod, svcIn: (ns: string, name: string) => Service | undefined, world: World, options: SimOptions, push: Push, cite: Cite): void {
+  if (!p.subdomain) return;
+  // A StatefulSet's pods inherit subdomain = serviceName; the StatefulSet check above reports that once.
+  const owner = p.ownerId ? world.workloads.find((w) => w.id === p.ownerId) : undefined;
+  if (owner?.kind === 'StatefulSet' && owner.serviceName === p.subdomain) return;
+  const s = svcIn(p.namespace, p.subdomain);
+  const name = p.hostname ? `${p.hostname}.${p.subdomain}.${p.namespace}.svc.${options.cluster.clusterDomain}` : 'its per-pod name';
+  if (!s) push(p, DNS_CODES.SUBDOMAIN_WITHOUT_HEADLESS_SERVICE, 'warning', 'spec.subdomain', `There is no Service ${p.subdomain} in namespace ${p.namespace}, so ${name} does not resolve (DNS-6). Create a headless Service named ${p.subdomain} that selects this pod.`, 'DNS-6');
+  else if (!s.headless) push(p, DNS_CODES.SUBDOMAIN_WITHOUT_HEADLESS_SERVICE, 'info', 'spec.subdomain', `Service ${p.namespace}/${p.subdomain} is not headless: the spec promises ${name} only for headless Services (CoreDNS answers it anyway [EXT]) (DNS-6).`, 'DNS-6', [cite(s, 'the Service')]);
+}
+
+function checkResolver(p: Pod, options: SimOptions, push: Push): void {
+  if (p.hostNetwork && p.dnsPolicy === 'ClusterFirst') {
+    push(p, DNS_CODES.HOSTNETWORK_CLUSTERFIRST, 'info', p.source.fields[`${p.source.prefix ? `${p.source.prefix}.` : ''}spec.dnsPolicy`] ? 'spec.dnsPolicy' : 'spec.hostNetwork', `This pod uses the host network with dnsPolicy ClusterFirst, so it gets the node's resolv.conf and cannot resolve Service names; use dnsPolicy: ClusterFirstWithHostNet (DNS-13).`, 'DNS-13');
+  }
+  const rc = podResolvConf(p, options.cluster);
+  if (rc.truncated.length) {
+    push(p, DNS_CODES.RESOLV_CONF_TRUNCATED, 'warning', 'spec.dnsConfig', `The kubelet drops ${rc.truncated.join('; ')} from this pod's resolv.conf; the pod still starts (DNS-14).`, 'DNS-14');
+  }
+}
+
+/** Hosts in `http://api:8080/x`, `api:8080`, or a bare name in a variable named like `*_HOST`. */
+const URL_HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?([a-z0-9-]+)(?::\d+)?(?:[/?#]|$)/i;
+const HOST_PORT = /^([a-z0-9-]+):\d{1,5}$/i;
+const HOST_VAR = /(_HOST|_HOSTNAME|_SERVICE|_SERVER|_ADDR|_ADDRESS)$/;
+const BARE = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
+
+function shortHost(value: string, varName?: string): string | undefined {
+  const v = value.trim();
+  const m = URL_HOST.exec(v) ?? HOST_PORT.exec(v);
+  if (m) return m[1]!.toLowerCase();
+  if (varName && HOST_VAR.test(varName) && BARE.test(v)) return v;
+  return undefined;
+}
+
+function checkShortNames(p: Pod, byNs: Map<string, Map<string, Service>>, push: Push, options: SimOptions): void {
+  const lists: [string, Container[]][] = [
+    ['spec.containers', p.containers],
+    ['spec.initContainers', p.initContainers],
+  ];
+  for (const [base, containers] of lists) {
+    for (const c of containers) {
+      const at = `${base}.${c.index}`;
+      const refs: [string, string | undefined][] = [
+        ...c.env.map((e, j): [string, string | undefined] => [`${at}.env.${j}.value`, e.value === undefined ? undefined : shortHost(e.value, e.name)]),
+        ...c.args.map((a, j): [string, string | undefined] => [`${at}.args.${j}`, shortHost(a)]),
+        ...c.command.map((a, j): [string, string | undefined] => [`${at}.command.${j}`, shortHost(a)]),
+      ];
+      for (const [path, host] of refs) {
+        if (!host || host === 'localhost' || byNs.get(p.namespace)?.has(host)) continue;
+        const elsewhere = [...byNs.entries()].filter(([ns, m]) => ns !== p.namespace && m.has(host)).map(([ns]) => ns).sort();
+        if (elsewhere.length === 0) continue;
+        const fix = elsewhere.map((ns) => `${host}.${ns}`).join(' or ');
+        push(p, DNS_CODES.SHORT_NAME_OTHER_NAMESPACE, 'warning', path, `"${host}" is a short name: from namespace ${p.namespace} it is looked up as ${host}.${p.namespace}.svc.${options.cluster.clusterDomain}, where there is no Service ${host}; Service ${host} exists in ${elsewhere.join(', ')}. Write ${fix} (DNS-15).`, 'DNS-15', elsewhere.map((ns) => {
+          const s = byNs.get(ns)!.get(host)!;
+          return { file: s.source.file, range: s.source.range, message: `Service ${ns}/${host}` };
+        }));
+      }
+    }
+  }
+}

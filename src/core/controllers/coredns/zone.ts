@@ -1,0 +1,176 @@
+import type { IPFamily, Pod, Service } from '../../model/core';
+import type { EndpointPort } from '../../model/discovery';
+import type { World } from '../../model/world';
+import type { SimOptions } from '../../options';
+import { canonicalIP, formatIP, nthAddress, parseCIDR, parseIP } from '../../net/ip';
+
+/** Record types the simulated CoreDNS knows about. */
+export type RRType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'NS' | 'SOA';
+export const RR_TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'NS', 'SOA'];
+
+/**
+ * One resource record as a zone file writes it: `data` is an address, a name with a trailing dot, a quoted
+ * string or `<priority> <weight> <port> <target>.` for SRV. `source` says whether the Kubernetes DNS
+ * specification promises the record (`spec`) or CoreDNS adds it (`coredns`, [EXT] in SEMANTICS.md).
+ */
+export interface DNSRecord {
+  name: string;
+  type: RRType;
+  ttl: number;
+  data: string;
+  source: 'spec' | 'coredns';
+  /** True when `source` is `coredns`: an extension, not the specification (I-7). */
+  extension: boolean;
+  /** The object the record comes from (`Service/ns/name`, `Pod/ns/name`). */
+  object?: string;
+  /** SEMANTICS.md rule that makes the record. */
+  rule: string;
+}
+
+/** One address of a slice endpoint, as CoreDNS sees it. */
+export interface ZoneEndpoint {
+  address: string;
+  family: IPFamily;
+  /** Endpoint `hostname`, lower-cased; absent when the endpoint has none. */
+  hostname?: string;
+  /** The name label CoreDNS uses: the hostname, else the dashed address ([EXT] DNS-4). */
+  label: string;
+  ready: boolean;
+  ports: EndpointPort[];
+  slice: string;
+  targetRef?: string;
+}
+
+export interface ZoneService {
+  service: Service;
+  /** True when the simulator supplied the Service because the input has none ([SIM] system Services). */
+  system: boolean;
+  endpoints: ZoneEndpoint[];
+}
+
+/** What the cluster DNS server knows: an index over the World, built once per simulation. */
+export interface Zone {
+  /** Cluster domain with a trailing dot (`cluster.local.`). */
+  domain: string;
+  ttl: number;
+  podsMode: SimOptions['dns']['podsMode'];
+  namespaces: Set<string>;
+  /** By `<svc>.<ns>`, lower-cased. */
+  services: Map<string, ZoneService>;
+  /** Pod IPs by namespace (for `pods verified`). */
+  podIPs: Map<string, Map<string, Pod>>;
+  dnsServiceIP: string;
+}
+
+/** DNS-11 [SIM]: kubeadm's Corefile sets `ttl 30`. */
+export const CLUSTER_TTL = 30;
+/** DNS-1: the schema version the records follow. */
+export const SCHEMA_VERSION = '1.1.0';
+
+/** `10.244.1.5` → `10-244-1-5`, `5678:abcd::1` → `5678-abcd--1` (CoreDNS endpoint and pod names). */
+export function dashedIP(ip: string): string {
+  return ip.replace(/[.:]/g, '-');
+}
+
+/** Inverse of `dashedIP` (CoreDNS tries IPv4 first, then IPv6); null when the label is no address. */
+export function undashIP(label: string): string | null {
+  const v4 = parseIP(label.replace(/-/g, '.'));
+  if (v4 && v4.family === 4) return formatIP(v4);
+  const v6 = parseIP(label.replace(/-/g, ':'));
+  return v6 && v6.family === 6 ? formatIP(v6) : null;
+}
+
+export function familyOf(ip: string): IPFamily {
+  return parseIP(ip)?.family === 6 ? 'IPv6' : 'IPv4';
+}
+
+/**
+ * Build the DNS server's view of the World: Services (plus the `kubernetes` and `kube-dns` Services every
+ * cluster has, when the input does not declare them), their EndpointSlice endpoints, namespaces and pod IPs.
+ * Mirrors what CoreDNS's kubernetes plugin watches [COREDNS-K8S].
+ */
+export function buildZone(world: World, options: SimOptions): Zone {
+  const domain = `${options.cluster.clusterDomain.toLowerCase().replace(/\.$/, '')}.`;
+  const services = new Map<string, ZoneService>();
+  for (const s of world.services) services.set(`${s.name}.${s.namespace}`.toLowerCase(), { service: s, system: false, endpoints: [] });
+  for (const s of systemServices(options)) {
+    const key = `${s.name}.${s.namespace}`;
+    if (!services.has(key)) services.set(key, { service: s, system: true, endpoints: [] });
+  }
+  for (const slice of world.endpointSlices) {
+    if (!slice.serviceName || slice.addressType === 'FQDN') continue;
+    const entry = services.get(`${slice.serviceName}.${slice.namespace}`.toLowerCase());
+    if (!entry) continue;
+    for (const ep of slice.endpoints) {
+      for (const raw of ep.addresses) {
+        const address = canonicalIP(raw);
+        const hostname = ep.hostname?.toLowerCase();
+        entry.endpoints.push({
+          address,
+          family: familyOf(address),
+          ...(hostname ? { hostname } : {}),
+          label: hostname ?? dashedIP(address),
+          ready: ep.conditions.ready,
+          ports: slice.ports,
+          slice: slice.id,
+          ...(ep.targetRef ? { targetRef: `${ep.targetRef.kind}/${ep.targetRef.namespace}/${ep.targetRef.name}` } : {}),
+        });
+      }
+    }
+  }
+  const podIPs = new Map<string, Map<string, Pod>>();
+  for (const p of world.pods) {
+    if (p.hostNetwork) continue;
+    let m = podIPs.get(p.namespace);
+    if (!m) podIPs.set(p.namespace, (m = new Map()));
+    for (const ip of p.ips) m.set(ip, p);
+  }
+  return {
+    domain,
+    ttl: CLUSTER_TTL,
+    podsMode: options.dns.podsMode,
+    namespaces: new Set(world.namespaces.map((n) => n.name)),
+    services,
+    podIPs,
+    dnsServiceIP: canonicalIP(options.cluster.dnsServiceIP),
+  };
+}
+
+/**
+ * [SIM] The Services every cluster has (SEMANTICS.md §0): `default/kubernetes` on the first address of the
+ * Service CIDR (port 443 `https`) and `kube-system/kube-dns` on the cluster DNS IP (53/UDP `dns`,
+ * 53/TCP `dns-tcp`, 9153/TCP `metrics`).
+ */
+export function systemServices(options: SimOptions): Service[] {
+  const cidr = parseCIDR(options.cluster.serviceCIDR);
+  const apiIP = cidr ? formatIP(nthAddress(cidr, 1)) : '10.96.0.1';
+  const base = (namespace: string, name: string, ip: string): Service => ({
+    id: `Service/${namespace}/${name}`,
+    kind: 'Service',
+    name,
+    namespace,
+    labels: {},
+    annotations: {},
+    order: -1,
+    source: { file: 0, range: { start: 0, end: 0 }, fields: {} },
+    type: 'ClusterIP',
+    headless: false,
+    clusterIPs: [ip],
+    selector: null,
+    ports: [],
+    externalIPs: [],
+    loadBalancerIPs: [],
+    loadBalancerSourceRanges: [],
+    internalTrafficPolicy: 'Cluster',
+    sessionAffinity: 'None',
+    publishNotReadyAddresses: false,
+    ipFamilies: [familyOf(ip)],
+    allocateLoadBalancerNodePorts: false,
+  });
+  const port = (name: string, protocol: 'TCP' | 'UDP', p: number, index: number) => ({ name, protocol, port: p, targetPort: p, index });
+  const api = base('default', 'kubernetes', apiIP);
+  api.ports = [port('https', 'TCP', 443, 0)];
+  const dns = base('kube-system', 'kube-dns', canonicalIP(options.cluster.dnsServiceIP));
+  dns.ports = [port('dns', 'UDP', 53, 0), port('dns-tcp', 'TCP', 53, 1), port('metrics', 'TCP', 9153, 2)];
+  return [api, dns];
+}
