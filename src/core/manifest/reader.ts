@@ -133,7 +133,8 @@ export class FieldReader {
     const out: Labels = {};
     for (const key of this.keys(path)) {
       const sub = `${path}.${key}`;
-      let v = this.at(sub);
+      // Read through the map, not the dotted path: label keys contain dots (`app.kubernetes.io/name`).
+      let v = (this.at(path) as Record<string, unknown>)[key];
       // YAML 1.2 reads `true`/`1` unquoted; the API server would reject a non-string label value.
       if (typeof v !== 'string') {
         if (v === null) v = '';
