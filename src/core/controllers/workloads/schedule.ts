@@ -2,10 +2,20 @@ import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { CODES } from '../../diagnostics/codes';
 import type { Node, Pod } from '../../model/core';
 import { rangeIn } from '../../manifest/reader';
+import { cidrContains, parseCIDR, parseIP } from '../../net/ip';
+
+function inCIDRs(ip: string, cidrs: string[]): boolean {
+  const p = parseIP(ip);
+  return !!p && cidrs.some((c) => {
+    const cidr = parseCIDR(c);
+    return !!cidr && cidrContains(cidr, p);
+  });
+}
 
 /**
  * [SIM] The scheduler: a pod that names `spec.nodeName` stays there (a missing node is reported and the
- * pod is left unscheduled, as the kubelet for it never runs); every other pod goes to the Ready node with
+ * pod is left unscheduled, as the kubelet for it never runs); a pod written with an IP goes to the node
+ * whose pod CIDR (or, for hostNetwork, InternalIP) holds it; every other pod goes to the Ready node with
  * the fewest pods so far, ties broken by node order — pods of one workload spread round-robin, and the
  * result depends only on the input order.
  */
@@ -30,6 +40,13 @@ export function schedule(pods: Pod[], nodes: Node[], diags: Diagnostic[]): void 
           rule: 'SVC-7',
         });
       }
+      continue;
+    }
+    // A pod written with an IP goes to the node whose pod CIDR holds it (the IP could only come from there).
+    const owner = p.hostNetwork ? nodes.find((n) => p.ips.some((ip) => n.addresses.includes(ip))) : nodes.find((n) => p.ips.some((ip) => inCIDRs(ip, n.podCIDRs)));
+    if (owner) {
+      p.nodeName = owner.name;
+      load.set(owner.name, load.get(owner.name)! + 1);
       continue;
     }
     if (candidates.length === 0) continue;
