@@ -1,0 +1,222 @@
+import type { Cite } from '../../diagnostics/diagnostic';
+import type { Protocol } from '../../model/meta';
+import type { Simulation } from '../../simulate';
+import { canonicalIP } from '../../net/ip';
+import { addr, compile, type Compiled } from './compile';
+import { judge, podName, type DirectionResult, type Endpoint, type RuleRef, type Verdict } from './evaluate';
+import { serviceAt, serviceBackends, type ServiceHit } from './services';
+
+export interface CheckQuery {
+  /** `ns/pod`, `pod` (namespace default), `ip:A.B.C.D`, `node:name`. */
+  from: string;
+  /** As `from`, plus `service:ns/name` (or any Service address via `ip:`), judged per backend after DNAT (NP-10). */
+  to: string;
+  port: number;
+  protocol?: Protocol;
+}
+
+export interface BackendVerdict {
+  /** `ns/pod` or the endpoint address. */
+  to: string;
+  ip: string;
+  /** The targetPort the policy sees (NP-10). */
+  port: number;
+  verdict: Verdict;
+  egress: DirectionResult;
+  ingress: DirectionResult;
+  /** The source address the destination sees after SNAT (KP-6, NP-12). */
+  sourceSeen: string;
+}
+
+export interface CheckResult {
+  verdict: Verdict;
+  from: string;
+  to: string;
+  port: number;
+  protocol: Protocol;
+  egress: DirectionResult;
+  ingress: DirectionResult;
+  reason: string;
+  cites: Cite[];
+  assumptions: string[];
+  /** Present when `to` was a Service: the Service port and every ready backend's verdict. */
+  service?: { id: string; port: number; via: ServiceHit['via']; backends: BackendVerdict[] };
+}
+
+export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; error: string };
+
+type Target = { kind: 'endpoint'; ep: Endpoint; label: string } | { kind: 'service'; hit: ServiceHit; label: string };
+
+/** Resolve a CLI.md peer (`ns/pod`, `ip:A.B.C.D`, `node:name`, `service:ns/name`). */
+export function resolvePeer(c: Compiled, text: string, port: number, protocol: Protocol): Target | { error: string } {
+  if (text.startsWith('node:')) {
+    const name = text.slice(5);
+    const nd = c.nodes.find((x) => x.name === name);
+    if (!nd) return { error: `no node named ${name}` };
+    const ip = nd.addresses[0] ?? '';
+    return { kind: 'endpoint', ep: { kind: 'node', ip, ...(addr(ip) ? { addr: addr(ip)! } : {}), node: name }, label: text };
+  }
+  if (text.startsWith('ip:')) {
+    const ip = canonicalIP(text.slice(3));
+    const a = addr(ip);
+    if (!a) return { error: `"${text.slice(3)}" is not an IP address` };
+    const pi = c.byIP.get(ip);
+    if (pi !== undefined) return { kind: 'endpoint', ep: podEndpoint(c, pi), label: podName(c.pods[pi]!) };
+    const hit = serviceAt(c.world, ip, port, protocol, c.nodes.flatMap((x) => x.addresses));
+    if (hit) return { kind: 'service', hit, label: `${hit.service.namespace}/${hit.service.name} (${ip})` };
+    const nd = c.nodes.find((x) => x.addresses.includes(ip));
+    if (nd) return { kind: 'endpoint', ep: { kind: 'node', ip, addr: a, node: nd.name }, label: `node:${nd.name}` };
+    return { kind: 'endpoint', ep: { kind: 'external', ip, addr: a }, label: text };
+  }
+  if (text.startsWith('service:') || text.startsWith('svc:')) {
+    const id = text.slice(text.indexOf(':') + 1);
+    const [ns, name] = id.includes('/') ? id.split('/', 2) : ['default', id];
+    const s = c.world.services.find((x) => x.namespace === ns && x.name === name);
+    if (!s) return { error: `no Service ${ns}/${name}` };
+    const sp = s.ports.find((p) => p.port === port && p.protocol === protocol);
+    if (!sp) return { error: `Service ${ns}/${name} has no port ${port}/${protocol}` };
+    return { kind: 'service', hit: { service: s, port: sp, via: 'clusterIP' }, label: `${ns}/${name}` };
+  }
+  const name = text.includes('/') ? text : `default/${text}`;
+  const i = c.byName.get(name);
+  if (i === undefined) return { error: `no pod ${name}` };
+  return { kind: 'endpoint', ep: podEndpoint(c, i), label: name };
+}
+
+export function podEndpoint(c: Compiled, i: number): Endpoint {
+  const p = c.pods[i]!;
+  const ip = c.addrs[i]![0] ? (p.ips[0] ?? c.nodes.find((n) => n.name === p.nodeName)?.addresses[0] ?? '') : '';
+  const a = ip ? addr(ip) : null;
+  return { kind: 'pod', pod: i, ip, ...(a ? { addr: a } : {}), ...(p.nodeName ? { node: p.nodeName } : {}) };
+}
+
+function nodeEndpoint(c: Compiled, name: string): Endpoint {
+  const ip = c.nodes.find((n) => n.name === name)?.addresses[0] ?? '';
+  const a = addr(ip);
+  return { kind: 'node', ip, ...(a ? { addr: a } : {}), node: name };
+}
+
+/**
+ * Would this connection be allowed under the NetworkPolicies and admin policies (SEMANTICS.md §6)?
+ * Services are judged per ready backend after DNAT (NP-10) with the source NAT of KP-6/NP-12.
+ */
+export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
+  const c = compile(sim.world, sim.options);
+  const protocol = q.protocol ?? 'TCP';
+  const from = resolvePeer(c, q.from, q.port, protocol);
+  if ('error' in from) return { ok: false, error: from.error };
+  if (from.kind === 'service') return { ok: false, error: `--from must be a pod, a node or an outside address, not Service ${from.label}` };
+  const to = resolvePeer(c, q.to, q.port, protocol);
+  if ('error' in to) return { ok: false, error: to.error };
+  const src = from.ep;
+  if (to.kind === 'endpoint') {
+    const { egress, ingress } = judge(c, src, to.ep, protocol, q.port);
+    return { ok: true, result: finish(c, from.label, to.label, q.port, protocol, egress, ingress, []) };
+  }
+  const { hit } = to;
+  const backends = serviceBackends(c.world, hit.service, hit.port);
+  const notes: string[] = [];
+  const verdicts: BackendVerdict[] = backends.map((b) => {
+    const pi = b.podId ? c.pods.findIndex((p) => p.id === b.podId) : (c.byIP.get(b.ip) ?? -1);
+    const dst: Endpoint = pi >= 0 ? podEndpoint(c, pi) : { kind: 'external', ip: b.ip, ...(addr(b.ip) ? { addr: addr(b.ip)! } : {}) };
+    const seen = sourceSeen(c, src, dst, hit, notes);
+    const { egress, ingress } = judge(c, src, dst, protocol, b.port, seen);
+    return { to: pi >= 0 ? podName(c.pods[pi]!) : b.ip, ip: b.ip, port: b.port, verdict: egress.verdict === 'allowed' && ingress.verdict === 'allowed' ? 'allowed' : 'denied', egress, ingress, sourceSeen: seen.ip };
+  });
+  const svcLabel = `${hit.service.namespace}/${hit.service.name}`;
+  const service = { id: hit.service.id, port: hit.port.port, via: hit.via, backends: verdicts };
+  if (verdicts.length === 0) {
+    const none: DirectionResult = { verdict: 'denied', isolated: false, policies: [], adminPolicies: [], decidedBy: 'none', cites: [], assumptions: [] };
+    const reason = `${from.label} → ${svcLabel}:${q.port}/${protocol} fails: the Service has no ready endpoint, so kube-proxy rejects the connection (KP-5); no policy is involved.`;
+    return { ok: true, result: { verdict: 'denied', from: from.label, to: to.label, port: q.port, protocol, egress: none, ingress: none, reason, cites: [], assumptions: [], service } };
+  }
+  // The reported directions are those of the first denied backend (else the first backend).
+  const shown = verdicts.find((v) => v.verdict === 'denied') ?? verdicts[0]!;
+  const r = finish(c, from.label, shown.to, shown.port, protocol, shown.egress, shown.ingress, notes);
+  const denied = verdicts.filter((v) => v.verdict === 'denied').length;
+  const prefix = `${from.label} → Service ${svcLabel}:${q.port}/${protocol} is judged after DNAT at ${shown.to}:${shown.port} (NP-10)`;
+  const partial = denied && denied < verdicts.length ? ` (${denied} of ${verdicts.length} backends deny it; connections are balanced at random, KP-7)` : verdicts.length > 1 ? ` (all ${verdicts.length} backends agree)` : '';
+  r.reason = `${prefix}${partial}: ${r.reason}`;
+  return { ok: true, result: { ...r, verdict: denied ? 'denied' : 'allowed', to: to.label, port: q.port, service } };
+}
+
+/** KP-6 / NP-12: the source the backend sees. */
+function sourceSeen(c: Compiled, src: Endpoint, dst: Endpoint, hit: ServiceHit, notes: string[]): Endpoint {
+  const etp = hit.service.externalTrafficPolicy ?? 'Cluster';
+  if (src.kind === 'external') {
+    if (hit.via === 'clusterIP') return src;
+    if (etp === 'Local') {
+      notes.push('externalTrafficPolicy Local keeps the client IP (NP-12).');
+      return src;
+    }
+    // [SIM] the receiving node is one that does not run the backend when there is one: the SNAT case that
+    // NetworkPolicy sees as traffic from another node (NP-12, edge case 60).
+    const other = c.nodes.find((n) => n.name !== dst.node) ?? c.nodes[0];
+    if (!other) return src;
+    notes.push(`assumed: the packet arrived at node ${other.name}, which SNATs it to ${other.addresses[0] ?? '?'} (externalTrafficPolicy Cluster, NP-12); client IPs are invisible to the policy.`);
+    return nodeEndpoint(c, other.name);
+  }
+  if (src.kind === 'pod' && src.pod === dst.pod && src.node) {
+    notes.push('Hairpin: the pod reached itself through the Service, so the source is masqueraded to its node IP (KP-6, I-4).');
+    return nodeEndpoint(c, src.node);
+  }
+  if (src.kind === 'pod' && hit.via !== 'clusterIP' && etp === 'Cluster' && src.node) {
+    notes.push(`Traffic from a pod to a ${hit.via} address is masqueraded to its node IP under externalTrafficPolicy Cluster (KP-6).`);
+    return nodeEndpoint(c, src.node);
+  }
+  return src;
+}
+
+function describeRule(r: RuleRef): string {
+  const what = r.kind === 'NetworkPolicy' ? r.policy : `${r.kind} ${r.policy}`;
+  const where = [`rule ${r.rule}`, r.peer !== undefined ? `peer ${r.peer}` : '', r.port !== undefined ? `port ${r.port}` : ''].filter(Boolean).join(', ');
+  return `${what} (${r.direction} ${where})`;
+}
+
+function side(d: DirectionResult, dir: 'egress' | 'ingress', subject: string, peer: string, portText: string): string {
+  switch (d.decidedBy) {
+    case 'self':
+      return 'a pod may always reach its own IP (NP-8)';
+    case 'node':
+      return `traffic from ${subject}'s own node is always allowed (NP-8)`;
+    case 'not-a-pod':
+      return dir === 'egress' ? `${peer} is not a pod, so no egress policy applies` : `${subject} is not a pod, so no ingress policy applies`;
+    case 'host-network':
+      return `${subject} uses the host network, which pod selectors ignore (NP-11)`;
+    case 'none':
+      return `${subject} is not isolated for ${dir}${d.passedBy ? ` (after ${describeRule(d.passedBy)} passed it on)` : ''}`;
+    case 'admin':
+    case 'baseline':
+      return `${describeRule(d.rule!)} ${d.rule!.action === 'Allow' ? 'allows' : 'denies'} it`;
+    case 'networkpolicy':
+      if (d.verdict === 'allowed') return `${dir} is admitted by ${describeRule(d.rule!)}`;
+      return `${subject} is isolated for ${dir} by ${d.policies.join(', ')} and no ${dir} rule admits ${peer} on ${portText}`;
+  }
+}
+
+function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, protocol: Protocol, egress: DirectionResult, ingress: DirectionResult, notes: string[]): CheckResult {
+  void c;
+  const portText = `${port}/${protocol}`;
+  const verdict: Verdict = egress.verdict === 'allowed' && ingress.verdict === 'allowed' ? 'allowed' : 'denied';
+  let because: string;
+  if (egress.decidedBy === 'self') because = side(egress, 'egress', fromLabel, toLabel, portText);
+  else if (verdict === 'denied') {
+    because = [egress, ingress]
+      .map((d, k) => (d.verdict === 'denied' ? side(d, k === 0 ? 'egress' : 'ingress', k === 0 ? fromLabel : toLabel, k === 0 ? toLabel : fromLabel, portText) : ''))
+      .filter(Boolean)
+      .join('; and ');
+  } else because = `${side(egress, 'egress', fromLabel, toLabel, portText)}; ${side(ingress, 'ingress', toLabel, fromLabel, portText)}`;
+  const assumptions = [...new Set([...egress.assumptions, ...ingress.assumptions, ...notes])];
+  return {
+    verdict,
+    from: fromLabel,
+    to: toLabel,
+    port,
+    protocol,
+    egress,
+    ingress,
+    reason: `${fromLabel} → ${toLabel}:${portText} is ${verdict}: ${because}.`,
+    cites: [...egress.cites, ...ingress.cites],
+    assumptions,
+  };
+}
