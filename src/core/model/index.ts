@@ -4,4 +4,5 @@ export * from './discovery';
 export * from './networking';
 export * from './gateway';
 export * from './admin-policy';
+export * from './exercise';
 export * from './world';

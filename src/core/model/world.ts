@@ -3,6 +3,7 @@ import type { EndpointSlice, LegacyEndpoints } from './discovery';
 import type { Ingress, IngressClass, NetworkPolicy } from './networking';
 import type { GRPCRoute, Gateway, GatewayClass, HTTPRoute, ReferenceGrant } from './gateway';
 import type { AdminNetworkPolicy } from './admin-policy';
+import type { Exercise } from './exercise';
 
 /** Cluster-wide parameters (SEMANTICS.md §0). Options, never globals. */
 export interface ClusterConfig {
@@ -67,6 +68,8 @@ export interface World {
   adminNetworkPolicies: AdminNetworkPolicy[];
   /** Objects of kinds the simulator reads but does not model further (ConfigMap...), by id. */
   others: { id: string; kind: string; namespace: string; name: string }[];
+  /** `kind: Exercise` documents (playground.knet.dev/v1): goals to check, not cluster objects. */
+  exercises?: Exercise[];
 }
 
 export function emptyWorld(cluster: ClusterConfig = DEFAULT_CLUSTER): World {

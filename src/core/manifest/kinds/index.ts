@@ -12,6 +12,7 @@ import { adminPolicyKind } from './admin-policy';
 import { ingressClassKind, ingressKind } from './ingress';
 import { gatewayClassKind, gatewayKind, referenceGrantKind } from './gateway';
 import { grpcRouteKind, httpRouteKind } from './httproute';
+import { exerciseKind } from './exercise';
 
 /** Every kind the simulator reads. Add a kind by adding its handler here. */
 export const KIND_HANDLERS: KindHandler[] = [
@@ -33,4 +34,5 @@ export const KIND_HANDLERS: KindHandler[] = [
   httpRouteKind,
   grpcRouteKind,
   referenceGrantKind,
+  exerciseKind,
 ];

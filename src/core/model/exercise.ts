@@ -1,0 +1,55 @@
+import type { ObjectMeta, Protocol } from './meta';
+
+/**
+ * `playground.knet.dev/v1` Exercise: a lab's goals written as connectivity assertions beside the scenario
+ * (docs/embedding.md "Exercises"). Not a Kubernetes kind: the playground reads it, a cluster never sees it.
+ * Each goal keeps `path` (`spec.goals.2`) so a verdict can point at its line.
+ */
+export interface Exercise extends ObjectMeta {
+  kind: 'Exercise';
+  title: string;
+  description?: string;
+  goals: ExerciseGoal[];
+}
+
+/** A peer as CLI.md names it (`ns/pod`, `ip:A.B.C.D`, `node:name`); `ns/name` may also name a workload: every pod of it. */
+export type ExercisePeer = string;
+
+export type ExerciseGoal = ConnectGoal | DNSGoal | RouteGoal;
+
+interface GoalBase {
+  /** Field path of the goal inside the Exercise (`spec.goals.0`). */
+  path: string;
+  /** The trainer's own words for the goal, if given. */
+  title?: string;
+}
+
+/** `{from, to, port, protocol?, expect: allowed|denied}`: one connection under the policies in force. */
+export interface ConnectGoal extends GoalBase {
+  type: 'connect';
+  from: ExercisePeer;
+  to: ExercisePeer;
+  port: number;
+  protocol: Protocol;
+  expect: 'allowed' | 'denied';
+}
+
+/** `{dns: {from?, name, type?, expect: resolves|nxdomain|fails, address?}}`: a lookup from a pod's resolver. */
+export interface DNSGoal extends GoalBase {
+  type: 'dns';
+  from?: ExercisePeer;
+  name: string;
+  qtype: 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME';
+  expect: 'resolves' | 'nxdomain' | 'fails';
+  /** When set, the answers must include this value (an address, or a name for CNAME/SRV). */
+  answer?: string;
+}
+
+/** `{route: {url, method?, headers?, expect: {status?, backend?}}}`: an HTTP request from outside the cluster. */
+export interface RouteGoal extends GoalBase {
+  type: 'route';
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  expect: { status?: number; backend?: string };
+}
