@@ -8,3 +8,24 @@ export * from './model/index';
 export { rangeIn } from './manifest/reader';
 export * from './topology/index';
 export { parseRequestURL, type HttpRequest } from './http';
+export {
+  resolve,
+  lookup,
+  buildZone,
+  podResolvConf,
+  formatResolvConf,
+  searchCandidates,
+  findPod,
+  DNS_CODES,
+  RR_TYPES,
+  type ResolveQuery,
+  type ResolveResult,
+  type ResolveStatus,
+  type DNSAttempt,
+  type DNSRecord,
+  type RRType,
+  type ReachDNS,
+  type ResolvConf,
+  type Zone,
+  type LookupResult,
+} from './controllers/coredns/index';

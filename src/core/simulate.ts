@@ -7,6 +7,8 @@ import { runWorkloadControllers } from './controllers/workloads/index';
 import { allocateServices } from './controllers/service-allocator/index';
 import { diagnoseServices, runEndpointSliceControllers } from './controllers/endpointslice/index';
 import { reconcileIngresses } from './controllers/ingress/index';
+import { checkDNS } from './controllers/coredns/index';
+import { addGatewayImplementations, runGatewayController } from './controllers/gateway/index';
 
 /** The simulated cluster and everything found wrong with the input. Plain data (crosses the worker boundary). */
 export interface Simulation {
@@ -28,6 +30,7 @@ export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOpt
   // ingress admission + the ingress-nginx controller Deployment/Service: must precede workloads and allocation.
   reconcileIngresses(world, options, diagnostics);
   addSystemObjects(world); // default Nodes, kube-dns + CoreDNS, the kubernetes Service
+  addGatewayImplementations(world, options, diagnostics); // GW-15: a Deployment + LB Service per served Gateway, its address
   // PIPELINE-STAGES (each controller adds its line here)
   // Stages that add workloads (ingress controller, gateway pods) go above this line: the workload stage
   // turns every world.workloads entry into scheduled pods with IPs.
@@ -35,5 +38,7 @@ export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOpt
   allocateServices(world, diagnostics); // ClusterIPs, NodePorts, LoadBalancer IPs
   runEndpointSliceControllers(world, diagnostics); // EndpointSlices + mirroring of legacy Endpoints
   diagnoseServices(world, diagnostics); // selectors that miss, unresolved named ports, slice port names
+  diagnostics.push(...checkDNS(world, options)); // cluster DNS: names that will not resolve as written
+  runGatewayController(world, options, diagnostics); // Gateway API status (GW-1..GW-13) as diagnostics
   return { world, options, diagnostics };
 }
