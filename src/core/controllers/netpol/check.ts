@@ -13,6 +13,8 @@ export interface CheckQuery {
   to: string;
   port: number;
   protocol?: Protocol;
+  /** For `service:` targets: how the Service is addressed (default its ClusterIP). */
+  via?: ServiceHit['via'];
 }
 
 export interface BackendVerdict {
@@ -108,6 +110,7 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   if (from.kind === 'service') return { ok: false, error: `--from must be a pod, a node or an outside address, not Service ${from.label}` };
   const to = resolvePeer(c, q.to, q.port, protocol);
   if ('error' in to) return { ok: false, error: to.error };
+  if (to.kind === 'service' && q.via && q.to.includes('service:')) to.hit = { ...to.hit, via: q.via };
   const src = from.ep;
   if (to.kind === 'endpoint') {
     const { egress, ingress } = judge(c, src, to.ep, protocol, q.port);
