@@ -8,9 +8,13 @@ import { EXIT, InputError, UsageError, type IO } from './io';
 /** Run one knet invocation; never lets a stack trace reach the user for bad input (CLI.md). */
 export async function main(argv: string[], io: IO): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  if (!name) {
+    io.err(help());
+    return EXIT.USAGE;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
     io.out(help());
-    return name ? EXIT.OK : EXIT.USAGE;
+    return EXIT.OK;
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
@@ -43,6 +47,7 @@ function help(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
+    ...(PLANNED.length ? [`Planned, not available yet: ${PLANNED.join(', ')}.`, ''] : []),
     'Every command takes --json for machine-readable output.',
     '',
   ].join('\n');

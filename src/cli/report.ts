@@ -9,7 +9,8 @@ export interface LocatedDiagnostic {
   file: string;
   line: number;
   column: number;
-  object?: string;
+  /** CLI.md lists `object` as a required field: null when the problem belongs to no one object (a YAML error). */
+  object: string | null;
   path?: string;
   rule?: string;
 }
@@ -24,10 +25,15 @@ export function locate(d: Diagnostic, files: InputFile[]): LocatedDiagnostic {
     file: f?.name ?? '<input>',
     line,
     column,
-    ...(d.object ? { object: d.object } : {}),
+    object: d.object ?? null,
     ...(d.path ? { path: d.path } : {}),
     ...(d.rule ? { rule: d.rule } : {}),
   };
+}
+
+/** Diagnostics in reading order: by input file, then by position, so people read them top to bottom. */
+export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
+  return [...diags].sort((a, b) => a.file - b.file || a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
 /** `file:line:col: severity: message [code]`, the format compilers use, so editors can jump to it. */

@@ -3,7 +3,7 @@ import { parseArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../io';
 import { loadInputs } from '../input';
-import { formatDiagnostic, locate } from '../report';
+import { formatDiagnostic, locate, sortDiagnostics } from '../report';
 
 export const validate: Command = {
   name: 'validate',
@@ -13,7 +13,7 @@ export const validate: Command = {
     const args = parseArgs(argv, []);
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files);
-    const located = sim.diagnostics.map((d) => locate(d, files));
+    const located = sortDiagnostics(sim.diagnostics).map((d) => locate(d, files));
     if (args.json) io.out(JSON.stringify({ diagnostics: located }, null, 2) + '\n');
     else if (located.length === 0) io.out('No problems found.\n');
     else {

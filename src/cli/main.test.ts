@@ -1,0 +1,226 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS, PLANNED } from './commands/index';
+import { EXIT, type IO } from './io';
+import { main } from './main';
+
+/** An in-memory file system and captured streams: `main()` sees exactly what a shell would give it. */
+function memoryIO(files: Record<string, string> = {}, stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const reads: string[] = [];
+  const io: IO = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    isTTY: false,
+    readStdin: () => Promise.resolve(stdin),
+    readFile: (p) => {
+      reads.push(p);
+      if (p in files) return Promise.resolve(files[p]!);
+      const isDir = Object.keys(files).some((f) => f.startsWith(p.replace(/\/?$/, '/')));
+      return Promise.reject(Object.assign(new Error(`ENOENT: ${p}`), { code: isDir ? 'EISDIR' : 'ENOENT' }));
+    },
+    listDir: (p) => {
+      const prefix = p.replace(/\/?$/, '/');
+      const below = Object.keys(files).filter((f) => f.startsWith(prefix));
+      return Promise.resolve(below.length ? below : null);
+    },
+  };
+  return { io, reads, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+async function run(argv: string[], files?: Record<string, string>, stdin?: string) {
+  const m = memoryIO(files, stdin);
+  const code = await main(argv, m.io);
+  return { code, stdout: m.stdout(), stderr: m.stderr(), reads: m.reads };
+}
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+  labels: {app: web}
+spec:
+  containers:
+  - name: web
+    image: nginx
+    ports: [{containerPort: 80}]
+`;
+const NAMESPACE = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+`;
+// Line 4 holds the invalid name; the third document is broken YAML.
+const BROKEN = `apiVersion: v1
+kind: Pod
+metadata:
+  name: Bad_Name
+spec:
+  containers: [{name: c, image: nginx}]
+---
+a: [
+`;
+const WIDGET = (name: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: ${name}}\n`;
+
+/** No line of a stack trace (`    at fn (file:1:2)`) may reach the user for bad input (CLI.md). */
+const STACK_LINE = /^\s+at .+[(:]\d+/m;
+
+describe('knet exit status and usage (CLI.md)', () => {
+  it.each([
+    [[], EXIT.USAGE, 'no command'],
+    [['--help'], EXIT.OK, 'help'],
+    [['help'], EXIT.OK, 'help'],
+    [['frobnicate', 'x.yaml'], EXIT.USAGE, 'unknown command'],
+    [['validate'], EXIT.USAGE, 'no input'],
+    [['validate', '--nonsense', 'x.yaml'], EXIT.USAGE, 'unknown option'],
+  ])('knet %j exits %i (%s)', async (argv, code) => {
+    const r = await run(argv, { 'x.yaml': NAMESPACE });
+    expect(r.code).toBe(code);
+    if (code === EXIT.USAGE) {
+      expect(r.stderr).not.toBe('');
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('names the unknown command and lists the real ones', async () => {
+    const r = await run(['frobnicate']);
+    expect(r.stderr).toContain('frobnicate');
+    for (const c of COMMANDS) expect(r.stderr).toContain(c.name);
+  });
+
+  it('prints usage on a usage error so the user can correct the call', async () => {
+    const r = await run(['validate', '--nonsense', 'x.yaml'], { 'x.yaml': NAMESPACE });
+    expect(r.stderr).toContain('--nonsense');
+    expect(r.stderr).toContain('usage: knet validate');
+  });
+
+  it('says so and exits 2 for every command CLI.md plans that is not built yet', async () => {
+    for (const name of PLANNED) {
+      const r = await run([name, 'x.yaml'], { 'x.yaml': NAMESPACE });
+      expect(r.code, name).toBe(EXIT.USAGE);
+      expect(r.stderr, name).toMatch(/not available/);
+      expect(r.stdout, name).toBe('');
+    }
+  });
+
+  it('knows every command of CLI.md, as built or as planned', () => {
+    const known = [...COMMANDS.map((c) => c.name), ...PLANNED];
+    for (const name of ['validate', 'endpoints', 'dns', 'route', 'check', 'matrix', 'trace']) expect(known).toContain(name);
+    expect(COMMANDS.map((c) => c.name).filter((n) => PLANNED.includes(n))).toEqual([]);
+  });
+});
+
+describe('knet validate', () => {
+  it('exits 0 and prints an empty diagnostics list for valid input', async () => {
+    const r = await run(['validate', '--json', 'ns.yaml', 'pod.yaml'], { 'ns.yaml': NAMESPACE, 'pod.yaml': POD });
+    expect(r.code).toBe(EXIT.OK);
+    expect(JSON.parse(r.stdout)).toEqual({ diagnostics: [] });
+  });
+
+  it('prints every diagnostic with the fields CLI.md requires, located by file, line and column', async () => {
+    const r = await run(['validate', '--json', 'broken.yaml'], { 'broken.yaml': BROKEN });
+    expect(r.code).toBe(EXIT.INPUT);
+    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: Record<string, unknown>[] };
+    expect(diagnostics.length).toBeGreaterThanOrEqual(2);
+    for (const d of diagnostics) {
+      expect(Object.keys(d)).toEqual(expect.arrayContaining(['severity', 'code', 'message', 'file', 'line', 'column', 'object']));
+      expect(['error', 'warning', 'info']).toContain(d.severity);
+      expect(d.file).toBe('broken.yaml');
+      expect(d.line).toBeGreaterThanOrEqual(1);
+      expect(d.column).toBeGreaterThanOrEqual(1);
+    }
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'invalid-name', severity: 'error', line: 4 }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'yaml-syntax', severity: 'error' }));
+  });
+
+  it('lists diagnostics in reading order', async () => {
+    const r = await run(['validate', '--json', 'broken.yaml'], { 'broken.yaml': BROKEN });
+    const lines = (JSON.parse(r.stdout) as { diagnostics: { line: number }[] }).diagnostics.map((d) => d.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it('exits 0 when the only findings are warnings or notes', async () => {
+    const r = await run(['validate', '--json', 'w.yaml'], { 'w.yaml': WIDGET('w') });
+    expect(r.code).toBe(EXIT.OK);
+    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string }[] };
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'unknown-kind', severity: 'info' }));
+  });
+
+  it('prints compiler-style lines and a count without --json', async () => {
+    const r = await run(['validate', 'broken.yaml'], { 'broken.yaml': BROKEN });
+    expect(r.code).toBe(EXIT.INPUT);
+    expect(r.stdout).toMatch(/^broken\.yaml:4:\d+: error: .+ \[invalid-name\]$/m);
+    expect(r.stdout).toMatch(/\d+ errors, \d+ warnings, \d+ notes/);
+  });
+
+  it('reads a directory as every *.yaml, *.yml and *.json inside, sorted by path', async () => {
+    const files = {
+      'dir/b.yaml': WIDGET('b'),
+      'dir/a.yml': WIDGET('a'),
+      'dir/c.json': JSON.stringify({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'c' } }),
+      'dir/notes.txt': 'not a manifest',
+      'dir/sub/d.yaml': WIDGET('d'),
+    };
+    const r = await run(['validate', '--json', 'dir'], files);
+    expect(r.code).toBe(EXIT.OK);
+    expect(r.reads).toEqual(['dir/a.yml', 'dir/b.yaml', 'dir/c.json', 'dir/sub/d.yaml']);
+    const shown = (JSON.parse(r.stdout) as { diagnostics: { file: string }[] }).diagnostics.map((d) => d.file);
+    expect(shown).toEqual(['dir/a.yml', 'dir/b.yaml', 'dir/c.json', 'dir/sub/d.yaml']);
+  });
+
+  it('reads `-` from stdin, including a kind: List', async () => {
+    const list = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [{ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 's' } }],
+    });
+    const r = await run(['validate', '--json', '-'], {}, list);
+    expect(r.code).toBe(EXIT.OK);
+    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] };
+    expect(diagnostics).toContainEqual(expect.objectContaining({ file: '<stdin>', code: 'unknown-kind' }));
+  });
+
+  it('exits 1 with a located message and no stack trace when a file does not exist', async () => {
+    const r = await run(['validate', '--json', 'missing.yaml']);
+    expect(r.code).toBe(EXIT.INPUT);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('missing.yaml');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('knet as a process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'knet-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const root = new URL('../..', import.meta.url).pathname;
+
+  it('prints only the JSON document on stdout under `npm run --silent knet -- validate --json`', () => {
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, BROKEN);
+    const r = spawnSync('npm', ['run', '--silent', 'knet', '--', 'validate', '--json', file], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(EXIT.INPUT);
+    const parsed = JSON.parse(r.stdout) as { diagnostics: { code: string }[] };
+    expect(parsed.diagnostics.map((d) => d.code)).toContain('invalid-name');
+  });
+
+  it('exits 1 for a missing file without a stack trace', () => {
+    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'validate', join(dir, 'nope.yaml')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(EXIT.INPUT);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('nope.yaml');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+});
