@@ -67,10 +67,8 @@ export function serviceBackends(world: World, service: Service, port: ServicePor
   }
   const view = chooseView(service, from, via, here.hostNetwork, reasons);
   reasons.push({ rule: 'KP-1', message: `${candidates.length} endpoint${candidates.length === 1 ? '' : 's'} for port ${port.name || port.port}/${port.protocol} in the Service's EndpointSlices.` });
-  const cluster = clusterView(candidates, here.node, reasons);
-  let endpoints: Backend[];
-  if (view === 'Local') endpoints = localView(candidates, here.node, reasons);
-  else endpoints = cluster;
+  // KP-12: hints are consulted only in the Cluster view.
+  const endpoints = view === 'Local' ? localView(candidates, here.node, reasons) : clusterView(candidates, here.node, reasons);
   let outcome: ServiceBackends['outcome'] = 'ok';
   if (endpoints.length === 0) {
     const anywhere = view === 'Local' ? clusterView(candidates, here.node, []).length > 0 : false;
