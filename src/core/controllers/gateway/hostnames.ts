@@ -54,8 +54,11 @@ export function listenerHostnameRank(hostname: string | undefined): number {
   return 1 + hostname.split('.').length - 1;
 }
 
-/** GW-9 step 1: (precise?, characters) of the hostname a route matched with, for comparison. */
+/**
+ * GW-9 step 1: [characters of the matching hostname when it is precise (0 for a wildcard or none),
+ * characters of the matching hostname]. Larger is better.
+ */
 export function hostnamePrecedence(hostname: string | undefined): [number, number] {
   if (hostname === undefined) return [0, 0];
-  return [hostname.startsWith('*') ? 0 : 1, hostname.replace(/^\*/, '').length];
+  return [hostname.startsWith('*') ? 0 : hostname.length, hostname.length];
 }
