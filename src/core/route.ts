@@ -2,6 +2,7 @@ import type { Cite } from './diagnostics/diagnostic';
 import type { HttpRequest } from './http';
 import type { Simulation } from './simulate';
 import { routeIngressClass } from './controllers/ingress/index';
+import { routeGateways } from './controllers/gateway/index';
 
 /** Where a request enters the cluster: an IngressClass's controller or a Gateway (listener). */
 export type Entry = { kind: 'IngressClass'; name: string; controller?: string } | { kind: 'Gateway'; namespace: string; name: string; listener?: string };
@@ -83,6 +84,7 @@ export function route(sim: Simulation, req: HttpRequest, opts: RouteOptions = {}
   if (!opts.ingressClass) {
     // GATEWAY-ROUTER: the Gateway API router adds its results here, one EntryResult per Gateway
     // (or only `opts.gateway`), e.g. `results.push(...routeGateways(sim.world, sim.options, req, opts.gateway))`.
+    results.push(...routeGateways(sim.world, sim.options, req, opts.gateway));
   }
   return { request: req, results };
 }
