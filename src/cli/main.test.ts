@@ -70,15 +70,17 @@ const WIDGET = (name: string) => `apiVersion: example.com/v1\nkind: Widget\nmeta
 /** No line of a stack trace (`    at fn (file:1:2)`) may reach the user for bad input (CLI.md). */
 const STACK_LINE = /^\s+at .+[(:]\d+/m;
 
+const USAGE_CASES: [string[], number, string][] = [
+  [[], EXIT.USAGE, 'no command'],
+  [['--help'], EXIT.OK, 'help'],
+  [['help'], EXIT.OK, 'help'],
+  [['frobnicate', 'x.yaml'], EXIT.USAGE, 'unknown command'],
+  [['validate'], EXIT.USAGE, 'no input'],
+  [['validate', '--nonsense', 'x.yaml'], EXIT.USAGE, 'unknown option'],
+];
+
 describe('knet exit status and usage (CLI.md)', () => {
-  it.each([
-    [[], EXIT.USAGE, 'no command'],
-    [['--help'], EXIT.OK, 'help'],
-    [['help'], EXIT.OK, 'help'],
-    [['frobnicate', 'x.yaml'], EXIT.USAGE, 'unknown command'],
-    [['validate'], EXIT.USAGE, 'no input'],
-    [['validate', '--nonsense', 'x.yaml'], EXIT.USAGE, 'unknown option'],
-  ])('knet %j exits %i (%s)', async (argv, code) => {
+  it.each(USAGE_CASES)('knet %j exits %i (%s)', async (argv, code) => {
     const r = await run(argv, { 'x.yaml': NAMESPACE });
     expect(r.code).toBe(code);
     if (code === EXIT.USAGE) {
