@@ -22,7 +22,6 @@ export const ingressClassKind: KindHandler = {
   read(r, meta, { world }) {
     const controller = r.str('spec.controller', { required: true });
     if (controller === undefined) return;
-    meta = { ...meta, annotations: rawAnnotations(r, meta.annotations) };
     world.ingressClasses.push({ ...meta, kind: 'IngressClass', controller, isDefault: meta.annotations[DEFAULT_CLASS_ANNOTATION] === 'true', implicit: false });
   },
 };
@@ -39,7 +38,6 @@ export const ingressKind: KindHandler = {
   namespaced: true,
   nameRule: 'subdomain',
   read(r, meta, { world }) {
-    meta = { ...meta, annotations: rawAnnotations(r, meta.annotations) };
     let ok = true;
     const specClass = r.str('spec.ingressClassName');
     const annClass = meta.annotations[INGRESS_CLASS_ANNOTATION];
@@ -91,19 +89,6 @@ export const ingressKind: KindHandler = {
     });
   },
 };
-
-/**
- * Annotation keys contain dots (`nginx.ingress.kubernetes.io/canary`), which the dotted-path FieldReader
- * cannot address; read the string values straight from the mapping so none is lost.
- */
-function rawAnnotations(r: FieldReader, read: Record<string, string>): Record<string, string> {
-  const raw = r.at('metadata') as { annotations?: unknown } | undefined;
-  const map = raw?.annotations;
-  if (!map || typeof map !== 'object' || Array.isArray(map)) return read;
-  const out: Record<string, string> = { ...read };
-  for (const [k, v] of Object.entries(map as Record<string, unknown>)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
 
 /** ING-4: a DNS name, no IP, no port; `*` only as the whole first label. */
 function checkHost(r: FieldReader, path: string, host: string): boolean {
