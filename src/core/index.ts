@@ -8,6 +8,8 @@ export * from './model/index';
 export { rangeIn } from './manifest/reader';
 export * from './topology/index';
 export { parseRequestURL, type HttpRequest } from './http';
+export { route, type RouteResult, type EntryResult, type RouteBackend, type RouteEndpoint, type RouteOptions, type Entry } from './route';
+export { INGRESS_CODES } from './controllers/ingress/index';
 export {
   resolve,
   lookup,
@@ -29,3 +31,26 @@ export {
   type Zone,
   type LookupResult,
 } from './controllers/coredns/index';
+export { checkExercise, describeGoal, expandPeer, type GoalResult } from './exercise/check';
+export { EXERCISE_CODES } from './exercise/codes';
+// Services and endpoints: kube-proxy queries, EndpointSlice helpers, workload naming, allocation codes.
+export {
+  serviceBackends,
+  servicePortEndpoints,
+  slicesOf,
+  lookupServiceAddress,
+  sourceIPSeen,
+  healthCheck,
+  clusterView,
+  localView,
+  topologyFilter,
+  type Client as ProxyClient,
+  type Via as ProxyVia,
+  type Reason as ProxyReason,
+  type ServiceBackends,
+  type Backend,
+  type ServiceTarget,
+} from './controllers/kube-proxy/index';
+export { findPort, getEndpointPorts, podToEndpoint, selectedPods, closestMiss, SERVICE_NAME_LABEL, MANAGED_BY_LABEL, CONTROLLER_NAME } from './controllers/endpointslice/index';
+export { podTemplateHash } from './controllers/workloads/index';
+export { ALLOCATOR_CODES } from './controllers/service-allocator/codes';
