@@ -4,7 +4,7 @@ import type { ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RouteGoal } from '..
 import type { KindHandler } from '../kind';
 import type { FieldReader } from '../reader';
 
-const PEER = /^(ip:[0-9a-fA-F.:]{2,45}|node:[a-z0-9][-a-z0-9.]*|([a-z0-9][-a-z0-9]*\/)?[a-z0-9][-a-z0-9.]*)$/;
+const PEER = /^(ip:[0-9a-fA-F.:]{2,45}|node:[a-z0-9][-a-z0-9.]*|(service:|svc:)?([a-z0-9][-a-z0-9]*\/)?[a-z0-9][-a-z0-9.]*)$/;
 const CONNECT_KEYS = ['from', 'to', 'port', 'protocol', 'expect', 'title'];
 
 /**
