@@ -1,0 +1,150 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { ErrorBoundary } from './ErrorBoundary';
+import { GraphView } from './graph/GraphView';
+import { PanelDock } from './panels/PanelDock';
+import { useActions, useApp } from './store';
+import { useShortcuts } from './shortcuts';
+import { encodeScenario } from './url-state';
+
+const EditorPane = lazy(() => import('./editor/EditorPane'));
+
+function Header() {
+  const summary = useApp((s) => s.result.reply?.summary);
+  const busy = useApp((s) => s.result.busy);
+  const theme = useApp((s) => s.ui.theme);
+  const embed = useApp((s) => s.ui.embed);
+  const text = useApp((s) => s.source.text);
+  const { setTheme, setPanel, toggleEditor } = useActions();
+  const full = `${location.pathname}${encodeScenario(text)}`;
+  return (
+    <header className="top">
+      <h1>
+        <span className="logo" aria-hidden="true">
+          ⎈
+        </span>{' '}
+        Kubernetes Network Playground
+      </h1>
+      <div className="status" aria-live="polite">
+        {summary ? (
+          <>
+            <span>{summary.objects} objects</span>
+            <span>{summary.pods} pods</span>
+            <span>{summary.services} Services</span>
+            <button type="button" className={`chip ${summary.errors ? 'chip-error' : summary.warnings ? 'chip-warning' : 'chip-ok'}`} onClick={() => setPanel('problems')}>
+              {summary.errors} errors · {summary.warnings} warnings
+            </button>
+          </>
+        ) : null}
+        {busy ? <span className="spinner" aria-label="simulating" /> : null}
+      </div>
+      <nav className="tools">
+        {embed ? (
+          <>
+            <button type="button" onClick={toggleEditor}>
+              Editor
+            </button>
+            <a href={full} target="_blank" rel="noopener">
+              Open the full playground ↗
+            </a>
+          </>
+        ) : null}
+        <button type="button" onClick={() => setPanel('settings')} title="Settings">
+          ⚙ Settings
+        </button>
+        <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} title="Toggle theme (Ctrl+Shift+L)" aria-label="Toggle dark theme">
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+      </nav>
+    </header>
+  );
+}
+
+function Notice() {
+  const notice = useApp((s) => s.ui.notice);
+  const { notify } = useActions();
+  if (!notice) return null;
+  return (
+    <div className="notice" role="status">
+      <span>{notice}</span>
+      <button type="button" onClick={() => notify(null)} aria-label="Dismiss">
+        ✕
+      </button>
+    </div>
+  );
+}
+
+function Splitter() {
+  const { setSplit } = useActions();
+  const dragging = useRef(false);
+  useEffect(() => {
+    const move = (e: PointerEvent) => {
+      if (dragging.current) setSplit(e.clientX / window.innerWidth);
+    };
+    const up = () => {
+      dragging.current = false;
+      document.body.classList.remove('resizing');
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    return () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+  }, [setSplit]);
+  return (
+    <div
+      className="splitter"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label="Resize editor"
+      tabIndex={0}
+      onPointerDown={() => {
+        dragging.current = true;
+        document.body.classList.add('resizing');
+      }}
+      onKeyDown={(e) => {
+        const cur = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--split')) || 0.4;
+        if (e.key === 'ArrowLeft') setSplit(cur - 0.03);
+        if (e.key === 'ArrowRight') setSplit(cur + 0.03);
+      }}
+    />
+  );
+}
+
+export function App() {
+  const theme = useApp((s) => s.ui.theme);
+  const split = useApp((s) => s.ui.split);
+  const embed = useApp((s) => s.ui.embed);
+  const editorOpen = useApp((s) => s.ui.editorOpen);
+  useShortcuts();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.setProperty('--split', String(split));
+  }, [theme, split]);
+  return (
+    <div className={`app${embed ? ' embed' : ''}`}>
+      <Header />
+      <Notice />
+      <main className="main" style={{ gridTemplateColumns: editorOpen && !embed ? `${split * 100}% 6px 1fr` : '1fr' }}>
+        {editorOpen ? (
+          <section className={`editor-pane${embed ? ' embed-editor' : ''}`} aria-label="Scenario editor">
+            <ErrorBoundary where="the editor">
+              <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
+                <EditorPane />
+              </Suspense>
+            </ErrorBoundary>
+          </section>
+        ) : null}
+        {editorOpen && !embed ? <Splitter /> : null}
+        <section className="right" aria-label="Cluster graph and panels">
+          <ErrorBoundary where="the graph">
+            <GraphView />
+          </ErrorBoundary>
+          <ErrorBoundary where="the panels">
+            <PanelDock />
+          </ErrorBoundary>
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The YAML editor (lazy chunk): Monaco with monaco-yaml, the simulator's diagnostics as markers on owner
+ * `sim` at their exact ranges, the selected graph object's YAML highlighted, and a click in the YAML
+ * selecting that object on the graph.
+ */
+import { useEffect, useRef } from 'react';
+import Editor from '@monaco-editor/react';
+import { monaco } from './monaco-setup';
+import { useActions, useApp, useStoreApi } from '../store';
+import { highlightRanges, objectAt } from '../selection';
+
+type IEditor = monaco.editor.IStandaloneCodeEditor;
+
+const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
+
+export default function EditorPane() {
+  const store = useStoreApi();
+  const theme = useApp((s) => s.ui.theme);
+  const readonly = useApp((s) => s.ui.readonly);
+  const reply = useApp((s) => s.result.reply);
+  const selection = useApp((s) => s.ui.selection);
+  const focusRange = useApp((s) => s.ui.focusRange);
+  const text = useApp((s) => s.source.text);
+  const { setText, select } = useActions();
+  const editorRef = useRef<IEditor | null>(null);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const fromSelection = useRef(false);
+
+  // Diagnostics → markers, offsets → positions in the current model.
+  useEffect(() => {
+    const ed = editorRef.current;
+    const model = ed?.getModel();
+    if (!model || !reply) return;
+    if (reply.rev !== store.getState().source.rev) return; // the text moved on; wait for the matching reply
+    const markers = reply.diagnostics
+      .filter((d) => d.file === 0)
+      .map((d) => {
+        const s = model.getPositionAt(d.range.start);
+        const e = model.getPositionAt(Math.max(d.range.end, d.range.start + 1));
+        return {
+          severity: SEVERITY[d.severity],
+          message: d.message,
+          code: d.rule ? `${d.code} · ${d.rule}` : d.code,
+          source: 'simulator',
+          startLineNumber: s.lineNumber,
+          startColumn: s.column,
+          endLineNumber: e.lineNumber,
+          endColumn: e.column,
+        };
+      });
+    monaco.editor.setModelMarkers(model, 'sim', markers);
+  }, [reply, store]);
+
+  // The selected object's YAML, highlighted and scrolled into view.
+  useEffect(() => {
+    const ed = editorRef.current;
+    const model = ed?.getModel();
+    if (!ed || !model) return;
+    const ranges = highlightRanges(reply, selection);
+    const decos = ranges.map((r) => {
+      const s = model.getPositionAt(r.start);
+      const e = model.getPositionAt(r.end);
+      return {
+        range: new monaco.Range(s.lineNumber, s.column, e.lineNumber, e.column),
+        options: { className: 'yaml-highlight', isWholeLine: r.whole, linesDecorationsClassName: 'yaml-highlight-gutter', overviewRuler: { color: '#f59e0b', position: monaco.editor.OverviewRulerLane.Center } },
+      };
+    });
+    if (!decorations.current) decorations.current = ed.createDecorationsCollection(decos);
+    else decorations.current.set(decos);
+    const first = ranges[0];
+    if (first && !fromSelection.current) ed.revealLineInCenterIfOutsideViewport(model.getPositionAt(first.start).lineNumber);
+    fromSelection.current = false;
+  }, [reply, selection]);
+
+  // "Jump to" from the problems list and the inspector.
+  useEffect(() => {
+    const ed = editorRef.current;
+    const model = ed?.getModel();
+    if (!ed || !model || !focusRange) return;
+    const s = model.getPositionAt(focusRange.start);
+    const e = model.getPositionAt(focusRange.end);
+    ed.setSelection(new monaco.Range(s.lineNumber, s.column, e.lineNumber, e.column));
+    ed.revealLinesInCenterIfOutsideViewport(s.lineNumber, e.lineNumber);
+    ed.focus();
+  }, [focusRange]);
+
+  // Text replaced from outside the editor (an example loaded): push it into the model.
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model && model.getValue() !== text) model.setValue(text);
+  }, [text]);
+
+  return (
+    <Editor
+      height="100%"
+      defaultLanguage="yaml"
+      path="playground.yaml"
+      defaultValue={store.getState().source.text}
+      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+      loading={<div className="editor-loading">Loading the editor…</div>}
+      options={{
+        readOnly: readonly,
+        domReadOnly: readonly,
+        minimap: { enabled: false },
+        fontSize: 13,
+        tabSize: 2,
+        insertSpaces: true,
+        formatOnPaste: false,
+        formatOnType: false,
+        autoIndent: 'keep',
+        scrollBeyondLastLine: false,
+        wordWrap: 'off',
+        renderWhitespace: 'selection',
+        automaticLayout: true,
+        fixedOverflowWidgets: true,
+        quickSuggestions: { other: true, comments: false, strings: true },
+        ariaLabel: 'Scenario YAML',
+      }}
+      onChange={(v) => setText(v ?? '')}
+      onMount={(ed) => {
+        editorRef.current = ed;
+        const w = window as unknown as { __playground?: Record<string, unknown> };
+        w.__playground = {
+          ...w.__playground,
+          markers: (owner = 'sim') => monaco.editor.getModelMarkers({ owner }).map((m) => ({ line: m.startLineNumber, column: m.startColumn, endLine: m.endLineNumber, code: typeof m.code === 'string' ? m.code : m.code?.value, severity: m.severity, message: m.message })),
+          decorations: () => (decorations.current?.getRanges() ?? []).map((r) => ({ startLine: r.startLineNumber, endLine: r.endLineNumber })),
+          editorReady: performance.now(),
+        };
+        ed.onMouseDown((e) => {
+          const pos = e.target.position;
+          const model = ed.getModel();
+          if (!pos || !model) return;
+          const id = objectAt(store.getState().result.reply, model.getOffsetAt(pos));
+          if (id) {
+            fromSelection.current = true;
+            select({ type: 'node', id });
+          }
+        });
+        // Re-apply markers and decorations now that the editor exists.
+        store.setState((s) => ({ result: { ...s.result } }));
+        document.documentElement.dataset.editorReady = 'true';
+      }}
+    />
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { useActions, useApp } from '../store';
+import { NODE_TYPES, type GroupFlowNode, type ObjectFlowNode } from './nodes';
+import { EDGE_TYPES, type VerdictFlowEdge } from './edges';
+import { Legend } from './Legend';
+import { kindStyle } from './kinds';
+
+/** Data attributes on a node's or an edge's DOM element (UI.md): React Flow spreads `domAttributes` there. */
+type DataAttrs = Record<`data-${string}`, string>;
+
+function GraphInner() {
+  const reply = useApp((s) => s.result.reply);
+  const selection = useApp((s) => s.ui.selection);
+  const lit = useApp((s) => s.ui.lit);
+  const theme = useApp((s) => s.ui.theme);
+  const { select } = useActions();
+  const flow = useReactFlow();
+
+  const { nodes, edges } = useMemo(() => {
+    if (!reply) return { nodes: [] as Node[], edges: [] as Edge[] };
+    const litSet = new Set(lit);
+    const groups: GroupFlowNode[] = [];
+    const counts = new Map<string, number>();
+    for (const n of reply.topology.nodes) if (n.namespace) counts.set(n.namespace, (counts.get(n.namespace) ?? 0) + 1);
+    for (const [ns, count] of [...counts].sort()) {
+      const id = `Namespace/${ns}`;
+      const p = reply.layout[id];
+      if (!p) continue;
+      groups.push({
+        id,
+        type: 'namespace',
+        position: { x: p.x, y: p.y },
+        data: { namespace: ns, count },
+        style: { width: p.width, height: p.height },
+        width: p.width,
+        height: p.height,
+        selectable: true,
+        draggable: false,
+        zIndex: -1,
+        selected: selection?.type === 'node' && selection.id === id,
+        domAttributes: { 'data-kind': 'Namespace', 'data-object': id } as DataAttrs,
+        ariaLabel: `Namespace ${ns}`,
+      });
+    }
+    const objects: ObjectFlowNode[] = reply.topology.nodes.map((n) => {
+      const p = reply.layout[n.id] ?? { x: 0, y: 0, width: 200, height: 56 };
+      return {
+        id: n.id,
+        type: 'object',
+        position: { x: p.x, y: p.y },
+        ...(p.parent ? { parentId: p.parent, extent: 'parent' as const } : {}),
+        data: { node: n, lit: litSet.has(n.id) },
+        width: p.width,
+        height: p.height,
+        draggable: false,
+        selected: selection?.type === 'node' && selection.id === n.id,
+        domAttributes: { 'data-kind': n.kind, 'data-object': n.id, 'data-status': n.status } as DataAttrs,
+        ariaLabel: `${n.kind} ${n.label}`,
+      };
+    });
+    const flowEdges: VerdictFlowEdge[] = reply.topology.edges.map((e) => ({
+      id: e.id,
+      source: e.from,
+      target: e.to,
+      type: 'verdict',
+      data: { edge: e, lit: litSet.has(e.from) && litSet.has(e.to) },
+      selected: selection?.type === 'edge' && selection.id === e.id,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: e.verdict === 'allowed' ? '#16a34a' : e.verdict === 'blocked' ? '#dc2626' : '#9ca3af' },
+      domAttributes: { 'data-verdict': e.verdict, 'data-from': e.from, 'data-to': e.to, 'data-relation': e.relation } as DataAttrs,
+      ariaLabel: `${e.verdict} ${e.relation} from ${e.from} to ${e.to}`,
+    }));
+    return { nodes: [...groups, ...objects] as Node[], edges: flowEdges as Edge[] };
+  }, [reply, selection, lit]);
+
+  // Fit the view when the set of objects changes (not on every keystroke that only moves a label).
+  const shape = useMemo(() => nodes.map((n) => n.id).join('|'), [nodes]);
+  const lastShape = useRef('');
+  useEffect(() => {
+    if (!shape || shape === lastShape.current) return;
+    const first = lastShape.current === '';
+    lastShape.current = shape;
+    const t = setTimeout(() => void flow.fitView({ padding: 0.08, duration: first ? 0 : 200 }), 30);
+    return () => clearTimeout(t);
+  }, [shape, flow]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
+      onlyRenderVisibleElements={false}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable
+      colorMode={theme}
+      minZoom={0.1}
+      maxZoom={2.5}
+      fitView
+      onNodeClick={(_, n) => select({ type: 'node', id: n.id })}
+      onEdgeClick={(_, e) => select({ type: 'edge', id: e.id })}
+      onPaneClick={() => select(null)}
+      proOptions={{ hideAttribution: false }}
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} />
+      <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : kindStyle(String(n.domAttributes?.['data-kind' as keyof typeof n.domAttributes] ?? '')).color)} nodeStrokeColor={(n) => (n.type === 'namespace' ? '#94a3b8' : 'transparent')} />
+      <Panel position="top-right">
+        <Legend />
+      </Panel>
+    </ReactFlow>
+  );
+}
+
+export function GraphView() {
+  const reply = useApp((s) => s.result.reply);
+  const failure = useApp((s) => s.result.failure);
+  const empty = reply && reply.topology.nodes.filter((n) => n.kind !== 'Client').length === 0;
+  return (
+    <div className="graph">
+      <ReactFlowProvider>
+        <GraphInner />
+      </ReactFlowProvider>
+      {!reply && !failure ? <div className="graph-empty">Simulating…</div> : null}
+      {empty ? (
+        <div className="graph-empty">
+          <strong>Nothing to draw yet.</strong>
+          <span>Paste Services, Deployments, Pods, Ingresses or NetworkPolicies into the editor.</span>
+        </div>
+      ) : null}
+      {failure ? (
+        <div className="graph-empty error" role="alert">
+          <strong>The simulation failed.</strong>
+          <span>{failure}</span>
+        </div>
+      ) : null}
+    </div>
+  );
+}

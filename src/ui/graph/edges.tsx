@@ -1,0 +1,44 @@
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import type { GraphEdge } from '../../core/index';
+
+export type VerdictFlowEdge = Edge<{ edge: GraphEdge; lit: boolean }, 'verdict'>;
+
+export const VERDICT_STYLE = {
+  allowed: { stroke: 'var(--ok)', dash: undefined, width: 1.8 },
+  blocked: { stroke: 'var(--bad)', dash: '7 5', width: 2.4 },
+  unknown: { stroke: 'var(--unknown)', dash: '2 5', width: 1.8 },
+} as const;
+
+/** A path traffic could take, drawn by verdict: blocked red dashed with a ⛔ mark, unknown grey dotted. */
+export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdge>) {
+  const [path, lx, ly] = getBezierPath(p);
+  const e = p.data!.edge;
+  const s = VERDICT_STYLE[e.verdict];
+  return (
+    <>
+      <BaseEdge
+        id={p.id}
+        path={path}
+        markerEnd={p.markerEnd}
+        interactionWidth={14}
+        style={{ stroke: s.stroke, strokeWidth: p.selected || p.data!.lit ? s.width + 1.6 : s.width, strokeDasharray: s.dash }}
+      />
+      {e.verdict === 'blocked' ? (
+        <EdgeLabelRenderer>
+          <div className="edge-mark blocked nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }} title={e.reason}>
+            ⛔
+          </div>
+        </EdgeLabelRenderer>
+      ) : e.verdict === 'unknown' ? (
+        <EdgeLabelRenderer>
+          <div className="edge-mark unknown nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }} title={e.reason}>
+            ?
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+});
+
+export const EDGE_TYPES = { verdict: VerdictEdge };

@@ -1,0 +1,44 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
+import type { GraphNode } from '../../core/index';
+import { kindStyle } from './kinds';
+
+export type ObjectNodeData = { node: GraphNode; lit: boolean };
+export type ObjectFlowNode = Node<ObjectNodeData, 'object'>;
+export type GroupFlowNode = Node<{ namespace: string; count: number }, 'namespace'>;
+
+/** One simulated object: kind badge, name, a detail line and a health dot. */
+export const ObjectNode = memo(function ObjectNode({ data, selected }: NodeProps<ObjectFlowNode>) {
+  const n = data.node;
+  const k = kindStyle(n.kind);
+  return (
+    <div className={`obj status-${n.status}${selected ? ' selected' : ''}${data.lit ? ' lit' : ''}`} title={`${n.id}${n.detail ? '\n' + n.detail : ''}`}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <span className="badge" style={{ background: k.color }} aria-hidden="true">
+        {k.badge}
+      </span>
+      <span className="obj-text">
+        <span className="obj-name">{n.label}</span>
+        {n.detail ? <span className="obj-detail">{n.detail}</span> : null}
+      </span>
+      {n.status !== 'ok' ? <span className={`dot dot-${n.status}`} aria-label={n.status} /> : null}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+/** A namespace: a labelled box around its objects. */
+export const NamespaceNode = memo(function NamespaceNode({ data, selected }: NodeProps<GroupFlowNode>) {
+  return (
+    <div className={`ns-group${selected ? ' selected' : ''}`}>
+      <span className="ns-label">
+        <span className="badge ns-badge" aria-hidden="true">
+          NS
+        </span>
+        {data.namespace}
+      </span>
+    </div>
+  );
+});
+
+export const NODE_TYPES = { object: ObjectNode, namespace: NamespaceNode };

@@ -1,0 +1,105 @@
+import type { Cite } from '../../core/index';
+import { useActions, useApp } from '../store';
+import { kindStyle } from '../graph/kinds';
+
+function CiteLink({ c }: { c: Cite }) {
+  const { focus } = useActions();
+  if (c.file !== 0) return <span className="cite">{c.object}</span>;
+  return (
+    <button type="button" className="link cite" onClick={() => focus({ ...c.range })}>
+      {c.object}
+      {c.path ? <code>.{c.path}</code> : null}
+    </button>
+  );
+}
+
+/** Why: the selected node or edge, its verdict and reason, and the YAML responsible. */
+export function Inspector() {
+  const reply = useApp((s) => s.result.reply);
+  const sel = useApp((s) => s.ui.selection);
+  const { select } = useActions();
+  if (!reply || !sel) return <p className="empty">Click a node or an edge on the graph (or an object in the YAML) to see why it is there and what decides its traffic.</p>;
+  if (sel.type === 'edge') {
+    const e = reply.topology.edges.find((x) => x.id === sel.id);
+    if (!e) return <p className="empty">That connection is gone after the last edit.</p>;
+    return (
+      <div className="inspector">
+        <h3>
+          <span className={`verdict v-${e.verdict}`}>{e.verdict === 'blocked' ? '⛔ blocked' : e.verdict === 'unknown' ? '? unknown' : '✓ allowed'}</span> {e.relation}
+          {e.label ? <span className="muted"> · {e.label}</span> : null}
+        </h3>
+        <p className="path">
+          <button type="button" className="link" onClick={() => select({ type: 'node', id: e.from })}>
+            {e.from}
+          </button>{' '}
+          →{' '}
+          <button type="button" className="link" onClick={() => select({ type: 'node', id: e.to })}>
+            {e.to}
+          </button>
+        </p>
+        <p className="reason">{e.reason}</p>
+        {e.cites.length ? (
+          <div>
+            <h4>Decided by</h4>
+            <ul className="cites">
+              {e.cites.map((c, i) => (
+                <li key={i}>
+                  <CiteLink c={c} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    );
+  }
+  const n = reply.topology.nodes.find((x) => x.id === sel.id);
+  if (!n) {
+    if (sel.id.startsWith('Namespace/')) return <div className="inspector"><h3>{sel.id}</h3><p className="muted">A namespace. Its objects are drawn inside the box.</p></div>;
+    return <p className="empty">That object is gone after the last edit.</p>;
+  }
+  const inn = reply.topology.edges.filter((e) => e.to === n.id);
+  const out = reply.topology.edges.filter((e) => e.from === n.id);
+  const k = kindStyle(n.kind);
+  const list = (edges: typeof inn, dir: 'from' | 'to') => (
+    <ul className="edges">
+      {edges.map((e) => (
+        <li key={e.id}>
+          <button type="button" className={`link v-${e.verdict}`} onClick={() => select({ type: 'edge', id: e.id })}>
+            {e.verdict === 'blocked' ? '⛔' : e.verdict === 'unknown' ? '?' : '✓'} {dir === 'from' ? e.from : e.to}
+          </button>{' '}
+          <span className="muted">{e.reason}</span>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <div className="inspector">
+      <h3>
+        <span className="badge" style={{ background: k.color }}>
+          {k.badge}
+        </span>{' '}
+        {n.id}
+      </h3>
+      {n.detail ? <p className="muted">{n.detail}</p> : null}
+      {n.status !== 'ok' ? <p className={`status-line s-${n.status}`}>{n.status === 'warning' ? 'Needs attention: ' : 'Broken: '}{n.kind === 'Service' ? 'no ready endpoint.' : n.kind === 'Pod' ? 'not ready.' : 'see Problems.'}</p> : null}
+      {n.cite ? (
+        <p>
+          Declared in <CiteLink c={n.cite} />
+        </p>
+      ) : null}
+      {inn.length ? (
+        <>
+          <h4>Traffic in ({inn.length})</h4>
+          {list(inn, 'from')}
+        </>
+      ) : null}
+      {out.length ? (
+        <>
+          <h4>Traffic out ({out.length})</h4>
+          {list(out, 'to')}
+        </>
+      ) : null}
+    </div>
+  );
+}

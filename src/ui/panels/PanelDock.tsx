@@ -1,0 +1,43 @@
+import { useActions, useApp, type PanelId } from '../store';
+import { Inspector } from './Inspector';
+import { Problems } from './Problems';
+import { Endpoints } from './Endpoints';
+import { QueryPanel } from './QueryPanel';
+import { Settings } from './Settings';
+
+const TABS: { id: PanelId; label: string }[] = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'problems', label: 'Problems' },
+  { id: 'endpoints', label: 'Endpoints' },
+  { id: 'dns', label: 'DNS' },
+  { id: 'routes', label: 'Routes' },
+  { id: 'matrix', label: 'Policy matrix' },
+  { id: 'trace', label: 'Trace' },
+  { id: 'settings', label: 'Settings' },
+];
+
+/** The tabbed panels under the graph, each answering one question about the scenario. */
+export function PanelDock() {
+  const panel = useApp((s) => s.ui.panel);
+  const count = useApp((s) => s.result.reply?.diagnostics.length ?? 0);
+  const { setPanel } = useActions();
+  return (
+    <div className="dock">
+      <div className="tabs" role="tablist" aria-label="Panels">
+        {TABS.map((t, i) => (
+          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={panel === t.id} aria-controls="panel-body" className={panel === t.id ? 'active' : ''} title={`Alt+${i + 1}`} onClick={() => setPanel(t.id)}>
+            {t.label}
+            {t.id === 'problems' && count > 0 ? <span className="count">{count}</span> : null}
+          </button>
+        ))}
+      </div>
+      <div className="panel-body" id="panel-body" role="tabpanel" aria-labelledby={`tab-${panel}`}>
+        {panel === 'inspector' ? <Inspector /> : null}
+        {panel === 'problems' ? <Problems /> : null}
+        {panel === 'endpoints' ? <Endpoints /> : null}
+        {panel === 'dns' || panel === 'routes' || panel === 'matrix' || panel === 'trace' ? <QueryPanel kind={panel} /> : null}
+        {panel === 'settings' ? <Settings /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The page's side of the simulation worker: starts it lazily, restarts it when it crashes or runs past
+ * its time budget (and says so), and matches query answers to their requests.
+ */
+import type { Query, Reply, Request, SimulateRequest } from '../worker/protocol';
+
+export interface SimClient {
+  simulate(req: Omit<SimulateRequest, 'type'>): void;
+  query(q: Query): Promise<unknown>;
+  dispose(): void;
+}
+
+export interface SimClientHooks {
+  onReply(r: Reply): void;
+  /** A sentence for the user: the worker was restarted and why. */
+  onNotice(message: string): void;
+}
+
+/** Longest a simulation may run before the worker is considered stuck. */
+export const BUDGET_MS = 8000;
+
+export function createSimClient(hooks: SimClientHooks, make: () => Worker = defaultWorker): SimClient {
+  let worker: Worker | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last: Omit<SimulateRequest, 'type'> | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  const clearBudget = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+
+  const restart = (why: string) => {
+    clearBudget();
+    worker?.terminate();
+    worker = null;
+    for (const p of pending.values()) p.reject(new Error(why));
+    pending.clear();
+    hooks.onNotice(why);
+  };
+
+  const get = (): Worker => {
+    if (worker) return worker;
+    const w = make();
+    w.addEventListener('message', (e: MessageEvent<Reply>) => {
+      const r = e.data;
+      if (r.type === 'answer') {
+        const p = pending.get(r.id);
+        pending.delete(r.id);
+        if (r.ok) p?.resolve(r.result);
+        else p?.reject(new Error(r.error ?? 'The query failed.'));
+        return;
+      }
+      if (last && r.rev === last.rev) clearBudget();
+      hooks.onReply(r);
+    });
+    w.addEventListener('error', (e) => {
+      e.preventDefault();
+      restart(`The simulation worker crashed (${e.message || 'unknown error'}) and was restarted.`);
+    });
+    worker = w;
+    return w;
+  };
+
+  const post = (m: Request) => get().postMessage(m);
+
+  return {
+    simulate(req) {
+      last = req;
+      post({ type: 'simulate', ...req });
+      clearBudget();
+      timer = setTimeout(() => {
+        restart(`The simulation ran longer than ${BUDGET_MS / 1000} s and was stopped; the worker was restarted. Edit to try again.`);
+      }, BUDGET_MS);
+    },
+    query(q) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        post({ type: 'query', id, query: q });
+      });
+    },
+    dispose() {
+      clearBudget();
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
+
+function defaultWorker(): Worker {
+  return new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+}

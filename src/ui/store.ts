@@ -1,0 +1,211 @@
+/**
+ * One store per app instance (STYLE.md "State (browser)"), in three slices: `source` (what the user
+ * typed and chose: saved and shared), `result` (the latest worker answer, replaced whole, never saved) and
+ * `ui` (selection, panels, theme). Writes go through named actions; `setText` schedules the worker run, the
+ * URL update and the local save, so none can be forgotten.
+ */
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import type { DeepPartial, SimOptions } from '../core/index';
+import type { Query, Reply, SimulatedReply } from '../worker/protocol';
+import type { SimClient } from './sim-client';
+
+export type PanelId = 'inspector' | 'problems' | 'endpoints' | 'dns' | 'routes' | 'matrix' | 'trace' | 'settings';
+export type Selection = { type: 'node' | 'edge'; id: string } | null;
+
+export interface SourceSlice {
+  text: string;
+  options: DeepPartial<SimOptions>;
+  showSystem: boolean;
+  /** Bumped on every change; worker replies carry it back. */
+  rev: number;
+}
+
+export interface ResultSlice {
+  reply: SimulatedReply | null;
+  /** Set when the last run failed inside the core. */
+  failure: string | null;
+  busy: boolean;
+}
+
+export interface UiSlice {
+  selection: Selection;
+  panel: PanelId;
+  theme: 'light' | 'dark';
+  /** Editor width as a fraction of the window. */
+  split: number;
+  /** A message the page shows in its banner (restarted worker, broken link...). */
+  notice: string | null;
+  readonly: boolean;
+  embed: boolean;
+  editorOpen: boolean;
+  /** Ranges to highlight in the editor, from the selection. */
+  focusRange: { start: number; end: number } | null;
+  lit: string[];
+}
+
+export interface Actions {
+  setText(text: string): void;
+  setOptions(options: DeepPartial<SimOptions>): void;
+  setShowSystem(v: boolean): void;
+  receive(r: Reply): void;
+  select(sel: Selection): void;
+  setPanel(p: PanelId): void;
+  setTheme(t: 'light' | 'dark'): void;
+  setSplit(f: number): void;
+  notify(message: string | null): void;
+  toggleEditor(): void;
+  focus(range: { start: number; end: number } | null): void;
+  /** Run the simulation now (first load). */
+  runNow(): void;
+  /** Ask the worker one of the core's questions about the latest simulation. */
+  query(q: Query): Promise<unknown>;
+  /** Objects to light up on the graph (a trace's hops). */
+  setLit(ids: string[]): void;
+}
+
+export interface AppState {
+  source: SourceSlice;
+  result: ResultSlice;
+  ui: UiSlice;
+  actions: Actions;
+}
+
+/** The side effects the store drives, injected so tests can fake them. */
+export interface StoreEnv {
+  sim: SimClient;
+  /** Saves the source locally (localStorage). */
+  save(source: SourceSlice): void;
+  /** Writes the scenario into the address (history.replaceState). */
+  writeUrl(text: string): void;
+  saveUi(ui: Pick<UiSlice, 'theme' | 'split'>): void;
+  /** Debounce delays (ms). */
+  delays?: { run: number; url: number };
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlice, 'rev'>; ui?: Partial<UiSlice> }): AppStore {
+  const delays = env.delays ?? { run: 120, url: 300 };
+  let runTimer: ReturnType<typeof setTimeout> | null = null;
+  let urlTimer: ReturnType<typeof setTimeout> | null = null;
+
+  return createStore<AppState>()((set, get) => {
+    const run = () => {
+      const { source } = get();
+      set((s) => ({ result: { ...s.result, busy: true } }));
+      env.sim.simulate({ rev: source.rev, text: source.text, options: source.options, showSystem: source.showSystem });
+    };
+    const scheduleRun = () => {
+      if (runTimer) clearTimeout(runTimer);
+      runTimer = setTimeout(run, delays.run);
+    };
+    const sourceChanged = (textChanged: boolean) => {
+      scheduleRun();
+      env.save(get().source);
+      if (textChanged) {
+        if (urlTimer) clearTimeout(urlTimer);
+        urlTimer = setTimeout(() => env.writeUrl(get().source.text), delays.url);
+      }
+    };
+    return {
+      source: { ...initial.source, rev: 1 },
+      result: { reply: null, failure: null, busy: false },
+      ui: {
+        selection: null,
+        panel: 'problems',
+        theme: 'light',
+        split: 0.4,
+        notice: null,
+        readonly: false,
+        embed: false,
+        editorOpen: true,
+        focusRange: null,
+        lit: [],
+        ...initial.ui,
+      },
+      actions: {
+        setText(text) {
+          if (get().ui.readonly || text === get().source.text) return;
+          set((s) => ({ source: { ...s.source, text, rev: s.source.rev + 1 } }));
+          sourceChanged(true);
+        },
+        setOptions(options) {
+          set((s) => ({ source: { ...s.source, options, rev: s.source.rev + 1 } }));
+          sourceChanged(false);
+        },
+        setShowSystem(v) {
+          set((s) => ({ source: { ...s.source, showSystem: v, rev: s.source.rev + 1 } }));
+          sourceChanged(false);
+        },
+        receive(r) {
+          if (r.type === 'answer') return;
+          const current = get().result.reply;
+          // A reply older than the one shown (the user kept typing) is dropped.
+          if (current && r.rev < current.rev) return;
+          const busy = r.rev < get().source.rev;
+          if (r.type === 'failed') {
+            set((s) => ({ result: { ...s.result, failure: r.error, busy } }));
+            return;
+          }
+          set((s) => {
+            const sel = s.ui.selection;
+            const keep = sel && (sel.type === 'node' ? r.topology.nodes.some((n) => n.id === sel.id) || r.layout[sel.id] : r.topology.edges.some((e) => e.id === sel.id));
+            return { result: { reply: r, failure: null, busy }, ui: keep ? s.ui : { ...s.ui, selection: null } };
+          });
+        },
+        select(selection) {
+          set((s) => ({ ui: { ...s.ui, selection, panel: selection ? 'inspector' : s.ui.panel } }));
+        },
+        setPanel(panel) {
+          set((s) => ({ ui: { ...s.ui, panel } }));
+        },
+        setTheme(theme) {
+          set((s) => ({ ui: { ...s.ui, theme } }));
+          env.saveUi({ theme, split: get().ui.split });
+        },
+        setSplit(split) {
+          const f = Math.min(0.75, Math.max(0.18, split));
+          set((s) => ({ ui: { ...s.ui, split: f } }));
+          env.saveUi({ theme: get().ui.theme, split: f });
+        },
+        notify(notice) {
+          set((s) => ({ ui: { ...s.ui, notice } }));
+        },
+        toggleEditor() {
+          set((s) => ({ ui: { ...s.ui, editorOpen: !s.ui.editorOpen } }));
+        },
+        focus(focusRange) {
+          set((s) => ({ ui: { ...s.ui, focusRange } }));
+        },
+        runNow() {
+          run();
+        },
+        query(q) {
+          return env.sim.query(q);
+        },
+        setLit(lit) {
+          set((s) => ({ ui: { ...s.ui, lit } }));
+        },
+      },
+    };
+  });
+}
+
+export const StoreContext = createContext<AppStore | null>(null);
+
+export function useApp<T>(pick: (s: AppState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useApp outside <StoreContext.Provider>');
+  return useStore(store, pick);
+}
+
+export function useActions(): Actions {
+  return useApp((s) => s.actions);
+}
+
+export function useStoreApi(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useStoreApi outside <StoreContext.Provider>');
+  return store;
+}
