@@ -47,8 +47,8 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
     if (!b) memo.set(key, (b = allowedSet(c, dir, i, pk)));
     return b;
   };
-  // Transpose ingress: acceptedBy[i] = destinations j whose ingress admits source i.
-  const acceptedBy: Bits[] = Array.from({ length: n }, () => new Uint32Array(W));
+  // Transpose ingress: words [i*W, (i+1)*W) of `accepted` = destinations j whose ingress admits source i.
+  const accepted = new Uint32Array(n * W);
   const open = empty(n);
   const selBits = empty(n);
   for (const j of sel) set(selBits, j);
@@ -70,7 +70,7 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
       while (word) {
         const t = word & -word;
         word ^= t;
-        acceptedBy[(w << 5) + 31 - Math.clz32(t)]![jw]! |= jb;
+        accepted[((w << 5) + 31 - Math.clz32(t)) * W + jw]! |= jb;
       }
     }
   }
@@ -78,8 +78,8 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
   const row = new Uint32Array(W);
   for (const i of sel) {
     const e = has(c.hostNet, i) || (c.isolating.egress[i]!.length === 0 && c.anpFor[i]!.length === 0 && !(c.banp && has(c.banp.subject, i))) ? all : allowed('egress', i);
-    const acc = acceptedBy[i]!;
-    for (let w = 0; w < W; w++) row[w] = e[w]! & (acc[w]! | open[w]!);
+    const at = i * W;
+    for (let w = 0; w < W; w++) row[w] = e[w]! & (accepted[at + w]! | open[w]!);
     if (has(c.hostNet, i) && c.pods[i]!.nodeName) {
       // NP-8: traffic from the destination's own node (a host-network pod is the node) is exempt.
       const nb = c.nodeBits.get(c.pods[i]!.nodeName);
