@@ -7,7 +7,7 @@ import { nginxAnnotations, NGINX_PREFIX } from './annotations';
 import { resolveBackend } from './backends';
 import { ingressesOfClass, NGINX_CONTROLLER, servingClass } from './classes';
 import { INGRESS_CODES } from './codes';
-import { selectPath, type Candidate } from './match';
+import { hostMatches, selectPath, type Candidate } from './match';
 
 function diag(ing: Ingress, code: string, severity: Severity, path: string, message: string, rule?: string): Diagnostic {
   const d: Diagnostic = { code, severity, message, file: ing.source.file, range: rangeIn(ing.source, path), path, object: ing.id };
@@ -52,19 +52,28 @@ export function lintIngresses(world: World, options: SimOptions, diags: Diagnost
 /** Paths that can never be selected, tried with requests that only that path's own rule would claim. */
 function lintClass(world: World, options: SimOptions, className: string, nginx: boolean, diags: Diagnostic[]): void {
   const all = ingressesOfClass(world, className);
-  const isCanary = (i: Ingress) => nginx && nginxAnnotations(i).canary;
+  const ann = new Map(all.map((i) => [i, nginxAnnotations(i)]));
+  const isCanary = (i: Ingress) => nginx && ann.get(i)!.canary;
   const main = all.filter((i) => !isCanary(i));
-  const regexFor = (i: Ingress) => nginx && (nginxAnnotations(i).useRegex || nginxAnnotations(i).rewriteTarget !== undefined);
+  const regexFor = (i: Ingress) => nginx && (ann.get(i)!.useRegex || ann.get(i)!.rewriteTarget !== undefined);
+  // Only Ingresses with a rule for the sample host can change its answer: route among those (fast for many hosts).
+  const byHost = new Map<string, Ingress[]>();
+  const relevant = (host: string) => {
+    let list = byHost.get(host);
+    if (!list) byHost.set(host, (list = main.filter((i) => i.rules.some((r) => hostMatches(r.host, host)))));
+    return list;
+  };
   for (const ing of main) {
     for (const rule of ing.rules) {
       const host = sampleHost(rule.host);
+      const scope = relevant(host);
       for (const path of rule.paths) {
         const me: Candidate = { ingress: ing, rule, path };
         let won = false;
         let beaten: Candidate | undefined;
         let regex = false;
         for (const reqPath of samplePaths(path.path, path.pathType)) {
-          const sel = selectPath(main, host, reqPath, options.ingress.pathMode, regexFor);
+          const sel = selectPath(scope, host, reqPath, options.ingress.pathMode, regexFor);
           regex = sel.regex;
           if (!sel.matching.some((c) => same(c, me))) continue;
           if (sel.winner && same(sel.winner, me)) won = true;
