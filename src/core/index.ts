@@ -54,3 +54,19 @@ export {
 export { findPort, getEndpointPorts, podToEndpoint, selectedPods, closestMiss, SERVICE_NAME_LABEL, MANAGED_BY_LABEL, CONTROLLER_NAME } from './controllers/endpointslice/index';
 export { podTemplateHash } from './controllers/workloads/index';
 export { ALLOCATOR_CODES } from './controllers/service-allocator/codes';
+// Gateway API: status as data (conditions per class, Gateway, listener, Route parent, backendRef) and the router.
+export {
+  reconcileGatewayAPI,
+  routeGateway,
+  routeGateways,
+  gatewayPods,
+  GATEWAY_CODES,
+  GATEWAY_NAME_LABEL,
+  type GatewayAPIStatus,
+  type GatewayState,
+  type ListenerState,
+  type RouteState,
+  type ParentState,
+  type BackendState as GatewayBackendState,
+  type Condition as GatewayCondition,
+} from './controllers/gateway/index';

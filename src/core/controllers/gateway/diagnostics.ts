@@ -50,7 +50,8 @@ export function gatewayDiagnostics(world: World, status: GatewayAPIStatus): Diag
       const redirect = rule.filters.some((f) => f.type === 'RequestRedirect');
       if (redirect || rule.backendRefs.length === 0) continue;
       const ok = rule.backendRefs.filter((ref) => ref.weight > 0 && rs.backends.find((b) => b.rule === rule.index && b.ref === ref)?.resolved);
-      if (ok.length === 0) out.push(diag(route, GATEWAY_CODES.RULE_NO_VALID_BACKEND, `spec.rules.${rule.index}.backendRefs`, 'No backendRef of this rule is valid with a weight above 0: every matching request gets 500 (GW-11, GW-13).', 'warning', 'GW-13'));
+      const alreadyReported = rule.backendRefs.length === 1 && rule.backendRefs[0]!.weight > 0;
+      if (ok.length === 0 && !alreadyReported) out.push(diag(route, GATEWAY_CODES.RULE_NO_VALID_BACKEND, `spec.rules.${rule.index}.backendRefs`, 'No backendRef of this rule is valid with a weight above 0: every matching request gets 500 (GW-11, GW-13).', 'warning', 'GW-13'));
     }
   }
   return out;
