@@ -211,6 +211,8 @@ describe('ING-1/ING-3 classes and the controller as pods', () => {
     const pods = s.world.pods.filter((p) => p.namespace === 'ingress-nginx');
     expect(pods).toHaveLength(1);
     expect(pods[0]!.labels['app.kubernetes.io/component']).toBe('controller');
+    // "allow from namespace ingress-nginx" selects by this label (NP-12).
+    expect(s.world.namespaces.find((n) => n.name === 'ingress-nginx')?.labels['kubernetes.io/metadata.name']).toBe('ingress-nginx');
     expect(s.world.services.find((x) => x.id === 'Service/ingress-nginx/ingress-nginx-controller')?.type).toBe('LoadBalancer');
     expect(go(s, 'http://shop.example.com/').proxy?.pods).toEqual([`ingress-nginx/${pods[0]!.name}`]);
   });

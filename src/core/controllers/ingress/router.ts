@@ -45,6 +45,7 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
   if (!nginx && all.some(hasNginxAnnotations)) assume(`nginx.ingress.kubernetes.io annotations are ignored: controller ${controller} is not ingress-nginx`);
   const host = normalizeHost(req.host);
   say(`${all.length} Ingress${all.length === 1 ? '' : 'es'} served by IngressClass ${className} (controller ${controller}); Host "${host}", path "${req.path}" (ING-3, ING-5)`);
+  if (req.port !== 80 && req.port !== 443) assume(`ingress controllers listen on 80 (http) and 443 (https); port ${req.port} is assumed to reach the controller anyway`);
   if (options.ingress.pathMode === 'ingress-nginx') assume('path precedence follows ingress-nginx (Exact paths become `location =`), not the API text (I-14)');
   const sel = selectPath(main, host, req.path, options.ingress.pathMode, (i) => nginx && (ann.get(i)!.useRegex || ann.get(i)!.rewriteTarget !== undefined));
   if (sel.regex) assume('ingress-nginx regex mode: every path of this host is a case-insensitive ^path regular expression (ING-8 [IMPL])');
