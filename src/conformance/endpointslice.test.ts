@@ -58,7 +58,7 @@ describe('k8s-endpointslice-unit: TestPodToEndpoint', () => {
 describe('k8s-endpointslice-unit: TestGetEndpointPorts', () => {
   for (const v of vectors.getEndpointPorts) {
     it(v.name, () => {
-      const { service, pod } = admissible(v.service as unknown as Record<string, unknown>, v.pod as unknown as Record<string, unknown>);
+      const { service, pod } = admissible(v.service, v.pod);
       const w = world([service, pod]);
       const svc = w.services.find((s) => s.id === 'Service/test/foo')!;
       const p = w.pods.find((x) => x.id === 'Pod/test/pod1')!;
