@@ -62,7 +62,7 @@ function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, g
   if (ready.length === 0) return notFound(`No listener on port ${req.port} of Gateway ${gs.namespace}/${gs.name} accepts host "${req.host}" (GW-6) → 404.`);
   const best = Math.max(...ready.map((l) => listenerHostnameRank(l.hostname)));
   const listener = ready.find((l) => listenerHostnameRank(l.hostname) === best)!;
-  reasons.push(`Listener "${listener.name}" (port ${listener.port}, hostname ${listener.hostname ?? 'none'}) is the most specific for host "${req.host}" (GW-6).`);
+  reasons.push(`Gateway address ${gs.addresses.join(', ') || '(none)'}; listener "${listener.name}" (port ${listener.port}, hostname ${listener.hostname ?? 'none'}) is the most specific for host "${req.host}" (GW-6).`);
   const scope = options.gateway.listenerIsolation ? [listener] : ready;
   assumptions.push(options.gateway.listenerIsolation ? '[SIM] Listener isolation is on: only routes attached to the chosen listener are considered (I-19).' : 'Listener isolation is off: routes on every listener matching the host are considered (I-19).');
   const candidates = collect(world, status, gw, scope, req);
@@ -180,7 +180,8 @@ function decideStatus(result: EntryResult, refs: number, grpc: boolean): void {
     result.reasons.push('Every backendRef has weight 0 → 500 ([SIM] GW-13).');
   } else {
     const code = (b: RouteBackend) => (b.state === 'ok' ? 200 : b.state === 'no-ready-endpoints' ? 503 : 500);
-    const split = main.map((b) => `${b.namespace}/${b.name}:${b.port ?? '?'} ${((100 * b.weight) / total).toFixed(1).replace(/\.0$/, '')}% → ${code(b)}`);
+    const split = main.map((b) => `${b.namespace}/${b.name}:${b.port ?? '?'} ${((100 * b.weight) / total).toFixed(1).replace(/\.0$/, '')}%${b.weight ? ` → ${code(b)}` : ' (weight 0: none)'}`);
+    for (const b of main) if (b.weight === 0) b.reason = `weight 0: receives no requests (GW-11). ${b.reason}`;
     const top = main.reduce((a, b) => (b.weight > a.weight ? b : a));
     result.status = code(top);
     if (main.length > 1) result.reasons.push(`Weights split the requests (share = weight / ${total}): ${split.join(', ')} (GW-11).`);
