@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkExercise, simulate } from '../core/index';
+import { CONCEPTS, SCENARIOS } from './index';
+import { parseScenarioHeader } from './header';
+
+/** Scenarios whose check cannot pass yet, each with the reason (printed, never silent). */
+const SKIP: Record<string, string> = {};
+
+const located = (text: string, start: number) => {
+  const before = text.slice(0, start).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+};
+
+describe('built-in scenarios', () => {
+  it('there are scenarios and exercises to test', () => {
+    expect(SCENARIOS.filter((s) => !s.exercise).length).toBeGreaterThanOrEqual(15);
+    expect(SCENARIOS.filter((s) => s.exercise).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('every concept of the gallery is taught by at least one scenario', () => {
+    const covered = new Set(SCENARIOS.flatMap((s) => s.concepts));
+    expect(CONCEPTS.filter((c) => !covered.has(c))).toEqual([]);
+  });
+
+  describe.each(SCENARIOS.map((s) => [s.id, s] as const))('%s', (id, s) => {
+    const skip = SKIP[id];
+    // A skipped scenario shows its reason in the test name, so the report prints why.
+    const why = skip ? ` (skipped: ${skip})` : '';
+
+    it('has a title, a summary and known concepts in its header', () => {
+      expect(s.title).not.toBe('');
+      expect(s.summary.length).toBeGreaterThan(40);
+      expect(s.concepts.filter((c) => !(CONCEPTS as readonly string[]).includes(c))).toEqual([]);
+    });
+
+    it.skipIf(Boolean(skip))(`simulates with no error diagnostics${why}`, () => {
+      const sim = simulate([{ name: s.file, text: s.text }]);
+      const errors = sim.diagnostics.filter((d) => d.severity === 'error').map((d) => `${located(s.text, d.range.start)} ${d.code}: ${d.message}`);
+      expect(errors).toEqual([]);
+    });
+
+    if (s.exercise) {
+      it.skipIf(Boolean(skip))(`passes every goal of its exercise as written${why}`, () => {
+        const sim = simulate([{ name: s.file, text: s.text }]);
+        const goals = checkExercise(sim);
+        expect(goals.length).toBeGreaterThan(0);
+        expect(goals.filter((g) => !g.passed).map((g) => `${g.goal}: got ${g.actual} (${g.reason})`)).toEqual([]);
+      });
+    }
+  });
+});
+
+describe('scenario headers', () => {
+  it('reads title, concepts and a multi-line summary from the leading comments', () => {
+    const text = '# title: A lab\n# concepts: nodeport, canary\n# summary: |\n#   First line\n#   second line.\napiVersion: v1\n# title: not this\n';
+    expect(parseScenarioHeader(text)).toEqual({ title: 'A lab', concepts: ['nodeport', 'canary'], summary: 'First line second line.' });
+  });
+  it('gives empty fields for a file without a header', () => {
+    expect(parseScenarioHeader('apiVersion: v1\n')).toEqual({ title: '', summary: '', concepts: [] });
+  });
+});
