@@ -70,3 +70,21 @@ export {
   type BackendState as GatewayBackendState,
   type Condition as GatewayCondition,
 } from './controllers/gateway/index';
+// NetworkPolicy and admin policy tiers: verdicts with the deciding rule, the pod matrix, the DNS hook.
+export {
+  check as checkConnection,
+  matrix as policyMatrix,
+  reachDNS,
+  resolvePeer,
+  NETPOL_CODES,
+  type CheckQuery,
+  type CheckResult,
+  type CheckOutcome,
+  type BackendVerdict,
+  type MatrixResult,
+  type PortKey,
+  type DirectionResult,
+  type RuleRef,
+  type Verdict as PolicyVerdict,
+  type ReachDNSFn,
+} from './controllers/netpol/index';

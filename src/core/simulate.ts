@@ -9,6 +9,7 @@ import { diagnoseServices, runEndpointSliceControllers } from './controllers/end
 import { reconcileIngresses } from './controllers/ingress/index';
 import { checkDNS } from './controllers/coredns/index';
 import { addGatewayImplementations, runGatewayController } from './controllers/gateway/index';
+import { diagnoseNetworkPolicies } from './controllers/netpol/index';
 
 /** The simulated cluster and everything found wrong with the input. Plain data (crosses the worker boundary). */
 export interface Simulation {
@@ -40,5 +41,7 @@ export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOpt
   diagnoseServices(world, diagnostics); // selectors that miss, unresolved named ports, slice port names
   diagnostics.push(...checkDNS(world, options)); // cluster DNS: names that will not resolve as written
   runGatewayController(world, options, diagnostics); // Gateway API status (GW-1..GW-13) as diagnostics
+  // NetworkPolicy last: it compiles pod sets once the pods exist (NP-2, NP-10, NP-14 diagnostics).
+  diagnostics.push(...diagnoseNetworkPolicies({ world, options, diagnostics }));
   return { world, options, diagnostics };
 }

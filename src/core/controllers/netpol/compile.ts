@@ -137,7 +137,7 @@ export interface Compiled {
   banp?: CompiledAdmin;
   /** Pods with a container port `name`/protocol equal to `port` (NP-6 named ports). */
   namedPortBits(name: string, protocol: Protocol, port: number): Bits;
-  /** Same-priority ANP pairs that select a common pod (for the ANP-2 warning). */
+  /** Every pod. */
   all: Bits;
 }
 
@@ -148,7 +148,8 @@ export function compile(world: World, options: SimOptions): Compiled {
   let byOpts = CACHE.get(world);
   if (!byOpts) CACHE.set(world, (byOpts = new WeakMap()));
   let c = byOpts.get(options);
-  if (!c) byOpts.set(options, (c = build(world, options)));
+  // A stage that adds pods or policies after a query ran invalidates the compiled form.
+  if (!c || c.n !== world.pods.length || c.policies.length !== world.networkPolicies.length) byOpts.set(options, (c = build(world, options)));
   return c;
 }
 

@@ -10,3 +10,6 @@ export { check, resolvePeer, type CheckQuery, type CheckResult, type CheckOutcom
 export { matrix, type MatrixResult, type PortKey } from './matrix';
 export { compile, type Compiled } from './compile';
 export type { DirectionResult, RuleRef, Verdict, Direction } from './evaluate';
+export { reachDNS, type ReachDNSFn } from './dns';
+export { diagnoseNetworkPolicies } from './diagnose';
+export { NETPOL_CODES } from './codes';
