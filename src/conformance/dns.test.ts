@@ -20,18 +20,25 @@ const read = (rel: string) => readFileSync(new URL(rel, DATA), 'utf8');
 
 /** Questions not checked, keyed `<suite>#<id>`, with the reason. */
 const SKIP: Record<string, string> = {
-  'spec-vectors#6': 'the spec lists 3 of the headless endpoints (10.3.0.1-3) while its other examples add my-pet 10.3.0.100; fixtures.json checks the merged set',
-  'spec-vectors#8': 'the IPv6 headless example has no manifest in the spec or in fixtures.json (its addresses clash with the kubernetes AAAA example)',
+  'spec-vectors#6':
+    'the spec lists 3 of the headless endpoints (10.3.0.1-3) while its other examples add my-pet 10.3.0.100; fixtures.json checks the merged set',
+  'spec-vectors#8':
+    'the IPv6 headless example has no manifest in the spec or in fixtures.json (its addresses clash with the kubernetes AAAA example)',
   'spec-vectors#9': 'the IPv6 my-pet example has no manifest (2001:db8::1 is also the kubernetes ClusterIP in the AAAA example)',
-  'spec-vectors#10': 'the third SRV target 438934893 is a "system-assigned identifier" of the spec author; CoreDNS (and we) use the dashed IP: fixtures.json checks the form',
+  'spec-vectors#10':
+    'the third SRV target 438934893 is a "system-assigned identifier" of the spec author; CoreDNS (and we) use the dashed IP: fixtures.json checks the form',
   'spec-vectors#12': 'the IPv6 my-pet PTR has no manifest (same address as the kubernetes ClusterIP PTR example, which passes)',
-  'spec-vectors#13': "the answer includes www.example.com's A record from the upstream resolver, which is not simulated (the CNAME is checked in fixtures.json#externalname)",
+  'spec-vectors#13':
+    "the answer includes www.example.com's A record from the upstream resolver, which is not simulated (the CNAME is checked in fixtures.json#externalname)",
   'spec-vectors#14': "the answer includes www.example.com's AAAA record from the upstream resolver, which is not simulated",
-  'coredns#service_common.1': 'the mock gives svcempty the ClusterIP 10.0.0.1 of svc1; the API server rejects the second Service (IP conflict), so svcempty does not exist here',
+  'coredns#service_common.1':
+    'the mock gives svcempty the ClusterIP 10.0.0.1 of svc1; the API server rejects the second Service (IP conflict), so svcempty does not exist here',
   'coredns#service_common.3': 'svcempty reuses ClusterIP 10.0.0.1 (rejected by the API server as an IP conflict)',
   'coredns#service_common.6': 'svcempty reuses ClusterIP 10.0.0.1 (rejected by the API server as an IP conflict)',
-  'coredns#pods_verified_mode.2': "CoreDNS's mock API (APIConnServeTest.GetNamespaceByName) reports every namespace except pod-nons as existing; manifests.yaml declares no namespace svcns, so NXDOMAIN is the right answer for them (I-9)",
-  'coredns#service_single_cluster.9': 'the answer includes ext.interwebs.test A 1.2.3.4 from the upstream resolver, which is not simulated (the CNAME is checked by #8)',
+  'coredns#pods_verified_mode.2':
+    "CoreDNS's mock API (APIConnServeTest.GetNamespaceByName) reports every namespace except pod-nons as existing; manifests.yaml declares no namespace svcns, so NXDOMAIN is the right answer for them (I-9)",
+  'coredns#service_single_cluster.9':
+    'the answer includes ext.interwebs.test A 1.2.3.4 from the upstream resolver, which is not simulated (the CNAME is checked by #8)',
 };
 
 /** What the simulator answered, normalised for comparison. */
@@ -123,7 +130,9 @@ describe('kubernetes-dns-spec: fixtures.json', () => {
 });
 
 describe('kubernetes-dns-spec: spec-vectors.json', () => {
-  const vectors = (JSON.parse(read('kubernetes-dns-spec/spec-vectors.json')) as { vectors: { section: string; question: string; answers: string[] }[] }).vectors;
+  const vectors = (
+    JSON.parse(read('kubernetes-dns-spec/spec-vectors.json')) as { vectors: { section: string; question: string; answers: string[] }[] }
+  ).vectors;
   vectors.forEach((v, i) => {
     const [qname, , qtype] = v.question.split(/\s+/) as [string, string, RRType];
     check(`spec-vectors#${i}`, `${v.section}: ${v.question}`, () => {
@@ -157,13 +166,17 @@ describe('coredns-kubernetes-plugin: handler tests', () => {
   for (const [group, cases] of Object.entries(expected.queries)) {
     describe(group, () => {
       cases.forEach((c, i) => {
-        check(`coredns#${group}.${i}`, `${c.qname} ${c.qtype} → ${c.rcode}${c.answer?.length ? ` (${c.answer.length} answers)` : ''}`, () => {
-          const r = run(group === 'pods_verified_mode' ? sims.verified : sims.disabled, c.qname, c.qtype as RRType);
-          const answers = c.answer ?? [];
-          if (c.rcode === 'NameError') expect(r.status).toBe('NXDOMAIN');
-          else expect(r.status).toBe(answers.length ? 'NOERROR' : 'NODATA');
-          expect(answerSet(r)).toEqual([...new Set(answers.map((a) => norm(a.name, a.type, a.data)))].sort());
-        });
+        check(
+          `coredns#${group}.${i}`,
+          `${c.qname} ${c.qtype} → ${c.rcode}${c.answer?.length ? ` (${c.answer.length} answers)` : ''}`,
+          () => {
+            const r = run(group === 'pods_verified_mode' ? sims.verified : sims.disabled, c.qname, c.qtype as RRType);
+            const answers = c.answer ?? [];
+            if (c.rcode === 'NameError') expect(r.status).toBe('NXDOMAIN');
+            else expect(r.status).toBe(answers.length ? 'NOERROR' : 'NODATA');
+            expect(answerSet(r)).toEqual([...new Set(answers.map((a) => norm(a.name, a.type, a.data)))].sort());
+          },
+        );
       });
     });
   }
@@ -178,7 +191,9 @@ interface DocQuery {
   answers: string[] | 'NXDOMAIN' | 'no result';
 }
 describe('k8s-docs: DNS examples of the Kubernetes documentation', () => {
-  const dirs = readdirSync(DATA.pathname + 'k8s-docs').filter((d) => statSync(new URL(`k8s-docs/${d}`, DATA)).isDirectory()).sort();
+  const dirs = readdirSync(DATA.pathname + 'k8s-docs')
+    .filter((d) => statSync(new URL(`k8s-docs/${d}`, DATA)).isDirectory())
+    .sort();
   for (const dir of dirs) {
     describe(dir, () => {
       const exp = JSON.parse(read(`k8s-docs/${dir}/expected.json`)) as { clusterDomain: string; queries: DocQuery[] };
@@ -188,21 +203,29 @@ describe('k8s-docs: DNS examples of the Kubernetes documentation', () => {
       });
       exp.queries.forEach((q, i) => {
         const [qname, qtype] = q.q.split(/\s+/) as [string, RRType];
-        check(`k8s-docs#${dir}.${i}`, `${q.fromPod ? `from ${q.fromPod}: ` : ''}${q.q} → ${Array.isArray(q.answers) ? q.answers.join(', ') : q.answers}`, () => {
-          const r = run(s, qname, qtype, q.fromPod);
-          if (q.answers === 'NXDOMAIN') {
-            expect(r.status).toBe('NXDOMAIN');
-            expect(r.answers).toEqual([]);
-          } else if (q.answers === 'no result') {
-            expect(r.status).not.toBe('NOERROR');
-            expect(r.answers).toEqual([]);
-          } else {
-            const got = [...new Set(r.answers.filter((a) => a.type === qtype).map((a) => (qtype === 'SRV' ? a.data.split(' ').slice(2).join(' ') : a.data)))].sort();
-            const want = q.answers.map((a) => (qtype === 'SRV' ? a.split(/\s+/).slice(2).join(' ') : a)).sort();
-            expect(r.status).toBe('NOERROR');
-            expect(got).toEqual(want);
-          }
-        });
+        check(
+          `k8s-docs#${dir}.${i}`,
+          `${q.fromPod ? `from ${q.fromPod}: ` : ''}${q.q} → ${Array.isArray(q.answers) ? q.answers.join(', ') : q.answers}`,
+          () => {
+            const r = run(s, qname, qtype, q.fromPod);
+            if (q.answers === 'NXDOMAIN') {
+              expect(r.status).toBe('NXDOMAIN');
+              expect(r.answers).toEqual([]);
+            } else if (q.answers === 'no result') {
+              expect(r.status).not.toBe('NOERROR');
+              expect(r.answers).toEqual([]);
+            } else {
+              const got = [
+                ...new Set(
+                  r.answers.filter((a) => a.type === qtype).map((a) => (qtype === 'SRV' ? a.data.split(' ').slice(2).join(' ') : a.data)),
+                ),
+              ].sort();
+              const want = q.answers.map((a) => (qtype === 'SRV' ? a.split(/\s+/).slice(2).join(' ') : a)).sort();
+              expect(r.status).toBe('NOERROR');
+              expect(got).toEqual(want);
+            }
+          },
+        );
       });
     });
   }
@@ -210,6 +233,7 @@ describe('k8s-docs: DNS examples of the Kubernetes documentation', () => {
 
 describe('dns conformance totals', () => {
   it('prints pass and skip counts', () => {
+    // eslint-disable-next-line no-console -- pass/skip counts are printed, never silent (team rules)
     console.log(`dns conformance: ${counts.pass} checked, ${counts.skip} skipped (reasons in SKIP)`);
     expect(counts.pass + counts.skip).toBeGreaterThan(0);
   });

@@ -9,7 +9,8 @@ function check(text: string) {
   return sim.diagnostics.filter((d) => dnsCodes.has(d.code)).map((d) => ({ code: d.code, at: text.slice(d.range.start, d.range.end) }));
 }
 
-const svc = (ns: string, name: string, extra = '') => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: {selector: {app: ${name}}, ports: [{name: http, port: 8080}]${extra}}\n---\n`;
+const svc = (ns: string, name: string, extra = '') =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: {selector: {app: ${name}}, ports: [{name: http, port: 8080}]${extra}}\n---\n`;
 
 describe('DNS diagnostics', () => {
   it('flags a short name that only exists as a Service in another namespace (edge 32)', () => {

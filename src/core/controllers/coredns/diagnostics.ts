@@ -15,7 +15,15 @@ import { podResolvConf } from './resolv-conf';
 export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  const push = (obj: ObjectMeta, code: string, severity: Severity, path: string, message: string, rule: string, related: Diagnostic['related'] = []) => {
+  const push = (
+    obj: ObjectMeta,
+    code: string,
+    severity: Severity,
+    path: string,
+    message: string,
+    rule: string,
+    related: Diagnostic['related'] = [],
+  ) => {
     const range = rangeIn(obj.source, path);
     // Pods made by one workload share the template's source: report each place once.
     const key = `${code} ${obj.source.file} ${range.start} ${range.end} ${message}`;
@@ -27,7 +35,7 @@ export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
   const byNs = new Map<string, Map<string, Service>>();
   for (const s of world.services) {
     let m = byNs.get(s.namespace);
-    if (!m) byNs.set(s.namespace, (m = new Map()));
+    if (!m) byNs.set(s.namespace, (m = new Map<string, Service>()));
     m.set(s.name, s);
   }
   const svcIn = (ns: string, name: string) => byNs.get(ns)?.get(name);
@@ -36,14 +44,30 @@ export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
   // A headless Service whose endpoints are all unready is NXDOMAIN (DNS-3, edge 23).
   for (const s of world.services) {
     if (!s.headless || s.type === 'ExternalName') continue;
-    const eps = world.endpointSlices.filter((sl) => sl.namespace === s.namespace && sl.serviceName === s.name).flatMap((sl) => sl.endpoints);
+    const eps = world.endpointSlices
+      .filter((sl) => sl.namespace === s.namespace && sl.serviceName === s.name)
+      .flatMap((sl) => sl.endpoints);
     if (eps.length > 0 && !eps.some((e) => e.conditions.ready)) {
-      push(s, DNS_CODES.HEADLESS_NO_READY_ENDPOINTS, 'warning', 'spec.clusterIP', `Headless Service ${s.namespace}/${s.name} has ${eps.length} endpoint(s) and none is ready, so ${s.name}.${s.namespace}.svc.${options.cluster.clusterDomain} is NXDOMAIN (DNS-3). Set publishNotReadyAddresses: true if peers must find each other before they are ready.`, 'DNS-3');
+      push(
+        s,
+        DNS_CODES.HEADLESS_NO_READY_ENDPOINTS,
+        'warning',
+        'spec.clusterIP',
+        `Headless Service ${s.namespace}/${s.name} has ${eps.length} endpoint(s) and none is ready, so ${s.name}.${s.namespace}.svc.${options.cluster.clusterDomain} is NXDOMAIN (DNS-3). Set publishNotReadyAddresses: true if peers must find each other before they are ready.`,
+        'DNS-3',
+      );
     }
   }
   for (const s of world.services) {
     if (s.type === 'ExternalName' && s.externalName && parseIP(s.externalName.replace(/\.$/, ''))) {
-      push(s, DNS_CODES.EXTERNALNAME_IP_LITERAL, 'warning', 'spec.externalName', `externalName "${s.externalName}" is an IP address; ExternalName makes a CNAME, so this name never resolves (DNS-9). Use a selector-less Service with an EndpointSlice for a fixed IP.`, 'DNS-9');
+      push(
+        s,
+        DNS_CODES.EXTERNALNAME_IP_LITERAL,
+        'warning',
+        'spec.externalName',
+        `externalName "${s.externalName}" is an IP address; ExternalName makes a CNAME, so this name never resolves (DNS-9). Use a selector-less Service with an EndpointSlice for a fixed IP.`,
+        'DNS-9',
+      );
     }
   }
 
@@ -52,8 +76,25 @@ export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
     if (w.kind !== 'StatefulSet' || !w.serviceName) continue;
     const s = svcIn(w.namespace, w.serviceName);
     const first = `${w.name}-0.${w.serviceName}.${w.namespace}.svc.${options.cluster.clusterDomain}`;
-    if (!s) push(w, DNS_CODES.STATEFULSET_SERVICE_MISSING, 'warning', 'spec.serviceName', `There is no Service ${w.serviceName} in namespace ${w.namespace}, so ${first} does not resolve (DNS-7). Create a headless Service (clusterIP: None) named ${w.serviceName} that selects the pods.`, 'DNS-7');
-    else if (!s.headless) push(w, DNS_CODES.STATEFULSET_SERVICE_MISSING, 'warning', 'spec.serviceName', `Service ${w.namespace}/${w.serviceName} is not headless, so the spec promises no per-pod names like ${first} (DNS-7; CoreDNS answers them anyway [EXT]). Set clusterIP: None.`, 'DNS-7', [cite(s, 'the Service')]);
+    if (!s)
+      push(
+        w,
+        DNS_CODES.STATEFULSET_SERVICE_MISSING,
+        'warning',
+        'spec.serviceName',
+        `There is no Service ${w.serviceName} in namespace ${w.namespace}, so ${first} does not resolve (DNS-7). Create a headless Service (clusterIP: None) named ${w.serviceName} that selects the pods.`,
+        'DNS-7',
+      );
+    else if (!s.headless)
+      push(
+        w,
+        DNS_CODES.STATEFULSET_SERVICE_MISSING,
+        'warning',
+        'spec.serviceName',
+        `Service ${w.namespace}/${w.serviceName} is not headless, so the spec promises no per-pod names like ${first} (DNS-7; CoreDNS answers them anyway [EXT]). Set clusterIP: None.`,
+        'DNS-7',
+        [cite(s, 'the Service')],
+      );
   }
 
   for (const p of world.pods) {
@@ -64,27 +105,73 @@ export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
   return out;
 }
 
-type Push = (obj: ObjectMeta, code: string, severity: Severity, path: string, message: string, rule: string, related?: Diagnostic['related']) => void;
+type Push = (
+  obj: ObjectMeta,
+  code: string,
+  severity: Severity,
+  path: string,
+  message: string,
+  rule: string,
+  related?: Diagnostic['related'],
+) => void;
 type Cite = (s: Service, message: string) => NonNullable<Diagnostic['related']>[number];
 
-function checkSubdomain(p: Pod, svcIn: (ns: string, name: string) => Service | undefined, world: World, options: SimOptions, push: Push, cite: Cite): void {
+function checkSubdomain(
+  p: Pod,
+  svcIn: (ns: string, name: string) => Service | undefined,
+  world: World,
+  options: SimOptions,
+  push: Push,
+  cite: Cite,
+): void {
   if (!p.subdomain) return;
   // A StatefulSet's pods inherit subdomain = serviceName; the StatefulSet check above reports that once.
   const owner = p.ownerId ? world.workloads.find((w) => w.id === p.ownerId) : undefined;
   if (owner?.kind === 'StatefulSet' && owner.serviceName === p.subdomain) return;
   const s = svcIn(p.namespace, p.subdomain);
   const name = p.hostname ? `${p.hostname}.${p.subdomain}.${p.namespace}.svc.${options.cluster.clusterDomain}` : 'its per-pod name';
-  if (!s) push(p, DNS_CODES.SUBDOMAIN_WITHOUT_HEADLESS_SERVICE, 'warning', 'spec.subdomain', `There is no Service ${p.subdomain} in namespace ${p.namespace}, so ${name} does not resolve (DNS-6). Create a headless Service named ${p.subdomain} that selects this pod.`, 'DNS-6');
-  else if (!s.headless) push(p, DNS_CODES.SUBDOMAIN_WITHOUT_HEADLESS_SERVICE, 'info', 'spec.subdomain', `Service ${p.namespace}/${p.subdomain} is not headless: the spec promises ${name} only for headless Services (CoreDNS answers it anyway [EXT]) (DNS-6).`, 'DNS-6', [cite(s, 'the Service')]);
+  if (!s)
+    push(
+      p,
+      DNS_CODES.SUBDOMAIN_WITHOUT_HEADLESS_SERVICE,
+      'warning',
+      'spec.subdomain',
+      `There is no Service ${p.subdomain} in namespace ${p.namespace}, so ${name} does not resolve (DNS-6). Create a headless Service named ${p.subdomain} that selects this pod.`,
+      'DNS-6',
+    );
+  else if (!s.headless)
+    push(
+      p,
+      DNS_CODES.SUBDOMAIN_WITHOUT_HEADLESS_SERVICE,
+      'info',
+      'spec.subdomain',
+      `Service ${p.namespace}/${p.subdomain} is not headless: the spec promises ${name} only for headless Services (CoreDNS answers it anyway [EXT]) (DNS-6).`,
+      'DNS-6',
+      [cite(s, 'the Service')],
+    );
 }
 
 function checkResolver(p: Pod, options: SimOptions, push: Push): void {
   if (p.hostNetwork && p.dnsPolicy === 'ClusterFirst') {
-    push(p, DNS_CODES.HOSTNETWORK_CLUSTERFIRST, 'info', p.source.fields[`${p.source.prefix ? `${p.source.prefix}.` : ''}spec.dnsPolicy`] ? 'spec.dnsPolicy' : 'spec.hostNetwork', `This pod uses the host network with dnsPolicy ClusterFirst, so it gets the node's resolv.conf and cannot resolve Service names; use dnsPolicy: ClusterFirstWithHostNet (DNS-13).`, 'DNS-13');
+    push(
+      p,
+      DNS_CODES.HOSTNETWORK_CLUSTERFIRST,
+      'info',
+      p.source.fields[`${p.source.prefix ? `${p.source.prefix}.` : ''}spec.dnsPolicy`] ? 'spec.dnsPolicy' : 'spec.hostNetwork',
+      `This pod uses the host network with dnsPolicy ClusterFirst, so it gets the node's resolv.conf and cannot resolve Service names; use dnsPolicy: ClusterFirstWithHostNet (DNS-13).`,
+      'DNS-13',
+    );
   }
   const rc = podResolvConf(p, options.cluster);
   if (rc.truncated.length) {
-    push(p, DNS_CODES.RESOLV_CONF_TRUNCATED, 'warning', 'spec.dnsConfig', `The kubelet drops ${rc.truncated.join('; ')} from this pod's resolv.conf; the pod still starts (DNS-14).`, 'DNS-14');
+    push(
+      p,
+      DNS_CODES.RESOLV_CONF_TRUNCATED,
+      'warning',
+      'spec.dnsConfig',
+      `The kubelet drops ${rc.truncated.join('; ')} from this pod's resolv.conf; the pod still starts (DNS-14).`,
+      'DNS-14',
+    );
   }
 }
 
@@ -111,19 +198,33 @@ function checkShortNames(p: Pod, byNs: Map<string, Map<string, Service>>, push: 
     for (const c of containers) {
       const at = `${base}.${c.index}`;
       const refs: [string, string | undefined][] = [
-        ...c.env.map((e, j): [string, string | undefined] => [`${at}.env.${j}.value`, e.value === undefined ? undefined : shortHost(e.value, e.name)]),
+        ...c.env.map((e, j): [string, string | undefined] => [
+          `${at}.env.${j}.value`,
+          e.value === undefined ? undefined : shortHost(e.value, e.name),
+        ]),
         ...c.args.map((a, j): [string, string | undefined] => [`${at}.args.${j}`, shortHost(a)]),
         ...c.command.map((a, j): [string, string | undefined] => [`${at}.command.${j}`, shortHost(a)]),
       ];
       for (const [path, host] of refs) {
         if (!host || host === 'localhost' || byNs.get(p.namespace)?.has(host)) continue;
-        const elsewhere = [...byNs.entries()].filter(([ns, m]) => ns !== p.namespace && m.has(host)).map(([ns]) => ns).sort();
+        const elsewhere = [...byNs.entries()]
+          .filter(([ns, m]) => ns !== p.namespace && m.has(host))
+          .map(([ns]) => ns)
+          .sort();
         if (elsewhere.length === 0) continue;
         const fix = elsewhere.map((ns) => `${host}.${ns}`).join(' or ');
-        push(p, DNS_CODES.SHORT_NAME_OTHER_NAMESPACE, 'warning', path, `"${host}" is a short name: from namespace ${p.namespace} it is looked up as ${host}.${p.namespace}.svc.${options.cluster.clusterDomain}, where there is no Service ${host}; Service ${host} exists in ${elsewhere.join(', ')}. Write ${fix} (DNS-15).`, 'DNS-15', elsewhere.map((ns) => {
-          const s = byNs.get(ns)!.get(host)!;
-          return { file: s.source.file, range: s.source.range, message: `Service ${ns}/${host}` };
-        }));
+        push(
+          p,
+          DNS_CODES.SHORT_NAME_OTHER_NAMESPACE,
+          'warning',
+          path,
+          `"${host}" is a short name: from namespace ${p.namespace} it is looked up as ${host}.${p.namespace}.svc.${options.cluster.clusterDomain}, where there is no Service ${host}; Service ${host} exists in ${elsewhere.join(', ')}. Write ${fix} (DNS-15).`,
+          'DNS-15',
+          elsewhere.map((ns) => {
+            const s = byNs.get(ns)!.get(host)!;
+            return { file: s.source.file, range: s.source.range, message: `Service ${ns}/${host}` };
+          }),
+        );
       }
     }
   }

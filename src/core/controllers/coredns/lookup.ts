@@ -38,7 +38,14 @@ export function fqdn(name: string): string {
  */
 export function lookup(zone: Zone, qname: string, qtype: RRType, depth = 0): LookupResult {
   const name = fqdn(qname);
-  const r = (status: LookupStatus, reason: string, rule: string, answers: DNSRecord[] = [], objects: string[] = [], implementationDefined = false): LookupResult => ({
+  const r = (
+    status: LookupStatus,
+    reason: string,
+    rule: string,
+    answers: DNSRecord[] = [],
+    objects: string[] = [],
+    implementationDefined = false,
+  ): LookupResult => ({
     name,
     type: qtype,
     status: status === 'NOERROR' && answers.length === 0 ? 'NODATA' : status,
@@ -50,7 +57,11 @@ export function lookup(zone: Zone, qname: string, qtype: RRType, depth = 0): Loo
   });
   if (name.endsWith('.in-addr.arpa.') || name.endsWith('.ip6.arpa.')) return reverse(zone, name, qtype, r);
   if (name !== zone.domain && !name.endsWith(`.${zone.domain}`)) {
-    return r('FORWARDED', `${name} is outside ${zone.domain}; CoreDNS forwards it to the upstream resolver (the node's resolv.conf), whose answer is not simulated.`, 'DNS-12');
+    return r(
+      'FORWARDED',
+      `${name} is outside ${zone.domain}; CoreDNS forwards it to the upstream resolver (the node's resolv.conf), whose answer is not simulated.`,
+      'DNS-12',
+    );
   }
   const labels = name === zone.domain ? [] : name.slice(0, -zone.domain.length - 1).split('.');
   const rec = (n: string, type: RRType, data: string, source: 'spec' | 'coredns', rule: string, object?: string): DNSRecord => ({
@@ -72,15 +83,34 @@ export function lookup(zone: Zone, qname: string, qtype: RRType, depth = 0): Loo
   const rest = labels.slice(0, -1);
   if (top === 'svc') return svcNames(zone, name, qtype, rest, depth, r, rec);
   if (top === 'pod') return podNames(zone, name, qtype, rest, r, rec);
-  return r('NXDOMAIN', `${name} is inside ${zone.domain} but is neither a Service (…svc.${zone.domain}) nor a pod (…pod.${zone.domain}) name.`, 'DNS-12');
+  return r(
+    'NXDOMAIN',
+    `${name} is inside ${zone.domain} but is neither a Service (…svc.${zone.domain}) nor a pod (…pod.${zone.domain}) name.`,
+    'DNS-12',
+  );
 }
 
-type Reply = (status: LookupStatus, reason: string, rule: string, answers?: DNSRecord[], objects?: string[], implementationDefined?: boolean) => LookupResult;
+type Reply = (
+  status: LookupStatus,
+  reason: string,
+  rule: string,
+  answers?: DNSRecord[],
+  objects?: string[],
+  implementationDefined?: boolean,
+) => LookupResult;
 type Rec = (n: string, type: RRType, data: string, source: 'spec' | 'coredns', rule: string, object?: string) => DNSRecord;
 
 function namespaceOnly(zone: Zone, name: string, ns: string | undefined, what: string, r: Reply): LookupResult {
   if (ns === undefined) return r('NODATA', `${name} is an empty node of the zone (no records of its own) [IMPL].`, 'DNS-12', [], [], true);
-  if (zone.namespaces.has(ns)) return r('NODATA', `${name} is a partial name: namespace ${ns} exists, so NOERROR without data (${what}) [IMPL I-9].`, 'DNS-12', [], [`Namespace/${ns}`], true);
+  if (zone.namespaces.has(ns))
+    return r(
+      'NODATA',
+      `${name} is a partial name: namespace ${ns} exists, so NOERROR without data (${what}) [IMPL I-9].`,
+      'DNS-12',
+      [],
+      [`Namespace/${ns}`],
+      true,
+    );
   return r('NXDOMAIN', `Namespace ${ns} does not exist.`, 'DNS-12', [], [], true);
 }
 
@@ -97,7 +127,8 @@ function svcNames(zone: Zone, name: string, qtype: RRType, parts: string[], dept
   const svcFQDN = `${svcName}.${ns}.svc.${zone.domain}`;
   const below = parts.slice(0, -2);
   if (below.length === 0) return serviceName(zone, name, qtype, entry, svcFQDN, depth, r, rec);
-  if (svc.type === 'ExternalName') return r('NXDOMAIN', `${svc.id} is an ExternalName Service: it has no names below it.`, 'DNS-9', [], [svc.id]);
+  if (svc.type === 'ExternalName')
+    return r('NXDOMAIN', `${svc.id} is an ExternalName Service: it has no names below it.`, 'DNS-9', [], [svc.id]);
   if (below.length === 1) return endpointName(name, qtype, entry, below[0]!, r, rec);
   if (below.length === 2 && below[0]!.startsWith('_') && below[1]!.startsWith('_')) {
     return srvName(name, qtype, entry, svcFQDN, below[0]!.slice(1), below[1]!.slice(1), r, rec);
@@ -105,7 +136,16 @@ function svcNames(zone: Zone, name: string, qtype: RRType, parts: string[], dept
   return r('NXDOMAIN', `${name} does not match any record form under ${svcFQDN}.`, 'DNS-12', [], [svc.id]);
 }
 
-function serviceName(zone: Zone, name: string, qtype: RRType, entry: ZoneService, svcFQDN: string, depth: number, r: Reply, rec: Rec): LookupResult {
+function serviceName(
+  zone: Zone,
+  name: string,
+  qtype: RRType,
+  entry: ZoneService,
+  svcFQDN: string,
+  depth: number,
+  r: Reply,
+  rec: Rec,
+): LookupResult {
   const svc = entry.service;
   if (svc.type === 'ExternalName') return externalName(zone, name, qtype, svc, depth, r, rec);
   if (svc.headless) {
@@ -118,15 +158,26 @@ function serviceName(zone: Zone, name: string, qtype: RRType, entry: ZoneService
     if (qtype === 'A' || qtype === 'AAAA') {
       const fam = qtype === 'A' ? 'IPv4' : 'IPv6';
       const answers = ready.filter((e) => e.family === fam).map((e) => rec(name, qtype, e.address, 'spec', 'DNS-3', e.targetRef ?? svc.id));
-      return r('NOERROR', answers.length ? `${svc.id} is headless: one ${qtype} record per ready endpoint address.` : `${svc.id} is headless and has no ready ${fam} endpoint.`, 'DNS-3', answers, [svc.id]);
+      return r(
+        'NOERROR',
+        answers.length
+          ? `${svc.id} is headless: one ${qtype} record per ready endpoint address.`
+          : `${svc.id} is headless and has no ready ${fam} endpoint.`,
+        'DNS-3',
+        answers,
+        [svc.id],
+      );
     }
     if (qtype === 'SRV') {
       const answers = headlessSRV(name, entry, svcFQDN, () => true, rec);
-      return r('NOERROR', `CoreDNS answers SRV on the bare Service name with every port of every ready endpoint [EXT].`, 'DNS-5', answers, [svc.id]);
+      return r('NOERROR', `CoreDNS answers SRV on the bare Service name with every port of every ready endpoint [EXT].`, 'DNS-5', answers, [
+        svc.id,
+      ]);
     }
     return r('NODATA', `${svc.id} exists but has no ${qtype} record.`, 'DNS-12', [], [svc.id]);
   }
-  if (svc.clusterIPs.length === 0) return r('NODATA', `${svc.id} has no ClusterIP allocated, so it has no address record.`, 'DNS-2', [], [svc.id]);
+  if (svc.clusterIPs.length === 0)
+    return r('NODATA', `${svc.id} has no ClusterIP allocated, so it has no address record.`, 'DNS-2', [], [svc.id]);
   if (qtype === 'A' || qtype === 'AAAA') {
     const fam = qtype === 'A' ? 'IPv4' : 'IPv6';
     const answers = svc.clusterIPs.filter((ip) => familyOf(ip) === fam).map((ip) => rec(name, qtype, ip, 'spec', 'DNS-2', svc.id));
@@ -146,18 +197,36 @@ function serviceName(zone: Zone, name: string, qtype: RRType, entry: ZoneService
 function externalName(zone: Zone, name: string, qtype: RRType, svc: Service, depth: number, r: Reply, rec: Rec): LookupResult {
   const target = svc.externalName ?? '';
   if (parseIP(target.replace(/\.$/, ''))) {
-    return r('NODATA', `${svc.id} is an ExternalName set to the IP address ${target}; ExternalName takes a DNS name, so it never resolves.`, 'DNS-9', [], [svc.id]);
+    return r(
+      'NODATA',
+      `${svc.id} is an ExternalName set to the IP address ${target}; ExternalName takes a DNS name, so it never resolves.`,
+      'DNS-9',
+      [],
+      [svc.id],
+    );
   }
   const cname = rec(name, 'CNAME', fqdn(target), 'spec', 'DNS-9', svc.id);
   if (qtype === 'CNAME') return r('NOERROR', `${svc.id} is an ExternalName Service: CNAME to ${cname.data}.`, 'DNS-9', [cname], [svc.id]);
   const t = fqdn(target);
   const inZone = t === zone.domain || t.endsWith(`.${zone.domain}`) || t.endsWith('.in-addr.arpa.') || t.endsWith('.ip6.arpa.');
   if (!inZone || depth >= 8) {
-    return r('FORWARDED', `${svc.id} is an ExternalName Service: CNAME to ${t}, which the upstream resolver answers (not simulated).`, 'DNS-9', [cname], [svc.id]);
+    return r(
+      'FORWARDED',
+      `${svc.id} is an ExternalName Service: CNAME to ${t}, which the upstream resolver answers (not simulated).`,
+      'DNS-9',
+      [cname],
+      [svc.id],
+    );
   }
   const chased = lookup(zone, t, qtype, depth + 1);
   const status: LookupStatus = chased.status === 'NODATA' ? 'NOERROR' : chased.status;
-  return r(status, `${svc.id} is an ExternalName Service: CNAME to ${t}, which the cluster DNS answers too (${chased.status}): ${chased.reason}`, 'DNS-9', [cname, ...chased.answers], [svc.id, ...chased.objects]);
+  return r(
+    status,
+    `${svc.id} is an ExternalName Service: CNAME to ${t}, which the cluster DNS answers too (${chased.status}): ${chased.reason}`,
+    'DNS-9',
+    [cname, ...chased.answers],
+    [svc.id, ...chased.objects],
+  );
 }
 
 function endpointName(name: string, qtype: RRType, entry: ZoneService, label: string, r: Reply, rec: Rec): LookupResult {
@@ -176,38 +245,87 @@ function endpointName(name: string, qtype: RRType, entry: ZoneService, label: st
   if (qtype === 'A' || qtype === 'AAAA') {
     const fam = qtype === 'A' ? 'IPv4' : 'IPv6';
     const answers = ready.filter((e) => e.family === fam).map((e) => rec(name, qtype, e.address, source, 'DNS-4', e.targetRef ?? svc.id));
-    return r('NOERROR', `Endpoint ${label} of ${svc.id} is ready${source === 'coredns' ? ' (name answered by CoreDNS, not the spec [EXT])' : ''}.`, 'DNS-4', answers, [svc.id, ...ready.flatMap((e) => (e.targetRef ? [e.targetRef] : []))]);
+    return r(
+      'NOERROR',
+      `Endpoint ${label} of ${svc.id} is ready${source === 'coredns' ? ' (name answered by CoreDNS, not the spec [EXT])' : ''}.`,
+      'DNS-4',
+      answers,
+      [svc.id, ...ready.flatMap((e) => (e.targetRef ? [e.targetRef] : []))],
+    );
   }
   return r('NODATA', `Endpoint ${label} of ${svc.id} exists but has no ${qtype} record.`, 'DNS-12', [], [svc.id]);
 }
 
-function srvName(name: string, qtype: RRType, entry: ZoneService, svcFQDN: string, portName: string, proto: string, r: Reply, rec: Rec): LookupResult {
+function srvName(
+  name: string,
+  qtype: RRType,
+  entry: ZoneService,
+  svcFQDN: string,
+  portName: string,
+  proto: string,
+  r: Reply,
+  rec: Rec,
+): LookupResult {
   const svc = entry.service;
-  const matches = (p: { name: string; protocol: string }) => p.name !== '' && p.name.toLowerCase() === portName && p.protocol.toLowerCase() === proto;
+  const matches = (p: { name: string; protocol: string }) =>
+    p.name !== '' && p.name.toLowerCase() === portName && p.protocol.toLowerCase() === proto;
   if (svc.headless) {
     const ready = entry.endpoints.filter((e) => e.ready);
     const answers = headlessSRV(name, entry, svcFQDN, matches, rec);
     if (answers.length === 0) {
-      const why = ready.length === 0 ? `${svc.id} has no ready endpoint` : `no endpoint port of ${svc.id} is named ${portName} with protocol ${proto.toUpperCase()} (unnamed ports get no SRV)`;
+      const why =
+        ready.length === 0
+          ? `${svc.id} has no ready endpoint`
+          : `no endpoint port of ${svc.id} is named ${portName} with protocol ${proto.toUpperCase()} (unnamed ports get no SRV)`;
       return r('NXDOMAIN', `${why}.`, 'DNS-5', [], [svc.id]);
     }
     if (qtype !== 'SRV') return r('NODATA', `${name} only has SRV records.`, 'DNS-12', [], [svc.id]);
-    return r('NOERROR', `${svc.id} is headless: one SRV per ready endpoint and named port, with the endpoint's port (CoreDNS).`, 'DNS-5', answers, [svc.id]);
+    return r(
+      'NOERROR',
+      `${svc.id} is headless: one SRV per ready endpoint and named port, with the endpoint's port (CoreDNS).`,
+      'DNS-5',
+      answers,
+      [svc.id],
+    );
   }
   const ports = svc.ports.filter(matches);
-  if (ports.length === 0) return r('NXDOMAIN', `${svc.id} has no port named ${portName} with protocol ${proto.toUpperCase()} (unnamed ports get no SRV record).`, 'DNS-5', [], [svc.id]);
+  if (ports.length === 0)
+    return r(
+      'NXDOMAIN',
+      `${svc.id} has no port named ${portName} with protocol ${proto.toUpperCase()} (unnamed ports get no SRV record).`,
+      'DNS-5',
+      [],
+      [svc.id],
+    );
   if (qtype !== 'SRV') return r('NODATA', `${name} only has SRV records.`, 'DNS-12', [], [svc.id]);
   const answers = ports.map((p) => rec(name, 'SRV', `0 ${weight(ports.length)} ${p.port} ${svcFQDN}`, 'spec', 'DNS-5', svc.id));
-  return r('NOERROR', `${svc.id} port ${portName}/${proto.toUpperCase()} is named: one SRV record targeting the Service name.`, 'DNS-5', answers, [svc.id]);
+  return r(
+    'NOERROR',
+    `${svc.id} port ${portName}/${proto.toUpperCase()} is named: one SRV record targeting the Service name.`,
+    'DNS-5',
+    answers,
+    [svc.id],
+  );
 }
 
-function headlessSRV(name: string, entry: ZoneService, svcFQDN: string, matches: (p: { name: string; protocol: string }) => boolean, rec: Rec): DNSRecord[] {
+function headlessSRV(
+  name: string,
+  entry: ZoneService,
+  svcFQDN: string,
+  matches: (p: { name: string; protocol: string }) => boolean,
+  rec: Rec,
+): DNSRecord[] {
   const rows: { port: number; target: string; source: 'spec' | 'coredns'; object: string }[] = [];
   for (const e of entry.endpoints) {
     if (!e.ready) continue;
     for (const p of e.ports) {
       if (p.port === null || !matches(p)) continue;
-      rows.push({ port: p.port, target: `${e.label}.${svcFQDN}`, source: e.hostname ? 'spec' : 'coredns', object: e.targetRef ?? entry.service.id });
+      rows.push({
+        port: p.port,
+        target: `${e.label}.${svcFQDN}`,
+        source: e.hostname ? 'spec' : 'coredns',
+        object: e.targetRef ?? entry.service.id,
+      });
     }
   }
   const uniq = new Map(rows.map((x) => [`${x.port} ${x.target}`, x]));
@@ -218,13 +336,22 @@ function podNames(zone: Zone, name: string, qtype: RRType, parts: string[], r: R
   if (parts.length <= 1) return namespaceOnly(zone, name, parts[0], 'pod names need an address label', r);
   if (parts.length > 2) return r('NXDOMAIN', `${name} is not of the form a-b-c-d.<namespace>.pod.${zone.domain}`, 'DNS-10');
   const [label, ns] = parts as [string, string];
-  if (zone.podsMode === 'disabled') return r('NXDOMAIN', `CoreDNS runs with \`pods disabled\`: pod A records are not served [EXT, I-8].`, 'DNS-10', [], [], true);
+  if (zone.podsMode === 'disabled')
+    return r('NXDOMAIN', `CoreDNS runs with \`pods disabled\`: pod A records are not served [EXT, I-8].`, 'DNS-10', [], [], true);
   const ip = undashIP(label);
   if (!ip) return r('NXDOMAIN', `${label} is not a dashed IP address.`, 'DNS-10');
   let object: string | undefined;
   if (zone.podsMode === 'verified') {
     const pod = zone.podIPs.get(ns)?.get(ip);
-    if (!pod) return r('NXDOMAIN', `CoreDNS runs with \`pods verified\` and no pod in namespace ${ns} has IP ${ip} [EXT, I-8].`, 'DNS-10', [], [], true);
+    if (!pod)
+      return r(
+        'NXDOMAIN',
+        `CoreDNS runs with \`pods verified\` and no pod in namespace ${ns} has IP ${ip} [EXT, I-8].`,
+        'DNS-10',
+        [],
+        [],
+        true,
+      );
     object = pod.id;
   }
   const type = familyOf(ip) === 'IPv4' ? 'A' : 'AAAA';
@@ -238,13 +365,28 @@ function podNames(zone: Zone, name: string, qtype: RRType, parts: string[], r: R
 
 function reverse(zone: Zone, name: string, qtype: RRType, r: Reply): LookupResult {
   const ip = reverseToIP(name);
-  const rec = (data: string, source: 'spec' | 'coredns', object: string): DNSRecord => ({ name, type: 'PTR', ttl: zone.ttl, data, source, extension: source === 'coredns', object, rule: 'DNS-8' });
-  const forward = () => r('FORWARDED', `No Service or endpoint has address ${ip ?? name}; CoreDNS falls through to the upstream resolver (\`fallthrough in-addr.arpa ip6.arpa\`), which is not simulated.`, 'DNS-8');
+  const rec = (data: string, source: 'spec' | 'coredns', object: string): DNSRecord => ({
+    name,
+    type: 'PTR',
+    ttl: zone.ttl,
+    data,
+    source,
+    extension: source === 'coredns',
+    object,
+    rule: 'DNS-8',
+  });
+  const forward = () =>
+    r(
+      'FORWARDED',
+      `No Service or endpoint has address ${ip ?? name}; CoreDNS falls through to the upstream resolver (\`fallthrough in-addr.arpa ip6.arpa\`), which is not simulated.`,
+      'DNS-8',
+    );
   if (!ip) return forward();
   // CoreDNS checks ClusterIPs first; only then slice endpoints (DNS-8 [EXT]).
   const bySvc: DNSRecord[] = [];
   for (const e of zone.services.values()) {
-    if (e.service.clusterIPs.includes(ip)) bySvc.push(rec(`${e.service.name}.${e.service.namespace}.svc.${zone.domain}`, 'spec', e.service.id));
+    if (e.service.clusterIPs.includes(ip))
+      bySvc.push(rec(`${e.service.name}.${e.service.namespace}.svc.${zone.domain}`, 'spec', e.service.id));
   }
   let answers = bySvc;
   let why = `${ip} is the ClusterIP of ${bySvc.map((a) => a.object).join(', ')}.`;
@@ -253,7 +395,13 @@ function reverse(zone: Zone, name: string, qtype: RRType, r: Reply): LookupResul
       for (const ep of e.endpoints) {
         if (!ep.ready || ep.address !== ip) continue;
         const spec = e.service.headless && !!ep.hostname;
-        answers.push(rec(`${ep.label}.${e.service.name}.${e.service.namespace}.svc.${zone.domain}`, spec ? 'spec' : 'coredns', ep.targetRef ?? e.service.id));
+        answers.push(
+          rec(
+            `${ep.label}.${e.service.name}.${e.service.namespace}.svc.${zone.domain}`,
+            spec ? 'spec' : 'coredns',
+            ep.targetRef ?? e.service.id,
+          ),
+        );
       }
     }
     why = `${ip} is a ready endpoint address (CoreDNS answers PTR for any endpoint; the spec only for headless hostnames).`;
@@ -303,4 +451,3 @@ function isDashed(label: string): boolean {
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-

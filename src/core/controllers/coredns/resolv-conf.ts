@@ -49,7 +49,10 @@ export function podResolvConf(pod: Pick<Pod, 'namespace' | 'dnsPolicy' | 'hostNe
     nameservers = [...node.nameservers];
     searches = [...node.searches];
     options = [];
-    policy = pod.dnsPolicy === 'Default' ? "Default (the node's resolv.conf)" : "ClusterFirst on hostNetwork: falls back to the node's resolv.conf (use ClusterFirstWithHostNet)";
+    policy =
+      pod.dnsPolicy === 'Default'
+        ? "Default (the node's resolv.conf)"
+        : "ClusterFirst on hostNetwork: falls back to the node's resolv.conf (use ClusterFirstWithHostNet)";
   }
   const dc = pod.dnsConfig;
   if (dc) {
@@ -87,6 +90,7 @@ export function podResolvConf(pod: Pick<Pod, 'namespace' | 'dnsPolicy' | 'hostNe
 export function formatResolvConf(rc: ResolvConf): string {
   const lines = rc.nameservers.map((n) => `nameserver ${n}`);
   if (rc.searches.length) lines.push(`search ${rc.searches.join(' ')}`);
-  if (rc.options.length) lines.push(`options ${rc.options.map((o) => (o.value !== undefined ? `${o.name}:${o.value}` : o.name)).join(' ')}`);
+  if (rc.options.length)
+    lines.push(`options ${rc.options.map((o) => (o.value !== undefined ? `${o.name}:${o.value}` : o.name)).join(' ')}`);
   return lines.join('\n');
 }

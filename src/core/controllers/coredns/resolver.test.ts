@@ -35,16 +35,40 @@ spec: {hostNetwork: true, dnsPolicy: ClusterFirstWithHostNet, containers: [{name
 const sim = (opts?: Parameters<typeof worldOf>[2]) => worldOf(PODS, [slice('test', 'nginx', [['web', 80]], ['10.244.1.10 web-0'])], opts);
 
 describe("the pod's resolv.conf (DNS-13/14)", () => {
-  const pod = (dnsPolicy: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None', hostNetwork = false, dnsConfig?: PodDNSConfig) => ({ namespace: 'shop', dnsPolicy, hostNetwork, ...(dnsConfig ? { dnsConfig } : {}) });
+  const pod = (
+    dnsPolicy: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None',
+    hostNetwork = false,
+    dnsConfig?: PodDNSConfig,
+  ) => ({ namespace: 'shop', dnsPolicy, hostNetwork, ...(dnsConfig ? { dnsConfig } : {}) });
   it.each([
-    { name: 'ClusterFirst uses the cluster DNS and the namespace search list', p: pod('ClusterFirst'), text: 'nameserver 10.96.0.10\nsearch shop.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5' },
-    { name: 'ClusterFirst on the host network falls back to the node (edge 30)', p: pod('ClusterFirst', true), text: 'nameserver 172.18.0.1' },
-    { name: 'ClusterFirstWithHostNet keeps the cluster DNS', p: pod('ClusterFirstWithHostNet', true), text: 'nameserver 10.96.0.10\nsearch shop.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5' },
+    {
+      name: 'ClusterFirst uses the cluster DNS and the namespace search list',
+      p: pod('ClusterFirst'),
+      text: 'nameserver 10.96.0.10\nsearch shop.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5',
+    },
+    {
+      name: 'ClusterFirst on the host network falls back to the node (edge 30)',
+      p: pod('ClusterFirst', true),
+      text: 'nameserver 172.18.0.1',
+    },
+    {
+      name: 'ClusterFirstWithHostNet keeps the cluster DNS',
+      p: pod('ClusterFirstWithHostNet', true),
+      text: 'nameserver 10.96.0.10\nsearch shop.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5',
+    },
     { name: "Default is the node's resolv.conf", p: pod('Default'), text: 'nameserver 172.18.0.1' },
-    { name: 'None uses only dnsConfig', p: pod('None', false, { nameservers: ['1.1.1.1'], searches: ['corp.example'], options: [{ name: 'ndots', value: '2' }] }), text: 'nameserver 1.1.1.1\nsearch corp.example\noptions ndots:2' },
+    {
+      name: 'None uses only dnsConfig',
+      p: pod('None', false, { nameservers: ['1.1.1.1'], searches: ['corp.example'], options: [{ name: 'ndots', value: '2' }] }),
+      text: 'nameserver 1.1.1.1\nsearch corp.example\noptions ndots:2',
+    },
     {
       name: 'dnsConfig is appended, de-duplicated, and its options win',
-      p: pod('ClusterFirst', false, { nameservers: ['10.96.0.10', '8.8.8.8'], searches: ['svc.cluster.local', 'corp.example'], options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }] }),
+      p: pod('ClusterFirst', false, {
+        nameservers: ['10.96.0.10', '8.8.8.8'],
+        searches: ['svc.cluster.local', 'corp.example'],
+        options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }],
+      }),
       text: 'nameserver 10.96.0.10\nnameserver 8.8.8.8\nsearch shop.svc.cluster.local svc.cluster.local cluster.local corp.example\noptions ndots:2 edns0',
     },
   ])('$name', ({ p, text }) => {
@@ -53,14 +77,20 @@ describe("the pod's resolv.conf (DNS-13/14)", () => {
 
   it('cuts nameservers past three and search domains past 32 (edge 34)', () => {
     const searches = Array.from({ length: 40 }, (_, i) => `d${i}.example`);
-    const rc = podResolvConf(pod('ClusterFirst', false, { nameservers: ['1.1.1.1', '2.2.2.2', '3.3.3.3'], searches, options: [] }), DEFAULT_CLUSTER);
+    const rc = podResolvConf(
+      pod('ClusterFirst', false, { nameservers: ['1.1.1.1', '2.2.2.2', '3.3.3.3'], searches, options: [] }),
+      DEFAULT_CLUSTER,
+    );
     expect(rc.nameservers).toEqual(['10.96.0.10', '1.1.1.1', '2.2.2.2']);
     expect(rc.searches).toHaveLength(32);
     expect(rc.truncated).toHaveLength(2);
   });
 
   it("appends the node's search domains after the cluster ones", () => {
-    const rc = podResolvConf(pod('ClusterFirst'), { ...DEFAULT_CLUSTER, nodeResolvConf: { nameservers: ['172.18.0.1'], searches: ['corp.example', 'cluster.local'] } });
+    const rc = podResolvConf(pod('ClusterFirst'), {
+      ...DEFAULT_CLUSTER,
+      nodeResolvConf: { nameservers: ['172.18.0.1'], searches: ['corp.example', 'cluster.local'] },
+    });
     expect(rc.searches).toEqual(['shop.svc.cluster.local', 'svc.cluster.local', 'cluster.local', 'corp.example']);
   });
 });
@@ -68,9 +98,17 @@ describe("the pod's resolv.conf (DNS-13/14)", () => {
 describe('search list and ndots (DNS-15/16)', () => {
   const rc = { searches: ['test.svc.cluster.local', 'svc.cluster.local', 'cluster.local'], ndots: 5 };
   it.each([
-    { name: 'data', resolver: 'glibc' as const, tried: ['data.test.svc.cluster.local.', 'data.svc.cluster.local.', 'data.cluster.local.', 'data.'] },
+    {
+      name: 'data',
+      resolver: 'glibc' as const,
+      tried: ['data.test.svc.cluster.local.', 'data.svc.cluster.local.', 'data.cluster.local.', 'data.'],
+    },
     { name: 'api.example.com.', resolver: 'glibc' as const, tried: ['api.example.com.'] },
-    { name: 'a.b.c.d.e.f', resolver: 'glibc' as const, tried: ['a.b.c.d.e.f.', 'a.b.c.d.e.f.test.svc.cluster.local.', 'a.b.c.d.e.f.svc.cluster.local.', 'a.b.c.d.e.f.cluster.local.'] },
+    {
+      name: 'a.b.c.d.e.f',
+      resolver: 'glibc' as const,
+      tried: ['a.b.c.d.e.f.', 'a.b.c.d.e.f.test.svc.cluster.local.', 'a.b.c.d.e.f.svc.cluster.local.', 'a.b.c.d.e.f.cluster.local.'],
+    },
     { name: 'a.b.c.d.e.f', resolver: 'musl' as const, tried: ['a.b.c.d.e.f.'] },
   ])('$resolver tries $name as $tried', ({ name, resolver, tried }) => {
     expect(searchCandidates(name, rc, resolver)).toEqual(tried);
@@ -93,7 +131,10 @@ describe('resolving from a pod', () => {
 
   it('name.namespace resolves through the second search domain', () => {
     const r = resolve(sim(), { from: 'test/client', name: 'data.prod' });
-    expect(r.tried.map((t) => `${t.name} ${t.status}`)).toEqual(['data.prod.test.svc.cluster.local. NXDOMAIN', 'data.prod.svc.cluster.local. NOERROR']);
+    expect(r.tried.map((t) => `${t.name} ${t.status}`)).toEqual([
+      'data.prod.test.svc.cluster.local. NXDOMAIN',
+      'data.prod.svc.cluster.local. NOERROR',
+    ]);
     expect(r.rcode).toBe('NOERROR');
     expect(r.answers.map((a) => `${a.name} ${a.ttl} IN ${a.type} ${a.data}`)).toEqual(['data.prod.svc.cluster.local. 30 IN A 10.96.7.7']);
   });

@@ -10,7 +10,12 @@ import { buildZone, type DNSRecord, type RRType, type Zone } from './zone';
  * The network policy hook: may the client pod send to the DNS server on this port? Supplied by the
  * NetworkPolicy engine (the coredns module never imports it). `policies` are `ns/name` of the deciding policies.
  */
-export type ReachDNS = (clientPodId: string, dnsServerIP: string, protocol: 'UDP' | 'TCP', port: 53) => { allowed: boolean; reason: string; policies: string[] };
+export type ReachDNS = (
+  clientPodId: string,
+  dnsServerIP: string,
+  protocol: 'UDP' | 'TCP',
+  port: 53,
+) => { allowed: boolean; reason: string; policies: string[] };
 
 /** The outcome of the whole lookup; `TIMEOUT` when no nameserver could be reached. */
 export type ResolveStatus = LookupStatus | 'TIMEOUT';
@@ -50,6 +55,8 @@ export interface ResolveResult {
   reason: string;
   /** Implementation choices that shaped the answer (SEMANTICS.md §7). */
   assumptions: string[];
+  /** A suggestion when a short name exists only in other namespaces (edge 32). */
+  hint?: string;
   /** Set when the question cannot be answered (unknown client pod); everything else is then empty. */
   error?: { code: 'unknown-pod'; message: string };
 }
@@ -141,7 +148,17 @@ export function resolve(sim: { world: World; options: SimOptions }, q: ResolveQu
   ]
     .filter(Boolean)
     .join(' ');
-  return finish(base, rc, nameserver, tried, why);
+  const result = finish(base, rc, nameserver, tried, why);
+  const short = asked.trim().toLowerCase();
+  if (result.status !== 'NOERROR' && /^[a-z0-9-]+$/.test(short)) {
+    const elsewhere = world.services
+      .filter((s) => s.name === short && s.namespace !== pod.namespace)
+      .map((s) => s.namespace)
+      .sort();
+    if (elsewhere.length)
+      result.hint = `Service ${short} exists in namespace ${elsewhere.join(', ')}; a short name is only searched in ${pod.namespace}. Use ${elsewhere.map((ns) => `${short}.${ns}`).join(' or ')} (DNS-15).`;
+  }
+  return result;
 }
 
 function attempt(r: LookupResult): DNSAttempt {
@@ -152,16 +169,36 @@ function attempt(r: LookupResult): DNSAttempt {
 function upstream(name: string, nameserver: string, domain: string): DNSAttempt {
   if (name === domain || name.endsWith(`.${domain}`)) {
     // [SIM] the node's resolver does not serve the cluster zone.
-    return { name, status: 'NXDOMAIN', rcode: 'NXDOMAIN', reason: `${nameserver} is not the cluster DNS: it does not serve ${domain}, so cluster names do not resolve (DNS-13) [SIM].`, rule: 'DNS-13', answers: [] };
+    return {
+      name,
+      status: 'NXDOMAIN',
+      rcode: 'NXDOMAIN',
+      reason: `${nameserver} is not the cluster DNS: it does not serve ${domain}, so cluster names do not resolve (DNS-13) [SIM].`,
+      rule: 'DNS-13',
+      answers: [],
+    };
   }
-  return { name, status: 'FORWARDED', rcode: null, reason: `${name} is asked of ${nameserver}, which is not the cluster DNS; its answer is not simulated.`, rule: 'DNS-13', answers: [] };
+  return {
+    name,
+    status: 'FORWARDED',
+    rcode: null,
+    reason: `${name} is asked of ${nameserver}, which is not the cluster DNS; its answer is not simulated.`,
+    rule: 'DNS-13',
+    answers: [],
+  };
 }
 
 function rcodeOf(s: ResolveStatus): 'NOERROR' | 'NXDOMAIN' | null {
   return s === 'NOERROR' || s === 'NODATA' ? 'NOERROR' : s === 'NXDOMAIN' ? 'NXDOMAIN' : null;
 }
 
-function finish(base: Pick<ResolveResult, 'query' | 'assumptions'>, rc: ResolvConf | null, nameserver: string, tried: DNSAttempt[], context: string): ResolveResult {
+function finish(
+  base: Pick<ResolveResult, 'query' | 'assumptions'>,
+  rc: ResolvConf | null,
+  nameserver: string,
+  tried: DNSAttempt[],
+  context: string,
+): ResolveResult {
   const last = tried[tried.length - 1]!;
   let status: ResolveStatus;
   let answers: DNSRecord[] = [];
@@ -178,7 +215,10 @@ function finish(base: Pick<ResolveResult, 'query' | 'assumptions'>, rc: ResolvCo
   } else {
     // glibc reports "no data" when any name existed without the type, else "not found" (res_nsearch).
     status = tried.some((t) => t.status === 'NODATA') ? 'NODATA' : 'NXDOMAIN';
-    reason = tried.length === 1 ? `${last.name}: ${last.reason}` : `None of the ${tried.length} names has a ${base.query.type} record; the last one: ${last.reason}`;
+    reason =
+      tried.length === 1
+        ? `${last.name}: ${last.reason}`
+        : `None of the ${tried.length} names has a ${base.query.type} record; the last one: ${last.reason}`;
   }
   return {
     ...base,

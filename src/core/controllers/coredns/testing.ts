@@ -6,7 +6,13 @@ import { readManifests } from '../../manifest/read';
 import { withDefaults, type DeepPartial, type SimOptions } from '../../options';
 
 /** A hand-written EndpointSlice in compact form, for tests: endpoints as `10.244.1.5` or `10.244.1.5 db-0 notready`. */
-export function slice(ns: string, service: string, ports: [string, number, Protocol?][], endpoints: string[], addressType: 'IPv4' | 'IPv6' = 'IPv4'): EndpointSlice {
+export function slice(
+  ns: string,
+  service: string,
+  ports: [string, number, Protocol?][],
+  endpoints: string[],
+  addressType: 'IPv4' | 'IPv6' = 'IPv4',
+): EndpointSlice {
   const name = `${service}-${addressType.toLowerCase()}`;
   return {
     id: `EndpointSlice/${ns}/${name}`,
@@ -31,7 +37,11 @@ export function slice(ns: string, service: string, ports: [string, number, Proto
 }
 
 /** Read manifests (no controllers run) and add hand-written slices; fails the test on input errors. */
-export function worldOf(text: string, slices: EndpointSlice[] = [], opts?: DeepPartial<SimOptions>): { world: World; options: SimOptions; diagnostics: Diagnostic[] } {
+export function worldOf(
+  text: string,
+  slices: EndpointSlice[] = [],
+  opts?: DeepPartial<SimOptions>,
+): { world: World; options: SimOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const options = withDefaults(opts);
   const world = readManifests([{ name: 'test.yaml', text }], options, diagnostics);

@@ -122,7 +122,7 @@ export function buildZone(world: World, options: SimOptions): Zone {
   for (const p of world.pods) {
     if (p.hostNetwork) continue;
     let m = podIPs.get(p.namespace);
-    if (!m) podIPs.set(p.namespace, (m = new Map()));
+    if (!m) podIPs.set(p.namespace, (m = new Map<string, Pod>()));
     for (const ip of p.ips) m.set(ip, p);
   }
   return {
