@@ -378,3 +378,23 @@ spec:
     expect(ask('shop.Other', 'Add').status).toBe(404);
   });
 });
+
+describe('gRPC requests given as HTTP', () => {
+  it('treats content-type application/grpc on /pkg.Service/Method as a gRPC call (GW-16)', () => {
+    const text =
+      CLASS +
+      gateway('[{name: http, port: 80, protocol: HTTP}]') +
+      backend('a') +
+      `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: g, namespace: infra}
+spec:
+  parentRefs: [{name: gw}]
+  rules: [{matches: [{method: {service: shop.Cart, method: Pay}}], backendRefs: [{name: a, port: 80}]}]
+`;
+    const { ask } = run(text);
+    expect(ask('http://x/shop.Cart/Pay', [['content-type', 'application/grpc']], 'POST')).toMatchObject({ status: 200, route: { kind: 'GRPCRoute', name: 'g', rule: 0 } });
+    expect(ask('http://x/shop.Cart/Pay').status).toBe(404);
+  });
+});

@@ -43,7 +43,16 @@ function listenerCarries(l: ListenerState, req: HttpRequest): boolean {
   return l.protocol === 'HTTP';
 }
 
-function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, gs: GatewayState, req: HttpRequest): EntryResult {
+/** A request is gRPC when it says so (`req.grpc`) or carries `content-type: application/grpc` on `/pkg.Service/Method`. */
+function asGRPC(req: HttpRequest): HttpRequest {
+  if (req.grpc) return req;
+  const ct = req.headers.find(([k]) => k === 'content-type')?.[1] ?? '';
+  const m = /^\/([^/]+)\/([^/]+)$/.exec(req.path);
+  return ct.startsWith('application/grpc') && m ? { ...req, grpc: { service: m[1]!, method: m[2]! } } : req;
+}
+
+function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, gs: GatewayState, request: HttpRequest): EntryResult {
+  const req = asGRPC(request);
   const gw = world.gateways.find((g) => g.id === gs.id)!;
   const grpc = req.grpc !== undefined;
   const reasons: string[] = [];
