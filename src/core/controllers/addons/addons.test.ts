@@ -50,6 +50,13 @@ describe('system objects every cluster has', () => {
     expect(w.namespaces.map((n) => [n.name, n.system ?? false])).toEqual([['default', false], ['kube-system', true]]);
   });
 
+  it('adds more default nodes when the pods would not fit in three /24 pod CIDRs', () => {
+    const deploy = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: big}\nspec:\n  replicas: 1000\n  selector: {matchLabels: {app: big}}\n  template:\n    metadata: {labels: {app: big}}\n    spec: {containers: [{name: c}]}\n`;
+    const w = sim(deploy);
+    expect(w.nodes.map((n) => `${n.name} ${n.zone}`)).toEqual(['node-1 zone-a', 'node-2 zone-b', 'node-3 zone-c', 'node-4 zone-a']);
+    expect(w.pods.every((p) => p.ips.length === 1)).toBe(true);
+  });
+
   it('cuts node pod CIDRs out of the cluster pod CIDR', () => {
     expect([0, 1, 255, 256].map((i) => nodePodCIDR(DEFAULT_CLUSTER, i) ?? null)).toEqual(['10.244.0.0/24', '10.244.1.0/24', '10.244.255.0/24', null]);
   });

@@ -16,6 +16,7 @@ import { formatIP, nthAddress, parseCIDR, parseIP } from '../../net/ip';
  * so node-1 holds 10.244.1.x. None is labelled control-plane: the API server is taken to run on the
  * first node (the `kubernetes` endpoint is its IP:6443), which also runs workloads, as in a one-node
  * kind cluster. Declared nodes without an InternalIP or pod CIDR get them the same way (node IPAM).
+ * Inputs with more pods than three /24s hold get more default nodes (see `defaultNodes`).
  */
 export function addSystemObjects(world: World): void {
   addNodes(world);
@@ -57,7 +58,7 @@ function nodeIP(cluster: ClusterConfig, n: number): string | undefined {
 function addNodes(world: World): void {
   const c = world.cluster;
   if (world.nodes.length === 0) {
-    c.defaultNodes.forEach((d, i) => {
+    defaultNodes(world).forEach((d) => {
       const node: Node = {
         ...meta('Node', '', d.name, { 'kubernetes.io/hostname': d.name, 'kubernetes.io/os': 'linux', ...(d.zone ? { [ZONE]: d.zone } : {}) }),
         kind: 'Node',
@@ -70,7 +71,6 @@ function addNodes(world: World): void {
         implicit: true,
       };
       world.nodes.push(node);
-      void i;
     });
   }
   // Node IPAM for every node lacking addresses: skip values some declared node already uses.
@@ -96,6 +96,32 @@ function addNodes(world: World): void {
       }
     }
   }
+}
+
+/**
+ * `cluster.defaultNodes`, plus more (`node-4`, `node-5`…, zones taken round-robin from the defaults)
+ * when the input's pods would not fit in their pod CIDRs ([SIM]: a /24 holds 253 pods; a DaemonSet
+ * takes one address on every node). Small scenarios keep the configured nodes.
+ */
+function defaultNodes(world: World): { name: string; zone: string }[] {
+  const c = world.cluster;
+  const base = c.defaultNodes;
+  if (base.length === 0) return base;
+  const width = (parseCIDR(c.podCIDR)?.family ?? 4) === 4 ? 32 : 128;
+  const perNode = width - c.nodeCIDRMask >= 20 ? Infinity : 2 ** (width - c.nodeCIDRMask) - 3;
+  const daemonSets = world.workloads.filter((w) => w.kind === 'DaemonSet').length;
+  // CoreDNS (2) is added after this count.
+  const pods = world.pods.length + 2 + world.workloads.reduce((n, w) => n + (w.kind === 'DaemonSet' ? 0 : w.replicas), 0);
+  const room = perNode - daemonSets;
+  if (room <= 0 || pods <= room * base.length) return base;
+  const want = Math.ceil(pods / room);
+  const out = [...base];
+  const names = new Set(base.map((d) => d.name));
+  for (let k = base.length + 1; out.length < want && k < 100000; k++) {
+    if (names.has(`node-${k}`)) continue;
+    out.push({ name: `node-${k}`, zone: base[(k - 1) % base.length]!.zone });
+  }
+  return out;
 }
 
 function markSystemNamespace(world: World): void {

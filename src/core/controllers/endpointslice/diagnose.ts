@@ -40,7 +40,7 @@ export function diagnoseServices(world: World, diags: Diagnostic[]): void {
           : `${missing.length} of ${selected.length} selected pods have no ${port.protocol} container port named "${port.targetPort}" (${missing.slice(0, 3).map((p) => p.name).join(', ')}); they get no traffic on port ${port.name || port.port}.`,
         missing.slice(0, 3).map((p) => ({ file: p.source.file, range: rangeIn(p.source, 'spec.containers'), message: `${p.id} containers` })));
     }
-    diagnoseReadiness(world, s, diags);
+    diagnoseReadiness(world, s, diags, selected);
   }
   for (const slice of world.endpointSlices) if (!slice.generated) diagnoseSlice(world, slice, diags);
 }
@@ -84,7 +84,18 @@ export function closestMiss(pods: Pod[], selector: Record<string, string>): { po
   return best && { pod: best.pod, problems: best.problems };
 }
 
-function diagnoseReadiness(world: World, s: Service, diags: Diagnostic[]): void {
+/** Why selected pods are not endpoints (SVC-7), for the no-endpoint note. */
+function whyNoEndpoints(world: World, pods: Pod[]): string {
+  if (pods.length === 0) return '';
+  const nodes = new Set(world.nodes.map((n) => n.name));
+  const finished = pods.filter((p) => p.phase === 'Succeeded' || p.phase === 'Failed').length;
+  const noIP = pods.filter((p) => p.ips.length === 0 && p.phase !== 'Succeeded' && p.phase !== 'Failed').length;
+  const lost = pods.filter((p) => p.ips.length > 0 && !nodes.has(p.nodeName)).length;
+  const parts = [finished && `${finished} finished (Succeeded/Failed)`, noIP && `${noIP} without an IP`, lost && `${lost} on an unknown node`].filter(Boolean);
+  return parts.length ? ` Of the ${pods.length} selected pods, ${parts.join(', ')} (SVC-7).` : '';
+}
+
+function diagnoseReadiness(world: World, s: Service, diags: Diagnostic[], selected: Pod[] = []): void {
   const slices = world.endpointSlices.filter((e) => e.namespace === s.namespace && e.serviceName === s.name);
   const endpoints = slices.flatMap((e) => e.endpoints);
   if (!s.selector && slices.length === 0) {
@@ -96,7 +107,7 @@ function diagnoseReadiness(world: World, s: Service, diags: Diagnostic[]): void 
   push(diags, s, CODES.SERVICE_NO_READY_ENDPOINTS, s.selector ? 'spec.selector' : 'metadata.name', 'info', s.headless ? 'DNS-3' : 'KP-5',
     endpoints.length
       ? `None of the ${endpoints.length} endpoints of ${s.name} is ready; ${s.headless ? 'its DNS name does not resolve (NXDOMAIN)' : 'connections are refused unless a terminating endpoint is still serving'}.`
-      : `${s.name} has no endpoints; ${s.headless ? 'its DNS name does not resolve (NXDOMAIN)' : 'connections to it are refused'}.`);
+      : `${s.name} has no endpoints; ${s.headless ? 'its DNS name does not resolve (NXDOMAIN)' : 'connections to it are refused'}.${whyNoEndpoints(world, selected)}`);
 }
 
 function diagnoseSlice(world: World, slice: EndpointSlice, diags: Diagnostic[]): void {

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { CODES } from '../../diagnostics/codes';
 import type { Node, Pod } from '../../model/core';
 import { rangeIn } from '../../manifest/reader';
+import { WORKLOAD_CODES } from './codes';
 import { cidrSize, formatIP, nthAddress, parseCIDR } from '../../net/ip';
 
 /**
@@ -32,6 +33,7 @@ export function assignPodIPs(pods: Pod[], nodes: Node[], diags: Diagnostic[]): v
     }
   }
   const next = new Map<string, bigint>();
+  const full = new Set<string>();
   for (const p of pods) {
     if (p.ips.length || (p.phase !== 'Running' && p.phase !== 'Unknown')) continue;
     const node = byName.get(p.nodeName);
@@ -45,7 +47,21 @@ export function assignPodIPs(pods: Pod[], nodes: Node[], diags: Diagnostic[]): v
     const size = cidrSize(cidr);
     let n = next.get(node.name) ?? 2n;
     while (n < size - 1n && owner.has(formatIP(nthAddress(cidr, n)))) n++;
-    if (n >= size - 1n) continue; // node CIDR exhausted: the pod stays without IP
+    if (n >= size - 1n) {
+      // Node CIDR exhausted: the pod stays without IP. Reported once per node, at the first such pod.
+      if (!full.has(node.name)) {
+        full.add(node.name);
+        diags.push({
+          code: WORKLOAD_CODES.POD_CIDR_EXHAUSTED,
+          severity: 'warning',
+          message: `Node ${node.name}'s pod CIDR ${node.podCIDRs[0]} has no free address left; ${p.id} and later pods on that node get no IP and are not endpoints. Add nodes or use a larger node CIDR.`,
+          file: p.source.file,
+          range: rangeIn(p.source, ''),
+          object: p.id,
+        });
+      }
+      continue;
+    }
     const ip = formatIP(nthAddress(cidr, n));
     p.ips = [ip];
     owner.set(ip, p);

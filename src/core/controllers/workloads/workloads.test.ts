@@ -91,6 +91,13 @@ describe('scheduling and pod IPs ([SIM] I-1, §0)', () => {
     expect(s.diagnostics.filter((d) => d.code === 'ip-conflict').map((d) => d.object)).toEqual(['Pod/default/b']);
   });
 
+  it('reports a full node pod CIDR once and leaves later pods without IP', () => {
+    const node = `apiVersion: v1\nkind: Node\nmetadata: {name: small}\nspec: {podCIDR: 10.244.7.0/30}\n---\n`;
+    const s = sim(node + workload('ReplicaSet', 'rs', 'replicas: 3'));
+    expect(s.pods.map((p) => p.ips.join())).toEqual(['10.244.7.2', '', '']);
+    expect(s.diagnostics.filter((d) => d.code === 'pod-cidr-exhausted')).toHaveLength(1);
+  });
+
   it('pending, succeeded and failed pods get no IP', () => {
     const p = (n: string, phase: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${n}}\nspec: {containers: [{name: c}]}\nstatus: {phase: ${phase}}\n---\n`;
     expect(sim(p('a', 'Pending') + p('b', 'Succeeded') + p('c', 'Failed')).pods.map((x) => x.ips.length)).toEqual([0, 0, 0]);
