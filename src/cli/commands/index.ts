@@ -4,9 +4,11 @@ import { dns } from './dns';
 import { test } from './test';
 import { routeCommand } from './route';
 import { endpoints } from './endpoints';
+import { check } from './check';
+import { matrix } from './matrix';
 
 /** Every `knet` command, in the order `knet help` lists them. Add a command by adding it here. */
-export const COMMANDS: Command[] = [validate, test, routeCommand, dns, endpoints];
+export const COMMANDS: Command[] = [validate, test, routeCommand, dns, endpoints, check, matrix];
 
 /** Commands of CLI.md that arrive with later work; until then they say so and exit 2. */
-export const PLANNED = ['check', 'matrix', 'trace'];
+export const PLANNED = ['trace'];
