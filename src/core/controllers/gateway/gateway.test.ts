@@ -398,3 +398,12 @@ spec:
     expect(ask('http://x/shop.Cart/Pay').status).toBe(404);
   });
 });
+
+describe('GW-2 unsupported protocols', () => {
+  it('a protocol the CRD accepts but the implementation does not serve → listener Accepted=False/UnsupportedProtocol', () => {
+    const { status, sim } = run(CLASS + gateway('[{name: http, port: 80, protocol: HTTP}, {name: odd, port: 9000, protocol: example.com/quic}]'));
+    const odd = status.gateways[0]!.listeners.find((l) => l.name === 'odd')!;
+    expect(odd.conditions.find((c) => c.type === 'Accepted')).toMatchObject({ status: 'False', reason: 'UnsupportedProtocol' });
+    expect(sim.diagnostics.filter((d) => d.code === GATEWAY_CODES.LISTENER_UNSUPPORTED_PROTOCOL).map((d) => d.path)).toEqual(['spec.listeners.1.protocol']);
+  });
+});

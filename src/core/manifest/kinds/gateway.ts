@@ -38,6 +38,8 @@ export const gatewayClassKind: KindHandler = {
 };
 
 const KNOWN_PROTOCOLS = ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'];
+/** The CRD's ProtocolType pattern: a plain name or `domain/name`. */
+const PROTOCOL_PATTERN = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[A-Za-z0-9]+$/;
 
 function readListener(r: FieldReader, i: number): Listener | undefined {
   const p = `spec.listeners.${i}`;
@@ -52,10 +54,9 @@ function readListener(r: FieldReader, i: number): Listener | undefined {
     const problem = checkGatewayHostname(hostname);
     if (problem) r.report(CODES.INVALID_VALUE, `${p}.hostname`, `hostname "${hostname}" ${problem}.`, 'error', 'GW-4');
   }
-  // Protocols outside the core set are "domain-prefixed" implementation protocols; the listener is then
-  // not accepted (GW-2) rather than rejected by the CRD, so keep the text as written.
-  if (!KNOWN_PROTOCOLS.includes(protocol) && !protocol.includes('/')) {
-    r.report(CODES.INVALID_VALUE, `${p}.protocol`, `protocol must be HTTP, HTTPS, TLS, TCP, UDP or a domain-prefixed name, not "${protocol}".`);
+  // Other names pass the CRD; the implementation then marks the listener UnsupportedProtocol (GW-2).
+  if (!KNOWN_PROTOCOLS.includes(protocol) && !PROTOCOL_PATTERN.test(protocol)) {
+    r.report(CODES.INVALID_VALUE, `${p}.protocol`, `protocol must be HTTP, HTTPS, TLS, TCP, UDP, another name or a domain-prefixed name, not "${protocol}".`);
   }
   let tls: Listener['tls'];
   if (r.isMap(`${p}.tls`)) {

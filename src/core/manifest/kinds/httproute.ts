@@ -6,6 +6,7 @@ import type { FieldReader } from '../reader';
 import { GATEWAY_GROUP, checkGatewayHostname, errorCount } from './gateway';
 
 const V1 = `${GATEWAY_GROUP}/v1`;
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
 
 /** Path values the CRD rejects for Exact and PathPrefix (GW-8). Null when the value is acceptable. */
 export function checkHTTPPath(value: string): string | null {
@@ -137,7 +138,7 @@ function readHTTPMatch(r: FieldReader, p: string, i: number): HTTPRouteMatch {
     const problem = checkHTTPPath(value);
     if (problem) r.report(CODES.INVALID_VALUE, `${p}.path.value`, `path "${value}" ${problem} (GW-8).`, 'error', 'GW-8');
   } else checkRegex(r, `${p}.path.value`, value);
-  const method = r.str(`${p}.method`);
+  const method = r.has(`${p}.method`) ? r.oneOf(`${p}.method`, HTTP_METHODS, 'GET') : undefined;
   return {
     path: { type, value },
     headers: stringMatches(r, `${p}.headers`),
