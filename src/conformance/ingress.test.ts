@@ -119,7 +119,6 @@ function suite(name: string, dir: string, extra?: (sim: Simulation, c: Case) => 
       const title = `${c.scenario ?? `row ${c.row}`}: ${req ? `${req.method ?? 'GET'} ${req.scheme ?? 'http'}://${req.host ?? '<no host>'}${req.path}` : 'no request'} → ${c.expect.status ?? (c.expect.backend ? c.expect.backend.service : c.expect.ingressStatus)}`;
       if (SKIP[key]) {
         it.skip(`${title} (skipped: ${SKIP[key]})`, () => {});
-        console.log(`skip ${key}: ${SKIP[key]}`);
         return;
       }
       it(title, () => {

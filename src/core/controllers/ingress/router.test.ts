@@ -92,7 +92,7 @@ describe('ING-7 host groups and ING-10 default backends', () => {
     ingress('precise', [['/exact-only', 'Prefix', 'a']], { host: 'x.example.com' }) +
     ingress('wild', [['/', 'Prefix', 'w']], { host: '*.example.com' }) +
     ingress('any', [['/', 'Prefix', 'h']], { host: '' }) +
-    ingress('catch', [], { extra: '\n  defaultBackend: {service: {name: def, port: {number: 80}}}' }).replace(/\n  rules:[\s\S]*$/, '\n');
+    ingress('catch', [], { extra: '\n  defaultBackend: {service: {name: def, port: {number: 80}}}' }).replace(/\n {2}rules:[\s\S]*$/, '\n');
   const s = sim(yaml);
   const table: [string, string][] = [
     ['http://x.example.com/exact-only', 'Service/shop/a:80'],
@@ -104,7 +104,7 @@ describe('ING-7 host groups and ING-10 default backends', () => {
   for (const [url, want] of table) it(`{${url}} → ${want}`, () => expect(notation(go(s, url))).toBe(want));
 
   it('an Ingress with only defaultBackend catches requests no host rule claims', () => {
-    const only = sim(SERVICES + ingress('precise', [['/x', 'Prefix', 'a']], { host: 'x.example.com' }) + ingress('catch', [], { extra: '\n  defaultBackend: {service: {name: def, port: {number: 80}}}' }).replace(/\n  rules:[\s\S]*$/, '\n'));
+    const only = sim(SERVICES + ingress('precise', [['/x', 'Prefix', 'a']], { host: 'x.example.com' }) + ingress('catch', [], { extra: '\n  defaultBackend: {service: {name: def, port: {number: 80}}}' }).replace(/\n {2}rules:[\s\S]*$/, '\n'));
     const r = go(only, 'http://elsewhere.example.com/anything');
     expect(notation(r)).toBe('Service/shop/def:80');
     expect(r.route?.rule).toBeNull();

@@ -108,7 +108,6 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
   // Canary Ingresses (ingress-nginx): same host and path as the main rule.
   const backends: { b: IngressBackend; ing: Ingress; weight: number; role?: 'canary'; citePath: string }[] = [];
   const canary = chosen.candidate ? findCanary(canaries, chosen.candidate) : undefined;
-  let mainWeight = 100;
   if (canary) {
     const ca = ann.get(canary.ing)!;
     const header = ca.canaryByHeader ? req.headers.find(([k]) => k === ca.canaryByHeader!.toLowerCase())?.[1] : undefined;
@@ -128,7 +127,7 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
       canaryWeight = ca.canaryWeight ?? 0;
       say(`canary ${canary.ing.id} takes ${canaryWeight} of ${total} requests by canary-weight (header/cookie rules did not apply)`);
     }
-    mainWeight = total - canaryWeight;
+    const mainWeight = total - canaryWeight;
     assume('canary Ingress split as ingress-nginx does: by-header, then by-cookie, then weight (controller-specific)');
     if (mainWeight > 0) backends.push({ b: chosen.backend, ing: chosen.ingress, weight: mainWeight, citePath: chosen.cite.path! });
     if (canaryWeight > 0) backends.push({ b: canary.b, ing: canary.ing, weight: canaryWeight, role: 'canary', citePath: canary.citePath });
