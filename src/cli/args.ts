@@ -59,3 +59,12 @@ export function intFlag(args: Args, name: string, min: number, max: number): num
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}`);
   return Number(v);
 }
+
+/** Repeated `--header "Name: value"` flags. */
+export function headerFlags(args: Args): [string, string][] {
+  return (args.flags.get('header') ?? []).map((h): [string, string] => {
+    const colon = h.indexOf(':');
+    if (colon <= 0) throw new UsageError(`--header "${h}" must look like "Name: value"`);
+    return [h.slice(0, colon).trim(), h.slice(colon + 1).trim()];
+  });
+}

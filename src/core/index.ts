@@ -88,3 +88,4 @@ export {
   type Verdict as PolicyVerdict,
   type ReachDNSFn,
 } from './controllers/netpol/index';
+export { trace, type Hop, type TraceQuery, type TraceResult, type TraceStep } from './trace/index';

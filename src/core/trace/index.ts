@@ -1,0 +1,2 @@
+export { trace } from './trace';
+export type { Hop, TraceQuery, TraceResult, TraceStep } from './types';

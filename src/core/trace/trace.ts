@@ -1,0 +1,242 @@
+import type { Cite } from '../diagnostics/diagnostic';
+import type { Pod, Service } from '../model/core';
+import type { Simulation } from '../simulate';
+import { parseRequestURL, type HttpRequest } from '../http';
+import { canonicalIP, parseIP } from '../net/ip';
+import { rangeIn } from '../manifest/reader';
+import { resolve, findPod } from '../controllers/coredns/index';
+import { check, type CheckResult } from '../controllers/netpol/index';
+import { reachDNS } from '../controllers/netpol/dns';
+import { lookupServiceAddress, serviceBackends, type Client as ProxyClient } from '../controllers/kube-proxy/index';
+import { route, type EntryResult } from '../route';
+import type { Hop, TraceQuery, TraceResult } from './types';
+
+/** A documentation address (RFC 5737) standing in for an answer only the upstream resolver knows. */
+const UPSTREAM_STANDIN = '203.0.113.10';
+
+interface Source {
+  label: string;
+  client: ProxyClient;
+  pod?: Pod;
+}
+
+/**
+ * One request end to end (issue "trace"): the source's DNS lookup, the entry point (Ingress/Gateway or a
+ * Service address), kube-proxy's choice of endpoints (the set, never a random pick, KP-7), both policy
+ * checks after DNAT (NP-10), and delivery to the pod. Each hop names the object and rule that decided.
+ */
+export function trace(sim: Simulation, q: TraceQuery): TraceResult {
+  const req = parseRequestURL(q.url, q.headers ?? [], q.method ?? 'GET');
+  if (!req) return fail(`"${q.url}" is not an http:// or https:// URL`);
+  const src = source(sim, q.from);
+  if ('error' in src) return fail(src.error);
+  const t = new Trail();
+  const hostIP = parseIP(req.host) ? canonicalIP(req.host) : undefined;
+  if (hostIP) return toAddress(sim, t, src, req, hostIP, q);
+  if (!src.pod) return viaEntry(sim, t, src, req, q, undefined);
+  // A pod looks the name up with its own resolver (DNS-13..15); the lookup itself needs the network (NP-14).
+  const reach = reachDNS(sim);
+  const r = resolve(sim, { from: src.pod.id, name: req.host, type: 'A' }, reach);
+  t.assume(...r.assumptions);
+  const tried = r.tried.map((a) => `${a.name} ${a.status}`).join(', ');
+  if (r.status === 'TIMEOUT') {
+    const udp = reach(src.pod.id, r.nameserver, 'UDP', 53);
+    const policies = udp.policies.map((p) => sim.world.networkPolicies.find((np) => `${np.namespace}/${np.name}` === p)).filter((p) => p !== undefined);
+    const by = udp.policies.length ? ` by ${udp.policies.join(', ')}` : '';
+    return t
+      .hop('dns', policies[0]?.id ?? null, 'blocked', `The lookup of ${req.host} times out: ${src.label} may not send UDP 53 to its nameserver ${r.nameserver} (the CoreDNS pods after DNAT)${by} (NP-14).`, policies.map((p) => cite(p, 'spec')), policies.map((p) => p.id))
+      .done('blocked');
+  }
+  if ((r.forwarded || r.status === 'FORWARDED') && !req.host.includes('.')) {
+    // Every cluster suffix answered NXDOMAIN; a bare single-label name does not exist in public DNS either.
+    return t.hop('dns', null, 'failed', `${req.host} does not resolve from ${src.label}: tried ${tried}; no Service of that name is in the pod's search domains. ${r.hint ?? ''}`.trim(), []).done('failed');
+  }
+  if (r.forwarded || r.status === 'FORWARDED') {
+    t.hop('dns', null, 'ok', `${req.host} is outside the cluster zone; tried ${tried}; the upstream resolver answers it (not simulated).`, []);
+    return outside(sim, t, src, req, q);
+  }
+  const a = r.answers.find((x) => x.type === 'A' || x.type === 'AAAA');
+  if (!a) return t.hop('dns', null, 'failed', `${req.host} does not resolve from ${src.label}: tried ${tried}. ${r.hint ?? ''}`.trim(), []).done('failed');
+  const ips = r.answers.filter((x) => x.type === 'A' || x.type === 'AAAA').map((x) => x.data);
+  t.hop('dns', null, 'ok', `${req.host} → ${ips.join(', ')} (tried ${tried}).${ips.length > 1 ? ' The client connects to the first address.' : ''}`, []);
+  return toAddress(sim, t, src, req, canonicalIP(a.data), q);
+}
+
+function fail(error: string): TraceResult {
+  return { verdict: 'failed', hops: [], summary: error, assumptions: [], error };
+}
+
+function source(sim: Simulation, from: string): Source | { error: string } {
+  const w = sim.world;
+  if (from.startsWith('ip:')) {
+    const ip = canonicalIP(from.slice(3));
+    if (!parseIP(ip)) return { error: `"${from.slice(3)}" is not an IP address` };
+    const node = w.nodes[0];
+    if (!node) return { error: 'the cluster has no nodes' };
+    return { label: from, client: { kind: 'external', ip, node } };
+  }
+  if (from.startsWith('node:')) {
+    const node = w.nodes.find((n) => n.name === from.slice(5));
+    return node ? { label: from, client: { kind: 'node', node } } : { error: `no node named ${from.slice(5)}` };
+  }
+  const pod = findPod(w, from);
+  if (!pod) return { error: `no pod ${from.includes('/') ? from : `default/${from}`}` };
+  return { label: `${pod.namespace}/${pod.name}`, client: { kind: 'pod', pod }, pod };
+}
+
+/** A connection to an address: a Service's (ClusterIP, NodePort, LB, externalIP), an entry point's, a pod's, or outside. */
+function toAddress(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip: string, q: TraceQuery): TraceResult {
+  const w = sim.world;
+  const entry = entryAt(sim, ip);
+  if (entry) return viaEntry(sim, t, src, req, q, entry);
+  const target = lookupServiceAddress(w, ip, req.port, 'TCP');
+  if (target) {
+    const client: ProxyClient = src.client.kind === 'external' && target.node ? { ...src.client, node: target.node } : src.client;
+    const sb = serviceBackends(w, target.service, target.port, client, target.via);
+    const svcCite = cite(target.service, `spec.ports.${target.port.index}`);
+    const why = sb.reasons.map((r) => `${r.message} (${r.rule})`).join(' ');
+    if (sb.outcome !== 'ok') {
+      const what = sb.outcome === 'reject' ? 'refused' : sb.outcome === 'drop' ? 'dropped (the client times out)' : 'not proxied';
+      return t.hop('service', target.service.id, 'failed', `${ip}:${req.port} is Service ${target.service.namespace}/${target.service.name} (${target.via}); the connection is ${what}. ${why}`, [svcCite]).done('failed');
+    }
+    t.hop('service', target.service.id, 'ok', `${ip}:${req.port} is Service ${target.service.namespace}/${target.service.name} port ${target.port.port} (${target.via}). ${why}`.trim(), [svcCite]);
+    const targets = sb.endpoints.map((b) => `${b.podId ? b.podId.slice(4) : b.ip}=${b.ip}:${b.port}`);
+    t.hop('endpoint', sb.endpoints[0]?.slice ?? null, 'ok', `kube-proxy balances new connections at random over ${targets.length} endpoint${targets.length === 1 ? '' : 's'} (KP-7): ${targets.join(', ')}.`, [], sb.endpoints.flatMap((b) => (b.podId ? [b.podId] : [])));
+    return policy(sim, t, src, `ip:${ip}`, req.port, sb.endpoints.map((b) => b.podId).filter((x): x is string => !!x));
+  }
+  const pod = w.pods.find((p) => !p.hostNetwork && p.ips.includes(ip));
+  if (pod) {
+    t.hop('endpoint', pod.id, 'ok', `${ip} is pod ${pod.namespace}/${pod.name}: the connection goes to it directly, with no Service rewrite.`, [cite(pod, '')]);
+    return policy(sim, t, src, `ip:${ip}`, req.port, [pod.id]);
+  }
+  return outside(sim, t, src, req, q, ip);
+}
+
+/** Traffic leaving the cluster: only the source's egress policy can stop it. */
+function outside(sim: Simulation, t: Trail, src: Source, req: HttpRequest, q: TraceQuery, ip?: string): TraceResult {
+  // A name served by an Ingress or Gateway usually points at its load balancer in public DNS.
+  if (!ip && routed(sim, req, q).length) {
+    t.assume(`assumed: public DNS points ${req.host} at the cluster's entry point that serves it`);
+    return viaEntry(sim, t, src, req, q, undefined);
+  }
+  if (!src.pod) return t.hop('entry', null, 'failed', `${ip ?? req.host} is not an address of this cluster; nothing here answers it.`, []).done('failed');
+  const dest = ip ?? UPSTREAM_STANDIN;
+  if (!ip) t.assume(`assumed: the upstream answer for ${req.host} is ${UPSTREAM_STANDIN} (a documentation address); ipBlock rules that cover the real address may differ`);
+  const r = check(sim, { from: src.label, to: `ip:${dest}`, port: req.port, protocol: 'TCP' });
+  if (!r.ok) return t.hop('policy-egress', null, 'failed', r.error, []).done('failed');
+  const e = r.result.egress;
+  t.assume(...r.result.assumptions);
+  const ok = e.verdict === 'allowed';
+  t.hop('policy-egress', e.rule ? `NetworkPolicy/${e.rule.policy}` : null, ok ? 'ok' : 'blocked', r.result.reason, e.cites, e.policies.map((p) => `NetworkPolicy/${p}`));
+  return t.done(ok ? 'delivered' : 'blocked', ok ? `${src.label} → ${req.host}:${req.port} leaves the cluster; what happens outside is not simulated.` : undefined);
+}
+
+/** The Ingress controller or Gateway whose address is `ip`. */
+function entryAt(sim: Simulation, ip: string): { gateway?: string; ingressClass?: string } | undefined {
+  const gw = sim.world.gateways.find((g) => g.addresses.includes(ip));
+  if (gw) return { gateway: `${gw.namespace}/${gw.name}` };
+  const svc = sim.world.services.find((s) => s.loadBalancerIPs.includes(ip) && s.namespace === 'ingress-nginx');
+  if (svc) return { ingressClass: sim.world.ingressClasses.find((c) => c.controller === 'k8s.io/ingress-nginx')?.name ?? 'nginx' };
+  return undefined;
+}
+
+function routed(sim: Simulation, req: HttpRequest, q: { gateway?: string; ingressClass?: string }): EntryResult[] {
+  const opts = { ...(q.gateway ? { gateway: q.gateway } : {}), ...(q.ingressClass ? { ingressClass: q.ingressClass } : {}) };
+  return route(sim, req, opts).results.filter((r) => r.status !== 404);
+}
+
+/** Through an Ingress controller or a Gateway: the proxy pods open the connection to the backends (ING-13, GW-15). */
+function viaEntry(sim: Simulation, t: Trail, src: Source, req: HttpRequest, q: TraceQuery, pinned: { gateway?: string; ingressClass?: string } | undefined): TraceResult {
+  const all = route(sim, req, { ...(pinned ?? {}), ...(q.gateway ? { gateway: q.gateway } : {}), ...(q.ingressClass ? { ingressClass: q.ingressClass } : {}) }).results;
+  const r = all.find((x) => x.status !== 404) ?? all[0];
+  if (!r) return t.hop('entry', null, 'failed', `No Ingress controller or Gateway serves ${req.host}; from outside the cluster nothing answers this URL.`, []).done('failed');
+  t.assume(...r.assumptions);
+  const entryId = r.entry.kind === 'Gateway' ? `Gateway/${r.entry.namespace}/${r.entry.name}` : `IngressClass/${r.entry.name}`;
+  const alternatives = all.length > 1 ? ` (${all.length} entry points answer this host; this trace follows the first that matches)` : '';
+  t.hop('entry', entryId, 'ok', `${src.label} reaches ${r.entry.kind === 'Gateway' ? `Gateway ${r.entry.namespace}/${r.entry.name}${r.entry.listener ? ` listener ${r.entry.listener}` : ''}` : `the ${r.entry.name} Ingress controller`} on port ${req.port}${alternatives}.`, []);
+  const routeId = r.route ? `${r.route.kind}/${r.route.namespace}/${r.route.name}` : null;
+  const reasons = sentences(r.reasons);
+  if (r.redirect) return t.hop('route', routeId, 'ok', `${reasons} The client is redirected (${r.redirect.status}) to ${r.redirect.location}.`, r.cite ? [r.cite] : []).done('failed', `${req.host}${req.path} is answered with a ${r.redirect.status} redirect, not delivered to a pod.`);
+  if (r.status !== 200) return t.hop('route', routeId, 'failed', `HTTP ${r.status}: ${reasons}`, r.cite ? [r.cite] : []).done('failed');
+  t.hop('route', routeId, 'ok', `${reasons}${r.upstreamPath && r.upstreamPath !== req.path ? ` The backend receives path ${r.upstreamPath}.` : ''}`, r.cite ? [r.cite] : []);
+  const live = r.backends.filter((b) => b.endpoints.length > 0);
+  const shares = r.backends.map((b) => `${b.namespace}/${b.name}:${b.port ?? '?'}${r.backends.length > 1 ? ` (weight ${b.weight})` : ''}`).join(', ');
+  const svcIds = r.backends.map((b) => `Service/${b.namespace}/${b.name}`);
+  t.hop('service', svcIds[0] ?? null, 'ok', `The rule sends the request to ${shares}.${r.backends.some((b) => b.state !== 'ok') ? ' ' + r.backends.filter((b) => b.state !== 'ok').map((b) => b.reason).join(' ') : ''}`, r.backends.flatMap((b) => (b.cite ? [b.cite] : [])), svcIds);
+  const eps = live.flatMap((b) => b.endpoints);
+  t.hop('endpoint', null, 'ok', `The proxy connects straight to the endpoints (ING-13/GW-15): ${eps.map((e) => `${e.pod ?? e.ip}=${e.ip}:${e.port}`).join(', ')}.`, [], eps.flatMap((e) => (e.pod ? [`Pod/${e.pod}`] : [])));
+  const proxyPod = r.proxy?.pods[0];
+  if (!proxyPod) {
+    t.assume('assumed: no proxy pod is modelled for this entry point, so NetworkPolicy is not checked on the last hop');
+    return t.hop('pod', null, 'ok', `Delivered to ${eps.length} possible endpoint${eps.length === 1 ? '' : 's'}.`, []).done('delivered');
+  }
+  if (r.proxy?.note) t.assume(r.proxy.note);
+  return policyToEndpoints(sim, t, proxyPod.includes('/') ? proxyPod : `${r.proxy!.namespace}/${proxyPod}`, eps.map((e) => ({ to: `ip:${e.ip}`, port: e.port, pod: e.pod ? `Pod/${e.pod}` : undefined })));
+}
+
+/** Both policy checks for a connection to a Service address or a pod, judged after DNAT (NP-10). */
+function policy(sim: Simulation, t: Trail, src: Source, to: string, port: number, pods: string[]): TraceResult {
+  const from = src.client.kind === 'external' ? `ip:${src.client.ip}` : src.client.kind === 'node' ? `node:${src.client.node.name}` : src.label;
+  const r = check(sim, { from, to, port, protocol: 'TCP' });
+  if (!r.ok) return t.hop('policy-egress', null, 'failed', r.error, []).done('failed');
+  return policyHops(t, r.result, pods);
+}
+
+function policyToEndpoints(sim: Simulation, t: Trail, from: string, eps: { to: string; port: number; pod: string | undefined }[]): TraceResult {
+  const results = eps.map((e) => check(sim, { from, to: e.to, port: e.port, protocol: 'TCP' })).filter((r): r is { ok: true; result: CheckResult } => r.ok);
+  if (results.length === 0) return t.hop('pod', null, 'failed', 'No endpoint to deliver to.', []).done('failed');
+  const denied = results.filter((r) => r.result.verdict === 'denied');
+  const shown = (denied[0] ?? results[0]!).result;
+  const partial = denied.length && denied.length < results.length ? ` ${denied.length} of ${results.length} endpoints deny it.` : '';
+  shown.reason = `From the proxy pod ${from}: ${shown.reason}${partial}`;
+  return policyHops(t, shown, eps.flatMap((e) => (e.pod ? [e.pod] : [])));
+}
+
+function policyHops(t: Trail, r: CheckResult, pods: string[]): TraceResult {
+  t.assume(...r.assumptions);
+  const backends = r.service?.backends ?? [];
+  const denied = backends.filter((b) => b.verdict === 'denied').length;
+  const egressOK = r.egress.verdict === 'allowed';
+  const ingressOK = r.ingress.verdict === 'allowed';
+  const pol = (d: CheckResult['egress']) => (d.rule ? [`NetworkPolicy/${d.rule.policy}`] : d.policies.map((p) => `NetworkPolicy/${p}`));
+  t.hop('policy-egress', pol(r.egress)[0] ?? null, egressOK ? 'ok' : 'blocked', egressOK ? describe(r.egress, 'egress', r.from) : r.reason, r.egress.cites, pol(r.egress));
+  if (!egressOK) return t.done('blocked', r.reason);
+  const receiver = r.service?.backends.find((b) => b.verdict === 'allowed')?.to ?? r.to;
+  t.hop('policy-ingress', pol(r.ingress)[0] ?? null, ingressOK ? 'ok' : 'blocked', ingressOK ? describe(r.ingress, 'ingress', receiver) : r.reason, r.ingress.cites, pol(r.ingress));
+  if (!ingressOK) return t.done('blocked', r.reason);
+  const partial = denied > 0 ? ` Note: ${denied} of ${backends.length} endpoints would deny it; kube-proxy picks at random (KP-7).` : '';
+  t.hop('pod', pods[0] ?? null, 'ok', `Delivered to ${pods.length > 1 ? `one of ${pods.length} pods` : (pods[0]?.slice(4) ?? r.to)} on port ${r.service?.backends[0]?.port ?? r.port}.${partial}`, [], pods);
+  return t.done(denied > 0 ? 'blocked' : 'delivered', denied > 0 ? r.reason : undefined);
+}
+
+/** Join reason fragments into sentences. */
+function sentences(parts: string[]): string {
+  return parts.map((p) => p.trim()).filter(Boolean).map((p) => (/[.!?)]$/.test(p) ? p : `${p}.`)).join(' ');
+}
+
+function describe(d: CheckResult['egress'], dir: string, who: string): string {
+  if (d.decidedBy === 'none') return `${who} is not isolated for ${dir}, so nothing restricts this direction (NP-2).`;
+  if (d.rule) return `Allowed for ${dir} by ${d.rule.kind} ${d.rule.policy}, rule ${d.rule.rule}.`;
+  return `Allowed for ${dir} (${d.decidedBy}).`;
+}
+
+function cite(o: { id: string; source: Service['source'] }, path: string): Cite {
+  return { object: o.id, file: o.source.file, range: rangeIn(o.source, path), ...(path ? { path } : {}) };
+}
+
+/** Collects hops and assumptions in order. */
+class Trail {
+  hops: Hop[] = [];
+  assumptions: string[] = [];
+  hop(step: Hop['step'], object: string | null, result: Hop['result'], reason: string, cites: Cite[], objects?: string[]): this {
+    this.hops.push({ step, object, result, reason, cites, ...(objects && objects.length ? { objects: [...new Set(objects)] } : {}) });
+    return this;
+  }
+  assume(...a: string[]): void {
+    for (const x of a) if (x && !this.assumptions.includes(x)) this.assumptions.push(x);
+  }
+  done(verdict: TraceResult['verdict'], summary?: string): TraceResult {
+    const last = this.hops[this.hops.length - 1];
+    return { verdict, hops: this.hops, summary: summary ?? last?.reason ?? verdict, assumptions: this.assumptions };
+  }
+}
