@@ -6,6 +6,66 @@ import { parseScenarioHeader } from './header';
 /** Scenarios whose check cannot pass yet, each with the reason (printed, never silent). */
 const SKIP: Record<string, string> = {};
 
+/**
+ * Exercises that start broken (labs): the goals that fail as shipped, and a model solution that makes them
+ * all pass. Exercises not listed here are worked examples: every goal passes as written.
+ */
+const LABS: Record<string, { failingAtStart: number[]; solve: (text: string) => string }> = {
+  'exercises/fix-dns-egress': {
+    failingAtStart: [1, 2],
+    solve: (text) =>
+      text.replace(
+        '---\napiVersion: playground.knet.dev/v1',
+        `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-egress-dns
+  namespace: app
+spec:
+  podSelector:
+    matchLabels:
+      tier: api
+  policyTypes:
+  - Egress
+  egress:
+  - to:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: kube-system
+      podSelector:
+        matchLabels:
+          k8s-app: kube-dns
+    ports:
+    - protocol: UDP
+      port: 53
+    - protocol: TCP
+      port: 53
+---
+apiVersion: playground.knet.dev/v1`,
+      ),
+  },
+  'exercises/route-the-shop': {
+    failingAtStart: [1, 3],
+    solve: (text) =>
+      text.replace('              number: 8080\n', '              number: 80\n').replace(
+        '---\napiVersion: playground.knet.dev/v1',
+        `  - host: admin.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: admin
+            port:
+              number: 80
+---
+apiVersion: playground.knet.dev/v1`,
+      ),
+  },
+};
+
 const located = (text: string, start: number) => {
   const before = text.slice(0, start).split('\n');
   return `${before.length}:${before[before.length - 1]!.length + 1}`;
@@ -40,12 +100,21 @@ describe('built-in scenarios', () => {
     });
 
     if (s.exercise) {
-      it.skipIf(Boolean(skip))(`passes every goal of its exercise as written${why}`, () => {
-        const sim = simulate([{ name: s.file, text: s.text }]);
-        const goals = checkExercise(sim);
+      const lab = LABS[id];
+      it.skipIf(Boolean(skip))(`fails exactly the goals the learner has to fix${why}`, () => {
+        const goals = checkExercise(simulate([{ name: s.file, text: s.text }]));
         expect(goals.length).toBeGreaterThan(0);
-        expect(goals.filter((g) => !g.passed).map((g) => `${g.goal}: got ${g.actual} (${g.reason})`)).toEqual([]);
+        expect(goals.flatMap((g, i) => (g.passed ? [] : [i]))).toEqual(lab?.failingAtStart ?? []);
       });
+      if (lab) {
+        it.skipIf(Boolean(skip))(`passes every goal once the lab is solved${why}`, () => {
+          const solved = lab.solve(s.text);
+          expect(solved).not.toBe(s.text);
+          const sim = simulate([{ name: s.file, text: solved }]);
+          expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+          expect(checkExercise(sim).filter((g) => !g.passed).map((g) => `${g.goal}: got ${g.actual}`)).toEqual([]);
+        });
+      }
     }
   });
 });
