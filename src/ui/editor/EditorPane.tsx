@@ -122,6 +122,7 @@ export default function EditorPane() {
         const w = window as unknown as { __playground?: Record<string, unknown> };
         w.__playground = {
           ...w.__playground,
+          text: () => ed.getValue(),
           markers: (owner = 'sim') => monaco.editor.getModelMarkers({ owner }).map((m) => ({ line: m.startLineNumber, column: m.startColumn, endLine: m.endLineNumber, code: typeof m.code === 'string' ? m.code : m.code?.value, severity: m.severity, message: m.message })),
           decorations: () => (decorations.current?.getRanges() ?? []).map((r) => ({ startLine: r.startLineNumber, endLine: r.endLineNumber })),
           editorReady: performance.now(),

@@ -80,8 +80,9 @@ function GraphInner() {
     if (!shape || shape === lastShape.current) return;
     const first = lastShape.current === '';
     lastShape.current = shape;
-    const t = setTimeout(() => void flow.fitView({ padding: 0.08, duration: first ? 0 : 200 }), 30);
-    return () => clearTimeout(t);
+    const fit = () => void flow.fitView({ padding: 0.06, duration: first ? 0 : 200 });
+    const t = [setTimeout(fit, 30), ...(first ? [setTimeout(fit, 400)] : [])];
+    return () => t.forEach(clearTimeout);
   }, [shape, flow]);
 
   return (
@@ -106,7 +107,7 @@ function GraphInner() {
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
       <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : kindStyle(String(n.domAttributes?.['data-kind' as keyof typeof n.domAttributes] ?? '')).color)} nodeStrokeColor={(n) => (n.type === 'namespace' ? '#94a3b8' : 'transparent')} />
-      <Panel position="top-right">
+      <Panel position="top-left">
         <Legend />
       </Panel>
     </ReactFlow>

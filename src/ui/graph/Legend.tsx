@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { KIND_STYLE } from './kinds';
+import { BlockedIcon } from './edges';
 
 const SHOWN = ['Client', 'Ingress', 'Gateway', 'HTTPRoute', 'Service', 'EndpointSlice', 'Pod'];
 
@@ -34,7 +35,7 @@ export function Legend() {
               <svg width="34" height="10" aria-hidden="true">
                 <line x1="0" y1="5" x2="34" y2="5" stroke="var(--bad)" strokeWidth="2.4" strokeDasharray="7 5" />
               </svg>
-              ⛔ blocked
+              <BlockedIcon size={12} /> blocked
             </li>
             <li>
               <svg width="34" height="10" aria-hidden="true">

@@ -4,6 +4,16 @@ import type { GraphEdge } from '../../core/index';
 
 export type VerdictFlowEdge = Edge<{ edge: GraphEdge; lit: boolean }, 'verdict'>;
 
+/** The mark on a blocked edge: a no-entry sign drawn in SVG (no emoji font needed). */
+export function BlockedIcon({ size = 14 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true">
+      <circle cx="8" cy="8" r="7" fill="var(--bad)" />
+      <rect x="3.5" y="6.6" width="9" height="2.8" rx="0.6" fill="#fff" />
+    </svg>
+  );
+}
+
 export const VERDICT_STYLE = {
   allowed: { stroke: 'var(--ok)', dash: undefined, width: 1.8 },
   blocked: { stroke: 'var(--bad)', dash: '7 5', width: 2.4 },
@@ -26,8 +36,8 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
       />
       {e.verdict === 'blocked' ? (
         <EdgeLabelRenderer>
-          <div className="edge-mark blocked nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }} title={e.reason}>
-            ⛔
+          <div className="edge-mark blocked nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }} title={e.reason} aria-label="blocked">
+            <BlockedIcon />
           </div>
         </EdgeLabelRenderer>
       ) : e.verdict === 'unknown' ? (

@@ -1,6 +1,6 @@
 /** How each kind looks on the graph: a short badge and a colour (the same in the legend). */
 export const KIND_STYLE: Record<string, { badge: string; color: string; title: string }> = {
-  Client: { badge: '⌁', color: '#6b7280', title: 'Client outside the cluster' },
+  Client: { badge: 'NET', color: '#6b7280', title: 'Client outside the cluster' },
   Node: { badge: 'NODE', color: '#64748b', title: 'Node' },
   IngressClass: { badge: 'IC', color: '#7c3aed', title: 'IngressClass' },
   Ingress: { badge: 'ING', color: '#8b5cf6', title: 'Ingress' },

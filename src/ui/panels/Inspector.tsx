@@ -25,7 +25,7 @@ export function Inspector() {
     return (
       <div className="inspector">
         <h3>
-          <span className={`verdict v-${e.verdict}`}>{e.verdict === 'blocked' ? '⛔ blocked' : e.verdict === 'unknown' ? '? unknown' : '✓ allowed'}</span> {e.relation}
+          <span className={`verdict v-${e.verdict}`}>{e.verdict === 'blocked' ? '✕ blocked' : e.verdict === 'unknown' ? '? unknown' : '✓ allowed'}</span> {e.relation}
           {e.label ? <span className="muted"> · {e.label}</span> : null}
         </h3>
         <p className="path">
@@ -66,7 +66,7 @@ export function Inspector() {
       {edges.map((e) => (
         <li key={e.id}>
           <button type="button" className={`link v-${e.verdict}`} onClick={() => select({ type: 'edge', id: e.id })}>
-            {e.verdict === 'blocked' ? '⛔' : e.verdict === 'unknown' ? '?' : '✓'} {dir === 'from' ? e.from : e.to}
+            {e.verdict === 'blocked' ? '✕' : e.verdict === 'unknown' ? '?' : '✓'} {dir === 'from' ? e.from : e.to}
           </button>{' '}
           <span className="muted">{e.reason}</span>
         </li>

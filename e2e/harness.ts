@@ -1,0 +1,136 @@
+/**
+ * What every browser test needs: the built site on a loopback static server (optionally under a path
+ * prefix), a fresh Chromium profile with the flags that keep it from calling out (STACK trap 10), a
+ * recorder that fails the test on any request leaving loopback, and console errors from page and workers.
+ */
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'test-results', 'e2e');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+};
+
+export interface Site {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serve dist/ at http://127.0.0.1:<port><prefix>. */
+export async function serveSite(prefix = '/'): Promise<Site> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let file = normalize(join(DIST, path.slice(prefix.length)));
+    if (!file.startsWith(DIST + sep) && file !== DIST) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Requests that tried to leave loopback. */
+  outside: string[];
+  /** console.error / uncaught errors from the page and its workers. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function openBrowser(viewport = { width: 1440, height: 900 }): Promise<Browser> {
+  const dir = mkdtempSync(join(tmpdir(), 'knet-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: FLAGS, viewport });
+  const outside: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    const local = u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1' || u.hostname === 'localhost';
+    if (local) return route.continue();
+    outside.push(route.request().url());
+    return route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const watch = (p: Page) => {
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    p.on('worker', (w) => {
+      w.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`worker ${w.url()}: ${m.text()}`);
+      });
+    });
+  };
+  watch(page);
+  context.on('page', watch);
+  return {
+    context,
+    page,
+    outside,
+    errors,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Wait for the editor and a drawn graph. */
+export async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-editor-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector('.react-flow__node[data-kind]', { timeout: 30_000 });
+}
+
+export async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __playground: { text(): string } }).__playground.text());
+}
+
+/** Replace the whole editor text the way a user's paste does (a real paste event on Monaco's textarea). */
+export async function pasteAll(page: Page, text: string): Promise<void> {
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((t) => {
+    const ta = document.querySelector('.monaco-editor textarea') as HTMLTextAreaElement;
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { editorText, openBrowser, pasteAll, ready, serveSite, shot, SHOTS, type Browser, type Site } from './harness';
+
+type Hooks = { markers(): { line: number; code?: string; severity: number }[]; decorations(): { startLine: number; endLine: number }[] };
+const hooks = (b: Browser) => ({
+  markers: () => b.page.evaluate(() => (window as unknown as { __playground: Hooks }).__playground.markers()),
+  decorations: () => b.page.evaluate(() => (window as unknown as { __playground: Hooks }).__playground.decorations()),
+});
+
+const SCENARIO = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: demo
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: 8080
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-a
+  namespace: demo
+  labels:
+    app: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    ports:
+    - containerPort: 8080
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-b
+  namespace: demo
+  labels:
+    app: web
+spec:
+  containers:
+  - name: web
+    image: nginx
+    ports:
+    - containerPort: 8080
+`;
+
+describe('the playground page', () => {
+  let site: Site;
+  let b: Browser;
+
+  beforeAll(async () => {
+    site = await serveSite('/training/k8s/');
+    b = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await site?.close();
+  });
+
+  it('opens under a path prefix and draws nodes and edges that carry the data attributes', async () => {
+    const t0 = Date.now();
+    await b.page.goto(site.url);
+    await ready(b.page);
+    const editorReadyMs = Date.now() - t0;
+    writeFileSync(join(SHOTS, 'metrics.json'), JSON.stringify({ editorReadyMs }, null, 2));
+    const nodes = await b.page.$$eval('.react-flow__node', (els) => els.map((e) => ({ kind: e.getAttribute('data-kind'), object: e.getAttribute('data-object') })));
+    expect(nodes.length).toBeGreaterThan(3);
+    for (const n of nodes) {
+      expect(n.kind).toBeTruthy();
+      expect(n.object?.startsWith(`${n.kind}/`)).toBe(true);
+    }
+    expect(nodes.map((n) => n.object)).toContain('Client/internet');
+    expect(nodes.map((n) => n.object)).toContain('Namespace/shop');
+    expect(nodes.map((n) => n.object)).toContain('Service/shop/api');
+    const drawn = new Set(nodes.map((n) => n.object));
+    const edges = await b.page.$$eval('.react-flow__edge', (els) => els.map((e) => ({ v: e.getAttribute('data-verdict'), from: e.getAttribute('data-from'), to: e.getAttribute('data-to') })));
+    for (const e of edges) {
+      expect(['allowed', 'blocked', 'unknown']).toContain(e.v);
+      expect(drawn.has(e.from)).toBe(true);
+      expect(drawn.has(e.to)).toBe(true);
+    }
+    await shot(b.page, '01-default-scenario');
+  });
+
+  it('keeps pasted text exactly and draws its Service and pods', async () => {
+    await pasteAll(b.page, SCENARIO);
+    await b.page.waitForSelector('.react-flow__node[data-object="Service/demo/web"]', { timeout: 15_000 });
+    expect(await editorText(b.page)).toBe(SCENARIO);
+    await b.page.waitForSelector('.react-flow__node[data-object="Pod/demo/web-a"]');
+    await b.page.waitForSelector('.react-flow__node[data-object="Pod/demo/web-b"]');
+    await b.page.waitForSelector('.react-flow__node[data-object="Namespace/demo"]');
+    await shot(b.page, '02-pasted');
+  });
+
+  it('puts a marker on the line of a broken field', async () => {
+    const broken = SCENARIO.replace('  - port: 80\n', '  - port: 99999\n');
+    const line = broken.split('\n').findIndex((l) => l.includes('99999')) + 1;
+    await pasteAll(b.page, broken);
+    await b.page.waitForFunction((l) => (window as unknown as { __playground: Hooks }).__playground.markers().some((m) => m.line === l), line, { timeout: 15_000 });
+    const markers = await hooks(b).markers();
+    expect(markers.filter((m) => m.line === line).length).toBeGreaterThan(0);
+    await b.page.waitForSelector('.monaco-editor .squiggly-error');
+    await shot(b.page, '03-marker');
+    await pasteAll(b.page, SCENARIO);
+    await b.page.waitForFunction(() => (window as unknown as { __playground: Hooks }).__playground.markers().length === 0, undefined, { timeout: 15_000 });
+  });
+
+  it('highlights the YAML responsible for a selected edge and explains it', async () => {
+    const edge = b.page.locator('.react-flow__edge[data-from="Client/internet"][data-to="Service/demo/web"]');
+    await edge.waitFor({ state: 'attached', timeout: 15_000 });
+    await edge.locator('path').first().dispatchEvent('click');
+    await b.page.waitForSelector('.monaco-editor .yaml-highlight');
+    const decos = await hooks(b).decorations();
+    const typeLine = SCENARIO.split('\n').findIndex((l) => l.includes('type: NodePort')) + 1;
+    expect(decos.some((d) => d.startLine <= typeLine && d.endLine >= typeLine)).toBe(true);
+    await expect.poll(() => b.page.locator('.inspector .verdict').textContent()).toContain('allowed');
+    expect((await b.page.locator('.inspector .reason').textContent())?.length).toBeGreaterThan(10);
+    await shot(b.page, '04-edge-selected');
+  });
+
+  it('selects an object on the graph when its YAML is clicked', async () => {
+    const podLine = SCENARIO.split('\n').findIndex((l) => l.includes('name: web-b')) + 1;
+    await b.page.evaluate((l) => {
+      const w = window as unknown as { __playground: { reveal?: (line: number) => void } };
+      w.__playground.reveal?.(l);
+    }, podLine);
+    const lineEl = b.page.locator('.monaco-editor .view-line', { hasText: 'name: web-b' });
+    await lineEl.click();
+    await b.page.waitForSelector('.react-flow__node[data-object="Pod/demo/web-b"].selected');
+  });
+
+  it('keeps the address in step with the text and restores the work after a reload', async () => {
+    const edited = SCENARIO.replace('name: web-b', 'name: web-c');
+    await pasteAll(b.page, edited);
+    await b.page.waitForFunction(() => location.hash.startsWith('#v1:'));
+    await b.page.waitForTimeout(1000);
+    const url = b.page.url();
+    await b.page.reload();
+    await ready(b.page);
+    expect(await editorText(b.page)).toBe(edited);
+    await b.page.waitForSelector('.react-flow__node[data-object="Pod/demo/web-c"]');
+    // A fresh profile opening the same address sees the same text.
+    const other = await openBrowser();
+    try {
+      await other.page.goto(url);
+      await ready(other.page);
+      expect(await editorText(other.page)).toBe(edited);
+      expect(other.outside).toEqual([]);
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('opens with an explanation, not a blank page, on a broken link', async () => {
+    const other = await openBrowser();
+    try {
+      await other.page.goto(`${site.url}#v1:not-really-deflate`);
+      await other.page.waitForSelector('.notice');
+      await ready(other.page);
+      expect(await other.page.locator('.notice').textContent()).toMatch(/broken|truncated/);
+      await shot(other.page, '05-broken-link');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('made no request outside loopback and logged no console errors', async () => {
+    // Dark theme screenshot for the record, then the checks.
+    await b.page.keyboard.press('Escape');
+    await b.page.click('button[aria-label="Toggle dark theme"]');
+    await b.page.waitForTimeout(300);
+    await shot(b.page, '06-dark');
+    expect(b.outside).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+});
