@@ -45,7 +45,10 @@ function allocateClusterIPs(services: Service[], c: ClusterConfig, diags: Diagno
   const cidr = parseCIDR(c.serviceCIDR);
   if (!cidr) return;
   const used = new Map<string, Service>();
-  for (const s of services) {
+  // System Services exist before anything the user applies: they keep their addresses, a user Service
+  // asking for 10.96.0.10 is the one rejected (as the API server would).
+  const systemFirst = [...services.filter((s) => s.system), ...services.filter((s) => !s.system)];
+  for (const s of systemFirst) {
     if (s.type === 'ExternalName' || s.headless) continue;
     for (const ip of s.clusterIPs) {
       const parsed = parseIP(ip)!;

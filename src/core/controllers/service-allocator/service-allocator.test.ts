@@ -29,6 +29,13 @@ describe('ClusterIP allocation', () => {
     ]);
   });
 
+  it('a user Service asking for the DNS Service address is rejected, not kube-dns', () => {
+    const s = sim(svc('mine', '{clusterIP: 10.96.0.10, ports: [{port: 53}]}'));
+    expect(s.svc('mine')).toBeUndefined();
+    expect(s.svc('kube-dns')!.clusterIPs).toEqual(['10.96.0.10']);
+    expect(s.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.object])).toEqual([['ip-conflict', 'Service/default/mine']]);
+  });
+
   it('headless and ExternalName Services get no ClusterIP', () => {
     const s = sim(svc('h', '{clusterIP: None, selector: {a: b}}') + svc('e', '{type: ExternalName, externalName: example.com}'));
     expect([s.svc('h')!.clusterIPs, s.svc('e')!.clusterIPs]).toEqual([[], []]);
