@@ -407,3 +407,44 @@ describe('GW-2 unsupported protocols', () => {
     expect(sim.diagnostics.filter((d) => d.code === GATEWAY_CODES.LISTENER_UNSUPPORTED_PROTOCOL).map((d) => d.path)).toEqual(['spec.listeners.1.protocol']);
   });
 });
+
+describe('more status edge cases', () => {
+  it('edge case 51: a backendRef port that is the target port, not the Service port → BackendNotFound, 500', () => {
+    const { status, ask } = run(CLASS + gateway('[{name: http, port: 80, protocol: HTTP}]') + backend('a') + httpRoute('r', '  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: a, port: 8080}]}]\n'));
+    expect(status.routes[0]!.backends[0]).toMatchObject({ resolved: false, reason: 'BackendNotFound' });
+    expect(ask('http://x/')).toMatchObject({ status: 500, backends: [{ state: 'port-missing' }] });
+  });
+
+  it('§5.2: of an HTTPRoute and a GRPCRoute with intersecting hostnames on one listener, only the older is accepted', () => {
+    const text =
+      CLASS +
+      gateway('[{name: http, port: 80, protocol: HTTP}]') +
+      httpRoute('h', '  parentRefs: [{name: gw}]\n  hostnames: [a.com]\n', ', creationTimestamp: "2024-02-01T00:00:00Z"') +
+      `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: g, namespace: infra, creationTimestamp: "2024-01-01T00:00:00Z"}
+spec:
+  parentRefs: [{name: gw}]
+  hostnames: ["*.com"]
+`;
+    const { status, sim } = run(text);
+    const byName = Object.fromEntries(status.routes.map((r) => [r.name, r.parents[0]!]));
+    expect(byName.g).toMatchObject({ accepted: true });
+    expect(byName.h).toMatchObject({ accepted: false, reason: 'Conflicted' });
+    expect(status.gateways[0]!.listeners[0]!.attachedRoutes).toBe(1);
+    expect(sim.diagnostics.some((d) => d.code === GATEWAY_CODES.ROUTE_CONFLICT && d.object === 'HTTPRoute/infra/h')).toBe(true);
+  });
+
+  it.each([
+    ['a missing Secret', '', '{name: cert}', false, 'InvalidCertificateRef'],
+    ['a Secret in the Gateway namespace', 'infra', '{name: cert}', true, 'ResolvedRefs'],
+    ['a Secret in another namespace without a grant', 'certs', '{name: cert, namespace: certs}', false, 'RefNotPermitted'],
+  ])('GW-3: an HTTPS listener with %s', (_name, secretNs, ref, ready, reason) => {
+    const secret = secretNs ? `---\napiVersion: v1\nkind: Secret\nmetadata: {name: cert, namespace: ${secretNs}}\ntype: kubernetes.io/tls\n` : '';
+    const { status } = run(CLASS + secret + gateway(`[{name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [${ref}]}}]`));
+    const l = status.gateways[0]!.listeners[0]!;
+    expect(l.ready).toBe(ready);
+    expect(l.conditions.find((c) => c.type === 'ResolvedRefs')!.reason).toBe(reason);
+  });
+});
