@@ -12,9 +12,10 @@ export function topologyModeAuto(service: Pick<Service, 'topologyMode'>): boolea
  */
 export function applyHints(service: Pick<Service, 'trafficDistribution' | 'topologyMode'>, endpoints: Endpoint[], nodes: Node[]): string | null {
   for (const e of endpoints) delete e.hints;
-  if (service.topologyMode !== undefined) {
-    // KP-14: the annotation overrides trafficDistribution (any value; only Auto/auto produces hints).
-    return topologyModeAuto(service) && autoHints(endpoints, nodes) ? 'KP-14' : null;
+  if (topologyModeAuto(service)) {
+    // KP-14: Auto overrides trafficDistribution, even when the heuristic then gives no hints. Other
+    // annotation values do not enable hints and leave trafficDistribution in charge (upstream hintsEnabled).
+    return autoHints(endpoints, nodes) ? 'KP-14' : null;
   }
   const td = service.trafficDistribution;
   if (td !== 'PreferClose' && td !== 'PreferSameZone' && td !== 'PreferSameNode') return null;
