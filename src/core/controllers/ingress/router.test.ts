@@ -181,6 +181,13 @@ describe('ingress-nginx annotations (controller-specific)', () => {
     const r = go(sim(SERVICES + ingress('g', [['/', 'Prefix', 'a']], { annotations: { 'nginx.ingress.kubernetes.io/backend-protocol': 'GRPC' } })), 'http://shop.example.com/');
     expect(r.backends[0]!.protocol).toBe('GRPC');
   });
+  it('sends through the ClusterIP with service-upstream', () => {
+    const s = sim(SERVICES + ingress('u', [['/', 'Prefix', 'a']], { annotations: { 'nginx.ingress.kubernetes.io/service-upstream': 'true' } }));
+    const r = go(s, 'http://shop.example.com/');
+    const ip = s.world.services.find((x) => x.id === 'Service/shop/a')!.clusterIPs[0]!;
+    expect(r.backends[0]!.reason).toContain(`ClusterIP ${ip}:80`);
+    expect(r.proxy?.note).toContain('service-upstream');
+  });
   it('ignores nginx annotations and redirects under another controller', () => {
     const cls = '---\napiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: other}\nspec: {controller: example.com/other}\n';
     const y = cls + SERVICES + secret + ingress('t', [['/', 'Prefix', 'a']], { extra: tls + '\n  ingressClassName: other', annotations: { 'nginx.ingress.kubernetes.io/force-ssl-redirect': 'true' } });

@@ -185,6 +185,9 @@ function toRouteBackend(world: World, ing: Ingress, b: IngressBackend, weight: n
     cite: cite(ing, backendPath),
   };
   if (nginx && a.backendProtocol && a.backendProtocol !== 'HTTP') out.protocol = a.backendProtocol;
+  if (nginx && a.serviceUpstream && r.service?.clusterIPs[0] && r.servicePort) {
+    out.reason += `; service-upstream: sent to ClusterIP ${r.service.clusterIPs[0]}:${r.servicePort.port}, where kube-proxy picks one of these endpoints (ING-13)`;
+  }
   if (role) out.role = role;
   return out;
 }
