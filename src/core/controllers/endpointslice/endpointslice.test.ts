@@ -220,6 +220,14 @@ describe('topology hints (KP-13, KP-14, edge case 22)', () => {
     expect(hints(sim(nodes(['a', 'b', 'c']) + deploy(3) + annotated)).sort()).toEqual(['a', 'b', 'c']);
   });
 
+  it('topology-mode Auto moves hints from an over-allocated zone to the others (KP-14 step 4)', () => {
+    const podOn = (name: string, node: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, labels: {app: w}}\nspec: {nodeName: ${node}, containers: [{name: c}]}\n---\n`;
+    const annotated = `apiVersion: v1\nkind: Service\nmetadata: {name: web, annotations: {service.kubernetes.io/topology-mode: Auto}}\nspec: {selector: {app: w}, ports: [{port: 80}]}\n`;
+    const s = sim(nodes(['a', 'b', 'c']) + ['p1', 'p2', 'p3', 'p4'].map((p) => podOn(p, 'n1')).join('') + podOn('p5', 'n2') + podOn('p6', 'n3') + annotated);
+    const zones = hints(s);
+    expect(['a', 'b', 'c'].map((z) => zones.filter((x) => x === z).length)).toEqual([2, 2, 2]);
+  });
+
   it('topology-mode Auto overrides trafficDistribution and gives no hints when a node has no zone', () => {
     const annotated = `apiVersion: v1\nkind: Service\nmetadata: {name: web, annotations: {service.kubernetes.io/topology-mode: Auto}}\nspec: {selector: {app: w}, trafficDistribution: PreferClose, ports: [{port: 80}]}\n`;
     expect(hints(sim(nodes(['a', 'b', null]) + deploy(3) + annotated))).toEqual([null, null, null]);
