@@ -50,9 +50,9 @@ export function addGatewayImplementations(world: World, options: SimOptions, dia
     }
     if (gw.addresses.length === 0) {
       const ip = inputService?.loadBalancerIPs[0] ?? allocate();
-      if (ip) gw.addresses = [ip];
       // The implementation's own LoadBalancer Service carries the Gateway address (the allocator then leaves it).
       if (ip && inputService?.type === 'LoadBalancer' && inputService.loadBalancerIPs.length === 0) inputService.loadBalancerIPs = [ip];
+      if (ip) gw.addresses = [ip];
       else diags.push({ code: GATEWAY_CODES.GATEWAY_NO_ADDRESS, severity: 'warning', message: `The load balancer pool ${world.cluster.loadBalancerPool} is used up; Gateway ${gw.namespace}/${gw.name} has no address (Programmed=False).`, file: gw.source.file, range: rangeIn(gw.source, 'spec'), object: gw.id, rule: 'I-6' });
     }
     if (!inputWorkload) world.workloads.push(deployment(gw, name, cls.controllerName));

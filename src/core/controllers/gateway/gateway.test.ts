@@ -448,3 +448,16 @@ spec:
     expect(l.conditions.find((c) => c.type === 'ResolvedRefs')!.reason).toBe(reason);
   });
 });
+
+describe('Gateway addresses', () => {
+  it('allocates from the top of the load balancer pool without a warning, distinct per Gateway', () => {
+    const { sim } = run(CLASS + gateway('[{name: http, port: 80, protocol: HTTP}]') + gateway('[{name: http, port: 80, protocol: HTTP}]', 'infra', 'gw2'));
+    expect(sim.world.gateways.map((g) => g.addresses)).toEqual([['172.18.255.207'], ['172.18.255.206']]);
+    expect(sim.diagnostics.filter((d) => d.code === GATEWAY_CODES.GATEWAY_NO_ADDRESS)).toEqual([]);
+  });
+
+  it('keeps spec.addresses as written', () => {
+    const text = CLASS + gateway('[{name: http, port: 80, protocol: HTTP}]').replace('  gatewayClassName: pg', '  gatewayClassName: pg\n  addresses: [{value: 10.1.2.3}]');
+    expect(run(text).sim.world.gateways[0]!.addresses).toEqual(['10.1.2.3']);
+  });
+});
