@@ -1,4 +1,4 @@
-import { formatResolvConf, resolve, simulate, type DNSRecord, type ResolveResult, type RRType } from '../../core/index';
+import { formatResolvConf, reachDNS, resolve, simulate, type DNSRecord, type ResolveResult, type RRType } from '../../core/index';
 import { one, parseArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../io';
@@ -31,7 +31,8 @@ export const dns: Command = {
     const sim = simulate(files);
     const fatal = inputErrors(sim, files);
     if (fatal.length) throw new InputError(`the input has errors:\n${fatal.join('\n')}`);
-    const r = resolve(sim, { name, type, ...(from !== undefined ? { from } : {}) });
+    // DNS needs the network: a pod whose egress policy blocks UDP 53 to the DNS server times out (NP-14).
+    const r = resolve(sim, { name, type, ...(from !== undefined ? { from } : {}) }, reachDNS(sim));
     if (r.error) throw new InputError(r.error.message);
     if (args.json) io.out(JSON.stringify(toJSON(r), null, 2) + '\n');
     else io.out(human(r, io.isTTY));

@@ -14,4 +14,6 @@ export const DNS_CODES = {
   RESOLV_CONF_TRUNCATED: 'dns-resolv-conf-truncated',
   /** ExternalName set to an IP address never resolves (DNS-9, edge 33). */
   EXTERNALNAME_IP_LITERAL: 'dns-externalname-ip-literal',
+  /** `kube-system/kube-dns` does not have the cluster DNS IP that every pod's resolv.conf names (DNS-13). */
+  KUBE_DNS_IP_MISMATCH: 'dns-kube-dns-ip-mismatch',
 } as const;

@@ -94,3 +94,15 @@ spec: {type: ExternalName, externalName: 192.0.2.1}
     ]);
   });
 });
+
+describe('the kube-dns Service', () => {
+  it('is flagged when written without the cluster DNS IP that pods use', () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata: {name: kube-dns, namespace: kube-system}
+spec: {selector: {k8s-app: kube-dns}, ports: [{name: dns, port: 53, protocol: UDP}]}
+`;
+    expect(check(text)).toEqual([{ code: DNS_CODES.KUBE_DNS_IP_MISMATCH, at: 'name: kube-dns' }]);
+    expect(check(text.replace('spec: {', 'spec: {clusterIP: 10.96.0.10, '))).toEqual([]);
+  });
+});

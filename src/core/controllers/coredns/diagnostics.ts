@@ -71,6 +71,20 @@ export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
     }
   }
 
+  // Every ClusterFirst pod sends its queries to the configured cluster DNS IP (kubelet clusterDNS).
+  const kubeDNS = svcIn('kube-system', 'kube-dns');
+  const dnsIP = options.cluster.dnsServiceIP;
+  if (kubeDNS && kubeDNS.type !== 'ExternalName' && !kubeDNS.clusterIPs.includes(dnsIP)) {
+    push(
+      kubeDNS,
+      DNS_CODES.KUBE_DNS_IP_MISMATCH,
+      'warning',
+      kubeDNS.source.fields['spec.clusterIP'] ? 'spec.clusterIP' : 'metadata.name',
+      `Pods send DNS queries to ${dnsIP} (the kubelet's clusterDNS), but kube-system/kube-dns has ${kubeDNS.headless ? 'no ClusterIP' : `ClusterIP ${kubeDNS.clusterIPs.join(', ') || 'none'}`}: queries would reach no Service. Set spec.clusterIP: ${dnsIP} (DNS-13).`,
+      'DNS-13',
+    );
+  }
+
   // StatefulSet serviceName must name a headless Service for per-pod names (DNS-7, edge 27).
   for (const w of world.workloads) {
     if (w.kind !== 'StatefulSet' || !w.serviceName) continue;
