@@ -102,7 +102,7 @@ function emit(row: Bits, n: number): string {
 
 /** Pods with the same signature get the same allowed set for this direction and port. */
 function signature(c: Compiled, dir: Direction, i: number, pk: PortKey): string {
-  let key = `${c.isolating[dir][i]!.join(',')}|${c.anpFor[i]!.join(',')}|${c.banp && has(c.banp.subject, i) ? 'b' : ''}`;
+  let key = `${dir}|${c.isolating[dir][i]!.join(',')}|${c.anpFor[i]!.join(',')}|${c.banp && has(c.banp.subject, i) ? 'b' : ''}`;
   if (dir === 'ingress') {
     // Named ports in ingress rules are resolved on the subject pod itself (NP-6).
     const p = c.pods[i]!;
