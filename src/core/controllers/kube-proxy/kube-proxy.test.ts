@@ -124,6 +124,15 @@ describe('topology, affinity, source ranges, health checks', () => {
     expect(t.ask('client', 'clusterIP').outcome).toBe('ok');
   });
 
+  it('an external client of a Local LoadBalancer is sent only to nodes passing the health check (KP-10)', () => {
+    const t = world(pod('p1', 'n1') + svc('{type: LoadBalancer, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}'));
+    const r = t.ask('ext@n3', 'loadBalancer');
+    expect([r.outcome, r.eps, r.node, r.rules.includes('KP-10')]).toEqual(['ok', ['10.244.1.2:80'], 'n1', true]);
+    expect(sourceIPSeen(t.w, r, t.client('ext@n3'), r.endpoints[0]!).ip).toBe('203.0.113.7');
+    // The same client on the NodePort of a node without endpoints is dropped: no load balancer in between.
+    expect(t.ask('ext@n3', 'nodePort').outcome).toBe('drop');
+  });
+
   it('the healthCheckNodePort answers 200 only on nodes with a local endpoint (KP-10)', () => {
     const t = world(pod('p1', 'n1') + svc('{type: LoadBalancer, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}'));
     expect(t.w.nodes.map((n) => healthCheck(t.w, t.service(), n)!.status)).toEqual([200, 503, 503]);

@@ -68,7 +68,12 @@ export function serviceBackends(world: World, service: Service, port: ServicePor
   const view = chooseView(service, from, via, here.hostNetwork, reasons);
   reasons.push({ rule: 'KP-1', message: `${candidates.length} endpoint${candidates.length === 1 ? '' : 's'} for port ${port.name || port.port}/${port.protocol} in the Service's EndpointSlices.` });
   // KP-12: hints are consulted only in the Cluster view.
-  const endpoints = view === 'Local' ? localView(candidates, here.node, reasons) : clusterView(candidates, here.node, reasons);
+  let endpoints = view === 'Local' ? localView(candidates, here.node, reasons) : clusterView(candidates, here.node, reasons);
+  const base2 = healthyNodesPath(world, service, via, from, view, candidates, reasons);
+  if (base2) {
+    endpoints = base2.endpoints;
+    if (base2.node) here.node = base2.node;
+  }
   let outcome: ServiceBackends['outcome'] = 'ok';
   if (endpoints.length === 0) {
     const anywhere = view === 'Local' ? clusterView(candidates, here.node, []).length > 0 : false;
@@ -80,7 +85,7 @@ export function serviceBackends(world: World, service: Service, port: ServicePor
       reasons.push({ rule: 'KP-5', message: `Service ${service.name} has no usable endpoint for port ${port.name || port.port}: kube-proxy rejects the connection (connection refused).` });
     }
   }
-  const result: ServiceBackends = { ...base, outcome, endpoints, view, reasons };
+  const result: ServiceBackends = { ...base, ...(here.node ? { node: here.node.name } : {}), outcome, endpoints, view, reasons };
   if (service.sessionAffinity === 'ClientIP' && here.ip) {
     result.affinity = { clientIP: here.ip, timeoutSeconds: service.sessionAffinityTimeoutSeconds ?? 10800 };
     reasons.push({ rule: 'KP-8', message: `sessionAffinity ClientIP: connections from ${here.ip} stick to one endpoint of this port for ${result.affinity.timeoutSeconds}s after the last one.` });
@@ -94,6 +99,24 @@ function inRanges(ip: string, ranges: string[]): boolean {
     const c = parseCIDR(r);
     return !!c && cidrContains(c, p);
   });
+}
+
+/**
+ * KP-10: an external client reaching a LoadBalancer IP with externalTrafficPolicy Local goes through the
+ * cloud load balancer, which health-checks `healthCheckNodePort` and sends only to nodes with a local
+ * endpoint; each such node serves its local endpoints. Returns undefined when this does not apply or when
+ * no node passes (then the receiving node's own Local view decides, as if the LB failed open).
+ */
+function healthyNodesPath(world: World, service: Service, via: Via, from: Client, view: 'Cluster' | 'Local', candidates: Backend[], reasons: Reason[]): { endpoints: Backend[]; node?: Node } | undefined {
+  if (via !== 'loadBalancer' || from.kind !== 'external' || view !== 'Local') return undefined;
+  const healthy = world.nodes.filter((n) => localView(candidates, n, []).length > 0);
+  if (healthy.length === 0) return undefined;
+  const endpoints = healthy.flatMap((n) => localView(candidates, n, []));
+  reasons.push({
+    rule: 'KP-10',
+    message: `The load balancer health-checks port ${service.healthCheckNodePort ?? '(healthCheckNodePort)'} and sends only to nodes with a local endpoint (${healthy.map((n) => n.name).join(', ')}); each forwards to its own endpoints and keeps the client IP.`,
+  });
+  return { endpoints, node: healthy.find((n) => n.name === from.node.name) ?? healthy[0]! };
 }
 
 /** KP-4: which traffic policy governs, and whether it yields the Local view. */
