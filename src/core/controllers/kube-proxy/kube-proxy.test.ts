@@ -45,6 +45,16 @@ describe('usable endpoints and outcomes (KP-2..KP-5)', () => {
       from: 'client', outcome: 'ok', eps: ['10.244.1.2:80'],
     },
     {
+      name: 'publishNotReadyAddresses sends traffic to an unready pod (edge case 9)',
+      yaml: `apiVersion: v1\nkind: Pod\nmetadata: {name: slow, labels: {app: w}}\nspec: {nodeName: n1, containers: [{name: c}]}\nstatus: {conditions: [{type: Ready, status: "False"}]}\n---\n` + pod('client', 'n3', 'role: client') + svc('{selector: {app: w}, publishNotReadyAddresses: true, ports: [{port: 80}]}'),
+      from: 'client', outcome: 'ok', eps: ['10.244.1.2:80'],
+    },
+    {
+      name: 'an unready pod without publishNotReadyAddresses gets nothing, and the connection is refused',
+      yaml: `apiVersion: v1\nkind: Pod\nmetadata: {name: slow, labels: {app: w}}\nspec: {nodeName: n1, containers: [{name: c}]}\nstatus: {conditions: [{type: Ready, status: "False"}]}\n---\n` + pod('client', 'n3', 'role: client') + svc('{selector: {app: w}, ports: [{port: 80}]}'),
+      from: 'client', outcome: 'reject', eps: [],
+    },
+    {
       name: 'a ready endpoint wins over a terminating one',
       yaml: pod('old', 'n1', 'app: w', ', deletionTimestamp: "2024-01-01T00:00:00Z"') + pod('new', 'n2') + pod('client', 'n3', 'role: client') + svc('{selector: {app: w}, ports: [{port: 80}]}'),
       from: 'client', outcome: 'ok', eps: ['10.244.2.2:80'],

@@ -36,6 +36,13 @@ describe('ClusterIP allocation', () => {
     expect(s.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.object])).toEqual([['ip-conflict', 'Service/default/mine']]);
   });
 
+  it('externalTrafficPolicy on a plain ClusterIP Service is rejected, not defaulted (edge case 21)', () => {
+    const s = sim(svc('web', '{externalTrafficPolicy: Local, ports: [{port: 80}]}') + svc('ok', '{ports: [{port: 80}]}'));
+    expect(s.svc('web')).toBeUndefined();
+    expect(s.svc('ok')!.externalTrafficPolicy).toBeUndefined();
+    expect(s.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['ADM-2']);
+  });
+
   it('headless and ExternalName Services get no ClusterIP', () => {
     const s = sim(svc('h', '{clusterIP: None, selector: {a: b}}') + svc('e', '{type: ExternalName, externalName: example.com}'));
     expect([s.svc('h')!.clusterIPs, s.svc('e')!.clusterIPs]).toEqual([[], []]);
