@@ -170,6 +170,7 @@ export default tseslint.config(
       'public/**',
       'src/conformance/data/**',
       '.scratch/**',
+      '.tmp*',
     ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },

@@ -22,6 +22,10 @@ export async function main(argv: string[], io: IO): Promise<number> {
     else io.err(`knet: unknown command "${name}"\n\n${help()}`);
     return EXIT.USAGE;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`knet ${cmd.name}: ${cmd.summary}\nusage: ${cmd.usage}\n`);
+    return EXIT.OK;
+  }
   try {
     return await cmd.run(rest, io);
   } catch (e) {
