@@ -1,6 +1,7 @@
 /** Cluster DNS (CoreDNS's kubernetes plugin and the pod's resolver), SEMANTICS.md §3. */
 export {
   buildZone,
+  zoneRecords,
   systemServices,
   dashedIP,
   undashIP,

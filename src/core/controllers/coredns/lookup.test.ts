@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeepPartial, SimOptions } from '../../options';
 import { slice, worldOf } from './testing';
 import { lookup } from './lookup';
-import { buildZone, type DNSRecord, type RRType } from './zone';
+import { buildZone, zoneRecords, type DNSRecord, type RRType } from './zone';
 
 /** The shop: a ClusterIP Service, a headless StatefulSet Service with hand-written slices, an ExternalName. */
 const SHOP = `
@@ -317,5 +317,33 @@ describe('pods mode (I-8)', () => {
     const r = lookup(zone({ cluster: { clusterDomain: 'kube.local' } }), 'web.shop.svc.kube.local.', 'A');
     expect(r.answers.map(line)).toEqual(['web.shop.svc.kube.local. 30 IN A 10.96.0.12']);
     expect(lookup(zone({ cluster: { clusterDomain: 'kube.local' } }), 'web.shop.svc.cluster.local.', 'A').status).toBe('FORWARDED');
+  });
+});
+
+describe('the listed zone', () => {
+  it('lists only records that a lookup of their own name and type answers, the same way', () => {
+    const z = zone();
+    const records = zoneRecords(z);
+    // SRV priority/weight are not prescribed (DNS-5): compare port and target only.
+    const key = (a: DNSRecord) => `${a.name} ${a.type} ${a.type === 'SRV' ? a.data.split(' ').slice(2).join(' ') : a.data} ${a.source}`;
+    expect(records.length).toBeGreaterThan(20);
+    for (const rec of records) expect(lookup(z, rec.name, rec.type).answers.map(key), line(rec)).toContain(key(rec));
+  });
+
+  it('has the Service, SRV, endpoint and PTR records of the shop, in zone-file form', () => {
+    const lines = zoneRecords(zone())
+      .filter((r) => r.name.includes('db.shop') || r.data.includes('db.shop'))
+      .map(line);
+    expect(lines).toEqual([
+      'db.shop.svc.cluster.local. 30 IN A 10.244.1.5',
+      'db.shop.svc.cluster.local. 30 IN A 10.244.2.6',
+      'db.shop.svc.cluster.local. 30 IN A 10.244.3.8',
+      'db-0.db.shop.svc.cluster.local. 30 IN A 10.244.1.5',
+      '_pg._tcp.db.shop.svc.cluster.local. 30 IN SRV 0 100 5432 db-0.db.shop.svc.cluster.local.',
+      'db-1.db.shop.svc.cluster.local. 30 IN A 10.244.2.6',
+      '_pg._tcp.db.shop.svc.cluster.local. 30 IN SRV 0 100 5432 db-1.db.shop.svc.cluster.local.',
+      '10-244-3-8.db.shop.svc.cluster.local. 30 IN A 10.244.3.8',
+      '_pg._tcp.db.shop.svc.cluster.local. 30 IN SRV 0 100 5432 10-244-3-8.db.shop.svc.cluster.local.',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { IPFamily, Pod, Service } from '../../model/core';
 import type { EndpointPort } from '../../model/discovery';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import { canonicalIP, formatIP, nthAddress, parseCIDR, parseIP } from '../../net/ip';
+import { canonicalIP, formatIP, nthAddress, parseCIDR, parseIP, reverseName } from '../../net/ip';
 
 /** Record types the simulated CoreDNS knows about. */
 export type RRType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'NS' | 'SOA';
@@ -173,4 +173,61 @@ export function systemServices(options: SimOptions): Service[] {
   const dns = base('kube-system', 'kube-dns', canonicalIP(options.cluster.dnsServiceIP));
   dns.ports = [port('dns', 'UDP', 53, 0), port('dns-tcp', 'TCP', 53, 1), port('metrics', 'TCP', 9153, 2)];
   return [api, dns];
+}
+
+/**
+ * Every record the cluster DNS serves that can be listed (for the UI's record table and for tests): Service
+ * names, SRV for named ports, endpoint names, PTRs and the schema version. Pod A records are not listed:
+ * under `pods insecure` every well-formed name answers (DNS-10).
+ */
+export function zoneRecords(zone: Zone): DNSRecord[] {
+  const out: DNSRecord[] = [];
+  const rec = (name: string, type: RRType, data: string, source: 'spec' | 'coredns', rule: string, object?: string) =>
+    out.push({ name, type, ttl: zone.ttl, data, source, extension: source === 'coredns', ...(object ? { object } : {}), rule });
+  rec(`dns-version.${zone.domain}`, 'TXT', `"${SCHEMA_VERSION}"`, 'spec', 'DNS-1');
+  const keys = [...zone.services.keys()].sort();
+  for (const key of keys) {
+    const { service: s, endpoints } = zone.services.get(key)!;
+    const fq = `${s.name}.${s.namespace}.svc.${zone.domain}`;
+    if (s.type === 'ExternalName') {
+      if (s.externalName && !parseIP(s.externalName.replace(/\.$/, '')))
+        rec(fq, 'CNAME', `${s.externalName.toLowerCase().replace(/\.?$/, '.')}`, 'spec', 'DNS-9', s.id);
+      continue;
+    }
+    const ready = endpoints.filter((e) => e.ready);
+    if (s.headless) {
+      for (const e of ready) rec(fq, e.family === 'IPv4' ? 'A' : 'AAAA', e.address, 'spec', 'DNS-3', e.targetRef ?? s.id);
+    } else {
+      for (const ip of s.clusterIPs) rec(fq, familyOf(ip) === 'IPv4' ? 'A' : 'AAAA', ip, 'spec', 'DNS-2', s.id);
+      for (const p of s.ports)
+        if (p.name) rec(`_${p.name}._${p.protocol.toLowerCase()}.${fq}`, 'SRV', `0 100 ${p.port} ${fq}`, 'spec', 'DNS-5', s.id);
+      for (const ip of s.clusterIPs) {
+        const parsed = parseIP(ip);
+        if (parsed) rec(reverseName(parsed), 'PTR', fq, 'spec', 'DNS-8', s.id);
+      }
+    }
+    for (const e of ready) {
+      const source = s.headless && e.hostname ? 'spec' : 'coredns';
+      rec(`${e.label}.${fq}`, e.family === 'IPv4' ? 'A' : 'AAAA', e.address, source, 'DNS-4', e.targetRef ?? s.id);
+      if (s.headless) {
+        for (const p of e.ports)
+          if (p.name && p.port !== null)
+            rec(
+              `_${p.name}._${p.protocol.toLowerCase()}.${fq}`,
+              'SRV',
+              `0 100 ${p.port} ${e.label}.${fq}`,
+              e.hostname ? 'spec' : 'coredns',
+              'DNS-5',
+              e.targetRef ?? s.id,
+            );
+      }
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter((r) => {
+    const k = `${r.name} ${r.type} ${r.data}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
