@@ -43,8 +43,10 @@ export function staleReason(dir = DIST) {
 export function buildSite(log = console.log) {
   log('$ vite build');
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  // A NODE_ENV inherited from a test runner (`test`) would make Vite bundle React's development build.
+  const options = { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } };
   const r = existsSync(vite)
-    ? spawnSync(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: 'inherit' })
-    : spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+    ? spawnSync(process.execPath, [vite, 'build'], options)
+    : spawnSync('npx', ['vite', 'build'], { ...options, shell: process.platform === 'win32' });
   return r.status === 0;
 }
