@@ -14,6 +14,7 @@ export {
   resolve,
   lookup,
   buildZone,
+  zoneRecords,
   podResolvConf,
   formatResolvConf,
   searchCandidates,
