@@ -1,8 +1,10 @@
 // Build the site once before the browser tests when dist/ is missing or older than its sources.
-import { buildSite, staleReason } from '../scripts/site-build.mjs';
+type SiteBuild = { buildSite(log?: (s: string) => void): boolean; staleReason(dir?: string): string | null };
 
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   if (process.env.E2E_NO_BUILD === '1') return;
+  const path = '../scripts/site-build.mjs';
+  const { buildSite, staleReason } = (await import(/* @vite-ignore */ path)) as SiteBuild;
   const why = staleReason();
   if (!why) return;
   console.log(`e2e: rebuilding the site (${why})`);

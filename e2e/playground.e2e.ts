@@ -173,6 +173,25 @@ describe('the playground page', () => {
     }
   });
 
+  it('runs a trace from the internet and lights up its hops on the graph', async () => {
+    const other = await openBrowser();
+    try {
+      await other.page.goto(site.url);
+      await ready(other.page);
+      await other.page.click('button[role="tab"]:has-text("Trace")');
+      await other.page.fill('.query-form input', 'http://shop.example.com/api');
+      await other.page.click('.query-form button[type="submit"]');
+      await other.page.waitForSelector('.hops li', { timeout: 15_000 });
+      expect(await other.page.locator('.hops li').count()).toBeGreaterThan(1);
+      await other.page.waitForSelector('.react-flow__node .obj.lit');
+      await shot(other.page, '07-trace');
+      expect(other.errors).toEqual([]);
+      expect(other.outside).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('made no request outside loopback and logged no console errors', async () => {
     // Dark theme screenshot for the record, then the checks.
     await b.page.keyboard.press('Escape');

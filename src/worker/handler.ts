@@ -73,8 +73,8 @@ async function runSimulation(state: WorkerState, msg: SimulateRequest): Promise<
     endpoints: endpointsView(sim),
     summary: {
       objects: objects.length,
-      pods: w.pods.length,
-      services: w.services.length,
+      pods: topology.nodes.filter((n) => n.kind === 'Pod').length,
+      services: topology.nodes.filter((n) => n.kind === 'Service').length,
       errors: sim.diagnostics.filter((d) => d.severity === 'error').length,
       warnings: sim.diagnostics.filter((d) => d.severity === 'warning').length,
     },

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { QueryKind } from '../../worker/protocol';
+import type { MatrixResult, ResolveResult, RouteResult, TraceResult } from '../../core/index';
 import { useActions, useApp } from '../store';
+import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, traceObjects } from './answers';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
 const KIND: Record<PanelKind, QueryKind> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
@@ -11,14 +13,19 @@ const INTRO: Record<PanelKind, string> = {
   trace: 'Pick a source and a URL: follow one request hop by hop — DNS, entry, Service, endpoints, policies, delivery.',
 };
 
-type Hop = { object?: string; verdict?: string; status?: string; message?: string; reason?: string; rule?: string };
+/** `Pod/ns/name` → the core's `ns/name`; the internet client → an outside address (RFC 5737 documentation range). */
+function peer(id: string): string {
+  if (id === 'Client/internet') return 'ip:203.0.113.7';
+  return id.startsWith('Pod/') ? id.slice(4) : id;
+}
 
 /** DNS, Routes, Policy matrix and Trace: forms that ask the worker the core's questions. */
 export function QueryPanel({ kind }: { kind: PanelKind }) {
   const reply = useApp((s) => s.result.reply);
-  const { query, setLit, select } = useActions();
+  const { query, setLit } = useActions();
   const [from, setFrom] = useState('');
   const [name, setName] = useState(kind === 'dns' ? 'api' : '');
+  const [rr, setRr] = useState('A');
   const [url, setUrl] = useState('http://shop.example.com/api');
   const [port, setPort] = useState('80');
   const [result, setResult] = useState<{ ok: boolean; value: unknown } | null>(null);
@@ -26,17 +33,17 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
 
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
-  const source = from || reply.pods[0] || 'Client/internet';
+  const source = from || (kind === 'trace' ? 'Client/internet' : reply.pods[0] ?? '');
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
     const args =
-      kind === 'dns' ? { from: source, name } : kind === 'routes' ? { url } : kind === 'matrix' ? { port: Number(port), protocol: 'TCP' } : { from: source, url };
+      kind === 'dns' ? { from: peer(source), name, type: rr } : kind === 'routes' ? { url } : kind === 'matrix' ? { port: Number(port), protocol: 'TCP' } : { from: peer(source), url };
     setBusy(true);
     try {
       const value = await query({ kind: KIND[kind], args });
       setResult({ ok: true, value });
-      if (kind === 'trace') setLit(hopsOf(value).map((h) => h.object).filter((x): x is string => !!x));
+      if (kind === 'trace' && value && typeof value === 'object' && 'hops' in value) setLit(traceObjects(value as TraceResult));
     } catch (err) {
       setResult({ ok: false, value: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -66,6 +73,16 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
             <input value={name} onChange={(e) => setName(e.target.value)} placeholder="db.shop" spellCheck={false} />
           </label>
         ) : null}
+        {kind === 'dns' ? (
+          <label>
+            type
+            <select value={rr} onChange={(e) => setRr(e.target.value)}>
+              {['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT'].map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         {kind === 'routes' || kind === 'trace' ? (
           <label className="grow">
             URL
@@ -87,38 +104,16 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
           </button>
         ) : null}
       </form>
-      {result ? result.ok ? <Answer value={result.value} onPick={(id) => select({ type: 'node', id })} /> : <p className="error">{String(result.value)}</p> : null}
+      {result ? result.ok ? <Answer kind={kind} value={result.value} /> : <p className="error">{String(result.value)}</p> : null}
     </div>
   );
 }
 
-function hopsOf(v: unknown): Hop[] {
-  const hops = (v as { hops?: unknown } | null)?.hops;
-  return Array.isArray(hops) ? (hops as Hop[]) : [];
-}
-
-function Answer({ value, onPick }: { value: unknown; onPick: (id: string) => void }) {
-  const hops = hopsOf(value);
-  if (hops.length) {
-    return (
-      <ol className="hops">
-        {hops.map((h, i) => {
-          const v = h.verdict ?? h.status ?? 'ok';
-          return (
-            <li key={i} className={`hop v-${v}`}>
-              <span className="hop-status">{v}</span>{' '}
-              {h.object ? (
-                <button type="button" className="link" onClick={() => onPick(h.object!)}>
-                  {h.object}
-                </button>
-              ) : null}{' '}
-              <span>{h.message ?? h.reason ?? ''}</span>
-              {h.rule ? <code className="code"> {h.rule}</code> : null}
-            </li>
-          );
-        })}
-      </ol>
-    );
-  }
-  return <pre className="answer">{typeof value === 'string' ? value : JSON.stringify(value, null, 2)}</pre>;
+function Answer({ kind, value }: { kind: PanelKind; value: unknown }) {
+  if (!value || typeof value !== 'object') return <pre className="answer">{String(value)}</pre>;
+  if (kind === 'dns' && 'tried' in value) return <DnsAnswer r={value as ResolveResult} />;
+  if (kind === 'routes' && 'results' in value) return <RouteAnswer r={value as RouteResult} />;
+  if (kind === 'matrix' && 'matrix' in value) return <MatrixAnswer r={value as MatrixResult} />;
+  if (kind === 'trace' && 'hops' in value) return <TraceAnswer r={value as TraceResult} />;
+  return <pre className="answer">{JSON.stringify(value, null, 2)}</pre>;
 }

@@ -1,0 +1,157 @@
+/** How each query's answer is shown: DNS as nslookup would, routes as rules → backends, the matrix as a grid, traces as hops. */
+import { useState } from 'react';
+import type { CheckOutcome, EntryResult, Hop, MatrixResult, ResolveResult, RouteResult, TraceResult } from '../../core/index';
+import { useActions } from '../store';
+
+function ObjLink({ id }: { id: string | null | undefined }) {
+  const { select } = useActions();
+  if (!id) return null;
+  return (
+    <button type="button" className="link" onClick={() => select({ type: 'node', id })}>
+      {id}
+    </button>
+  );
+}
+
+export function DnsAnswer({ r }: { r: ResolveResult }) {
+  return (
+    <div className="answer-block">
+      <p>
+        <strong className={r.rcode === 'NOERROR' && r.answers.length > 0 ? 'v-allowed' : 'v-blocked'}>{r.rcode ?? r.status}</strong> {r.reason}
+      </p>
+      {r.hint ? <p className="muted">Hint: {r.hint}</p> : null}
+      <h4>Names tried (nameserver {r.nameserver})</h4>
+      <ol className="tried">
+        {r.tried.map((t, i) => (
+          <li key={i}>
+            <code>{t.name}</code> <span className={t.rcode === 'NOERROR' && t.answers.length ? 'v-allowed' : 'muted'}>{t.rcode ?? t.status}</span> <span className="muted">{t.reason}</span> <code className="code">{t.rule}</code>
+          </li>
+        ))}
+      </ol>
+      {r.answers.length ? (
+        <>
+          <h4>Answer</h4>
+          <pre className="answer">{r.answers.map((a) => `${a.name}\t${a.ttl}\tIN\t${a.type}\t${a.data}`).join('\n')}</pre>
+        </>
+      ) : null}
+      {r.assumptions.length ? <p className="muted small">Assuming: {r.assumptions.join('; ')}</p> : null}
+    </div>
+  );
+}
+
+function entryName(e: EntryResult['entry']): string {
+  return e.kind === 'IngressClass' ? `IngressClass/${e.name}` : `Gateway/${e.namespace}/${e.name}${e.listener ? ` (${e.listener})` : ''}`;
+}
+
+export function RouteAnswer({ r }: { r: RouteResult }) {
+  if (r.results.length === 0) return <p className="empty">No Ingress controller or Gateway in the scenario serves requests from outside.</p>;
+  return (
+    <div className="answer-block">
+      {r.results.map((x, i) => (
+        <section key={i} className="route-result">
+          <h4>
+            {entryName(x.entry)} → <span className={x.status < 400 ? 'v-allowed' : 'v-blocked'}>{x.status}</span>{' '}
+            {x.route ? <ObjLink id={x.route.namespace ? `${x.route.kind}/${x.route.namespace}/${x.route.name}` : `${x.route.kind}/${x.route.name}`} /> : <span className="muted">no rule matched</span>}
+          </h4>
+          {x.backends.length ? (
+            <ul>
+              {x.backends.map((b, j) => (
+                <li key={j}>
+                  <ObjLink id={`${b.kind}/${b.namespace}/${b.name}`} />:{b.port ?? '?'} <span className={b.state === 'ok' ? 'v-allowed' : 'v-blocked'}>{b.state}</span> · {b.endpoints.map((e) => `${e.ip}:${e.port}`).join(', ') || 'no endpoints'} <span className="muted">{b.reason}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <ul className="muted small">
+            {x.reasons.map((s, j) => (
+              <li key={j}>{s}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function TraceAnswer({ r }: { r: TraceResult }) {
+  if (r.error) return <p className="error">{r.error}</p>;
+  return (
+    <div className="answer-block">
+      <p>
+        <strong className={r.verdict === 'delivered' ? 'v-allowed' : 'v-blocked'}>{r.verdict}</strong> {r.summary}
+      </p>
+      <ol className="hops">
+        {r.hops.map((h: Hop, i) => (
+          <li key={i} className={`hop v-${h.result === 'ok' ? 'allowed' : 'blocked'}`}>
+            <span className="hop-status">{h.result === 'ok' ? '✓' : '✕'}</span> <code className="code">{h.step}</code> <ObjLink id={h.object} /> <span>{h.reason}</span>
+          </li>
+        ))}
+      </ol>
+      {r.assumptions.length ? <p className="muted small">Assuming: {r.assumptions.join('; ')}</p> : null}
+    </div>
+  );
+}
+
+/** Which objects a trace touched, to light them up on the graph. */
+export function traceObjects(r: TraceResult): string[] {
+  return r.hops.flatMap((h) => [h.object, ...(h.objects ?? [])]).filter((x): x is string => !!x);
+}
+
+export function MatrixAnswer({ r }: { r: MatrixResult }) {
+  const { query } = useActions();
+  const [why, setWhy] = useState<{ from: string; to: string; text: string } | null>(null);
+  const key = Object.keys(r.matrix)[0];
+  const port = r.ports[0];
+  if (!key || !port) return <p className="empty">No ports asked.</p>;
+  const rows = r.matrix[key]!;
+  if (r.pods.length === 0) return <p className="empty">No pods in the scenario.</p>;
+  const explain = async (from: string, to: string) => {
+    setWhy({ from, to, text: '…' });
+    try {
+      const out = (await query({ kind: 'check', args: { from, to, port: port.port, protocol: port.protocol } })) as CheckOutcome;
+      setWhy({ from, to, text: out.ok ? `${out.result.verdict}: ${out.result.reason}` : out.error });
+    } catch (e) {
+      setWhy({ from, to, text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <div className="answer-block">
+      <div className="matrix-wrap">
+        <table className="matrix">
+          <caption>
+            {key}: row → column (from → to). ✓ allowed, ✕ denied. Click a cell to see why.
+          </caption>
+          <thead>
+            <tr>
+              <th />
+              {r.pods.map((p) => (
+                <th key={p} className="col">
+                  <span>{p}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {r.pods.map((from, i) => (
+              <tr key={from}>
+                <th>{from}</th>
+                {[...(rows[i] ?? '')].map((c, j) => (
+                  <td key={j} className={c === '1' ? 'yes' : 'no'}>
+                    <button type="button" onClick={() => void explain(from, r.pods[j]!)} aria-label={`${from} to ${r.pods[j]}: ${c === '1' ? 'allowed' : 'denied'}`}>
+                      {c === '1' ? '✓' : '✕'}
+                    </button>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {why ? (
+        <p>
+          <code>{why.from}</code> → <code>{why.to}</code>: {why.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
