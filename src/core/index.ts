@@ -37,6 +37,7 @@ export { EXERCISE_CODES } from './exercise/codes';
 // Services and endpoints: kube-proxy queries, EndpointSlice helpers, workload naming, allocation codes.
 export {
   serviceBackends,
+  categorizeEndpoints,
   servicePortEndpoints,
   slicesOf,
   lookupServiceAddress,

@@ -10,6 +10,6 @@
  * - `servicePortEndpoints(world, service, port)` → every endpoint of a service port (KP-1).
  * - `healthCheck(world, service, node)` → the healthCheckNodePort answer (KP-10).
  */
-export { serviceBackends, clusterView, localView, topologyFilter, type Client, type Via, type Reason, type ServiceBackends } from './proxy';
+export { serviceBackends, categorizeEndpoints, clusterView, localView, topologyFilter, type Client, type Via, type Reason, type ServiceBackends } from './proxy';
 export { servicePortEndpoints, slicesOf, type Backend } from './endpoints';
 export { lookupServiceAddress, sourceIPSeen, healthCheck, type ServiceTarget } from './lookup';

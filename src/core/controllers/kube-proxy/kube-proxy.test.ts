@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../simulate';
-import { healthCheck, lookupServiceAddress, serviceBackends, sourceIPSeen, type Client, type Via } from './index';
+import { categorizeEndpoints, healthCheck, lookupServiceAddress, servicePortEndpoints, serviceBackends, sourceIPSeen, type Client, type Via } from './index';
 
 /** Three nodes n1..n3 (zones a, b, c; IPs 172.18.0.2..4) and whatever the test adds. */
 const NODES = ['a', 'b', 'c']
@@ -164,4 +164,21 @@ describe('lookupServiceAddress', () => {
     expect(found('10.96.5.5', 81)).toBeUndefined();
     expect(found('127.0.0.1', 30080)).toBeUndefined();
   });
+});
+
+describe('categorizeEndpoints (upstream pkg/proxy/topology.go)', () => {
+  const cases: { name: string; spec: string; on: string; cluster: string[] | null; local: string[] | null; any: boolean }[] = [
+    { name: 'a Cluster/Cluster Service uses only cluster endpoints', spec: '{type: NodePort, selector: {app: w}, ports: [{port: 80}]}', on: 'n1', cluster: ['10.244.1.2', '10.244.2.2'], local: null, any: true },
+    { name: 'externalTrafficPolicy Local uses both views', spec: '{type: NodePort, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}', on: 'n2', cluster: ['10.244.1.2', '10.244.2.2'], local: ['10.244.2.2'], any: true },
+    { name: 'both policies Local use only local endpoints', spec: '{type: NodePort, externalTrafficPolicy: Local, internalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}', on: 'n3', cluster: null, local: [], any: true },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const t = world(pod('p1', 'n1') + pod('p2', 'n2') + svc(c.spec));
+      const s = t.service();
+      const r = categorizeEndpoints(servicePortEndpoints(t.w, s, s.ports[0]!), s, t.w.nodes.find((n) => n.name === c.on));
+      const ips = (b: { ip: string }[] | null) => b && b.map((x) => x.ip).sort();
+      expect([ips(r.clusterEndpoints), ips(r.localEndpoints), r.hasAnyEndpoints]).toEqual([c.cluster, c.local, c.any]);
+    });
+  }
 });

@@ -180,3 +180,23 @@ export function topologyFilter(ready: Backend[], node: Node | undefined, reasons
   }
   return ready;
 }
+
+/**
+ * kube-proxy's `CategorizeEndpoints` (pkg/proxy/topology.go): the endpoints a node's rules use for a
+ * Service port. `clusterEndpoints` is the Cluster view (KP-2, topology-filtered) when some traffic uses
+ * the Cluster policy; `localEndpoints` the Local view (KP-3) when some traffic uses Local;
+ * `allReachableEndpoints` their union; `hasAnyEndpoints` whether any endpoint is usable anywhere (else
+ * kube-proxy rejects, KP-5).
+ */
+export function categorizeEndpoints(candidates: Backend[], service: Pick<Service, 'internalTrafficPolicy' | 'externalTrafficPolicy'>, node: Node | undefined) {
+  const internalLocal = service.internalTrafficPolicy === 'Local';
+  const externalLocal = service.externalTrafficPolicy === 'Local';
+  const usesCluster = !internalLocal || !externalLocal;
+  const usesLocal = internalLocal || externalLocal;
+  const clusterEndpoints = usesCluster ? clusterView(candidates, node, []) : null;
+  const localEndpoints = usesLocal ? localView(candidates, node, []) : null;
+  const all = [...(clusterEndpoints ?? []), ...(localEndpoints ?? [])];
+  const allReachableEndpoints = all.filter((b, i) => all.findIndex((x) => x.ip === b.ip && x.port === b.port) === i);
+  const hasAnyEndpoints = candidates.some((b) => b.ready || (b.serving && b.terminating));
+  return { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints };
+}
