@@ -22,3 +22,4 @@ export {
   type VerdictEdge,
   type GoalStatus,
 } from './embed';
+export { decideStartup, type Startup } from './startup';
