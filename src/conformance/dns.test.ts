@@ -157,8 +157,10 @@ interface CoreDNSCase {
 describe('coredns-kubernetes-plugin: handler tests', () => {
   const expected = JSON.parse(read('coredns-kubernetes-plugin/expected.json')) as { queries: Record<string, CoreDNSCase[]> };
   const manifests = read('coredns-kubernetes-plugin/manifests.yaml');
-  // The mock's ClusterIPs are in 10.0.0.0/16; its service queries run with `pods disabled`, the pod cases with `pods verified`.
-  const base = { cluster: { serviceCIDR: '10.0.0.0/16', dnsServiceIP: '10.0.0.10' } };
+  // The mock's ClusterIPs (10.0.0.1, 10.0.0.3) must lie in the Service CIDR, but not on its first address, which
+  // the system `default/kubernetes` Service takes (the mock has none): 8.0.0.0/6 holds them and starts at 8.0.0.1.
+  // Its service queries run with `pods disabled`, the pod cases with `pods verified`.
+  const base = { cluster: { serviceCIDR: '8.0.0.0/6', dnsServiceIP: '8.0.0.10' } };
   const sims = {
     disabled: sim(manifests, { ...base, dns: { podsMode: 'disabled' } }),
     verified: sim(manifests, { ...base, dns: { podsMode: 'verified' } }),
