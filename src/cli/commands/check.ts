@@ -5,7 +5,7 @@ import { EXIT, InputError, UsageError } from '../io';
 import { lineColumn, loadInputs } from '../input';
 import { inputErrors } from '../report';
 
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'ICMP'] as const;
 
 /**
  * `knet check`: one connection under the NetworkPolicies and admin policies (CLI.md), each direction with
@@ -14,15 +14,16 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 export const check: Command = {
   name: 'check',
   summary: 'would this connection be allowed by the NetworkPolicies, and which rule decides',
-  usage: 'knet check <input>... --from PEER --to PEER --port N [--protocol TCP|UDP|SCTP] [--ipblock-ignores-pods] [--json]\n  PEER: ns/pod, ip:A.B.C.D, node:NAME, or (for --to) service:ns/name',
+  usage: 'knet check <input>... --from PEER --to PEER --port N [--protocol TCP|UDP|SCTP|ICMP] [--ipblock-ignores-pods] [--json]\n  PEER: ns/pod, ip:A.B.C.D, node:NAME, or (for --to) service:ns/name',
   async run(argv, io) {
     const args = parseArgs(argv, ['from', 'to', 'port', 'protocol'], ['ipblock-ignores-pods']);
     const from = required(args, 'from');
     const to = required(args, 'to');
-    const port = intFlag(args, 'port', 1, 65535);
-    if (port === undefined) throw new UsageError('--port is required');
     const protocol = (one(args, 'protocol') ?? 'TCP').toUpperCase();
-    if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError('--protocol must be TCP, UDP or SCTP');
+    if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError('--protocol must be TCP, UDP, SCTP or ICMP');
+    // ICMP has no ports (NP-13); every other protocol needs one.
+    const port = intFlag(args, 'port', 1, 65535) ?? (protocol === 'ICMP' ? 0 : undefined);
+    if (port === undefined) throw new UsageError('--port is required');
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files, one(args, 'ipblock-ignores-pods') === 'true' ? { policy: { ipBlockMatchesPods: false } } : undefined);
     const fatal = inputErrors(sim, files);
@@ -79,7 +80,7 @@ function direction(d: DirectionResult, files: InputFile[]) {
 function human(res: CheckResult, files: InputFile[], tty: boolean): string {
   const paint = (ok: boolean, s: string) => (tty ? `\x1b[${ok ? 32 : 31}m${s}\x1b[0m` : s);
   const lines: string[] = [];
-  lines.push(`${res.from} → ${res.to}:${res.port}/${res.protocol}  ${paint(res.verdict === 'allowed', res.verdict.toUpperCase())}`);
+  lines.push(`${res.from} → ${res.to}${res.protocol === 'ICMP' ? ' (ICMP)' : `:${res.port}/${res.protocol}`}  ${paint(res.verdict === 'allowed', res.verdict.toUpperCase())}`);
   const dir = (name: string, subject: string, d: DirectionResult) => {
     const iso = d.isolated ? `isolated by ${d.policies.join(', ')}` : 'not isolated';
     lines.push(`  ${name.padEnd(8)} ${subject}: ${paint(d.verdict === 'allowed', d.verdict)} (${d.decidedBy === 'networkpolicy' || d.decidedBy === 'none' ? iso : d.decidedBy})`);

@@ -3,7 +3,7 @@ import type { Protocol } from '../../model/meta';
 import type { Simulation } from '../../simulate';
 import { canonicalIP } from '../../net/ip';
 import { addr, compile, type Compiled } from './compile';
-import { judge, podName, type DirectionResult, type Endpoint, type RuleRef, type Verdict } from './evaluate';
+import { judge, podName, type DirectionResult, type Endpoint, type L4, type RuleRef, type Verdict } from './evaluate';
 import { serviceAt, serviceBackends, type ServiceHit } from './services';
 
 export interface CheckQuery {
@@ -11,8 +11,10 @@ export interface CheckQuery {
   from: string;
   /** As `from`, plus `service:ns/name` (or any Service address via `ip:`), judged per backend after DNAT (NP-10). */
   to: string;
+  /** Ignored for ICMP. */
   port: number;
-  protocol?: Protocol;
+  /** Default TCP. ICMP is judged as a connection with no port (NP-13, I-24). */
+  protocol?: L4;
   /** For `service:` targets: how the Service is addressed (default its ClusterIP). */
   via?: ServiceHit['via'];
 }
@@ -35,7 +37,7 @@ export interface CheckResult {
   from: string;
   to: string;
   port: number;
-  protocol: Protocol;
+  protocol: L4;
   egress: DirectionResult;
   ingress: DirectionResult;
   reason: string;
@@ -50,7 +52,7 @@ export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; erro
 type Target = { kind: 'endpoint'; ep: Endpoint; label: string } | { kind: 'service'; hit: ServiceHit; label: string };
 
 /** Resolve a CLI.md peer (`ns/pod`, `ip:A.B.C.D`, `node:name`, `service:ns/name`). */
-export function resolvePeer(c: Compiled, text: string, port: number, protocol: Protocol): Target | { error: string } {
+export function resolvePeer(c: Compiled, text: string, port: number, protocol: L4): Target | { error: string } {
   if (text.startsWith('node:')) {
     const name = text.slice(5);
     const nd = c.nodes.find((x) => x.name === name);
@@ -64,7 +66,7 @@ export function resolvePeer(c: Compiled, text: string, port: number, protocol: P
     if (!a) return { error: `"${text.slice(3)}" is not an IP address` };
     const pi = c.byIP.get(ip);
     if (pi !== undefined) return { kind: 'endpoint', ep: podEndpoint(c, pi), label: podName(c.pods[pi]!) };
-    const hit = serviceAt(c.world, ip, port, protocol, c.nodes.flatMap((x) => x.addresses));
+    const hit = protocol === 'ICMP' ? undefined : serviceAt(c.world, ip, port, protocol, c.nodes.flatMap((x) => x.addresses));
     if (hit) return { kind: 'service', hit, label: `${hit.service.namespace}/${hit.service.name} (${ip})` };
     const nd = c.nodes.find((x) => x.addresses.includes(ip));
     if (nd) return { kind: 'endpoint', ep: { kind: 'node', ip, addr: a, node: nd.name }, label: `node:${nd.name}` };
@@ -75,6 +77,7 @@ export function resolvePeer(c: Compiled, text: string, port: number, protocol: P
     const [ns, name] = id.includes('/') ? id.split('/', 2) : ['default', id];
     const s = c.world.services.find((x) => x.namespace === ns && x.name === name);
     if (!s) return { error: `no Service ${ns}/${name}` };
+    if (protocol === 'ICMP') return { error: `a Service virtual IP does not answer ICMP (kube-proxy forwards TCP, UDP and SCTP only); ask about a pod` };
     const sp = s.ports.find((p) => p.port === port && p.protocol === protocol);
     if (!sp) return { error: `Service ${ns}/${name} has no port ${port}/${protocol}` };
     return { kind: 'service', hit: { service: s, port: sp, via: 'clusterIP' }, label: `${ns}/${name}` };
@@ -105,6 +108,7 @@ function nodeEndpoint(c: Compiled, name: string): Endpoint {
 export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   const c = compile(sim.world, sim.options);
   const protocol = q.protocol ?? 'TCP';
+  const icmp = protocol === 'ICMP' ? ['assumed: ICMP follows the decision of a connection with no port restriction; only rules without ports admit it (NP-13, I-24)'] : [];
   const from = resolvePeer(c, q.from, q.port, protocol);
   if ('error' in from) return { ok: false, error: from.error };
   if (from.kind === 'service') return { ok: false, error: `--from must be a pod, a node or an outside address, not Service ${from.label}` };
@@ -113,8 +117,8 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   if (to.kind === 'service' && q.via && q.to.includes('service:')) to.hit = { ...to.hit, via: q.via };
   const src = from.ep;
   if (to.kind === 'endpoint') {
-    const { egress, ingress } = judge(c, src, to.ep, protocol, q.port);
-    return { ok: true, result: finish(c, from.label, to.label, q.port, protocol, egress, ingress, []) };
+    const { egress, ingress } = judge(c, src, to.ep, protocol, protocol === 'ICMP' ? 0 : q.port);
+    return { ok: true, result: finish(c, from.label, to.label, protocol === 'ICMP' ? 0 : q.port, protocol, egress, ingress, icmp) };
   }
   const { hit } = to;
   const backends = serviceBackends(c.world, hit.service, hit.port);
@@ -197,9 +201,9 @@ function side(d: DirectionResult, dir: 'egress' | 'ingress', subject: string, pe
   }
 }
 
-function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, protocol: Protocol, egress: DirectionResult, ingress: DirectionResult, notes: string[]): CheckResult {
+function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, protocol: L4, egress: DirectionResult, ingress: DirectionResult, notes: string[]): CheckResult {
   void c;
-  const portText = `${port}/${protocol}`;
+  const portText = protocol === 'ICMP' ? 'ICMP' : `${port}/${protocol}`;
   const verdict: Verdict = egress.verdict === 'allowed' && ingress.verdict === 'allowed' ? 'allowed' : 'denied';
   let because: string;
   if (egress.decidedBy === 'self') because = side(egress, 'egress', fromLabel, toLabel, portText);
@@ -218,7 +222,7 @@ function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, p
     protocol,
     egress,
     ingress,
-    reason: `${fromLabel} → ${toLabel}:${portText} is ${verdict}: ${because}.`,
+    reason: `${fromLabel} → ${toLabel}${protocol === 'ICMP' ? ' (ICMP)' : `:${portText}`} is ${verdict}: ${because}.`,
     cites: [...egress.cites, ...ingress.cites],
     assumptions,
   };

@@ -199,7 +199,7 @@ function build(world: World, options: SimOptions): Compiled {
     }
     for (const k in p.labels) {
       let vals = index.get(k);
-      if (!vals) index.set(k, (vals = new Map()));
+      if (!vals) index.set(k, (vals = new Map<string, Bits>()));
       let vb = vals.get(p.labels[k]!);
       if (!vb) vals.set(p.labels[k]!, (vb = empty(n)));
       set(vb, i);
@@ -272,7 +272,7 @@ function build(world: World, options: SimOptions): Compiled {
       return { index, pods: b };
     });
     const anyPeer = peers.length === 0;
-    let podsUnion = anyPeer ? all : empty(n);
+    const podsUnion = anyPeer ? all : empty(n);
     if (!anyPeer) {
       for (const p of peers) {
         orInto(podsUnion, p.pods);

@@ -7,6 +7,8 @@ import { has } from './bitset';
 import { inBlock, inNet, namedPort, type Addr, type CompiledAdmin, type CompiledAdminRule, type CompiledPeer, type CompiledPort, type CompiledRule, type Compiled } from './compile';
 
 export type Direction = 'ingress' | 'egress';
+/** Protocols a check may ask about; ICMP has no ports (NP-13). */
+export type L4 = Protocol | 'ICMP';
 export type Verdict = 'allowed' | 'denied';
 
 /** One side of a connection after address rewriting: a pod (by index), a node, or an outside address. */
@@ -66,7 +68,7 @@ const CALICO = 'assumed: ipBlock matches pod and node IPs (Calico-style, the ups
 const CILIUM = 'assumed: ipBlock ignores pod and node IPs (Cilium-style; option policy.ipBlockMatchesPods off)';
 
 /** NP-6: does one `ports` item admit this protocol/port? Named ports are looked up on the destination pod. */
-export function portItemMatches(item: CompiledPort, protocol: Protocol, port: number, dst: Pod | undefined): boolean {
+export function portItemMatches(item: CompiledPort, protocol: L4, port: number, dst: Pod | undefined): boolean {
   if (item.protocol !== protocol) return false;
   if (item.name !== undefined) return !!dst && namedPort(dst, item.name, protocol) === port;
   if (item.port === undefined) return true;
@@ -85,7 +87,7 @@ function peerMatches(c: Compiled, peer: CompiledPeer, ep: Endpoint, notes: Set<s
   return ep.pod !== undefined && has(peer.pods, ep.pod);
 }
 
-function npRuleMatch(c: Compiled, r: CompiledRule, ep: Endpoint, protocol: Protocol, port: number, dst: Pod | undefined, notes: Set<string>): { peer?: number; port?: number } | null {
+function npRuleMatch(c: Compiled, r: CompiledRule, ep: Endpoint, protocol: L4, port: number, dst: Pod | undefined, notes: Set<string>): { peer?: number; port?: number } | null {
   let peerIdx: number | undefined;
   if (!r.anyPeer) {
     const p = r.peers.find((x) => peerMatches(c, x, ep, notes));
@@ -101,7 +103,7 @@ function npRuleMatch(c: Compiled, r: CompiledRule, ep: Endpoint, protocol: Proto
   return { ...(peerIdx !== undefined ? { peer: peerIdx } : {}), ...(portIdx !== undefined ? { port: portIdx } : {}) };
 }
 
-function adminRuleMatch(c: Compiled, r: CompiledAdminRule, ep: Endpoint, protocol: Protocol, port: number, dst: Pod | undefined): { peer: number; port?: number } | null {
+function adminRuleMatch(c: Compiled, r: CompiledAdminRule, ep: Endpoint, protocol: L4, port: number, dst: Pod | undefined): { peer: number; port?: number } | null {
   const peer = r.peers.find((p) => {
     if (p.nets) return !!ep.addr && p.nets.some((x) => inNet(x, ep.addr!));
     if (p.nodes) {
@@ -119,10 +121,10 @@ function adminRuleMatch(c: Compiled, r: CompiledAdminRule, ep: Endpoint, protoco
   return k < 0 ? null : { peer: peer.index, port: k };
 }
 
-export function adminPortMatches(x: NonNullable<CompiledAdminRule['rule']['ports']>[number], protocol: Protocol, port: number, dst: Pod | undefined): boolean {
+export function adminPortMatches(x: NonNullable<CompiledAdminRule['rule']['ports']>[number], protocol: L4, port: number, dst: Pod | undefined): boolean {
   if ('portNumber' in x) return x.portNumber.protocol === protocol && x.portNumber.port === port;
   if ('portRange' in x) return x.portRange.protocol === protocol && port >= x.portRange.start && port <= x.portRange.end;
-  return !!dst && namedPort(dst, x.namedPort, protocol) === port;
+  return !!dst && protocol !== 'ICMP' && namedPort(dst, x.namedPort, protocol) === port;
 }
 
 function adminRef(a: CompiledAdmin, dir: Direction, r: CompiledAdminRule, m: { peer: number; port?: number }): RuleRef {
@@ -135,7 +137,7 @@ function adminRef(a: CompiledAdmin, dir: Direction, r: CompiledAdminRule, m: { p
  * One direction for the subject pod (SEMANTICS.md §6.3 and ANP-2): ANPs by priority, then NetworkPolicy
  * (NP-2, NP-3), then the BANP, else allowed. `dst` is the destination pod, for named ports (NP-6).
  */
-export function evaluateDirection(c: Compiled, dir: Direction, subject: number, peer: Endpoint, protocol: Protocol, port: number, dst: Pod | undefined): DirectionResult {
+export function evaluateDirection(c: Compiled, dir: Direction, subject: number, peer: Endpoint, protocol: L4, port: number, dst: Pod | undefined): DirectionResult {
   const notes = new Set<string>();
   const iso = c.isolating[dir][subject]!;
   const policies = iso.map((k) => podPolicyName(c.policies[k]!.policy));
@@ -195,7 +197,7 @@ export function exempt(decidedBy: DirectionResult['decidedBy']): DirectionResult
 }
 
 /** NP-7 + NP-8: both directions of one post-DNAT connection. */
-export function judge(c: Compiled, from: Endpoint, to: Endpoint, protocol: Protocol, port: number, seenFrom: Endpoint = from): { egress: DirectionResult; ingress: DirectionResult } {
+export function judge(c: Compiled, from: Endpoint, to: Endpoint, protocol: L4, port: number, seenFrom: Endpoint = from): { egress: DirectionResult; ingress: DirectionResult } {
   // NP-8 / ANP-5: a pod reaching its own IP directly; through a Service (hairpin) it is judged (seenFrom differs).
   if (from.pod !== undefined && from.pod === to.pod && seenFrom === from) return { egress: exempt('self'), ingress: exempt('self') };
   const dstPod = to.pod !== undefined ? c.pods[to.pod] : undefined;

@@ -92,7 +92,7 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
 }
 
 function emit(row: Bits, n: number): string {
-  const parts: string[] = new Array(row.length);
+  const parts = new Array<string>(row.length);
   for (let w = 0; w < row.length; w++) {
     const v = row[w]!;
     parts[w] = LUT[v & 255]! + LUT[(v >>> 8) & 255]! + LUT[(v >>> 16) & 255]! + LUT[v >>> 24]!;

@@ -136,6 +136,17 @@ describe('NetworkPolicy verdicts (SEMANTICS.md §6, §8 edge cases 52–62)', ()
   });
 });
 
+describe('NP-13: ICMP', () => {
+  it.each([
+    ['a rule without ports admits ICMP', 'podSelector: {matchLabels: {app: db}}\ningress: [{from: [{namespaceSelector: {}}]}]', 'allowed'],
+    ['a rule with ports never admits ICMP', 'podSelector: {matchLabels: {app: db}}\ningress: [{ports: [{port: 5432}]}]', 'denied'],
+  ])('%s, and the assumption is named', (_name, spec, want) => {
+    const r = check(sim(np('data', 'p', spec)), { from: 'shop/api', to: 'data/db', port: 0, protocol: 'ICMP' });
+    expect(r.ok && r.result.verdict).toBe(want);
+    expect(r.ok && r.result.assumptions.some((a) => a.includes('NP-13'))).toBe(true);
+  });
+});
+
 describe('explanations', () => {
   it('names the isolating policies and says no rule admitted the peer, with the podSelector located', () => {
     const text = BASE + np('data', 'default-deny', 'podSelector: {}\npolicyTypes: [Ingress]');

@@ -1,4 +1,4 @@
-import type { Pod, Service, ServicePort } from '../../model/core';
+import type { Service, ServicePort } from '../../model/core';
 import type { Protocol } from '../../model/meta';
 import type { World } from '../../model/world';
 import { canonicalIP } from '../../net/ip';
@@ -65,7 +65,7 @@ export function serviceBackends(world: World, s: Service, sp: ServicePort): Serv
   const out: ServiceBackend[] = [];
   for (const p of world.pods) {
     if (p.namespace !== s.namespace || !matchesEquality(s.selector, p.labels) || !p.ready || !p.ips[0] || p.terminating) continue;
-    const port = typeof sp.targetPort === 'number' ? sp.targetPort : namedPort(p as Pod, sp.targetPort, sp.protocol);
+    const port = typeof sp.targetPort === 'number' ? sp.targetPort : namedPort(p, sp.targetPort, sp.protocol);
     if (port === undefined) continue;
     out.push({ ip: p.ips[0], port, podId: p.id, ...(p.nodeName ? { node: p.nodeName } : {}) });
   }
