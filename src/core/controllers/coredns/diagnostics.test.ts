@@ -106,3 +106,16 @@ spec: {selector: {k8s-app: kube-dns}, ports: [{name: dns, port: 53, protocol: UD
     expect(check(text.replace('spec: {', 'spec: {clusterIP: 10.96.0.10, '))).toEqual([]);
   });
 });
+
+describe('short names reached through dnsConfig', () => {
+  it('says nothing when a dnsConfig search domain covers the other namespace', () => {
+    const text = `${svc('prod', 'api')}apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop}
+spec:
+  dnsConfig: {searches: [prod.svc.cluster.local]}
+  containers: [{name: c, image: x, env: [{name: API_URL, value: "http://api:8080"}]}]
+`;
+    expect(check(text)).toEqual([]);
+  });
+});

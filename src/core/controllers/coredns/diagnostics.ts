@@ -204,6 +204,11 @@ function shortHost(value: string, varName?: string): string | undefined {
 }
 
 function checkShortNames(p: Pod, byNs: Map<string, Map<string, Service>>, push: Push, options: SimOptions): void {
+  const rc = podResolvConf(p, options.cluster);
+  // Only pods that ask the cluster DNS; a dnsConfig search domain of the other namespace makes the name resolve.
+  if (rc.usesNodeResolver) return;
+  const searched = new Set(rc.searches.map((d) => d.toLowerCase().replace(/\.$/, '')));
+  const zone = options.cluster.clusterDomain.toLowerCase().replace(/\.$/, '');
   const lists: [string, Container[]][] = [
     ['spec.containers', p.containers],
     ['spec.initContainers', p.initContainers],
@@ -225,7 +230,7 @@ function checkShortNames(p: Pod, byNs: Map<string, Map<string, Service>>, push: 
           .filter(([ns, m]) => ns !== p.namespace && m.has(host))
           .map(([ns]) => ns)
           .sort();
-        if (elsewhere.length === 0) continue;
+        if (elsewhere.length === 0 || [...byNs.keys()].some((ns) => byNs.get(ns)!.has(host) && searched.has(`${ns}.svc.${zone}`))) continue;
         const fix = elsewhere.map((ns) => `${host}.${ns}`).join(' or ');
         push(
           p,
