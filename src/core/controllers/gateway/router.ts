@@ -76,7 +76,13 @@ function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, g
   assumptions.push(options.gateway.listenerIsolation ? '[SIM] Listener isolation is on: only routes attached to the chosen listener are considered (I-19).' : 'Listener isolation is off: routes on every listener matching the host are considered (I-19).');
   const candidates = collect(world, status, gw, scope, req);
   const entry = { ...base.entry, listener: listener.name };
-  if (candidates.length === 0) return notFound(`No ${grpc ? 'GRPCRoute' : 'HTTPRoute'} rule attached to listener "${listener.name}" matches ${grpc ? `${req.grpc!.service}/${req.grpc!.method}` : `${req.method} ${req.path}`} on host "${req.host}" → 404 (GW-8, GW-9).`, listener.name);
+  if (candidates.length === 0) {
+    const kind = grpc ? 'GRPCRoute' : 'HTTPRoute';
+    const attached = status.routes.filter((r) => r.kind === kind && r.parents.some((p) => p.accepted && p.gatewayId === gw.id && scope.some((l) => p.listeners.includes(l.name))));
+    const what = grpc ? `${req.grpc!.service}/${req.grpc!.method}` : `${req.method} ${req.path}`;
+    const why = attached.length === 0 ? `No ${kind} is attached to listener "${listener.name}"` : `No ${kind} attached to listener "${listener.name}" (${attached.map((r) => `${r.namespace}/${r.name}`).join(', ')}) has both a hostname and a rule matching ${what} on host "${req.host}"`;
+    return notFound(`${why} → 404 (GW-5, GW-8, GW-9).`, listener.name);
+  }
   candidates.sort((a, b) => comparePrecedence(a.key, b.key) || compareAge(a.route, b.route) || a.rule - b.rule || (a.match?.index ?? 0) - (b.match?.index ?? 0));
   const win = candidates[0]!;
   explainWin(win, candidates, reasons, assumptions);
