@@ -1,4 +1,20 @@
-/** Cluster DNS (CoreDNS's kubernetes plugin and the pod's resolver), SEMANTICS.md §3. */
+/**
+ * Cluster DNS (CoreDNS's kubernetes plugin and the pod's resolver), SEMANTICS.md §3.
+ *
+ * Choices made here (kubeadm's Corefile unless noted):
+ * - TTL 30 s (DNS-11); SRV priority 0 and equal weights summing to 100 (DNS-5 [SIM]); pods mode from options (I-8).
+ * - CoreDNS behaviour beyond the spec is answered and tagged `source: 'coredns'`, `extension: true` (I-7): dashed-IP
+ *   endpoint names, endpoint names under ClusterIP Services, SRV on the bare Service name, PTR for any endpoint,
+ *   pod A records.
+ * - Partial names (`<ns>.svc.Z`, `svc.Z`, `pod.Z`): NODATA if the namespace exists, else NXDOMAIN (I-9).
+ * - Names outside the zone, reverse names of unknown addresses and ExternalName targets outside the zone are
+ *   `FORWARDED`: the upstream resolver's answer is not invented, so such results carry no rcode (`rcode: null`,
+ *   `forwarded: true`); `rcode` is only ever `NOERROR` or `NXDOMAIN`, as CLI.md fixes it. A blocked DNS path is
+ *   `TIMEOUT`, also without rcode.
+ * - A pod whose first nameserver is not the cluster DNS (hostNetwork + ClusterFirst, Default) gets NXDOMAIN for
+ *   cluster names ([SIM]: the node's resolver does not serve the cluster zone) and FORWARDED for the rest.
+ * - `default/kubernetes` and `kube-system/kube-dns` are answered even when the World lacks them ([SIM] §0).
+ */
 export {
   buildZone,
   zoneRecords,
