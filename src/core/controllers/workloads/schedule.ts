@@ -25,16 +25,21 @@ export function schedule(pods: Pod[], nodes: Node[], diags: Diagnostic[]): void 
   for (const p of pods) {
     if (p.nodeName && byName.has(p.nodeName)) load.set(p.nodeName, load.get(p.nodeName)! + 1);
   }
+  const reported = new Set<string>();
   const candidates = nodes.filter((n) => n.ready).length ? nodes.filter((n) => n.ready) : nodes;
   for (const p of pods) {
     if (p.nodeName) {
-      if (!byName.has(p.nodeName)) {
+      const at = rangeIn(p.source, 'spec.nodeName');
+      const key = `${p.source.file}:${at.start}:${at.end}`;
+      if (!byName.has(p.nodeName) && !reported.has(key)) {
+        // Once per place in the input: every replica of a workload shares its template's nodeName.
+        reported.add(key);
         diags.push({
           code: CODES.UNKNOWN_NODE,
           severity: 'warning',
           message: `${p.id} is bound to node "${p.nodeName}", which is not in the cluster; the pod never starts and gets no endpoints (SVC-7).`,
           file: p.source.file,
-          range: rangeIn(p.source, 'spec.nodeName'),
+          range: at,
           path: 'spec.nodeName',
           object: p.id,
           rule: 'SVC-7',

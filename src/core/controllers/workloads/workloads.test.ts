@@ -85,6 +85,11 @@ describe('scheduling and pod IPs ([SIM] I-1, §0)', () => {
     expect(s.pods[0]!.ips).toEqual([]);
   });
 
+  it('reports an unknown node in a workload template once, not once per replica', () => {
+    const s = sim(workload('ReplicaSet', 'rs', 'replicas: 3', 'apps/v1', '{nodeName: gone, containers: [{name: c}]}'));
+    expect(s.diagnostics.filter((d) => d.code === 'unknown-node').map((d) => s.text.slice(d.range.start, d.range.end))).toEqual(['nodeName: gone']);
+  });
+
   it('reports two pods written with the same IP', () => {
     const p = (n: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${n}}\nspec: {containers: [{name: c}]}\nstatus: {podIP: 10.244.1.9}\n---\n`;
     const s = sim(p('a') + p('b'));
