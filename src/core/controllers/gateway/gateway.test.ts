@@ -126,11 +126,11 @@ describe('GW-9 precedence', () => {
       'd',
     ],
     [
-      'without timestamps the first route in the input wins a tie ([SIM])',
+      'without timestamps the routes tie on age and namespace/name decides, not input order (GW-9 step 8)',
       httpRoute('zz', '  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: a, port: 80}]}]\n') + httpRoute('aa', '  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: b, port: 80}]}]\n'),
       'http://x/',
       [],
-      'a',
+      'b',
     ],
     [
       'a precise hostname beats a wildcard regardless of paths',

@@ -143,7 +143,7 @@ function explainWin(win: Candidate, all: Candidate[], reasons: string[], assumpt
   if (rivals.length) {
     const tie = rivals.filter((c) => comparePrecedence(c.key, win.key) === 0 && c.route !== win.route);
     reasons.push(`It wins over ${rivals.length} other matching rule${rivals.length > 1 ? 's' : ''} by ${tie.length ? 'route age' : 'match precedence'} (${win.route.kind === 'GRPCRoute' ? 'GW-16' : 'GW-9'}).`);
-    if (tie.length && tie.every((c) => !c.route.creationTimestamp || !win.route.creationTimestamp)) assumptions.push('[SIM] Routes without creationTimestamp are taken as created in input order (GW-9 step 7).');
+    if (tie.length && tie.every((c) => !c.route.creationTimestamp || !win.route.creationTimestamp)) assumptions.push('Routes without creationTimestamp tie on age, so the first by namespace/name wins (GW-9 step 8).');
   }
   if (win.match && 'path' in win.match && win.match.path.type === 'RegularExpression') assumptions.push('[SIM] RegularExpression paths use an RE2-compatible JS RegExp anchored to the whole path and rank after Exact, before PathPrefix (I-17).');
 }

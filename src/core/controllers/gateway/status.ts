@@ -23,14 +23,13 @@ export function servesController(options: SimOptions, controllerName: string): b
   return options.gateway.controllers.length === 0 || options.gateway.controllers.includes(controllerName);
 }
 
-/** Route age for "oldest wins" (GW-9 step 7, §5.2): creationTimestamp, then [SIM] input order, then namespace/name. */
+/** Route age for "oldest wins" (GW-9 steps 7-8, §5.2): creationTimestamp, then `namespace/name` alphabetically. */
 export function compareAge(a: { creationTimestamp?: string; order: number; namespace: string; name: string }, b: typeof a): number {
   if (a.creationTimestamp && b.creationTimestamp && a.creationTimestamp !== b.creationTimestamp) {
     const ta = Date.parse(a.creationTimestamp);
     const tb = Date.parse(b.creationTimestamp);
     if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
   }
-  if (a.order !== b.order) return a.order - b.order;
   return `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`);
 }
 
