@@ -22,12 +22,19 @@ export interface AdminRule {
   peers: AdminPeer[];
   /** Absent (undefined): every port. */
   ports?: AdminPort[];
+  /** Where the ports are written: `ports` (v1alpha1) or `protocols` (v1alpha2 ClusterNetworkPolicy). */
+  portsField?: 'ports' | 'protocols';
   index: number;
 }
 
-/** policy.networking.k8s.io/v1alpha1 AdminNetworkPolicy (ANP-1..5) or the BANP singleton. */
+/**
+ * policy.networking.k8s.io/v1alpha1 AdminNetworkPolicy (ANP-1..5) or the BANP singleton, or a v1alpha2
+ * ClusterNetworkPolicy (ANP-6) with its `tier`; `Accept` is read as `Allow`.
+ */
 export interface AdminNetworkPolicy extends ObjectMeta {
-  kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'ClusterNetworkPolicy';
+  /** ClusterNetworkPolicy only: Admin runs with the ANPs, Baseline with the BANP (ANP-6). */
+  tier?: 'Admin' | 'Baseline';
   /** 0..1000; BANP has none. */
   priority?: number;
   subject: AdminSubject;

@@ -134,7 +134,9 @@ export interface Compiled {
   /** ANPs by priority then name (ANP-2, I-26). */
   anps: CompiledAdmin[];
   anpFor: number[][];
-  banp?: CompiledAdmin;
+  /** The baseline tier: the BANP, then v1alpha2 Baseline ClusterNetworkPolicies by priority (ANP-2, ANP-6). */
+  baselines: CompiledAdmin[];
+  baselineFor: number[][];
   /** Pods with a container port `name`/protocol equal to `port` (NP-6 named ports). */
   namedPortBits(name: string, protocol: Protocol, port: number): Bits;
   /** Every pod. */
@@ -329,15 +331,19 @@ function build(world: World, options: SimOptions): Compiled {
     const subject = 'namespaces' in s ? namespacesBits(s.namespaces) : and(namespacesBits(s.pods.namespaceSelector), selectorBits(s.pods.podSelector));
     return { policy, subject, ingress: policy.ingress.map(adminRule), egress: policy.egress.map(adminRule) };
   };
-  const anps = world.adminNetworkPolicies
-    .filter((p) => p.kind === 'AdminNetworkPolicy')
-    .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map(compileAdmin);
-  const banpObj = world.adminNetworkPolicies.find((p) => p.kind === 'BaselineAdminNetworkPolicy');
-  const anpFor = pods.map((): number[] => []);
-  anps.forEach((a, k) => {
-    for (let i = 0; i < n; i++) if (has(a.subject, i)) anpFor[i]!.push(k);
-  });
+  const byPriority = (a: AdminNetworkPolicy, b: AdminNetworkPolicy) => (a.priority ?? -1) - (b.priority ?? -1) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const baselineTier = (p: AdminNetworkPolicy) => p.kind === 'BaselineAdminNetworkPolicy' || (p.kind === 'ClusterNetworkPolicy' && p.tier === 'Baseline');
+  const anps = world.adminNetworkPolicies.filter((p) => !baselineTier(p)).sort(byPriority).map(compileAdmin);
+  const baselines = world.adminNetworkPolicies.filter(baselineTier).sort(byPriority).map(compileAdmin);
+  const subjectsOf = (list: CompiledAdmin[]) => {
+    const out = pods.map((): number[] => []);
+    list.forEach((a, k) => {
+      for (let i = 0; i < n; i++) if (has(a.subject, i)) out[i]!.push(k);
+    });
+    return out;
+  };
+  const anpFor = subjectsOf(anps);
+  const baselineFor = subjectsOf(baselines);
 
   const namedCache = new Map<string, Bits>();
   const namedPortBits = (name: string, protocol: Protocol, port: number): Bits => {
@@ -368,7 +374,8 @@ function build(world: World, options: SimOptions): Compiled {
     isolating,
     anps,
     anpFor,
-    ...(banpObj ? { banp: compileAdmin(banpObj) } : {}),
+    baselines,
+    baselineFor,
     namedPortBits,
     all,
   };

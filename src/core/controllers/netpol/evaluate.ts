@@ -24,7 +24,7 @@ export interface Endpoint {
 
 /** The rule that decided a direction: NetworkPolicy rule (NP-3) or admin rule (ANP-2), with its YAML. */
 export interface RuleRef {
-  kind: 'NetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  kind: 'NetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'ClusterNetworkPolicy';
   /** `ns/name` for NetworkPolicy, `name` for admin kinds. */
   policy: string;
   direction: Direction;
@@ -129,7 +129,7 @@ export function adminPortMatches(x: NonNullable<CompiledAdminRule['rule']['ports
 
 function adminRef(a: CompiledAdmin, dir: Direction, r: CompiledAdminRule, m: { peer: number; port?: number }): RuleRef {
   const field = dir === 'ingress' ? 'from' : 'to';
-  const path = m.port !== undefined ? `spec.${dir}.${r.rule.index}.ports.${m.port}` : `spec.${dir}.${r.rule.index}.${field}.${m.peer}`;
+  const path = m.port !== undefined ? `spec.${dir}.${r.rule.index}.${r.rule.portsField ?? 'ports'}.${m.port}` : `spec.${dir}.${r.rule.index}.${field}.${m.peer}`;
   return { kind: a.policy.kind, policy: a.policy.name, direction: dir, rule: r.rule.index, peer: m.peer, ...(m.port !== undefined ? { port: m.port } : {}), action: r.rule.action, cite: cite(a.policy, path) };
 }
 
@@ -142,8 +142,7 @@ export function evaluateDirection(c: Compiled, dir: Direction, subject: number, 
   const iso = c.isolating[dir][subject]!;
   const policies = iso.map((k) => podPolicyName(c.policies[k]!.policy));
   const adminPolicies = c.anpFor[subject]!.map((k) => c.anps[k]!.policy.name);
-  const inBanp = !!c.banp && has(c.banp.subject, subject);
-  if (inBanp) adminPolicies.push(c.banp!.policy.name);
+  for (const k of c.baselineFor[subject]!) adminPolicies.push(c.baselines[k]!.policy.name);
   const base = { isolated: iso.length > 0, policies, adminPolicies };
   const selectCites = (): Cite[] => iso.map((k) => cite(c.policies[k]!.policy, 'spec.podSelector'));
   let passedBy: RuleRef | undefined;
@@ -175,8 +174,9 @@ export function evaluateDirection(c: Compiled, dir: Direction, subject: number, 
     }
     return { ...base, ...passed, verdict: 'denied', decidedBy: 'networkpolicy', cites: selectCites(), assumptions: [...notes] };
   }
-  if (inBanp) {
-    const b = c.banp!;
+  for (const k of c.baselineFor[subject]!) {
+    // Baseline tier: first matching rule; Pass leaves the tier, which ends in the default allow (ANP-6).
+    const b = c.baselines[k]!;
     for (const r of b[dir]) {
       const m = adminRuleMatch(c, r, peer, protocol, port, dst);
       if (!m) continue;

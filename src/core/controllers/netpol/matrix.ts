@@ -54,7 +54,7 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
   for (const j of sel) set(selBits, j);
   const all = c.all;
   for (const j of sel) {
-    if (has(c.hostNet, j) || (c.isolating.ingress[j]!.length === 0 && c.anpFor[j]!.length === 0 && !(c.banp && has(c.banp.subject, j)))) {
+    if (has(c.hostNet, j) || (c.isolating.ingress[j]!.length === 0 && c.anpFor[j]!.length === 0 && c.baselineFor[j]!.length === 0)) {
       set(open, j);
       continue;
     }
@@ -77,7 +77,7 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
   const rows: string[] = [];
   const row = new Uint32Array(W);
   for (const i of sel) {
-    const e = has(c.hostNet, i) || (c.isolating.egress[i]!.length === 0 && c.anpFor[i]!.length === 0 && !(c.banp && has(c.banp.subject, i))) ? all : allowed('egress', i);
+    const e = has(c.hostNet, i) || (c.isolating.egress[i]!.length === 0 && c.anpFor[i]!.length === 0 && c.baselineFor[i]!.length === 0) ? all : allowed('egress', i);
     const at = i * W;
     for (let w = 0; w < W; w++) row[w] = e[w]! & (accepted[at + w]! | open[w]!);
     if (has(c.hostNet, i) && c.pods[i]!.nodeName) {
@@ -102,7 +102,7 @@ function emit(row: Bits, n: number): string {
 
 /** Pods with the same signature get the same allowed set for this direction and port. */
 function signature(c: Compiled, dir: Direction, i: number, pk: PortKey): string {
-  let key = `${dir}|${c.isolating[dir][i]!.join(',')}|${c.anpFor[i]!.join(',')}|${c.banp && has(c.banp.subject, i) ? 'b' : ''}`;
+  let key = `${dir}|${c.isolating[dir][i]!.join(',')}|${c.anpFor[i]!.join(',')}|${c.baselineFor[i]!.join(',')}`;
   if (dir === 'ingress') {
     // Named ports in ingress rules are resolved on the subject pod itself (NP-6).
     const p = c.pods[i]!;
@@ -179,12 +179,13 @@ export function allowedSet(c: Compiled, dir: Direction, i: number, pk: PortKey):
     }
     orInto(admitted, and(undecided, np));
   } else {
-    if (c.banp && has(c.banp.subject, i)) {
-      for (const r of c.banp[dir]) {
+    for (const k of c.baselineFor[i]!) {
+      for (const r of c.baselines[k]![dir]) {
         const ps = portSetAdmin(r);
         if (!ps) continue;
         const m = and(and(r.podsUnion, ps), undecided);
-        if (r.rule.action === 'Allow') orInto(admitted, m);
+        // Allow, and Pass out of the last tier, both end allowed; only Deny removes peers.
+        if (r.rule.action !== 'Deny') orInto(admitted, m);
         undecided = andNot(undecided, m);
       }
     }

@@ -274,6 +274,24 @@ spec:
   });
 });
 
+describe('v1alpha2 ClusterNetworkPolicy (ANP-6)', () => {
+  const cnp = (name: string, tier: string, priority: number, ingress: string) =>
+    `---\napiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  tier: ${tier}\n  priority: ${priority}\n  subject: {namespaces: {matchLabels: {team: data}}}\n  ingress: ${ingress}\n`;
+  it.each([
+    ['an Admin Accept allows before a NetworkPolicy deny', cnp('a', 'Admin', 1, '[{action: Accept, from: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {number: 5432}}}]}]') + DENY_INGRESS_DB, 5432, 'allowed', 'admin'],
+    ['an Admin Deny on a port range denies', cnp('a', 'Admin', 1, '[{action: Deny, from: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {range: {start: 5000, end: 6000}}}}]}]'), 5432, 'denied', 'admin'],
+    ['tcp without destinationPort covers every TCP port', cnp('a', 'Admin', 1, '[{action: Deny, from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: api}}}}], protocols: [{tcp: {}}]}]'), 5432, 'denied', 'admin'],
+    ['a Baseline Deny applies when no NetworkPolicy isolates the pod', cnp('b', 'Baseline', 1, '[{action: Deny, from: [{namespaces: {matchLabels: {team: shop}}}]}]'), 5432, 'denied', 'baseline'],
+    ['a Baseline Pass ends in the default allow', cnp('b', 'Baseline', 1, '[{action: Pass, from: [{namespaces: {}}]}]') + cnp('c', 'Baseline', 2, '[{action: Deny, from: [{namespaces: {}}]}]'), 5432, 'allowed', 'baseline'],
+  ])('%s', (_name, docs, port, want, by) => {
+    const s = sim(docs);
+    expect(s.diagnostics.filter((d) => d.severity === 'error' && d.object?.startsWith('ClusterNetworkPolicy'))).toEqual([]);
+    const r = check(s, { from: 'shop/api', to: 'data/db', port });
+    expect(r.ok && [r.result.verdict, r.result.ingress.decidedBy]).toEqual([want, by]);
+    if (r.ok && r.result.ingress.rule) expect(r.result.ingress.rule.kind).toBe('ClusterNetworkPolicy');
+  });
+});
+
 describe('admission (ADM-6) and policy diagnostics', () => {
   const codes = (extra: string) => sim(extra).diagnostics.filter((d) => d.object?.startsWith('NetworkPolicy/')).map((d) => [d.code, d.path]);
 

@@ -8,7 +8,7 @@ import { endpointSliceKind } from './endpointslice';
 import { endpointsKind } from './endpoints';
 import { secretKind, inertKinds } from './inert';
 import { networkPolicyKind } from './networkpolicy';
-import { adminPolicyKind } from './admin-policy';
+import { adminPolicyKind, clusterNetworkPolicyKind } from './admin-policy';
 import { ingressClassKind, ingressKind } from './ingress';
 import { gatewayClassKind, gatewayKind, referenceGrantKind } from './gateway';
 import { grpcRouteKind, httpRouteKind } from './httproute';
@@ -27,6 +27,7 @@ export const KIND_HANDLERS: KindHandler[] = [
   inertKinds,
   networkPolicyKind,
   adminPolicyKind,
+  clusterNetworkPolicyKind,
   ingressClassKind,
   ingressKind,
   gatewayClassKind,
