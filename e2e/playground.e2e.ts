@@ -51,6 +51,8 @@ spec:
     - containerPort: 8080
 `;
 
+const metrics: Record<string, number> = {};
+
 describe('the playground page', () => {
   let site: Site;
   let b: Browser;
@@ -61,6 +63,7 @@ describe('the playground page', () => {
   });
 
   afterAll(async () => {
+    writeFileSync(join(SHOTS, 'metrics.json'), JSON.stringify(metrics, null, 2));
     await b?.close();
     await site?.close();
   });
@@ -70,7 +73,8 @@ describe('the playground page', () => {
     await b.page.goto(site.url);
     await ready(b.page);
     const editorReadyMs = Date.now() - t0;
-    writeFileSync(join(SHOTS, 'metrics.json'), JSON.stringify({ editorReadyMs }, null, 2));
+    metrics.editorReadyMs = editorReadyMs;
+    metrics.graphNodes = await b.page.locator('.react-flow__node').count();
     const nodes = await b.page.$$eval('.react-flow__node', (els) => els.map((e) => ({ kind: e.getAttribute('data-kind'), object: e.getAttribute('data-object') })));
     expect(nodes.length).toBeGreaterThan(3);
     for (const n of nodes) {
@@ -91,8 +95,10 @@ describe('the playground page', () => {
   });
 
   it('keeps pasted text exactly and draws its Service and pods', async () => {
+    const t0 = Date.now();
     await pasteAll(b.page, SCENARIO);
     await b.page.waitForSelector('.react-flow__node[data-object="Service/demo/web"]', { timeout: 15_000 });
+    metrics.pasteToGraphMs = Date.now() - t0;
     expect(await editorText(b.page)).toBe(SCENARIO);
     await b.page.waitForSelector('.react-flow__node[data-object="Pod/demo/web-a"]');
     await b.page.waitForSelector('.react-flow__node[data-object="Pod/demo/web-b"]');
@@ -187,6 +193,40 @@ describe('the playground page', () => {
       await shot(other.page, '07-trace');
       expect(other.errors).toEqual([]);
       expect(other.outside).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('keeps a read-only view read-only: typing and pasting change neither the text nor the address', async () => {
+    const other = await openBrowser();
+    try {
+      await other.page.goto(`${site.url}?readonly=1${new URL(b.page.url()).hash}`);
+      await ready(other.page);
+      const before = await editorText(other.page);
+      const hash = await other.page.evaluate(() => location.hash);
+      await other.page.click('.monaco-editor .view-lines');
+      await other.page.keyboard.type('xyz');
+      await other.page.keyboard.press('Backspace');
+      await pasteAll(other.page, 'kind: Nothing\n');
+      await other.page.waitForTimeout(1200);
+      expect(await editorText(other.page)).toBe(before);
+      expect(await other.page.evaluate(() => location.hash)).toBe(hash);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('shows the compact embed layout with a link to the full playground carrying the scenario', async () => {
+    const other = await openBrowser({ width: 800, height: 600 });
+    try {
+      await other.page.goto(`${site.url}?embed=1`);
+      await other.page.waitForSelector('.react-flow__node[data-kind="Service"]');
+      const href = await other.page.locator('.tools a[target=_blank]').getAttribute('href');
+      expect(href).toContain('#v1:');
+      const full = new URL(href!, other.page.url());
+      expect(full.origin + full.pathname).toBe(new URL(site.url).origin + new URL(site.url).pathname);
+      await shot(other.page, '08-embed');
     } finally {
       await other.close();
     }

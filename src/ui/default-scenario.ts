@@ -130,6 +130,24 @@ spec:
   podSelector: {}
   policyTypes: [Ingress]
 ---
+# The Ingress controller's pods may reach the web and API pods.
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-from-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchExpressions:
+    - {key: app, operator: In, values: [frontend, api]}
+  policyTypes: [Ingress]
+  ingress:
+  - from:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: ingress-nginx
+---
+# The frontend may call the API. Nothing allows the API to reach the database: can you fix it?
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:

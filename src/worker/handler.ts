@@ -3,7 +3,7 @@
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
 import { buildTopology, simulate, type Simulation } from '../core/index';
-import { layoutTopology, type Layouter } from './layout';
+import { layoutTopology, type LayoutCache, type Layouter } from './layout';
 import type { EndpointsView, QueryKind, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply } from './protocol';
 
 /** One core query: takes the latest simulation and the request's args. */
@@ -13,12 +13,14 @@ export interface WorkerState {
   sim: Simulation | null;
   elk: Layouter | null;
   queries: Partial<Record<QueryKind, QueryFn>>;
+  layoutCache: LayoutCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
 }
 
 export function createState(elk: Layouter | null, queries: Partial<Record<QueryKind, QueryFn>> = {}, now?: () => number): WorkerState {
-  return now ? { sim: null, elk, queries, now } : { sim: null, elk, queries };
+  const base = { sim: null, elk, queries, layoutCache: new Map() as LayoutCache };
+  return now ? { ...base, now } : base;
 }
 
 /** The file name the page's single editor buffer is simulated under (diagnostics carry `file: 0`). */
@@ -42,7 +44,7 @@ async function runSimulation(state: WorkerState, msg: SimulateRequest): Promise<
   state.sim = sim;
   const topology = buildTopology(sim, { showSystem: msg.showSystem === true });
   const t1 = now();
-  const layout = await layoutTopology(topology, state.elk);
+  const layout = await layoutTopology(topology, state.elk, state.layoutCache);
   const t2 = now();
   const w = sim.world;
   const all = [

@@ -23,7 +23,10 @@ export function groupId(ns: string): string {
 }
 
 /** Places every node and every namespace group; positions of children are relative to their group. */
-export async function layoutTopology(topo: Topology, elk: Layouter | null): Promise<Record<string, Placement>> {
+/** Band orders already computed, by band shape: an edit that changes no node or edge of a band costs no layout. */
+export type LayoutCache = Map<string, Map<string, number>>;
+
+export async function layoutTopology(topo: Topology, elk: Layouter | null, cache: LayoutCache = new Map()): Promise<Record<string, Placement>> {
   const out: Record<string, Placement> = {};
   const layers = [...new Set(topo.nodes.map((n) => n.layer))].sort((a, b) => a - b);
   const colX = new Map<number, number>();
@@ -41,7 +44,7 @@ export async function layoutTopology(topo: Topology, elk: Layouter | null): Prom
   let y = 0;
   for (const ns of names) {
     const nodes = bands.get(ns)!;
-    const order = await orderInBand(nodes, topo, elk);
+    const order = await cachedOrder(nodes, topo, elk, cache);
     // Rows: each column stacks its nodes in the order elk chose; the band is as tall as its tallest column.
     const rows = new Map<number, number>();
     const grouped = ns !== '';
@@ -60,6 +63,20 @@ export async function layoutTopology(topo: Topology, elk: Layouter | null): Prom
     y += h + BAND_GAP;
   }
   return out;
+}
+
+async function cachedOrder(nodes: GraphNode[], topo: Topology, elk: Layouter | null, cache: LayoutCache): Promise<Map<string, number>> {
+  const ids = new Set(nodes.map((n) => n.id));
+  const key = JSON.stringify([
+    nodes.map((n) => `${n.layer}:${n.id}`),
+    topo.edges.filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => e.id).sort(),
+  ]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const order = await orderInBand(nodes, topo, elk);
+  if (cache.size > 256) cache.clear();
+  cache.set(key, order);
+  return order;
 }
 
 /** The vertical order elk gives the nodes of one band (by layer partition), or id order without elk. */

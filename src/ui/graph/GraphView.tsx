@@ -9,6 +9,9 @@ import { kindStyle } from './kinds';
 /** Data attributes on a node's or an edge's DOM element (UI.md): React Flow spreads `domAttributes` there. */
 type DataAttrs = Record<`data-${string}`, string>;
 
+/** Room for the legend above and the minimap at the bottom right, so fitting never hides a node under them. */
+const FIT_PADDING = { top: '64px', bottom: '24px', left: '24px', right: '24px' } as const;
+
 function GraphInner() {
   const reply = useApp((s) => s.result.reply);
   const selection = useApp((s) => s.ui.selection);
@@ -80,7 +83,7 @@ function GraphInner() {
     if (!shape || shape === lastShape.current) return;
     const first = lastShape.current === '';
     lastShape.current = shape;
-    const fit = () => void flow.fitView({ padding: 0.06, duration: first ? 0 : 200 });
+    const fit = () => void flow.fitView({ padding: FIT_PADDING, duration: first ? 0 : 200 });
     const t = [setTimeout(fit, 30), ...(first ? [setTimeout(fit, 400)] : [])];
     return () => t.forEach(clearTimeout);
   }, [shape, flow]);
@@ -99,6 +102,7 @@ function GraphInner() {
       minZoom={0.1}
       maxZoom={2.5}
       fitView
+      fitViewOptions={{ padding: FIT_PADDING }}
       onNodeClick={(_, n) => select({ type: 'node', id: n.id })}
       onEdgeClick={(_, e) => select({ type: 'edge', id: e.id })}
       onPaneClick={() => select(null)}
@@ -106,7 +110,7 @@ function GraphInner() {
     >
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : kindStyle(String(n.domAttributes?.['data-kind' as keyof typeof n.domAttributes] ?? '')).color)} nodeStrokeColor={(n) => (n.type === 'namespace' ? '#94a3b8' : 'transparent')} />
+      <MiniMap position="bottom-left" style={{ marginLeft: 56 }} pannable zoomable nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : kindStyle(String(n.domAttributes?.['data-kind' as keyof typeof n.domAttributes] ?? '')).color)} nodeStrokeColor={(n) => (n.type === 'namespace' ? '#94a3b8' : 'transparent')} />
       <Panel position="top-left">
         <Legend />
       </Panel>
