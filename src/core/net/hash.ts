@@ -46,3 +46,8 @@ export function canonicalJSON(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/** apiserver `generateName`: the prefix is cut to 58 characters so that prefix + 5 stays within 63. */
+export function generatedName(prefix: string, suffix: string): string {
+  return `${prefix.length > 58 ? prefix.slice(0, 58) : prefix}${suffix}`;
+}

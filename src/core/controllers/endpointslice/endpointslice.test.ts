@@ -138,6 +138,12 @@ describe('which pods become endpoints (SVC-6, SVC-7, EPS-4, EPS-5)', () => {
     expect(slice!.endpoints[0]!.zone).toBe('zone-a');
   });
 
+  it('slice names of a 63-character Service are cut as generateName cuts them', () => {
+    const long = 'a'.repeat(63);
+    const [slice] = sim(pod('a', 'app: w') + svc(long, '{selector: {app: w}, ports: [{port: 80}]}')).slicesOf(long);
+    expect(slice!.name).toMatch(new RegExp(`^a{58}[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+  });
+
   it('ExternalName Services get no slices (SVC-3)', () => {
     const s = sim(svc('ext', '{type: ExternalName, externalName: example.com}'));
     expect(s.slicesOf('ext')).toEqual([]);

@@ -1,7 +1,7 @@
 import type { IPFamily, Service } from '../../model/core';
 import type { Endpoint, EndpointSlice, LegacyEndpoints } from '../../model/discovery';
 import { objectId } from '../../model/meta';
-import { safeSuffix } from '../../net/hash';
+import { generatedName, safeSuffix } from '../../net/hash';
 import { MANAGED_BY_LABEL, MIRRORING_CONTROLLER_NAME, SERVICE_NAME_LABEL, familyOf } from './utils';
 
 export const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
@@ -36,8 +36,8 @@ export function mirrorEndpoints(ep: LegacyEndpoints, service: Service | undefine
     for (const a of subset.notReadyAddresses) add(a, false);
     for (const [family, endpoints] of byFamily) {
       for (let i = 0; i < endpoints.length; i += maxPerSlice) {
-        let name = `${ep.name}-${safeSuffix(`${ep.id}/${s}/${family}/${i}`)}`;
-        for (let k = 1; used.has(name); k++) name = `${ep.name}-${safeSuffix(`${ep.id}/${s}/${family}/${i}#${k}`)}`;
+        let name = generatedName(`${ep.name}-`, safeSuffix(`${ep.id}/${s}/${family}/${i}`));
+        for (let k = 1; used.has(name); k++) name = generatedName(`${ep.name}-`, safeSuffix(`${ep.id}/${s}/${family}/${i}#${k}`));
         used.add(name);
         slices.push({
           id: objectId('EndpointSlice', ep.namespace, name),

@@ -2,7 +2,7 @@ import type { IPFamily, Node, Pod, Service } from '../../model/core';
 import type { Endpoint, EndpointPort, EndpointSlice } from '../../model/discovery';
 import { objectId } from '../../model/meta';
 import { matchesEquality } from '../../net/labels';
-import { safeSuffix } from '../../net/hash';
+import { generatedName, safeSuffix } from '../../net/hash';
 import { applyHints } from './hints';
 import { CONTROLLER_NAME, HEADLESS_LABEL, MANAGED_BY_LABEL, SERVICE_NAME_LABEL, familyOf, getEndpointPorts, podToEndpoint, portsKey, shouldPodBeInEndpoints } from './utils';
 
@@ -58,8 +58,8 @@ function byPodName(a: Pod, b: Pod): number {
 }
 
 function nameFor(service: Service, seed: string, used: Set<string>): string {
-  let name = `${service.name}-${safeSuffix(`${service.id}/${seed}`)}`;
-  for (let k = 1; used.has(name); k++) name = `${service.name}-${safeSuffix(`${service.id}/${seed}#${k}`)}`;
+  let name = generatedName(`${service.name}-`, safeSuffix(`${service.id}/${seed}`));
+  for (let k = 1; used.has(name); k++) name = generatedName(`${service.name}-`, safeSuffix(`${service.id}/${seed}#${k}`));
   used.add(name);
   return name;
 }

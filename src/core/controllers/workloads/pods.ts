@@ -1,6 +1,6 @@
 import type { Node, Pod, Workload } from '../../model/core';
 import { objectId } from '../../model/meta';
-import { fnv32a } from '../../net/hash';
+import { fnv32a, generatedName } from '../../net/hash';
 import { podSuffix, podTemplateHash, replicaSetName } from './names';
 
 /**
@@ -22,26 +22,26 @@ export function podsForWorkload(w: Workload, nodes: Node[]): Pod[] {
     case 'Deployment': {
       const hash = podTemplateHash(w.template);
       const rs = replicaSetName(w.name, w.template);
-      return uniqueNames(range(w.replicas).map((i) => `${rs}-${podSuffix(rs, i)}`), rs).map((name) =>
+      return uniqueNames(range(w.replicas).map((i) => generatedName(`${rs}-`, podSuffix(rs, i))), rs).map((name) =>
         makePod(w, name, { 'pod-template-hash': hash }),
       );
     }
     case 'DaemonSet':
-      return uniqueNames(nodes.map((n) => `${w.name}-${podSuffix(w.name, n.name)}`), w.name).map((name, i) =>
+      return uniqueNames(nodes.map((n) => generatedName(`${w.name}-`, podSuffix(w.name, n.name))), w.name).map((name, i) =>
         makePod(w, name, {}, {}, nodes[i]!.name),
       );
     case 'CronJob': {
       const job = `${w.name}-${String(fnv32a(w.id) % 100000000).padStart(8, '0')}`;
-      return uniqueNames(range(w.replicas).map((i) => `${job}-${podSuffix(job, i)}`), job).map((name) =>
+      return uniqueNames(range(w.replicas).map((i) => generatedName(`${job}-`, podSuffix(job, i))), job).map((name) =>
         makePod(w, name, { 'batch.kubernetes.io/job-name': job, 'job-name': job }),
       );
     }
     case 'Job':
-      return uniqueNames(range(w.replicas).map((i) => `${w.name}-${podSuffix(w.name, i)}`), w.name).map((name) =>
+      return uniqueNames(range(w.replicas).map((i) => generatedName(`${w.name}-`, podSuffix(w.name, i))), w.name).map((name) =>
         makePod(w, name, { 'batch.kubernetes.io/job-name': w.name, 'job-name': w.name }),
       );
     default:
-      return uniqueNames(range(w.replicas).map((i) => `${w.name}-${podSuffix(w.name, i)}`), w.name).map((name) => makePod(w, name, {}));
+      return uniqueNames(range(w.replicas).map((i) => generatedName(`${w.name}-`, podSuffix(w.name, i))), w.name).map((name) => makePod(w, name, {}));
   }
 }
 
@@ -54,7 +54,7 @@ function uniqueNames(names: string[], base: string): string[] {
   const seen = new Set<string>();
   return names.map((n, i) => {
     let name = n;
-    for (let k = 1; seen.has(name); k++) name = `${base}-${podSuffix(base, `${i}/${k}`)}`;
+    for (let k = 1; seen.has(name); k++) name = generatedName(`${base}-`, podSuffix(base, `${i}/${k}`));
     seen.add(name);
     return name;
   });
