@@ -21,9 +21,9 @@ describe('frozen link fixtures', () => {
   it('there is at least one fixture for every released version', () => {
     for (let v = 1; v <= CURRENT_VERSION; v++) expect(fixtures.some((f) => f.name.startsWith(`v${v}-`))).toBe(true);
   });
-  it.each(fixtures)('$name still opens as the state it was written from', ({ hash, expected }) => {
+  it.each(fixtures)('$name still opens as the state it was written from', ({ name, hash, expected }) => {
     const r = decodeState(hash);
-    expect(r).toEqual({ ok: true, state: expected, version: Number(/^#v(\d+)/.exec(hash)![1]), warnings: [] });
+    expect(r).toEqual({ ok: true, state: expected, version: Number(/^v(\d+)-/.exec(name)![1]), warnings: [] });
   });
 });
 
@@ -76,7 +76,7 @@ describe('round trip (property)', () => {
   it('gives back the non-default options and the view', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 100 }), options, fc.constantFrom('trace', 'dns', 'policies'), (text, opts, panel) => {
-        const state: SharedState = { text, options: opts as SharedState['options'], view: { panel, selected: 'Pod/shop/web-0' } };
+        const state: SharedState = { text, options: opts, view: { panel, selected: 'Pod/shop/web-0' } };
         const r = decodeState(encodeState(state));
         const again = decodeState(encodeState(r.ok ? r.state : { text: '' }));
         return r.ok && again.ok && JSON.stringify(again.state) === JSON.stringify(r.state) && r.state.view?.panel === panel;

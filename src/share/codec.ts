@@ -75,6 +75,9 @@ function decodeUnsafe(hash: unknown): DecodeResult {
   if (h.length > HASH_LIMITS.maxHashChars) {
     return fail('too-large', `The link is ${h.length} characters long; the playground reads links of at most ${HASH_LIMITS.maxHashChars}.`);
   }
+  // Links written by the page's first placeholder codec (`#v1:` + base64url(deflate-raw(text))), before
+  // this format existed: read as version 0 so that no link ever made stops opening.
+  if (h.startsWith('v1:')) return decodeLegacy(h.slice(3));
   const m = /^v(\d{1,6})\.(.*)$/s.exec(h);
   if (!m) return fail('unknown-version', 'The link does not start with a format version (such as #v1.), so it is not a playground link.');
   const version = Number(m[1]);
@@ -94,6 +97,16 @@ function decodeUnsafe(hash: unknown): DecodeResult {
   const checked = checkState(json);
   if (!checked.ok) return fail('invalid', `The link is not a valid scenario: ${checked.message}.`);
   return { ok: true, state: checked.value, version, warnings: checked.warnings };
+}
+
+function decodeLegacy(payload: string): DecodeResult {
+  const bytes = decodeBase64url(payload);
+  if (!bytes) return fail('corrupt', 'The link is damaged (it holds characters a playground link never has); it may have been cut short or changed.');
+  const inflated = boundedInflate(bytes, HASH_LIMITS.maxInflatedBytes);
+  if (!inflated.ok) return inflated;
+  const checked = checkState({ text: strFromU8(inflated.value) });
+  if (!checked.ok) return fail('invalid', `The link is not a valid scenario: ${checked.message}.`);
+  return { ok: true, state: checked.value, version: 0, warnings: [] };
 }
 
 function inflateJSON(payload: string): Step<unknown> {
