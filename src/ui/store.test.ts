@@ -1,0 +1,144 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { SimulatedReply } from '../worker/protocol';
+import { createSimClient } from './sim-client';
+import { createAppStore, type StoreEnv } from './store';
+
+function reply(rev: number, nodes: string[] = []): SimulatedReply {
+  return {
+    type: 'simulated',
+    rev,
+    diagnostics: [],
+    topology: { nodes: nodes.map((id) => ({ id, kind: 'Pod', label: id, namespace: 'x', layer: 5, status: 'ok' })), edges: [] },
+    layout: {},
+    endpoints: [],
+    summary: { objects: 0, pods: 0, services: 0, errors: 0, warnings: 0 },
+    objects: [],
+    pods: [],
+    services: [],
+    queries: [],
+    timings: { simulate: 0, layout: 0 },
+  };
+}
+
+function env(): StoreEnv & { runs: number[]; saved: string[]; urls: string[] } {
+  const runs: number[] = [];
+  const saved: string[] = [];
+  const urls: string[] = [];
+  return {
+    runs,
+    saved,
+    urls,
+    sim: { simulate: (r) => runs.push(r.rev), query: () => Promise.resolve(null), dispose: () => {} },
+    save: (s) => saved.push(s.text),
+    writeUrl: (t) => urls.push(t),
+    saveUi: () => {},
+    delays: { run: 10, url: 20 },
+  };
+}
+
+describe('the app store', () => {
+  it('schedules one worker run, one URL update and a local save for a burst of edits', async () => {
+    vi.useFakeTimers();
+    const e = env();
+    const store = createAppStore(e, { source: { text: 'a', options: {}, showSystem: false } });
+    store.getState().actions.setText('ab');
+    store.getState().actions.setText('abc');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(e.runs).toEqual([3]);
+    expect(e.urls).toEqual(['abc']);
+    expect(e.saved.at(-1)).toBe('abc');
+    vi.useRealTimers();
+  });
+
+  it('drops a reply older than the one shown', () => {
+    const store = createAppStore(env(), { source: { text: 'a', options: {}, showSystem: false } });
+    store.getState().actions.receive(reply(5, ['Pod/x/new']));
+    store.getState().actions.receive(reply(4, ['Pod/x/old']));
+    expect(store.getState().result.reply?.rev).toBe(5);
+  });
+
+  it('changes neither the text nor the revision when read-only', () => {
+    const store = createAppStore(env(), { source: { text: 'a', options: {}, showSystem: false }, ui: { readonly: true } });
+    store.getState().actions.setText('b');
+    expect(store.getState().source).toMatchObject({ text: 'a', rev: 1 });
+  });
+
+  it('forgets a selection whose object is gone after an edit', () => {
+    const store = createAppStore(env(), { source: { text: 'a', options: {}, showSystem: false } });
+    store.getState().actions.receive(reply(1, ['Pod/x/a']));
+    store.getState().actions.select({ type: 'node', id: 'Pod/x/a' });
+    store.getState().actions.receive(reply(2, ['Pod/x/b']));
+    expect(store.getState().ui.selection).toBeNull();
+  });
+});
+
+/** A stand-in Worker: records messages, lets the test answer, crash or stay silent. */
+function fakeWorker() {
+  const listeners: Record<string, ((e: unknown) => void)[]> = {};
+  const w = {
+    posted: [] as unknown[],
+    terminated: false,
+    postMessage(m: unknown) {
+      w.posted.push(m);
+    },
+    terminate() {
+      w.terminated = true;
+    },
+    addEventListener(type: string, fn: (e: unknown) => void) {
+      (listeners[type] ??= []).push(fn);
+    },
+    emit(type: string, e: unknown) {
+      for (const fn of listeners[type] ?? []) fn(e);
+    },
+  };
+  return w;
+}
+
+describe('the worker client', () => {
+  it('restarts a crashed worker, says so, and uses a new one for the next run', () => {
+    const made: ReturnType<typeof fakeWorker>[] = [];
+    const notices: string[] = [];
+    const c = createSimClient({ onReply: () => {}, onNotice: (m) => notices.push(m) }, () => {
+      const w = fakeWorker();
+      made.push(w);
+      return w as unknown as Worker;
+    });
+    c.simulate({ rev: 1, text: '', options: {} });
+    made[0]!.emit('error', { message: 'boom', preventDefault() {} });
+    expect(made[0]!.terminated).toBe(true);
+    expect(notices.length).toBe(1);
+    c.simulate({ rev: 2, text: '', options: {} });
+    expect(made.length).toBe(2);
+    c.dispose();
+  });
+
+  it('restarts a worker that runs past its time budget', async () => {
+    vi.useFakeTimers();
+    const made: ReturnType<typeof fakeWorker>[] = [];
+    const notices: string[] = [];
+    const c = createSimClient({ onReply: () => {}, onNotice: (m) => notices.push(m) }, () => {
+      const w = fakeWorker();
+      made.push(w);
+      return w as unknown as Worker;
+    });
+    c.simulate({ rev: 1, text: '', options: {} });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(made[0]!.terminated).toBe(true);
+    expect(notices.length).toBe(1);
+    c.dispose();
+    vi.useRealTimers();
+  });
+
+  it('matches a query answer to its request', async () => {
+    const made: ReturnType<typeof fakeWorker>[] = [];
+    const c = createSimClient({ onReply: () => {}, onNotice: () => {} }, () => {
+      const w = fakeWorker();
+      made.push(w);
+      return w as unknown as Worker;
+    });
+    const p = c.query({ kind: 'dns', args: { name: 'x' } });
+    const sent = made[0]!.posted[0] as { id: number };
+    made[0]!.emit('message', { data: { type: 'answer', id: sent.id, ok: true, result: { answer: 42 } } });
+    await expect(p).resolves.toEqual({ answer: 42 });
+  });
+});
