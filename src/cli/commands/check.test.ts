@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT, type IO } from '../io';
+import { main } from '../main';
+
+async function run(argv: string[], files: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: IO = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    isTTY: false,
+    readStdin: () => Promise.resolve(''),
+    readFile: (p) => (p in files ? Promise.resolve(files[p]!) : Promise.reject(Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' }))),
+    listDir: () => Promise.resolve(null),
+  };
+  const code = await main(argv, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+const YAML = `apiVersion: v1
+kind: Pod
+metadata: {name: api, namespace: shop, labels: {app: api}}
+spec: {nodeName: node-1, containers: [{name: c, ports: [{containerPort: 8080}]}]}
+status: {phase: Running, podIP: 10.244.1.10}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: db, namespace: data, labels: {app: db}}
+spec: {nodeName: node-2, containers: [{name: c, ports: [{containerPort: 5432}, {containerPort: 53, protocol: UDP}]}]}
+status: {phase: Running, podIP: 10.244.2.20}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: data}
+spec: {podSelector: {}, policyTypes: [Ingress]}
+`;
+
+describe('knet check', () => {
+  it('prints the CLI.md JSON fields with the isolating policy and a reason', async () => {
+    const r = await run(['check', 'in.yaml', '--from', 'shop/api', '--to', 'data/db', '--port', '5432', '--json'], { 'in.yaml': YAML });
+    expect(r.code).toBe(EXIT.OK);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & { egress: { verdict: string; policies: string[] }; ingress: { verdict: string; policies: string[]; cites: { line: number; path: string }[] } };
+    expect(doc).toMatchObject({ verdict: 'denied', from: 'shop/api', to: 'data/db', port: 5432, protocol: 'TCP' });
+    expect(doc.egress).toMatchObject({ verdict: 'allowed', policies: [] });
+    expect(doc.ingress).toMatchObject({ verdict: 'denied', policies: ['data/default-deny'] });
+    expect(doc.ingress.cites[0]).toMatchObject({ line: 16, path: 'spec.podSelector' });
+    expect(typeof doc.reason).toBe('string');
+  });
+
+  it('explains the verdict for people and points at the YAML', async () => {
+    const r = await run(['check', 'in.yaml', '--from', 'shop/api', '--to', 'data/db', '--port', '5432'], { 'in.yaml': YAML });
+    expect(r.stdout).toContain('DENIED');
+    expect(r.stdout).toContain('in.yaml:16:');
+  });
+
+  it('exits 1 for an unknown pod and 2 for bad usage', async () => {
+    expect((await run(['check', 'in.yaml', '--from', 'shop/nope', '--to', 'data/db', '--port', '1'], { 'in.yaml': YAML })).code).toBe(EXIT.INPUT);
+    expect((await run(['check', 'in.yaml', '--from', 'shop/api', '--to', 'data/db'], { 'in.yaml': YAML })).code).toBe(EXIT.USAGE);
+    expect((await run(['check', 'in.yaml', '--from', 'shop/api', '--to', 'data/db', '--port', '1', '--protocol', 'GRE'], { 'in.yaml': YAML })).code).toBe(EXIT.USAGE);
+  });
+});
+
+describe('knet matrix', () => {
+  it('prints one row string per source pod and port, system pods left out', async () => {
+    const r = await run(['matrix', 'in.yaml', '--port', '5432', '--port', '53/udp', '--json'], { 'in.yaml': YAML });
+    expect(r.code).toBe(EXIT.OK);
+    expect(JSON.parse(r.stdout)).toEqual({
+      pods: ['shop/api', 'data/db'],
+      ports: [{ port: 5432, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }],
+      matrix: { '5432/TCP': ['10', '11'], '53/UDP': ['10', '11'] },
+    });
+  });
+
+  it('uses every declared container port without --port and filters by --namespace', async () => {
+    const r = await run(['matrix', 'in.yaml', '--namespace', 'data', '--json'], { 'in.yaml': YAML });
+    expect(JSON.parse(r.stdout)).toMatchObject({ pods: ['data/db'], ports: [{ port: 53, protocol: 'UDP' }, { port: 5432, protocol: 'TCP' }] });
+  });
+
+  it('rejects a malformed --port with exit 2', async () => {
+    expect((await run(['matrix', 'in.yaml', '--port', '80/icmp'], { 'in.yaml': YAML })).code).toBe(EXIT.USAGE);
+  });
+});
