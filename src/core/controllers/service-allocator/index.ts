@@ -62,6 +62,13 @@ function allocateClusterIPs(services: Service[], c: ClusterConfig, diags: Diagno
       } else used.set(ip, s);
     }
   }
+  // The cluster's DNS Service keeps the address every kubelet writes into resolv.conf (SEMANTICS.md §0):
+  // a kube-system/kube-dns written without clusterIP (as tutorials do) is the cluster's own DNS Service.
+  const dns = services.find((s) => s.namespace === 'kube-system' && s.name === 'kube-dns' && !s.clusterIPs.length && !s.headless && s.type !== 'ExternalName');
+  if (dns && !used.has(c.dnsServiceIP)) {
+    dns.clusterIPs = [c.dnsServiceIP];
+    used.set(c.dnsServiceIP, dns);
+  }
   const size = cidrSize(cidr);
   const band = staticBandSize(size, 16n, 16n, 256n);
   // Usable upper band: after the static band, excluding the broadcast address.

@@ -19,6 +19,12 @@ describe('ClusterIP allocation', () => {
     expect(parseIP(a)!.value > parseIP('10.96.1.0')!.value).toBe(true);
   });
 
+  it('gives a kube-system/kube-dns written without clusterIP the cluster DNS address that pods are told to use', () => {
+    const s = simulate([{ name: 't.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata: {name: kube-dns, namespace: kube-system}\nspec: {selector: {k8s-app: kube-dns}, ports: [{name: dns, port: 53, protocol: UDP}]}\n' }]);
+    expect(s.world.services.find((x) => x.id === 'Service/kube-system/kube-dns')!.clusterIPs).toEqual(['10.96.0.10']);
+    expect(s.diagnostics.map((d) => d.code)).not.toContain('dns-kube-dns-ip-mismatch');
+  });
+
   it('honours a written clusterIP and rejects one outside the range or taken', () => {
     const s = sim(svc('a', '{clusterIP: 10.96.0.50, ports: [{port: 80}]}') + svc('b', '{clusterIP: 10.96.0.50, ports: [{port: 80}]}') + svc('c', '{clusterIP: 10.0.0.1, ports: [{port: 80}]}'));
     expect(s.svc('a')!.clusterIPs).toEqual(['10.96.0.50']);
