@@ -23,3 +23,4 @@ export {
   type GoalStatus,
 } from './embed';
 export { decideStartup, type Startup } from './startup';
+export { svgWithScenario, scenarioFromSVG, pngWithScenario, scenarioFromPNG, PNG_KEYWORD } from './image-meta';
