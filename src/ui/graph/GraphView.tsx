@@ -10,7 +10,7 @@ import { kindStyle } from './kinds';
 type DataAttrs = Record<`data-${string}`, string>;
 
 /** Room for the legend above and the minimap at the bottom right, so fitting never hides a node under them. */
-const FIT_PADDING = { top: '64px', bottom: '24px', left: '24px', right: '24px' } as const;
+const FIT_PADDING = { top: '52px', bottom: '24px', left: '24px', right: '24px' } as const;
 
 function GraphInner() {
   const reply = useApp((s) => s.result.reply);
@@ -111,7 +111,7 @@ function GraphInner() {
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
       <MiniMap position="bottom-left" style={{ marginLeft: 56 }} pannable zoomable nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : kindStyle(String(n.domAttributes?.['data-kind' as keyof typeof n.domAttributes] ?? '')).color)} nodeStrokeColor={(n) => (n.type === 'namespace' ? '#94a3b8' : 'transparent')} />
-      <Panel position="top-left">
+      <Panel position="top-right">
         <Legend />
       </Panel>
     </ReactFlow>
