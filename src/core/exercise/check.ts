@@ -124,7 +124,14 @@ function checkDNS(sim: Simulation, g: DNSGoal): Verdict {
     const want = g.answer.replace(/\.$/, '');
     passed = data.some((d) => d.replace(/\.$/, '') === want || d.split(' ').pop()?.replace(/\.$/, '') === want);
   }
-  return { passed, actual, reason: r.reason };
+  return { passed, actual, reason: r.status === 'TIMEOUT' && from !== undefined ? timeoutReason(sim, from, r.nameserver) : r.reason };
+}
+
+/** The resolver's own explanation of a timeout repeats per search name; one sentence is enough for a goal. */
+function timeoutReason(sim: Simulation, from: string, nameserver: string): string {
+  const v = reachDNSVia(sim)(`Pod/${from}`, nameserver, 'UDP', 53);
+  const by = [...new Set(v.policies)];
+  return `DNS queries from ${from} time out: UDP 53 to the nameserver ${nameserver} is denied${by.length ? ` by ${by.join(', ')}` : ''} (NP-14).`;
 }
 
 function checkRoute(sim: Simulation, g: RouteGoal): Verdict {
