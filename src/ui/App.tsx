@@ -75,6 +75,7 @@ function Notice() {
 
 function Splitter() {
   const { setSplit } = useActions();
+  const split = useApp((s) => s.ui.split);
   const dragging = useRef(false);
   useEffect(() => {
     const move = (e: PointerEvent) => {
@@ -97,6 +98,9 @@ function Splitter() {
       role="separator"
       aria-orientation="vertical"
       aria-label="Resize editor"
+      aria-valuenow={Math.round(split * 100)}
+      aria-valuemin={18}
+      aria-valuemax={75}
       tabIndex={0}
       onPointerDown={() => {
         dragging.current = true;
