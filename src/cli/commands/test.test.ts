@@ -26,7 +26,7 @@ describe('knet test', () => {
     expect(r.code).toBe(EXIT.OK);
     const json = JSON.parse(r.stdout) as { goals: { goal: string; passed: boolean; actual: string; reason: string; line: number }[]; failed: number };
     expect(json.failed).toBe(0);
-    expect(json.goals.length).toBe(5);
+    expect(json.goals.length).toBe(6);
     for (const g of json.goals) expect(Object.keys(g)).toEqual(expect.arrayContaining(['goal', 'passed', 'actual', 'reason', 'file', 'line']));
   });
 

@@ -65,6 +65,7 @@ describe('checking goals', () => {
     ['a wrong expectation fails and says what happened', '  - {from: shop/other, to: shop/db, port: 5432, expect: allowed}\n', false, 'denied'],
     ['an unknown pod fails with an error', '  - {from: shop/ghost, to: shop/db, port: 5432, expect: denied}\n', false, 'error'],
     ['a Service name resolves in DNS', '  - dns: {from: shop/db, name: web, expect: resolves}\n', true, undefined],
+    ['a request to a Service is delivered', '  - request: {from: shop/db, url: "http://web.shop/", expect: delivered}\n', true, 'delivered'],
     ['a missing name is NXDOMAIN', '  - dns: {from: shop/db, name: nothing-here.shop.svc.cluster.local, expect: nxdomain}\n', true, 'NXDOMAIN'],
     ['a request with no entry point fails the goal', '  - route: {url: "http://shop.example.com/", expect: {status: 404}}\n', false, 'no entry point'],
   ])('%s', (_name, goals, passed, actual) => {

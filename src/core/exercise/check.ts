@@ -1,11 +1,12 @@
 import type { Protocol } from '../model/meta';
-import type { ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RouteGoal } from '../model/exercise';
+import type { ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../model/exercise';
 import type { World } from '../model/world';
 import type { Simulation } from '../simulate';
 import { check } from '../controllers/netpol/index';
 import { resolve, type ReachDNS } from '../controllers/coredns/index';
 import { route } from '../route';
 import { parseRequestURL } from '../http';
+import { trace } from '../trace/index';
 
 /** The verdict on one goal: CLI.md-style `{goal, passed, actual, reason}` plus where the goal is written. */
 export interface GoalResult {
@@ -42,6 +43,8 @@ export function describeGoal(g: ExerciseGoal): string {
       const want = [g.expect.status !== undefined ? String(g.expect.status) : '', g.expect.backend ?? ''].filter(Boolean).join(' ');
       return `${g.method} ${g.url} → ${want}`;
     }
+    case 'request':
+      return `${g.from}: ${g.method} ${g.url} ${g.expect}`;
   }
 }
 
@@ -55,6 +58,8 @@ function checkGoal(sim: Simulation, g: ExerciseGoal): Verdict {
       return checkDNS(sim, g);
     case 'route':
       return checkRoute(sim, g);
+    case 'request':
+      return checkRequest(sim, g);
   }
 }
 
@@ -148,4 +153,17 @@ function checkRoute(sim: Simulation, g: RouteGoal): Verdict {
   });
   const hit = summaries.find((s) => s.ok);
   return { passed: hit !== undefined, actual: (hit ?? summaries[0]!).text + (hit ? '' : summaries.length > 1 ? ` (and ${summaries.length - 1} other entry point${summaries.length > 2 ? 's' : ''})` : ''), reason: (hit ?? summaries[0]!).reason };
+}
+
+/** A request traced end to end from each pod of the peer (DNS, Service, endpoints, both policy checks). */
+function checkRequest(sim: Simulation, g: RequestGoal): Verdict {
+  const from = expandPeer(sim.world, g.from, false);
+  if ('error' in from) return { passed: false, actual: 'error', reason: from.error };
+  const results = from.peers.map((f) => ({ from: f, t: trace(sim, { from: f, url: g.url, method: g.method, headers: Object.entries(g.headers) }) }));
+  const broken = results.find((x) => x.t.error !== undefined);
+  if (broken) return { passed: false, actual: 'error', reason: broken.t.error! };
+  const verdicts = new Set(results.map((x) => x.t.verdict));
+  const actual = verdicts.size === 1 ? [...verdicts][0]! : `mixed (${results.map((x) => `${x.from}: ${x.t.verdict}`).join(', ')})`;
+  const telling = results.find((x) => x.t.verdict !== g.expect) ?? results[0]!;
+  return { passed: actual === g.expect, actual, reason: telling.t.summary };
 }

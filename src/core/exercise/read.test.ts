@@ -31,6 +31,7 @@ describe('reading kind: Exercise', () => {
     ['a port out of range', '  - {from: a, to: b, port: 70000, expect: denied}\n', 'invalid-value', 'spec.goals.0.port'],
     ['a malformed peer', '  - {from: "Shop/Web!", to: b, port: 80, expect: denied}\n', 'invalid-value', 'spec.goals.0.from'],
     ['a route goal without status or backend', '  - route: {url: "http://x/", expect: {}}\n', EXERCISE_CODES.GOAL_SHAPE, 'spec.goals.0.route.expect'],
+    ['a request goal without expect', '  - request: {from: a, url: "http://x/"}\n', 'required-field', 'spec.goals.0.request.expect'],
     ['a route goal with a relative URL', '  - route: {url: "/api", expect: {status: 200}}\n', 'invalid-value', 'spec.goals.0.route.url'],
     ['a typo in a connection key', '  - {from: a, to: b, prot: 80, port: 80, expect: denied}\n', EXERCISE_CODES.GOAL_SHAPE, 'spec.goals.0.prot'],
   ])('%s is reported as %s at %s', (_name, goals, code, path) => {

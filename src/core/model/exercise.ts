@@ -15,7 +15,7 @@ export interface Exercise extends ObjectMeta {
 /** A peer as CLI.md names it (`ns/pod`, `ip:A.B.C.D`, `node:name`); `ns/name` may also name a workload: every pod of it. */
 export type ExercisePeer = string;
 
-export type ExerciseGoal = ConnectGoal | DNSGoal | RouteGoal;
+export type ExerciseGoal = ConnectGoal | DNSGoal | RouteGoal | RequestGoal;
 
 interface GoalBase {
   /** Field path of the goal inside the Exercise (`spec.goals.0`). */
@@ -52,4 +52,14 @@ export interface RouteGoal extends GoalBase {
   method: string;
   headers: Record<string, string>;
   expect: { status?: number; backend?: string };
+}
+
+/** `{request: {from, url, method?, headers?, expect: delivered|blocked|failed}}`: one request traced end to end. */
+export interface RequestGoal extends GoalBase {
+  type: 'request';
+  from: ExercisePeer;
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  expect: 'delivered' | 'blocked' | 'failed';
 }

@@ -1,6 +1,6 @@
 import { CODES } from '../../diagnostics/codes';
 import { EXERCISE_CODES } from '../../exercise/codes';
-import type { ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RouteGoal } from '../../model/exercise';
+import type { ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../../model/exercise';
 import type { KindHandler } from '../kind';
 import type { FieldReader } from '../reader';
 
@@ -38,8 +38,9 @@ function readGoal(r: FieldReader, path: string): ExerciseGoal | undefined {
   const base = { path, ...(title !== undefined ? { title } : {}) };
   if (r.has(`${path}.dns`)) return readDNS(r, `${path}.dns`, base);
   if (r.has(`${path}.route`)) return readRoute(r, `${path}.route`, base);
+  if (r.has(`${path}.request`)) return readRequest(r, `${path}.request`, base);
   if (r.has(`${path}.from`) || r.has(`${path}.to`)) return readConnect(r, path, base);
-  r.report(EXERCISE_CODES.GOAL_SHAPE, path, 'A goal is a connection {from, to, port, expect}, a {dns: {from, name, expect}} or a {route: {url, expect}}.');
+  r.report(EXERCISE_CODES.GOAL_SHAPE, path, 'A goal is a connection {from, to, port, expect}, a {dns: {from, name, expect}}, a {route: {url, expect}} or a {request: {from, url, expect}}.');
   return undefined;
 }
 
@@ -98,4 +99,18 @@ function readRoute(r: FieldReader, path: string, base: { path: string; title?: s
   if (status !== undefined) expect.status = status;
   if (backend !== undefined) expect.backend = backend;
   return { ...base, type: 'route', url, method, headers, expect };
+}
+
+function readRequest(r: FieldReader, path: string, base: { path: string; title?: string }): RequestGoal | undefined {
+  if (!r.isMap(path)) return undefined;
+  const from = peer(r, `${path}.from`, true);
+  const url = r.str(`${path}.url`, { required: true });
+  const urlOK = url !== undefined && /^(https?|grpc):\/\/\S+$/i.test(url);
+  if (url !== undefined && !urlOK) r.report(CODES.INVALID_VALUE, `${path}.url`, `${path}.url must be an http:// or https:// URL, not "${url}".`);
+  const method = r.str(`${path}.method`) ?? 'GET';
+  const headers = r.strMap(`${path}.headers`);
+  if (!r.has(`${path}.expect`)) r.required(`${path}.expect`);
+  const expect = r.oneOf(`${path}.expect`, ['delivered', 'blocked', 'failed'] as const, 'delivered');
+  if (from === undefined || !urlOK || !r.has(`${path}.expect`)) return undefined;
+  return { ...base, type: 'request', from, url: url, method, headers, expect };
 }
