@@ -119,6 +119,19 @@ describe('the playground page', () => {
     await b.page.waitForFunction(() => (window as unknown as { __playground: Hooks }).__playground.markers().length === 0, undefined, { timeout: 15_000 });
   });
 
+  it('validates each YAML document against its kind's schema (monaco-yaml with the local schemas)', async () => {
+    const bad = SCENARIO.replace('type: NodePort', 'type: NodePorts');
+    const line = bad.split('\n').findIndex((l) => l.includes('NodePorts')) + 1;
+    await pasteAll(b.page, bad);
+    await b.page.waitForFunction(
+      (l) => (window as unknown as { __playground: { markers(o: string): { line: number }[] } }).__playground.markers('yaml').some((m) => m.line === l),
+      line,
+      { timeout: 20_000 },
+    );
+    await pasteAll(b.page, SCENARIO);
+    await b.page.waitForFunction(() => (window as unknown as { __playground: { markers(o: string): unknown[] } }).__playground.markers('yaml').length === 0, undefined, { timeout: 20_000 });
+  });
+
   it('highlights the YAML responsible for a selected edge and explains it', async () => {
     const edge = b.page.locator('.react-flow__edge[data-from="Client/internet"][data-to="Service/demo/web"]');
     await edge.waitFor({ state: 'attached', timeout: 15_000 });
