@@ -1,5 +1,4 @@
 import type { Cite } from '../../diagnostics/diagnostic';
-import type { Protocol } from '../../model/meta';
 import type { Simulation } from '../../simulate';
 import { canonicalIP } from '../../net/ip';
 import { addr, compile, type Compiled } from './compile';
