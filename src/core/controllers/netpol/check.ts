@@ -117,7 +117,8 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   const src = from.ep;
   if (to.kind === 'endpoint') {
     const { egress, ingress } = judge(c, src, to.ep, protocol, protocol === 'ICMP' ? 0 : q.port);
-    return { ok: true, result: finish(c, from.label, to.label, protocol === 'ICMP' ? 0 : q.port, protocol, egress, ingress, icmp) };
+    const { because: _b, ...result } = finish(c, from.label, to.label, protocol === 'ICMP' ? 0 : q.port, protocol, egress, ingress, icmp);
+    return { ok: true, result };
   }
   const { hit } = to;
   const backends = serviceBackends(c.world, hit.service, hit.port);
@@ -140,10 +141,10 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   const shown = verdicts.find((v) => v.verdict === 'denied') ?? verdicts[0]!;
   const r = finish(c, from.label, shown.to, shown.port, protocol, shown.egress, shown.ingress, notes);
   const denied = verdicts.filter((v) => v.verdict === 'denied').length;
-  const prefix = `${from.label} → Service ${svcLabel}:${q.port}/${protocol} is judged after DNAT at ${shown.to}:${shown.port} (NP-10)`;
   const partial = denied && denied < verdicts.length ? ` (${denied} of ${verdicts.length} backends deny it; connections are balanced at random, KP-7)` : verdicts.length > 1 ? ` (all ${verdicts.length} backends agree)` : '';
-  r.reason = `${prefix}${partial}: ${r.reason}`;
-  return { ok: true, result: { ...r, verdict: denied ? 'denied' : 'allowed', to: to.label, port: q.port, service } };
+  r.reason = `${from.label} → Service ${svcLabel}:${q.port}/${protocol} is ${denied ? 'denied' : 'allowed'}${partial}: policies see it after DNAT as ${shown.to}:${shown.port} (NP-10), where ${r.because}.`;
+  const { because: _b, ...rest } = r;
+  return { ok: true, result: { ...rest, verdict: denied ? 'denied' : 'allowed', to: to.label, port: q.port, service } };
 }
 
 /** KP-6 / NP-12: the source the backend sees. */
@@ -196,11 +197,17 @@ function side(d: DirectionResult, dir: 'egress' | 'ingress', subject: string, pe
       return `${describeRule(d.rule!)} ${d.rule!.action === 'Allow' ? 'allows' : 'denies'} it`;
     case 'networkpolicy':
       if (d.verdict === 'allowed') return `${dir} is admitted by ${describeRule(d.rule!)}`;
-      return `${subject} is isolated for ${dir} by ${d.policies.join(', ')} and no ${dir} rule admits ${peer} on ${portText}`;
+      return `${subject} is isolated for ${dir} by ${d.policies.join(', ')} and no ${dir} rule admits ${peerPhrase(peer, subject)} on ${portText}`;
   }
 }
 
-function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, protocol: L4, egress: DirectionResult, ingress: DirectionResult, notes: string[]): CheckResult {
+/** `shop/api (namespace shop)` when the peer is a pod of another namespace: the usual thing a rule misses. */
+function peerPhrase(peer: string, subject: string): string {
+  const ns = /^([^/:\s]+)\/[^/\s]+$/.exec(peer)?.[1];
+  return ns && ns !== subject.split('/')[0] ? `${peer} (namespace ${ns})` : peer;
+}
+
+function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, protocol: L4, egress: DirectionResult, ingress: DirectionResult, notes: string[]): CheckResult & { because: string } {
   void c;
   const portText = protocol === 'ICMP' ? 'ICMP' : `${port}/${protocol}`;
   const verdict: Verdict = egress.verdict === 'allowed' && ingress.verdict === 'allowed' ? 'allowed' : 'denied';
@@ -222,6 +229,7 @@ function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, p
     egress,
     ingress,
     reason: `${fromLabel} → ${toLabel}${protocol === 'ICMP' ? ' (ICMP)' : `:${portText}`} is ${verdict}: ${because}.`,
+    because,
     cites: [...egress.cites, ...ingress.cites],
     assumptions,
   };
