@@ -10,7 +10,36 @@ const SKIP: Record<string, string> = {};
  * Exercises that start broken (labs): the goals that fail as shipped, and a model solution that makes them
  * all pass. Exercises not listed here are worked examples: every goal passes as written.
  */
-const LABS: Record<string, { failingAtStart: number[]; solve: (text: string) => string }> = {
+const TENANT_B_SAME_NAMESPACE = `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: same-namespace-only
+  namespace: tenant-b
+spec:
+  podSelector: {}
+  policyTypes:
+  - Ingress
+  ingress:
+  - from:
+    - podSelector: {}
+`;
+
+const LABS: Record<string, { failingAtStart: number[]; solve: (text: string) => string; pitfall?: { apply: (text: string) => string; failing: number[] } }> = {
+  'exercises/isolate-the-tenants': {
+    failingAtStart: [1],
+    // The obvious fix isolates tenant-b but also shuts out the ingress controller's pods (ING-13, NP-12).
+    pitfall: { apply: (text) => text.replace('---\napiVersion: playground.knet.dev/v1', `${TENANT_B_SAME_NAMESPACE}---\napiVersion: playground.knet.dev/v1`), failing: [3] },
+    solve: (text) =>
+      text.replace(
+        '---\napiVersion: playground.knet.dev/v1',
+        `${TENANT_B_SAME_NAMESPACE}    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: ingress-nginx
+---
+apiVersion: playground.knet.dev/v1`,
+      ),
+  },
   'exercises/fix-dns-egress': {
     failingAtStart: [1, 2],
     solve: (text) =>
@@ -113,6 +142,13 @@ describe('built-in scenarios', () => {
           const sim = simulate([{ name: s.file, text: solved }]);
           expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
           expect(checkExercise(sim).filter((g) => !g.passed).map((g) => `${g.goal}: got ${g.actual}`)).toEqual([]);
+        });
+      }
+      if (lab?.pitfall) {
+        const { apply, failing } = lab.pitfall;
+        it.skipIf(Boolean(skip))(`still fails the goals its known pitfall breaks${why}`, () => {
+          const goals = checkExercise(simulate([{ name: s.file, text: apply(s.text) }]));
+          expect(goals.flatMap((g, i) => (g.passed ? [] : [i]))).toEqual(failing);
         });
       }
     }
