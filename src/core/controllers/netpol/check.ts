@@ -125,7 +125,9 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   const notes: string[] = [];
   const verdicts: BackendVerdict[] = backends.map((b) => {
     const pi = b.podId ? c.pods.findIndex((p) => p.id === b.podId) : (c.byIP.get(b.ip) ?? -1);
-    const dst: Endpoint = pi >= 0 ? podEndpoint(c, pi) : { kind: 'external', ip: b.ip, ...(addr(b.ip) ? { addr: addr(b.ip)! } : {}) };
+    // A backend that is no pod: a node address (the API server behind `kubernetes`, NP-10) or an outside one.
+    const nodeName = c.nodes.find((n) => n.addresses.includes(b.ip))?.name;
+    const dst: Endpoint = pi >= 0 ? podEndpoint(c, pi) : nodeName ? nodeEndpoint(c, nodeName) : { kind: 'external', ip: b.ip, ...(addr(b.ip) ? { addr: addr(b.ip)! } : {}) };
     const seen = sourceSeen(c, src, dst, hit, notes);
     const { egress, ingress } = judge(c, src, dst, protocol, b.port, seen);
     return { to: pi >= 0 ? podName(c.pods[pi]!) : b.ip, ip: b.ip, port: b.port, verdict: egress.verdict === 'allowed' && ingress.verdict === 'allowed' ? 'allowed' : 'denied', egress, ingress, sourceSeen: seen.ip };

@@ -180,6 +180,17 @@ describe('explanations', () => {
     expect(r.result.reason).toContain('NP-10');
   });
 
+  it('NP-10: egress to the kubernetes Service is judged at the API server host IP and port 6443', () => {
+    const allow = (cidr: string, port: number) => np('shop', 'p', `podSelector: {}\npolicyTypes: [Egress]\negress: [{to: [{ipBlock: {cidr: ${cidr}}}], ports: [{port: ${port}}]}]`);
+    const s = sim(allow('172.18.0.0/24', 6443));
+    const r = check(s, { from: 'shop/api', to: 'service:default/kubernetes', port: 443 });
+    expect(r.ok && r.result.service?.backends.map((b) => b.port)).toEqual([6443]);
+    expect(r.ok && r.result.verdict).toBe('allowed');
+    expect(verdict(sim(allow('172.18.0.0/24', 443)), 'shop/api', 'service:default/kubernetes', 443)).toBe('denied');
+    expect(verdict(sim(allow('10.96.0.0/12', 443)), 'shop/api', 'service:default/kubernetes', 443)).toBe('denied');
+    expect(verdict(sim(allow('172.18.0.0/24', 6443), { policy: { ipBlockMatchesPods: false } }), 'shop/api', 'service:default/kubernetes', 443)).toBe('denied');
+  });
+
   it('refuses an unknown pod with an error instead of a verdict', () => {
     expect(check(sim(''), { from: 'shop/nope', to: 'data/db', port: 1 })).toEqual({ ok: false, error: 'no pod shop/nope' });
   });
