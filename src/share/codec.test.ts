@@ -46,6 +46,14 @@ describe('encoding', () => {
   });
 });
 
+describe('pasted links', () => {
+  it('a whole link decodes like its fragment', () => {
+    const hash = encodeState({ text: TEXT });
+    const r = decodeState(`https://play.example.org/training/?embed=1${hash}`);
+    expect(r.ok && r.state.text).toBe(TEXT);
+  });
+});
+
 describe('round trip (property)', () => {
   const options = fc.record(
     {

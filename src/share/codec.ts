@@ -58,7 +58,7 @@ export function encodeState(state: SharedState): string {
   return `#v${CURRENT_VERSION}.${encodeBase64url(bytes)}`;
 }
 
-/** Read a hash (`#v1.…`, with or without `#`). Never throws: every failure is `{ok: false, error}`. */
+/** Read a hash (`#v1.…`, with or without `#`, or a whole link). Never throws: every failure is `{ok: false, error}`. */
 export function decodeState(hash: string): DecodeResult {
   try {
     return decodeUnsafe(hash);
@@ -70,7 +70,8 @@ export function decodeState(hash: string): DecodeResult {
 
 function decodeUnsafe(hash: unknown): DecodeResult {
   if (typeof hash !== 'string') return fail('empty', 'There is no scenario in the link.');
-  const h = hash.startsWith('#') ? hash.slice(1) : hash;
+  // A whole pasted link works too: only the fragment matters.
+  const h = hash.includes('#') ? hash.slice(hash.indexOf('#') + 1) : hash;
   if (h.length === 0) return fail('empty', 'There is no scenario in the link.');
   if (h.length > HASH_LIMITS.maxHashChars) {
     return fail('too-large', `The link is ${h.length} characters long; the playground reads links of at most ${HASH_LIMITS.maxHashChars}.`);
