@@ -53,6 +53,18 @@ export function diagnoseNetworkPolicies(sim: Simulation): Diagnostic[] {
       }
     }
   });
+  // NP-14, the other side: an ingress-isolating policy on the CoreDNS pods must admit every namespace's pods.
+  const clients = [...new Map(c.pods.map((p, i) => [p.namespace, i] as const).filter(([ns, i]) => ns !== 'kube-system' && !c.pods[i]!.hostNetwork)).values()];
+  c.policies.forEach((cp) => {
+    if (!cp.ingress) return;
+    const served = dns.filter((b) => has(cp.selected, b.pod));
+    if (!served.length) return;
+    const blocked = clients.filter((i) => served.every((b) => evaluateDirection(c, 'ingress', b.pod, podEndpoint(c, i), 'UDP', b.port, c.pods[b.pod]).verdict === 'denied'));
+    if (!blocked.length) return;
+    const p = cp.policy;
+    const names = blocked.map((i) => c.pods[i]!.namespace);
+    out.push(diag(p, NETPOL_CODES.BLOCKS_DNS, 'warning', p.ingress.length ? 'spec.ingress' : 'spec.policyTypes', `${p.namespace}/${p.name} isolates the CoreDNS pods for ingress and no rule admits UDP 53 from pods of ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more namespaces` : ''}: their name lookups will time out.`, 'NP-14'));
+  });
   // ANP-2 / I-26: same priority and a common subject pod: the outcome is unspecified.
   c.anps.forEach((a, x) => {
     for (const b of c.anps.slice(x + 1)) {

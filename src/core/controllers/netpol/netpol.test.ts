@@ -330,6 +330,12 @@ describe('admission (ADM-6) and policy diagnostics', () => {
     const fixed = np('shop', 'p', 'podSelector: {}\npolicyTypes: [Egress]\negress:\n- to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]\n  ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]');
     expect(codes(fixed).map(([c]) => c)).not.toContain(NETPOL_CODES.BLOCKS_DNS);
   });
+  it('NP-14: a default-deny ingress in kube-system warns that DNS breaks for the other namespaces', () => {
+    const c = codes(np('kube-system', 'deny', 'podSelector: {}\npolicyTypes: [Ingress]'));
+    expect(c).toContainEqual([NETPOL_CODES.BLOCKS_DNS, 'spec.policyTypes']);
+    const open = codes(np('kube-system', 'deny', 'podSelector: {}\ningress: [{from: [{namespaceSelector: {}}], ports: [{port: 53, protocol: UDP}]}]'));
+    expect(open.map(([code]) => code)).not.toContain(NETPOL_CODES.BLOCKS_DNS);
+  });
   it('NP-6 (edge 57): ports [{port: 53}] without UDP is flagged', () => {
     expect(codes(np('shop', 'p', 'podSelector: {}\npolicyTypes: [Egress]\negress: [{ports: [{port: 53}]}]'))).toContainEqual([NETPOL_CODES.DNS_TCP_ONLY, 'spec.egress.0.ports.0']);
   });
