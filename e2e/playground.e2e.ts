@@ -119,7 +119,7 @@ describe('the playground page', () => {
     await b.page.waitForFunction(() => (window as unknown as { __playground: Hooks }).__playground.markers().length === 0, undefined, { timeout: 15_000 });
   });
 
-  it('validates each YAML document against its kind's schema (monaco-yaml with the local schemas)', async () => {
+  it('validates each YAML document against the schema of its kind (monaco-yaml with the local schemas)', async () => {
     const bad = SCENARIO.replace('type: NodePort', 'type: NodePorts');
     const line = bad.split('\n').findIndex((l) => l.includes('NodePorts')) + 1;
     await pasteAll(b.page, bad);

@@ -32,12 +32,12 @@ const original = monaco.editor.createWebWorker.bind(monaco.editor) as (opts: unk
   return original({ ...o, worker });
 };
 
-configureMonacoYaml(monaco as never, {
+configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
   validate: true,
   hover: true,
   completion: true,
-  schemas: [{ uri: 'inmemory://knet/kubernetes.json', fileMatch: ['*'], schema: kubernetesSchema as never }],
+  schemas: [{ uri: 'inmemory://knet/kubernetes.json', fileMatch: ['*'], schema: kubernetesSchema }],
 });
 
 loader.config({ monaco });

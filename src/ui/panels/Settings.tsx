@@ -21,11 +21,11 @@ function set(o: DeepPartial<SimOptions>, path: string[], value: unknown): DeepPa
   const copy = structuredClone(o) as Record<string, unknown>;
   let cur = copy;
   path.slice(0, -1).forEach((k) => {
-    cur[k] = { ...((cur[k] as Record<string, unknown>) ?? {}) };
+    cur[k] = { ...((cur[k]) ?? {}) };
     cur = cur[k] as Record<string, unknown>;
   });
   cur[path[path.length - 1]!] = value;
-  return copy as DeepPartial<SimOptions>;
+  return copy;
 }
 
 export function Settings() {
@@ -60,7 +60,7 @@ export function Settings() {
         </label>
         <input
           id="opt-cluster-domain"
-          defaultValue={String(get(options, ['cluster', 'clusterDomain']) ?? DEFAULT_OPTIONS.cluster.clusterDomain)}
+          defaultValue={(get(options, ['cluster', 'clusterDomain']) as string | undefined) ?? DEFAULT_OPTIONS.cluster.clusterDomain}
           onBlur={(e) => setOptions(set(options, ['cluster', 'clusterDomain'], e.target.value || DEFAULT_OPTIONS.cluster.clusterDomain))}
         />
       </div>
