@@ -43,16 +43,17 @@ const policy: fc.Arbitrary<Policy> = fc.record({
   ingress: fc.array(rule, { maxLength: 2 }),
   egress: fc.array(rule, { maxLength: 2 }),
 });
-const pods = fc.array(fc.tuple(fc.constantFrom(...NAMESPACES), fc.constantFrom(...LABELS), fc.boolean()), { minLength: 2, maxLength: 6 });
+const pods = fc.array(fc.tuple(fc.constantFrom(...NAMESPACES), fc.constantFrom(...LABELS), fc.boolean(), fc.boolean()), { minLength: 2, maxLength: 6 });
 
 function ruleYAML(r: { peers: string[]; ports: string[] }, field: string): string {
   return `{${[r.peers.length ? `${field}: [${r.peers.join(', ')}]` : '', r.ports.length ? `ports: [${r.ports.join(', ')}]` : ''].filter(Boolean).join(', ')}}`;
 }
 
-function yaml(podList: [string, string, boolean][], policies: Policy[]): string {
+function yaml(podList: [string, string, boolean, boolean][], policies: Policy[]): string {
+  // Every third pod may use the host network (NP-11): its address is its node's (default nodes 172.18.0.2, .3).
   const docs = podList.map(
-    ([ns, color, named], i) =>
-      `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, namespace: ${ns}, labels: {color: ${color}}}\nspec: {nodeName: node-${(i % 2) + 1}, containers: [{name: c, ports: [${named ? '{name: web, containerPort: 80}' : '{containerPort: 80}'}]}]}\nstatus: {phase: Running, podIP: 10.244.${(i % 2) + 1}.${i + 10}}`,
+    ([ns, color, named, host], i) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, namespace: ${ns}, labels: {color: ${color}}}\nspec: {nodeName: node-${(i % 2) + 1}, hostNetwork: ${host && i % 3 === 2}, containers: [{name: c, ports: [${named ? '{name: web, containerPort: 80}' : '{containerPort: 80}'}]}]}\nstatus: {phase: Running, podIP: ${host && i % 3 === 2 ? `172.18.0.${(i % 2) + 2}` : `10.244.${(i % 2) + 1}.${i + 10}`}}`,
   );
   policies.forEach((p, k) => {
     // policyTypes are written: without them adding an egress rule would change the types (NP-1).
