@@ -24,3 +24,4 @@ export {
 } from './embed';
 export { decideStartup, type Startup } from './startup';
 export { svgWithScenario, scenarioFromSVG, pngWithScenario, scenarioFromPNG, PNG_KEYWORD } from './image-meta';
+export { matrixToCSV, matrixToMarkdown, traceToText } from './export-text';
