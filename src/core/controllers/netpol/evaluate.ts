@@ -65,6 +65,7 @@ export function podName(p: Pod): string {
 }
 
 const CALICO = 'assumed: ipBlock matches pod and node IPs (Calico-style, the upstream e2e default; option policy.ipBlockMatchesPods)';
+const HOST_NETWORK = 'assumed: host-network pods are ignored by pod and namespace selectors (NP-11)';
 const CILIUM = 'assumed: ipBlock ignores pod and node IPs (Cilium-style; option policy.ipBlockMatchesPods off)';
 
 /** NP-6: does one `ports` item admit this protocol/port? Named ports are looked up on the destination pod. */
@@ -139,6 +140,8 @@ function adminRef(a: CompiledAdmin, dir: Direction, r: CompiledAdminRule, m: { p
  */
 export function evaluateDirection(c: Compiled, dir: Direction, subject: number, peer: Endpoint, protocol: L4, port: number, dst: Pod | undefined): DirectionResult {
   const notes = new Set<string>();
+  // NP-11 [SIM] I-22: a host-network peer is the node to the plugin; selectors cannot match it.
+  if (peer.pod !== undefined && has(c.hostNet, peer.pod)) notes.add(HOST_NETWORK);
   const iso = c.isolating[dir][subject]!;
   const policies = iso.map((k) => podPolicyName(c.policies[k]!.policy));
   const adminPolicies = c.anpFor[subject]!.map((k) => c.anps[k]!.policy.name);
@@ -193,7 +196,7 @@ export function podPolicyName(p: { namespace: string; name: string }): string {
 
 /** A direction that policy does not govern (NP-7, NP-8, NP-11). */
 export function exempt(decidedBy: DirectionResult['decidedBy']): DirectionResult {
-  return { verdict: 'allowed', isolated: false, policies: [], adminPolicies: [], decidedBy, cites: [], assumptions: decidedBy === 'host-network' ? ['assumed: host-network pods are ignored by pod and namespace selectors (NP-11)'] : [] };
+  return { verdict: 'allowed', isolated: false, policies: [], adminPolicies: [], decidedBy, cites: [], assumptions: decidedBy === 'host-network' ? [HOST_NETWORK] : [] };
 }
 
 /** NP-7 + NP-8: both directions of one post-DNAT connection. */

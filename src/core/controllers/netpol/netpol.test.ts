@@ -148,6 +148,12 @@ describe('NP-13: ICMP', () => {
 });
 
 describe('explanations', () => {
+  it('names the NP-11 assumption when a host-network peer is denied', () => {
+    const r = check(sim(np('shop', 'p', 'podSelector: {matchLabels: {app: web}}\ningress: [{from: [{namespaceSelector: {}}]}]')), { from: 'data/agent', to: 'shop/web', port: 8080 });
+    expect(r.ok && r.result.verdict).toBe('denied');
+    expect(r.ok && r.result.assumptions.some((a) => a.includes('NP-11'))).toBe(true);
+  });
+
   it('names the isolating policies and says no rule admitted the peer, with the podSelector located', () => {
     const text = BASE + np('data', 'default-deny', 'podSelector: {}\npolicyTypes: [Ingress]');
     const s = simulate([{ name: 'test.yaml', text }]);
