@@ -95,6 +95,51 @@ apiVersion: playground.knet.dev/v1`,
   },
 };
 
+/**
+ * What each gallery scenario's explanation claims, written as exercise goals and checked against the
+ * simulation, so an explanation cannot silently become false when a controller changes.
+ */
+const CLAIMS: Record<string, string[]> = {
+  'clusterip-port-targetport': ['request: {from: demo/client, url: "http://hello.demo/", expect: delivered}', 'dns: {from: demo/client, name: hello.demo, expect: resolves}'],
+  // 172.18.0.2 and .4: the first and third default nodes (SEMANTICS.md §0); a NodePort answers on every node.
+  nodeport: ['request: {from: "ip:203.0.113.7", url: "http://172.18.0.2:30080/", expect: delivered}', 'request: {from: "ip:203.0.113.7", url: "http://172.18.0.4:30080/", expect: delivered}'],
+  // 172.18.255.200: the first address of the default load balancer pool.
+  'loadbalancer-local': ['request: {from: "ip:203.0.113.7", url: "https://172.18.255.200/", expect: delivered}'],
+  externalname: ['dns: {from: shop/checkout, name: payments.shop.svc.cluster.local, type: CNAME, answer: api.payments.example.com, expect: resolves}'],
+  'headless-statefulset': ['dns: {name: redis-0.redis.cache.svc.cluster.local, expect: resolves}', 'dns: {name: redis-2.redis.cache.svc.cluster.local, expect: resolves}'],
+  'selector-matches-nothing': ['dns: {name: api.shop.svc.cluster.local, expect: resolves}'],
+  'ingress-host-path-tls': [
+    'route: {url: "https://shop.example.com/api/cart", expect: {status: 200, backend: shop/api}}',
+    'route: {url: "https://shop.example.com/apix", expect: {status: 200, backend: shop/web}}',
+    'route: {url: "https://admin.example.com/", expect: {status: 200, backend: shop/api}}',
+  ],
+  'canary-ingress-nginx': [
+    'route: {url: "http://shop.example.com/checkout", headers: {X-Canary: always}, expect: {status: 200, backend: shop/checkout-v2}}',
+    'route: {url: "http://shop.example.com/checkout", headers: {X-Canary: never}, expect: {status: 200, backend: shop/checkout-v1}}',
+  ],
+  'gateway-httproute': [
+    'route: {url: "http://reviews.example.com/reviews", headers: {env: beta}, expect: {status: 200, backend: reviews/reviews-v2}}',
+    'route: {url: "http://reviews.example.com/reviews", expect: {status: 200, backend: reviews/reviews-v1}}',
+  ],
+  referencegrant: ['route: {url: "http://site.example/api", expect: {status: 200, backend: backend/api}}', 'route: {url: "http://site.example/legacy", expect: {status: 500}}'],
+  'default-deny': ['{from: open/visitor, to: locked/app, port: 8080, expect: denied}', 'dns: {from: locked/app, name: app.locked, expect: fails}'],
+  'allow-frontend-api-database': [
+    '{from: app/frontend, to: app/api, port: 8080, expect: allowed}',
+    '{from: app/api, to: app/database, port: 5432, expect: allowed}',
+    '{from: app/frontend, to: app/database, port: 5432, expect: denied}',
+    '{from: app/database, to: app/api, port: 8080, expect: denied}',
+  ],
+  'tenant-isolation': ['{from: tenant-a/app, to: tenant-b/app, port: 8080, expect: denied}', '{from: tenant-b/app, to: tenant-a/app, port: 8080, expect: denied}', '{from: tenant-a/worker, to: tenant-a/app, port: 8080, expect: allowed}'],
+  'allow-ingress-controller': ['request: {from: "ip:203.0.113.9", url: "http://shop.example.com/", expect: delivered}'],
+  'dns-egress': ['request: {from: app/api, url: "http://database.app:5432/", expect: delivered}', 'dns: {from: app/api, name: database.app, expect: resolves}'],
+  'ipblock-except': [
+    '{from: reporting/exporter, to: "ip:192.168.20.5", port: 443, expect: denied}',
+    '{from: reporting/exporter, to: "ip:192.168.30.1", port: 443, expect: allowed}',
+    '{from: reporting/exporter, to: "ip:8.8.8.8", port: 443, expect: denied}',
+  ],
+  sidecar: ['{from: "ip:203.0.113.9", to: mesh/orders, port: 8443, expect: allowed}'],
+};
+
 const located = (text: string, start: number) => {
   const before = text.slice(0, start).split('\n');
   return `${before.length}:${before[before.length - 1]!.length + 1}`;
@@ -127,6 +172,17 @@ describe('built-in scenarios', () => {
       const errors = sim.diagnostics.filter((d) => d.severity === 'error').map((d) => `${located(s.text, d.range.start)} ${d.code}: ${d.message}`);
       expect(errors).toEqual([]);
     });
+
+    const claims = CLAIMS[id];
+    if (claims) {
+      it.skipIf(Boolean(skip))(`does what its explanation says${why}`, () => {
+        const goals = claims.map((c) => `  - ${c}`).join('\n');
+        const text = `${s.text}---\napiVersion: playground.knet.dev/v1\nkind: Exercise\nmetadata:\n  name: claims\nspec:\n  goals:\n${goals}\n`;
+        const sim = simulate([{ name: s.file, text }]);
+        expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        expect(checkExercise(sim).filter((g) => !g.passed).map((g) => `${g.goal}: got ${g.actual} (${g.reason})`)).toEqual([]);
+      });
+    }
 
     if (s.exercise) {
       const lab = LABS[id];
