@@ -124,6 +124,11 @@ describe('Service admission (ADM-1, ADM-2)', () => {
     expect(diags.map((d) => d.path)).toEqual(['spec.ports.1.name']);
   });
 
+  it('accepts Service port names longer than 15 characters (DNS-1123 labels, unlike container ports)', () => {
+    const { diags } = read(svc('a', '{ports: [{port: 80, name: service-port-sctp-80}]}'));
+    expect(diags).toEqual([]);
+  });
+
   it('rejects clusterIP: None with type NodePort', () => {
     const { world, diags } = read(svc('a', '{type: NodePort, clusterIP: None, ports: [{port: 80}]}'));
     expect(world.services).toEqual([]);

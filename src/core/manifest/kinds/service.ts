@@ -1,7 +1,7 @@
 import { CODES } from '../../diagnostics/codes';
 import type { IPFamily, ServicePort, ServiceType, TrafficPolicy } from '../../model/core';
 import { canonicalIP, parseCIDR, parseIP } from '../../net/ip';
-import { checkDNS1123Subdomain, checkPortName } from '../../net/names';
+import { checkDNS1123Label, checkDNS1123Subdomain, checkPortName } from '../../net/names';
 import type { KindHandler } from '../kind';
 
 const TYPES: ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
@@ -130,7 +130,8 @@ function readPorts(r: Parameters<KindHandler['read']>[0], type: ServiceType, hea
       ok = false;
     }
     if (name !== '') {
-      const problem = checkPortName(name);
+      // Service port names are DNS-1123 labels (≤63); only container port names have the 15-character IANA limit.
+      const problem = checkDNS1123Label(name);
       if (problem) r.report(CODES.INVALID_VALUE, `${p}.name`, `port name "${name}" ${problem}.`);
       if (names.has(name)) {
         r.report(CODES.INVALID_VALUE, `${p}.name`, `port name "${name}" is used twice.`);
