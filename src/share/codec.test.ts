@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { deflateSync, strToU8 } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS } from '../core/options';
 import { encodeBase64url, decodeBase64url } from './base64url';
 import { CURRENT_VERSION, HASH_LIMITS, boundedInflate, decodeState, encodeState, linkSize } from './codec';
 import type { SharedState } from './state';
@@ -38,6 +39,25 @@ describe('encoding', () => {
     expect(a).toBe(encodeState({ text: TEXT }));
     const r = decodeState(encodeState({ text: TEXT, options: { dns: { resolver: 'musl', podsMode: 'insecure' } } }));
     expect(r.ok && r.state.options).toEqual({ dns: { resolver: 'musl' } });
+  });
+  it('keeps list options whose default is empty', () => {
+    const r = decodeState(encodeState({ text: TEXT, options: { gateway: { controllers: ['example.com/gateway-controller'] } } }));
+    expect(r.ok && r.state.options).toEqual({ gateway: { controllers: ['example.com/gateway-controller'] } });
+  });
+  it('keeps changed cluster settings, nested lists included', () => {
+    const options = { cluster: { clusterDomain: 'corp.example', defaultNodes: [{ name: 'a', zone: 'z1' }], nodePortRange: { base: 31000, size: 100 } } };
+    const r = decodeState(encodeState({ text: TEXT, options }));
+    expect(r.ok && r.state.options).toEqual(options);
+  });
+  it('keeps a changed nested setting whole, since options merge one level deep', () => {
+    const nodePortRange = { base: 31000, size: 2768 };
+    const r = decodeState(encodeState({ text: TEXT, options: { cluster: { ...DEFAULT_OPTIONS.cluster, nodePortRange } } }));
+    expect(r.ok && r.state.options).toEqual({ cluster: { nodePortRange } });
+  });
+  it('drops an incomplete nested setting from a link instead of half-applying it', () => {
+    const r = decodeState(`#v1.${encodeBase64url(deflateSync(strToU8(JSON.stringify({ text: 'x', options: { cluster: { nodePortRange: { base: 31000 } } } }))))}`);
+    expect(r.ok && r.state.options).toBeUndefined();
+    expect(r.ok && r.warnings).toEqual(['options.cluster.nodePortRange has the wrong type or is incomplete; ignored']);
   });
   it('keeps a 40-object scenario to a few kilobytes', () => {
     const docs = Array.from({ length: 40 }, (_, i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\n  namespace: team-${i % 4}\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: app-${i}\n  template:\n    metadata:\n      labels:\n        app: app-${i}\n    spec:\n      containers:\n      - name: main\n        image: nginx:1.27\n        ports:\n        - containerPort: 8080\n`);

@@ -107,10 +107,11 @@ export function checkOptions(v: unknown): Checked<DeepPartial<SimOptions>> {
   if (!isPlainObject(v)) return { ok: false, message: 'options must be an object' };
   const warnings: string[] = [];
   const value = pickLike(v, DEFAULT_OPTIONS as unknown as Record<string, unknown>, 'options', warnings);
-  return { ok: true, value: value as DeepPartial<SimOptions>, warnings };
+  return { ok: true, value: value, warnings };
 }
 
-function pickLike(v: Record<string, unknown>, like: Record<string, unknown>, path: string, warnings: string[]): Record<string, unknown> {
+/** Groups are picked field by field; a field's value must be complete (withDefaults merges one level deep). */
+function pickLike(v: Record<string, unknown>, like: Record<string, unknown>, path: string, warnings: string[], depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
     const here = `${path}.${k}`;
@@ -119,8 +120,11 @@ function pickLike(v: Record<string, unknown>, like: Record<string, unknown>, pat
       continue;
     }
     const d = like[k];
-    if (sameShape(x, d)) out[k] = isPlainObject(d) ? pickLike(x as Record<string, unknown>, d, here, warnings) : x;
-    else warnings.push(`${here} has the wrong type; ignored`);
+    if (depth === 0 && isPlainObject(d)) {
+      if (isPlainObject(x)) out[k] = pickLike(x, d, here, warnings, 1);
+      else warnings.push(`${here} has the wrong type; ignored`);
+    } else if (sameShape(x, d, 1) && (!isPlainObject(d) || hasAllKeys(x, d))) out[k] = x;
+    else warnings.push(`${here} has the wrong type or is incomplete; ignored`);
   }
   return out;
 }
@@ -130,8 +134,10 @@ function sameShape(x: unknown, d: unknown, depth = 0): boolean {
   if (depth > 8) return false;
   if (Array.isArray(d)) {
     if (!Array.isArray(x) || x.length > 1000) return false;
-    const item = d[0];
-    return item === undefined ? x.length === 0 : x.every((e) => sameShape(e, item, depth + 1) && (!isPlainObject(item) || hasAllKeys(e, item)));
+    const item: unknown = d[0];
+    // An empty default list (gateway.controllers) says nothing about its items: accept short strings.
+    if (item === undefined) return x.every((e) => typeof e === 'string' && e.length <= 253);
+    return x.every((e) => sameShape(e, item, depth + 1) && (!isPlainObject(item) || hasAllKeys(e, item)));
   }
   if (isPlainObject(d)) return isPlainObject(x) && (depth === 0 || Object.keys(x).every((k) => k in d && sameShape(x[k], d[k], depth + 1)));
   if (typeof d === 'number') return typeof x === 'number' && Number.isFinite(x);
@@ -146,17 +152,21 @@ function hasAllKeys(e: unknown, item: Record<string, unknown>): boolean {
 /** Only the option values that differ from the defaults (a deep diff); empty groups are left out. */
 export function minimizeOptions(options: DeepPartial<SimOptions> | undefined): DeepPartial<SimOptions> | undefined {
   if (!options) return undefined;
-  const out = diff(options as Record<string, unknown>, DEFAULT_OPTIONS as unknown as Record<string, unknown>);
-  return out && Object.keys(out).length > 0 ? (out as DeepPartial<SimOptions>) : undefined;
+  const out = diff(options, DEFAULT_OPTIONS as unknown as Record<string, unknown>);
+  return out && Object.keys(out).length > 0 ? (out) : undefined;
 }
 
-function diff(v: Record<string, unknown>, d: Record<string, unknown>): Record<string, unknown> | undefined {
+/**
+ * Groups (`dns`, `cluster`...) are diffed field by field; a field's value is kept whole when it differs,
+ * because withDefaults merges one level deep (a partial `nodePortRange` would lose its other half).
+ */
+function diff(v: Record<string, unknown>, d: Record<string, unknown>, depth = 0): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
     if (x === undefined) continue;
     const dk = d[k];
-    if (isPlainObject(x) && isPlainObject(dk)) {
-      const sub = diff(x, dk);
+    if (depth === 0 && isPlainObject(x) && isPlainObject(dk)) {
+      const sub = diff(x, dk, 1);
       if (sub) out[k] = sub;
     } else if (JSON.stringify(x) !== JSON.stringify(dk)) out[k] = x;
   }
