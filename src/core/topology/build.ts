@@ -1,34 +1,12 @@
-import type { Cite } from '../diagnostics/diagnostic';
-import type { ObjectMeta } from '../model/meta';
 import type { Endpoint, EndpointSlice } from '../model/discovery';
 import type { Service } from '../model/core';
 import type { Simulation } from '../simulate';
-import { rangeIn } from '../manifest/reader';
-import type { GraphEdge, GraphNode, Topology, Verdict } from './types';
+import type { Topology, Verdict } from './types';
+import { addEdge, addNode, citeOf, INTERNET, isSystem, shown, type Builder, type TopologyOptions } from './builder';
+import { addEntryPoints } from './entry';
+import { addCalls, addExternalEntry } from './traffic';
 
-/** What the caller may ask of the graph (the page's settings, `knet graph` flags). */
-export interface TopologyOptions {
-  /** Draw system objects (kube-system, the API server's Service...) too. */
-  showSystem?: boolean;
-}
-
-/** The id of the node standing for every client outside the cluster (UI.md `Client/internet`). */
-export const INTERNET = 'Client/internet';
-
-const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
-
-/** True for objects the cluster made for itself, which the graph hides unless asked. */
-export function isSystem(o: { namespace: string; name: string; kind: string }): boolean {
-  if (SYSTEM_NAMESPACES.has(o.namespace)) return true;
-  // The `kubernetes` Service in `default` fronts the API server (SEMANTICS.md §0), not the user's apps.
-  return o.namespace === 'default' && (o.name === 'kubernetes' || o.name.startsWith('kubernetes-')) && (o.kind === 'Service' || o.kind === 'EndpointSlice');
-}
-
-/** The YAML that declares an object. */
-export function citeOf(o: ObjectMeta, path?: string): Cite {
-  const range = rangeIn(o.source, path ?? '');
-  return path ? { object: o.id, file: o.source.file, range, path } : { object: o.id, file: o.source.file, range };
-}
+export { INTERNET, isSystem, citeOf, type TopologyOptions } from './builder';
 
 /**
  * The graph to draw for a simulation: clients, Services (layer 3), their EndpointSlices (layer 4) and pods
@@ -43,27 +21,9 @@ export function buildTopology(sim: Simulation, opts: TopologyOptions = {}): Topo
   addPods(g, sim);
   addSliceEndpoints(g, sim);
   addExternalEntry(g, sim);
+  addEntryPoints(g, sim);
+  addCalls(g, sim);
   return { nodes: [...g.nodes.values()], edges: [...g.edges.values()] };
-}
-
-interface Builder {
-  nodes: Map<string, GraphNode>;
-  edges: Map<string, GraphEdge>;
-  opts: TopologyOptions;
-}
-
-function shown(g: Builder, o: { namespace: string; name: string; kind: string }): boolean {
-  return g.opts.showSystem === true || !isSystem(o);
-}
-
-function addNode(g: Builder, n: GraphNode): void {
-  if (!g.nodes.has(n.id)) g.nodes.set(n.id, n);
-}
-
-function addEdge(g: Builder, e: Omit<GraphEdge, 'id'>): void {
-  if (!g.nodes.has(e.from) || !g.nodes.has(e.to)) return;
-  const id = `${e.from}->${e.to}`;
-  if (!g.edges.has(id)) g.edges.set(id, { id, ...e });
 }
 
 /** Layer 0: the outside world. Always drawn, so that "who can reach this from outside" has an answer. */
@@ -182,28 +142,4 @@ function podOf(es: EndpointSlice, e: Endpoint, podByIP: Map<string, string>): st
     if (id) return id;
   }
   return undefined;
-}
-
-/** Client → Service for Services reachable from outside (NodePort, LoadBalancer, externalIPs). */
-function addExternalEntry(g: Builder, sim: Simulation): void {
-  for (const s of sim.world.services) {
-    const how =
-      s.type === 'LoadBalancer'
-        ? `the load balancer address ${s.loadBalancerIPs[0] ?? '(pending)'}`
-        : s.type === 'NodePort'
-          ? `node ports ${s.ports.map((p) => p.nodePort).filter(Boolean).join(', ')} on every node`
-          : s.externalIPs.length > 0
-            ? `the external IPs ${s.externalIPs.join(', ')}`
-            : '';
-    if (!how) continue;
-    addEdge(g, {
-      from: INTERNET,
-      to: s.id,
-      verdict: 'allowed',
-      relation: 'entry',
-      label: s.type,
-      reason: `Service ${s.name} is exposed outside the cluster through ${how}.`,
-      cites: [citeOf(s, 'spec.type')],
-    });
-  }
 }

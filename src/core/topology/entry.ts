@@ -1,0 +1,160 @@
+import type { Ingress } from '../model/networking';
+import type { Simulation } from '../simulate';
+import { controllerPods, NGINX_CONTROLLER, servingClass } from '../controllers/ingress/index';
+import { gatewayPods, reconcileGatewayAPI } from '../controllers/gateway/index';
+import { addEdge, addNode, citeOf, INTERNET, shown, type Builder } from './builder';
+import { judgeService, type Judged } from './traffic';
+import type { Verdict } from './types';
+
+/**
+ * Layers 1-2: where traffic enters. Ingress controllers (one node per IngressClass) and their Ingresses,
+ * Gateways and their routes, with an edge to every backend Service judged on the real path: the
+ * controller's or gateway's own pods connect to the backends (ING-13, GW-15), so their policies apply.
+ */
+export function addEntryPoints(g: Builder, sim: Simulation): void {
+  addIngresses(g, sim);
+  addGateways(g, sim);
+}
+
+function addIngresses(g: Builder, sim: Simulation): void {
+  const w = sim.world;
+  for (const ing of w.ingresses) {
+    if (!shown(g, ing)) continue;
+    const serving = servingClass(w, ing);
+    addNode(g, {
+      id: ing.id,
+      kind: 'Ingress',
+      label: ing.name,
+      detail: ing.rules.map((r) => r.host ?? '*').join(', ') || 'default backend',
+      namespace: ing.namespace,
+      layer: 2,
+      status: serving.served ? 'ok' : 'error',
+      cite: citeOf(ing),
+    });
+    if (!serving.served) continue;
+    const cls = serving.ingressClass;
+    const clsId = `IngressClass/${cls.name}`;
+    addNode(g, { id: clsId, kind: 'IngressClass', label: cls.name, detail: cls.controller, namespace: '', layer: 1, status: 'ok', ...(cls.implicit ? {} : { cite: citeOf(cls) }) });
+    addEdge(g, { from: INTERNET, to: clsId, verdict: 'allowed', relation: 'entry', reason: `Clients reach the ${cls.controller} controller through its load balancer; it serves every Ingress of class ${cls.name}.`, cites: [] });
+    addEdge(g, {
+      from: clsId,
+      to: ing.id,
+      verdict: 'allowed',
+      relation: 'route',
+      reason: `IngressClass ${cls.name} serves this Ingress${ing.classSource === 'default' ? ' (ingressClassName was set by admission from the default class, ING-1)' : ''} (ING-3).`,
+      cites: [citeOf(ing, ing.classSource === 'spec' ? 'spec.ingressClassName' : '')],
+    });
+    const proxies = cls.controller === NGINX_CONTROLLER ? controllerPods(w) : [];
+    for (const b of ingressBackends(ing)) {
+      const svc = w.services.find((s) => s.namespace === ing.namespace && s.name === b.service);
+      if (!svc) continue;
+      const port = b.port.number ?? svc.ports.find((p) => p.name === b.port.name)?.port;
+      let j: Judged;
+      if (port === undefined) j = { verdict: 'blocked', reason: `Service ${svc.name} has no port named ${b.port.name}; the controller answers 503 (ING-12, ING-14).`, cites: [] };
+      else if (g.opts.skipPolicy) j = { verdict: 'unknown', reason: 'Policy verdicts are not computed in this view.', cites: [] };
+      else if (proxies.length === 0) j = { verdict: 'unknown', reason: `The pods of controller ${cls.controller} are not modelled, so the policies on the backends cannot be judged.`, cites: [] };
+      else j = judgeService(sim, `${proxies[0]!.namespace}/${proxies[0]!.name}`, svc, port);
+      addEdge(g, {
+        from: ing.id,
+        to: svc.id,
+        verdict: j.verdict,
+        relation: 'backend',
+        label: b.routes.slice(0, 3).join(' ') + (b.routes.length > 3 ? ' …' : ''),
+        reason: `${b.routes.join(', ')} → Service ${svc.name}:${port ?? b.port.name}. ${j.reason}`,
+        cites: [citeOf(ing, b.path), ...j.cites],
+      });
+    }
+  }
+}
+
+/** The Services an Ingress sends to, with the host/path rules that lead to each. */
+function ingressBackends(ing: Ingress): { service: string; port: { number?: number; name?: string }; path: string; routes: string[] }[] {
+  const out = new Map<string, { service: string; port: { number?: number; name?: string }; path: string; routes: string[] }>();
+  const add = (b: Ingress['defaultBackend'], route: string) => {
+    if (!b?.service) return;
+    const key = `${b.service.name}:${b.service.port.number ?? b.service.port.name}`;
+    const e = out.get(key) ?? { service: b.service.name, port: b.service.port, path: b.path, routes: [] };
+    e.routes.push(route);
+    out.set(key, e);
+  };
+  add(ing.defaultBackend, 'default');
+  for (const r of ing.rules) for (const p of r.paths) add(p.backend, `${r.host ?? '*'}${p.path || '/'}`);
+  return [...out.values()];
+}
+
+function addGateways(g: Builder, sim: Simulation): void {
+  const w = sim.world;
+  if (w.gateways.length === 0 && w.httpRoutes.length === 0 && w.grpcRoutes.length === 0) return;
+  const status = reconcileGatewayAPI(w, sim.options);
+  for (const gs of status.gateways) {
+    const gw = w.gateways.find((x) => x.id === gs.id)!;
+    const live = gs.ours && gs.listeners.some((l) => l.ready);
+    addNode(g, {
+      id: gs.id,
+      kind: 'Gateway',
+      label: gs.name,
+      detail: [gs.addresses[0], gs.listeners.map((l) => `${l.protocol}:${l.port}`).join(', ')].filter(Boolean).join(' · '),
+      namespace: gs.namespace,
+      layer: 1,
+      status: live ? 'ok' : 'error',
+      cite: citeOf(gw),
+    });
+    const why = gs.conditions.find((c) => c.status !== 'True')?.message;
+    addEdge(g, {
+      from: INTERNET,
+      to: gs.id,
+      verdict: live ? 'allowed' : 'blocked',
+      relation: 'entry',
+      reason: live ? `Gateway ${gs.name} listens on ${gs.listeners.filter((l) => l.ready).map((l) => `${l.protocol} ${l.port}`).join(', ')} at ${gs.addresses.join(', ') || 'its address'}.` : `Gateway ${gs.name} serves nothing: ${why ?? 'its class is not served'} (GW-1).`,
+      cites: [citeOf(gw, 'spec.gatewayClassName')],
+    });
+  }
+  for (const rs of status.routes) {
+    const route = (rs.kind === 'HTTPRoute' ? w.httpRoutes : w.grpcRoutes).find((r) => r.id === rs.id);
+    if (!route || !shown(g, route)) continue;
+    const attached = rs.parents.filter((p) => p.accepted);
+    addNode(g, {
+      id: rs.id,
+      kind: rs.kind,
+      label: rs.name,
+      detail: route.hostnames.join(', ') || '*',
+      namespace: rs.namespace,
+      layer: 2,
+      status: attached.length === 0 ? 'error' : rs.backends.some((b) => !b.resolved) ? 'warning' : 'ok',
+      cite: citeOf(route),
+    });
+    rs.parents.forEach((p) => {
+      if (!p.gatewayId) return;
+      addEdge(g, {
+        from: p.gatewayId,
+        to: rs.id,
+        verdict: p.accepted ? 'allowed' : 'blocked',
+        relation: 'route',
+        ...(p.listeners.length ? { label: p.listeners.join(', ') } : {}),
+        reason: p.accepted ? `Attached to listener ${p.listeners.join(', ')} (§5.2).` : `Not attached: ${p.reason}: ${p.message} (§5.2).`,
+        cites: [citeOf(route, `spec.parentRefs.${p.parentRef.index}`)],
+      });
+    });
+    const proxy = attached.map((p) => w.gateways.find((x) => x.id === p.gatewayId)).flatMap((gw) => (gw ? gatewayPods(w, gw) : []))[0];
+    for (const b of rs.backends) {
+      if (b.ref.kind !== 'Service' || b.ref.group !== '') continue;
+      const svc = w.services.find((s) => s.namespace === b.ref.namespace && s.name === b.ref.name);
+      if (!svc) continue;
+      const path = `spec.rules.${b.rule}.backendRefs.${b.ref.index}`;
+      let j: Judged;
+      if (!b.resolved) j = { verdict: 'blocked', reason: `${b.reason}: ${b.message} Its share of requests gets HTTP 500 (GW-13).`, cites: [] };
+      else if (attached.length === 0) j = { verdict: 'blocked' as Verdict, reason: 'The route is attached to no listener, so no request reaches this backend.', cites: [] };
+      else if (g.opts.skipPolicy || !proxy || b.ref.port === undefined) j = { verdict: 'unknown', reason: proxy ? 'Policy verdicts are not computed in this view.' : 'The gateway has no modelled pods, so the policies on the backends cannot be judged.', cites: [] };
+      else j = judgeService(sim, `${proxy.namespace}/${proxy.name}`, svc, b.ref.port);
+      addEdge(g, {
+        from: rs.id,
+        to: svc.id,
+        verdict: j.verdict,
+        relation: 'backend',
+        label: `rule ${b.rule}${b.ref.weight !== 1 ? ` · weight ${b.ref.weight}` : ''}`,
+        reason: `Rule ${b.rule} sends to Service ${svc.name}:${b.ref.port ?? '?'}${b.grant ? ` (allowed by ReferenceGrant ${b.grant})` : ''}. ${j.reason}`,
+        cites: [citeOf(route, path), ...j.cites],
+      });
+    }
+  }
+}
