@@ -4,7 +4,6 @@ import { controllerPods, NGINX_CONTROLLER, servingClass } from '../controllers/i
 import { gatewayPods, reconcileGatewayAPI } from '../controllers/gateway/index';
 import { addEdge, addNode, citeOf, INTERNET, shown, type Builder } from './builder';
 import { judgeService, type Judged } from './traffic';
-import type { Verdict } from './types';
 
 /**
  * Layers 1-2: where traffic enters. Ingress controllers (one node per IngressClass) and their Ingresses,
@@ -143,7 +142,7 @@ function addGateways(g: Builder, sim: Simulation): void {
       const path = `spec.rules.${b.rule}.backendRefs.${b.ref.index}`;
       let j: Judged;
       if (!b.resolved) j = { verdict: 'blocked', reason: `${b.reason}: ${b.message} Its share of requests gets HTTP 500 (GW-13).`, cites: [] };
-      else if (attached.length === 0) j = { verdict: 'blocked' as Verdict, reason: 'The route is attached to no listener, so no request reaches this backend.', cites: [] };
+      else if (attached.length === 0) j = { verdict: 'blocked', reason: 'The route is attached to no listener, so no request reaches this backend.', cites: [] };
       else if (g.opts.skipPolicy || !proxy || b.ref.port === undefined) j = { verdict: 'unknown', reason: proxy ? 'Policy verdicts are not computed in this view.' : 'The gateway has no modelled pods, so the policies on the backends cannot be judged.', cites: [] };
       else j = judgeService(sim, `${proxy.namespace}/${proxy.name}`, svc, b.ref.port);
       addEdge(g, {
