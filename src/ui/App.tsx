@@ -129,7 +129,14 @@ export function App() {
     <div className={`app${embed ? ' embed' : ''}`}>
       <Header />
       <Notice />
-      <main className="main" style={{ gridTemplateColumns: editorOpen && !embed ? `${split * 100}% 6px 1fr` : '1fr' }}>
+      <main
+        className="main"
+        style={
+          embed
+            ? { gridTemplateColumns: '1fr', gridTemplateRows: editorOpen ? '40% 1fr' : '1fr' }
+            : { gridTemplateColumns: editorOpen ? `${split * 100}% 6px 1fr` : '1fr', gridTemplateRows: '1fr' }
+        }
+      >
         {editorOpen ? (
           <section className={`editor-pane${embed ? ' embed-editor' : ''}`} aria-label="Scenario editor">
             <ErrorBoundary where="the editor">

@@ -86,9 +86,12 @@ export interface StoreEnv {
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlice, 'rev'>; ui?: Partial<UiSlice> }): AppStore {
-  const delays = env.delays ?? { run: 120, url: 300 };
+  const delays = env.delays ?? { run: 40, url: 300 };
   let runTimer: ReturnType<typeof setTimeout> | null = null;
   let urlTimer: ReturnType<typeof setTimeout> | null = null;
+  const now = () => (typeof performance === 'undefined' ? 0 : performance.now());
+  /** When each revision was typed, to measure edit → graph (kept small). */
+  const editedAt = new Map<number, number>();
 
   return createStore<AppState>()((set, get) => {
     const run = () => {
@@ -128,6 +131,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         setText(text) {
           if (get().ui.readonly || text === get().source.text) return;
           set((s) => ({ source: { ...s.source, text, rev: s.source.rev + 1 } }));
+          editedAt.set(get().source.rev, now());
           sourceChanged(true);
         },
         setOptions(options) {
@@ -147,6 +151,11 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
           if (r.type === 'failed') {
             set((s) => ({ result: { ...s.result, failure: r.error, busy } }));
             return;
+          }
+          const typed = editedAt.get(r.rev);
+          if (typed !== undefined) {
+            r.timings.sinceEdit = now() - typed;
+            editedAt.clear();
           }
           set((s) => {
             const sel = s.ui.selection;

@@ -80,7 +80,7 @@ export interface SimulatedReply {
   /** Which query kinds this build of the core can answer. */
   queries: QueryKind[];
   /** Milliseconds spent simulating and laying out (measured in the worker). */
-  timings: { simulate: number; layout: number };
+  timings: { simulate: number; layout: number; sinceEdit?: number };
 }
 
 export interface AnswerReply {
