@@ -21,7 +21,7 @@ const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const E2E_CONFIG = 'vitest.e2e.config.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** @typedef {{ name: string, passed: number, failed: number, skipped: number, note?: string }} SuiteResult */
+/** @typedef {{ name: string, passed: number, failed: number, skipped: number, note?: string, failures?: string[] }} SuiteResult */
 /** @type {SuiteResult[]} */
 const results = [];
 const args = new Set(process.argv.slice(2));
@@ -58,11 +58,14 @@ function runVitest(name, extraArgs) {
   for (const f of brokenFiles)
     console.log(`✗ ${name}: ${f.name.replace(ROOT + '/', '')} could not run: ${(f.message ?? '').split('\n')[0]}`);
   failed += brokenFiles.length;
+  const failures = (json.testResults ?? []).flatMap((f) =>
+    (f.assertionResults ?? []).filter((a) => a.status === 'failed').map((a) => `${f.name.replace(ROOT + '/', '')} > ${a.fullName}`),
+  );
   if (failed === 0 && r.status !== 0) {
     failed = 1;
     console.log(`✗ ${name}: vitest exited with status ${r.status ?? r.signal} although no test failed (see above).`);
   }
-  results.push({ name, passed, failed, skipped });
+  results.push({ name, passed, failed, skipped, failures });
 }
 
 function chromiumProblem() {
@@ -128,6 +131,9 @@ for (const r of results) {
   total.skipped += r.skipped;
   const counts = `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
   console.log(`${r.failed ? '✗' : '✓'} ${r.name.padEnd(22)} ${counts}${r.note ? ` (${r.note.split('\n')[0]})` : ''}`);
+  const failures = r.failures ?? [];
+  for (const f of failures.slice(0, 20)) console.log(`    ✗ ${f}`);
+  if (failures.length > 20) console.log(`    … and ${failures.length - 20} more`);
 }
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exitCode = total.failed > 0 || results.length === 0 ? 1 : 0;
