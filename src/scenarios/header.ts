@@ -29,7 +29,11 @@ export function parseScenarioHeader(text: string): ScenarioHeader {
       inSummary = false;
       const [, key, value] = field as unknown as [string, string, string];
       if (key === 'title') out.title = value.trim();
-      else if (key === 'concepts') out.concepts = value.split(',').map((c) => c.trim()).filter(Boolean);
+      else if (key === 'concepts')
+        out.concepts = value
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean);
       else if (value.trim() === '|' || value.trim() === '') inSummary = true;
       else summary.push(value.trim());
       continue;

@@ -25,11 +25,18 @@ spec:
     - podSelector: {}
 `;
 
-const LABS: Record<string, { failingAtStart: number[]; solve: (text: string) => string; pitfall?: { apply: (text: string) => string; failing: number[] } }> = {
+const LABS: Record<
+  string,
+  { failingAtStart: number[]; solve: (text: string) => string; pitfall?: { apply: (text: string) => string; failing: number[] } }
+> = {
   'exercises/isolate-the-tenants': {
     failingAtStart: [1],
     // The obvious fix isolates tenant-b but also shuts out the ingress controller's pods (ING-13, NP-12).
-    pitfall: { apply: (text) => text.replace('---\napiVersion: playground.knet.dev/v1', `${TENANT_B_SAME_NAMESPACE}---\napiVersion: playground.knet.dev/v1`), failing: [3] },
+    pitfall: {
+      apply: (text) =>
+        text.replace('---\napiVersion: playground.knet.dev/v1', `${TENANT_B_SAME_NAMESPACE}---\napiVersion: playground.knet.dev/v1`),
+      failing: [3],
+    },
     solve: (text) =>
       text.replace(
         '---\napiVersion: playground.knet.dev/v1',
@@ -100,13 +107,24 @@ apiVersion: playground.knet.dev/v1`,
  * simulation, so an explanation cannot silently become false when a controller changes.
  */
 const CLAIMS: Record<string, string[]> = {
-  'clusterip-port-targetport': ['request: {from: demo/client, url: "http://hello.demo/", expect: delivered}', 'dns: {from: demo/client, name: hello.demo, expect: resolves}'],
+  'clusterip-port-targetport': [
+    'request: {from: demo/client, url: "http://hello.demo/", expect: delivered}',
+    'dns: {from: demo/client, name: hello.demo, expect: resolves}',
+  ],
   // 172.18.0.2 and .4: the first and third default nodes (SEMANTICS.md §0); a NodePort answers on every node.
-  nodeport: ['request: {from: "ip:203.0.113.7", url: "http://172.18.0.2:30080/", expect: delivered}', 'request: {from: "ip:203.0.113.7", url: "http://172.18.0.4:30080/", expect: delivered}'],
+  nodeport: [
+    'request: {from: "ip:203.0.113.7", url: "http://172.18.0.2:30080/", expect: delivered}',
+    'request: {from: "ip:203.0.113.7", url: "http://172.18.0.4:30080/", expect: delivered}',
+  ],
   // 172.18.255.200: the first address of the default load balancer pool.
   'loadbalancer-local': ['request: {from: "ip:203.0.113.7", url: "https://172.18.255.200/", expect: delivered}'],
-  externalname: ['dns: {from: shop/checkout, name: payments.shop.svc.cluster.local, type: CNAME, answer: api.payments.example.com, expect: resolves}'],
-  'headless-statefulset': ['dns: {name: redis-0.redis.cache.svc.cluster.local, expect: resolves}', 'dns: {name: redis-2.redis.cache.svc.cluster.local, expect: resolves}'],
+  externalname: [
+    'dns: {from: shop/checkout, name: payments.shop.svc.cluster.local, type: CNAME, answer: api.payments.example.com, expect: resolves}',
+  ],
+  'headless-statefulset': [
+    'dns: {name: redis-0.redis.cache.svc.cluster.local, expect: resolves}',
+    'dns: {name: redis-2.redis.cache.svc.cluster.local, expect: resolves}',
+  ],
   'selector-matches-nothing': ['dns: {name: api.shop.svc.cluster.local, expect: resolves}'],
   'ingress-host-path-tls': [
     'route: {url: "https://shop.example.com/api/cart", expect: {status: 200, backend: shop/api}}',
@@ -121,17 +139,30 @@ const CLAIMS: Record<string, string[]> = {
     'route: {url: "http://reviews.example.com/reviews", headers: {env: beta}, expect: {status: 200, backend: reviews/reviews-v2}}',
     'route: {url: "http://reviews.example.com/reviews", expect: {status: 200, backend: reviews/reviews-v1}}',
   ],
-  referencegrant: ['route: {url: "http://site.example/api", expect: {status: 200, backend: backend/api}}', 'route: {url: "http://site.example/legacy", expect: {status: 500}}'],
-  'default-deny': ['{from: open/visitor, to: locked/app, port: 8080, expect: denied}', 'dns: {from: locked/app, name: app.locked, expect: fails}'],
+  referencegrant: [
+    'route: {url: "http://site.example/api", expect: {status: 200, backend: backend/api}}',
+    'route: {url: "http://site.example/legacy", expect: {status: 500}}',
+  ],
+  'default-deny': [
+    '{from: open/visitor, to: locked/app, port: 8080, expect: denied}',
+    'dns: {from: locked/app, name: app.locked, expect: fails}',
+  ],
   'allow-frontend-api-database': [
     '{from: app/frontend, to: app/api, port: 8080, expect: allowed}',
     '{from: app/api, to: app/database, port: 5432, expect: allowed}',
     '{from: app/frontend, to: app/database, port: 5432, expect: denied}',
     '{from: app/database, to: app/api, port: 8080, expect: denied}',
   ],
-  'tenant-isolation': ['{from: tenant-a/app, to: tenant-b/app, port: 8080, expect: denied}', '{from: tenant-b/app, to: tenant-a/app, port: 8080, expect: denied}', '{from: tenant-a/worker, to: tenant-a/app, port: 8080, expect: allowed}'],
+  'tenant-isolation': [
+    '{from: tenant-a/app, to: tenant-b/app, port: 8080, expect: denied}',
+    '{from: tenant-b/app, to: tenant-a/app, port: 8080, expect: denied}',
+    '{from: tenant-a/worker, to: tenant-a/app, port: 8080, expect: allowed}',
+  ],
   'allow-ingress-controller': ['request: {from: "ip:203.0.113.9", url: "http://shop.example.com/", expect: delivered}'],
-  'dns-egress': ['request: {from: app/api, url: "http://database.app:5432/", expect: delivered}', 'dns: {from: app/api, name: database.app, expect: resolves}'],
+  'dns-egress': [
+    'request: {from: app/api, url: "http://database.app:5432/", expect: delivered}',
+    'dns: {from: app/api, name: database.app, expect: resolves}',
+  ],
   'ipblock-except': [
     '{from: reporting/exporter, to: "ip:192.168.20.5", port: 443, expect: denied}',
     '{from: reporting/exporter, to: "ip:192.168.30.1", port: 443, expect: allowed}',
@@ -169,7 +200,9 @@ describe('built-in scenarios', () => {
 
     it.skipIf(Boolean(skip))(`simulates with no error diagnostics${why}`, () => {
       const sim = simulate([{ name: s.file, text: s.text }]);
-      const errors = sim.diagnostics.filter((d) => d.severity === 'error').map((d) => `${located(s.text, d.range.start)} ${d.code}: ${d.message}`);
+      const errors = sim.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${located(s.text, d.range.start)} ${d.code}: ${d.message}`);
       expect(errors).toEqual([]);
     });
 
@@ -180,7 +213,11 @@ describe('built-in scenarios', () => {
         const text = `${s.text}---\napiVersion: playground.knet.dev/v1\nkind: Exercise\nmetadata:\n  name: claims\nspec:\n  goals:\n${goals}\n`;
         const sim = simulate([{ name: s.file, text }]);
         expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        expect(checkExercise(sim).filter((g) => !g.passed).map((g) => `${g.goal}: got ${g.actual} (${g.reason})`)).toEqual([]);
+        expect(
+          checkExercise(sim)
+            .filter((g) => !g.passed)
+            .map((g) => `${g.goal}: got ${g.actual} (${g.reason})`),
+        ).toEqual([]);
       });
     }
 
@@ -197,7 +234,11 @@ describe('built-in scenarios', () => {
           expect(solved).not.toBe(s.text);
           const sim = simulate([{ name: s.file, text: solved }]);
           expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-          expect(checkExercise(sim).filter((g) => !g.passed).map((g) => `${g.goal}: got ${g.actual}`)).toEqual([]);
+          expect(
+            checkExercise(sim)
+              .filter((g) => !g.passed)
+              .map((g) => `${g.goal}: got ${g.actual}`),
+          ).toEqual([]);
         });
       }
       if (lab?.pitfall) {
@@ -213,7 +254,8 @@ describe('built-in scenarios', () => {
 
 describe('scenario headers', () => {
   it('reads title, concepts and a multi-line summary from the leading comments', () => {
-    const text = '# title: A lab\n# concepts: nodeport, canary\n# summary: |\n#   First line\n#   second line.\napiVersion: v1\n# title: not this\n';
+    const text =
+      '# title: A lab\n# concepts: nodeport, canary\n# summary: |\n#   First line\n#   second line.\napiVersion: v1\n# title: not this\n';
     expect(parseScenarioHeader(text)).toEqual({ title: 'A lab', concepts: ['nodeport', 'canary'], summary: 'First line second line.' });
   });
   it('gives empty fields for a file without a header', () => {

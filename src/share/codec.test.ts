@@ -45,7 +45,9 @@ describe('encoding', () => {
     expect(r.ok && r.state.options).toEqual({ gateway: { controllers: ['example.com/gateway-controller'] } });
   });
   it('keeps changed cluster settings, nested lists included', () => {
-    const options = { cluster: { clusterDomain: 'corp.example', defaultNodes: [{ name: 'a', zone: 'z1' }], nodePortRange: { base: 31000, size: 100 } } };
+    const options = {
+      cluster: { clusterDomain: 'corp.example', defaultNodes: [{ name: 'a', zone: 'z1' }], nodePortRange: { base: 31000, size: 100 } },
+    };
     const r = decodeState(encodeState({ text: TEXT, options }));
     expect(r.ok && r.state.options).toEqual(options);
   });
@@ -55,12 +57,18 @@ describe('encoding', () => {
     expect(r.ok && r.state.options).toEqual({ cluster: { nodePortRange } });
   });
   it('drops an incomplete nested setting from a link instead of half-applying it', () => {
-    const r = decodeState(`#v1.${encodeBase64url(deflateSync(strToU8(JSON.stringify({ text: 'x', options: { cluster: { nodePortRange: { base: 31000 } } } }))))}`);
+    const r = decodeState(
+      `#v1.${encodeBase64url(deflateSync(strToU8(JSON.stringify({ text: 'x', options: { cluster: { nodePortRange: { base: 31000 } } } }))))}`,
+    );
     expect(r.ok && r.state.options).toBeUndefined();
     expect(r.ok && r.warnings).toEqual(['options.cluster.nodePortRange has the wrong type or is incomplete; ignored']);
   });
   it('keeps a 40-object scenario to a few kilobytes', () => {
-    const docs = Array.from({ length: 40 }, (_, i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\n  namespace: team-${i % 4}\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: app-${i}\n  template:\n    metadata:\n      labels:\n        app: app-${i}\n    spec:\n      containers:\n      - name: main\n        image: nginx:1.27\n        ports:\n        - containerPort: 8080\n`);
+    const docs = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\n  namespace: team-${i % 4}\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: app-${i}\n  template:\n    metadata:\n      labels:\n        app: app-${i}\n    spec:\n      containers:\n      - name: main\n        image: nginx:1.27\n        ports:\n        - containerPort: 8080\n`,
+    );
     const hash = encodeState({ text: docs.join('---\n') });
     expect(hash.length).toBeLessThan(4_000);
   });
@@ -77,9 +85,15 @@ describe('pasted links', () => {
 describe('round trip (property)', () => {
   const options = fc.record(
     {
-      dns: fc.record({ resolver: fc.constantFrom('glibc', 'musl'), podsMode: fc.constantFrom('insecure', 'verified', 'disabled') }, { requiredKeys: [] }),
+      dns: fc.record(
+        { resolver: fc.constantFrom('glibc', 'musl'), podsMode: fc.constantFrom('insecure', 'verified', 'disabled') },
+        { requiredKeys: [] },
+      ),
       policy: fc.record({ ipBlockMatchesPods: fc.boolean() }, { requiredKeys: [] }),
-      cluster: fc.record({ clusterDomain: fc.constantFrom('cluster.local', 'corp.example'), nodeCIDRMask: fc.integer({ min: 16, max: 28 }) }, { requiredKeys: [] }),
+      cluster: fc.record(
+        { clusterDomain: fc.constantFrom('cluster.local', 'corp.example'), nodeCIDRMask: fc.integer({ min: 16, max: 28 }) },
+        { requiredKeys: [] },
+      ),
     },
     { requiredKeys: [] },
   );
@@ -117,10 +131,17 @@ describe('round trip (property)', () => {
 describe('hostile and broken links', () => {
   it('decode never throws on any string', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `#v1.${s}`), fc.base64String().map((s) => `v1.${s.replace(/=/g, '')}`)), (s) => {
-        const r = decodeState(s);
-        return typeof r.ok === 'boolean';
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `#v1.${s}`),
+          fc.base64String().map((s) => `v1.${s.replace(/=/g, '')}`),
+        ),
+        (s) => {
+          const r = decodeState(s);
+          return typeof r.ok === 'boolean';
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -172,7 +193,14 @@ describe('hostile and broken links', () => {
   });
 
   it('drops unknown or mistyped options and view fields with a warning, keeping the scenario', () => {
-    const r = decodeState(json({ text: 'x', options: { dns: { resolver: 7, nope: 1 }, extra: true, policy: { ipBlockMatchesPods: false } }, view: { panel: '<script>', selected: 'Pod/shop/web-0', trace: { from: 'shop/web-0', url: 'javascript:alert(1)' } }, more: 1 }));
+    const r = decodeState(
+      json({
+        text: 'x',
+        options: { dns: { resolver: 7, nope: 1 }, extra: true, policy: { ipBlockMatchesPods: false } },
+        view: { panel: '<script>', selected: 'Pod/shop/web-0', trace: { from: 'shop/web-0', url: 'javascript:alert(1)' } },
+        more: 1,
+      }),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.state).toEqual({ text: 'x', options: { policy: { ipBlockMatchesPods: false } }, view: { selected: 'Pod/shop/web-0' } });
@@ -182,10 +210,12 @@ describe('hostile and broken links', () => {
 
 describe('base64url', () => {
   it('round-trips any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
-      const back = decodeBase64url(encodeBase64url(b));
-      return back !== null && back.length === b.length && back.every((x, i) => x === b[i]);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
+        const back = decodeBase64url(encodeBase64url(b));
+        return back !== null && back.length === b.length && back.every((x, i) => x === b[i]);
+      }),
+    );
   });
   it('refuses an impossible length', () => expect(decodeBase64url('abcde')).toBeNull());
 });

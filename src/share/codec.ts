@@ -27,9 +27,7 @@ export interface DecodeError {
   message: string;
 }
 
-export type DecodeResult =
-  | { ok: true; state: SharedState; version: number; warnings: string[] }
-  | { ok: false; error: DecodeError };
+export type DecodeResult = { ok: true; state: SharedState; version: number; warnings: string[] } | { ok: false; error: DecodeError };
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
 
@@ -85,7 +83,12 @@ function decodeUnsafe(hash: unknown): DecodeResult {
   const format = DECODERS[version];
   if (!format) {
     const newer = version > CURRENT_VERSION;
-    return fail('unknown-version', newer ? `The link was written by a newer playground (format v${version}); this one reads up to v${CURRENT_VERSION}.` : `The link format v${version} is not known.`);
+    return fail(
+      'unknown-version',
+      newer
+        ? `The link was written by a newer playground (format v${version}); this one reads up to v${CURRENT_VERSION}.`
+        : `The link format v${version} is not known.`,
+    );
   }
   const decoded = format.decode(m[2]!);
   if (!decoded.ok) return decoded;
@@ -102,7 +105,8 @@ function decodeUnsafe(hash: unknown): DecodeResult {
 
 function decodeLegacy(payload: string): DecodeResult {
   const bytes = decodeBase64url(payload);
-  if (!bytes) return fail('corrupt', 'The link is damaged (it holds characters a playground link never has); it may have been cut short or changed.');
+  if (!bytes)
+    return fail('corrupt', 'The link is damaged (it holds characters a playground link never has); it may have been cut short or changed.');
   const inflated = boundedInflate(bytes, HASH_LIMITS.maxInflatedBytes);
   if (!inflated.ok) return inflated;
   const checked = checkState({ text: strFromU8(inflated.value) });
@@ -112,7 +116,8 @@ function decodeLegacy(payload: string): DecodeResult {
 
 function inflateJSON(payload: string): Step<unknown> {
   const bytes = decodeBase64url(payload);
-  if (!bytes) return fail('corrupt', 'The link is damaged (it holds characters a playground link never has); it may have been cut short or changed.');
+  if (!bytes)
+    return fail('corrupt', 'The link is damaged (it holds characters a playground link never has); it may have been cut short or changed.');
   const inflated = boundedInflate(bytes, HASH_LIMITS.maxInflatedBytes);
   if (!inflated.ok) return inflated;
   let text: string;
@@ -178,10 +183,18 @@ export const LINK_SIZE = { long: 2_000, tooLong: 8_000 };
 export function linkSize(url: string): LinkSize {
   const chars = url.length;
   if (chars > LINK_SIZE.tooLong) {
-    return { chars, level: 'too-long', message: `This link is ${chars} characters; many chat tools and mail clients cut links past ${LINK_SIZE.tooLong}. Share the YAML file instead, or trim the scenario.` };
+    return {
+      chars,
+      level: 'too-long',
+      message: `This link is ${chars} characters; many chat tools and mail clients cut links past ${LINK_SIZE.tooLong}. Share the YAML file instead, or trim the scenario.`,
+    };
   }
   if (chars > LINK_SIZE.long) {
-    return { chars, level: 'long', message: `This link is ${chars} characters; some chat tools shorten or cut links past ${LINK_SIZE.long}.` };
+    return {
+      chars,
+      level: 'long',
+      message: `This link is ${chars} characters; some chat tools shorten or cut links past ${LINK_SIZE.long}.`,
+    };
   }
   return { chars, level: 'ok' };
 }

@@ -9,9 +9,24 @@ describe('query flags', () => {
     ['?readonly=1', { embed: false, readonly: true, origin: null, view: {}, persistLocal: false }],
     ['?embed&readonly=true', { embed: true, readonly: true, origin: null, view: {}, persistLocal: false }],
     ['?embed=0', { embed: false, readonly: false, origin: null, view: {}, persistLocal: true }],
-    ['?embed=1&origin=https%3A%2F%2Ftraining.example.com', { embed: true, readonly: false, origin: 'https://training.example.com', view: {}, persistLocal: false }],
-    ['?panel=trace&select=Service/shop/api', { embed: false, readonly: false, origin: null, view: { panel: 'trace', selected: 'Service/shop/api' }, persistLocal: true }],
-    ['?trace=shop/web-0+http://api.shop/v1', { embed: false, readonly: false, origin: null, view: { trace: { from: 'shop/web-0', url: 'http://api.shop/v1' } }, persistLocal: true }],
+    [
+      '?embed=1&origin=https%3A%2F%2Ftraining.example.com',
+      { embed: true, readonly: false, origin: 'https://training.example.com', view: {}, persistLocal: false },
+    ],
+    [
+      '?panel=trace&select=Service/shop/api',
+      { embed: false, readonly: false, origin: null, view: { panel: 'trace', selected: 'Service/shop/api' }, persistLocal: true },
+    ],
+    [
+      '?trace=shop/web-0+http://api.shop/v1',
+      {
+        embed: false,
+        readonly: false,
+        origin: null,
+        view: { trace: { from: 'shop/web-0', url: 'http://api.shop/v1' } },
+        persistLocal: true,
+      },
+    ],
   ])('%s gives the expected configuration', (search, expected) => {
     expect(parseEmbedQuery(search)).toEqual({ ...expected, warnings: [] });
   });
@@ -30,7 +45,10 @@ describe('query flags', () => {
   });
 
   it('never throws on any query string', () => {
-    fc.assert(fc.property(fc.string(), (s) => typeof parseEmbedQuery(s).embed === 'boolean'), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string(), (s) => typeof parseEmbedQuery(s).embed === 'boolean'),
+      { numRuns: 500 },
+    );
   });
 
   it('viewToQuery writes flags that parse back to the same view', () => {
@@ -67,10 +85,18 @@ describe('origins', () => {
 
 describe('host messages', () => {
   it.each([
-    ['a load', { knet: 1, type: 'load', id: 'a1', text: 'kind: Namespace\n', view: { panel: 'dns' } }, { knet: 1, type: 'load', id: 'a1', state: { text: 'kind: Namespace\n', view: { panel: 'dns' } } }],
+    [
+      'a load',
+      { knet: 1, type: 'load', id: 'a1', text: 'kind: Namespace\n', view: { panel: 'dns' } },
+      { knet: 1, type: 'load', id: 'a1', state: { text: 'kind: Namespace\n', view: { panel: 'dns' } } },
+    ],
     ['a select', { knet: 1, type: 'select', object: 'Pod/shop/web-0' }, { knet: 1, type: 'select', object: 'Pod/shop/web-0' }],
     ['a select clearing the selection', { knet: 1, type: 'select', object: null }, { knet: 1, type: 'select', object: null }],
-    ['a trace', { knet: 1, type: 'trace', from: 'shop/web-0', url: 'http://api.shop/', headers: ['X-User: a'] }, { knet: 1, type: 'trace', trace: { from: 'shop/web-0', url: 'http://api.shop/', headers: ['X-User: a'] } }],
+    [
+      'a trace',
+      { knet: 1, type: 'trace', from: 'shop/web-0', url: 'http://api.shop/', headers: ['X-User: a'] },
+      { knet: 1, type: 'trace', trace: { from: 'shop/web-0', url: 'http://api.shop/', headers: ['X-User: a'] } },
+    ],
     ['a subscribe', { knet: 1, type: 'subscribe' }, { knet: 1, type: 'subscribe' }],
     ['a get-state', { knet: 1, type: 'get-state', id: 'q' }, { knet: 1, type: 'get-state', id: 'q' }],
   ])('%s is accepted in its documented shape', (_name, data, message) => {
@@ -99,11 +125,18 @@ describe('host messages', () => {
   });
 
   it('never throws on arbitrary data', () => {
-    fc.assert(fc.property(fc.anything(), fc.constantFrom('load', 'select', 'trace', 'subscribe', 'x'), (extra, type) => {
-      const a = parseHostMessage(extra);
-      const b = parseHostMessage(typeof extra === 'object' && extra !== null ? { ...extra, knet: 1, type } : { knet: 1, type, text: extra, object: extra, from: extra });
-      return typeof a.kind === 'string' && typeof b.kind === 'string';
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.anything(), fc.constantFrom('load', 'select', 'trace', 'subscribe', 'x'), (extra, type) => {
+        const a = parseHostMessage(extra);
+        const b = parseHostMessage(
+          typeof extra === 'object' && extra !== null
+            ? { ...extra, knet: 1, type }
+            : { knet: 1, type, text: extra, object: extra, from: extra },
+        );
+        return typeof a.kind === 'string' && typeof b.kind === 'string';
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

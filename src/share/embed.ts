@@ -123,7 +123,13 @@ export function playgroundHref(currentHref: string, hash: string): string {
   const noHash = currentHref.split('#')[0]!;
   const q = noHash.indexOf('?');
   const base = q < 0 ? noHash : noHash.slice(0, q);
-  const kept = q < 0 ? [] : noHash.slice(q + 1).split('&').filter((p) => p && !(EMBED_PARAMS as readonly string[]).includes(decode(p.split('=')[0]!) ?? ''));
+  const kept =
+    q < 0
+      ? []
+      : noHash
+          .slice(q + 1)
+          .split('&')
+          .filter((p) => p && !(EMBED_PARAMS as readonly string[]).includes(decode(p.split('=')[0]!) ?? ''));
   return `${base}${kept.length ? `?${kept.join('&')}` : ''}${hash.startsWith('#') ? hash : `#${hash}`}`;
 }
 
@@ -168,7 +174,13 @@ export type PlaygroundMessage =
       diagnostics: { error: number; warning: number; info: number };
       goals?: GoalStatus[];
     }
-  | { knet: 1; type: 'trace-result'; id?: string; verdict: 'delivered' | 'blocked' | 'failed'; hops: { step: string; object: string | null; result: string; reason: string }[] }
+  | {
+      knet: 1;
+      type: 'trace-result';
+      id?: string;
+      verdict: 'delivered' | 'blocked' | 'failed';
+      hops: { step: string; object: string | null; result: string; reason: string }[];
+    }
   | { knet: 1; type: 'state'; id?: string; hash: string; text: string }
   | { knet: 1; type: 'error'; id?: string; code: 'bad-message' | 'too-large' | 'unknown-object'; message: string };
 
@@ -191,7 +203,8 @@ export function parseHostMessage(data: unknown): ParsedMessage {
   switch (data.type) {
     case 'load': {
       if (typeof data.text !== 'string') return bad(id, 'load needs text: the scenario YAML');
-      if (data.text.length > STATE_LIMITS.maxTextChars) return { kind: 'invalid', id, code: 'too-large', message: `text is longer than ${STATE_LIMITS.maxTextChars} characters` };
+      if (data.text.length > STATE_LIMITS.maxTextChars)
+        return { kind: 'invalid', id, code: 'too-large', message: `text is longer than ${STATE_LIMITS.maxTextChars} characters` };
       const warnings: string[] = [];
       const state: SharedState = { text: data.text };
       if (data.options !== undefined) {

@@ -13,7 +13,11 @@ describe('text exports', () => {
     expect(csv.split('\r\n')[0]).toBe(`from,port,'=cmd|x,"a,b"`);
   });
   it('writes the matrix as a Markdown table per port', () => {
-    expect(matrixToMarkdown(M)).toBe(['### 5432/TCP', '', '| from \\ to | shop/web | data/db |', '|---|:-:|:-:|', '| shop/web | ✓ | ✓ |', '| data/db | ✗ | ✓ |', ''].join('\n'));
+    expect(matrixToMarkdown(M)).toBe(
+      ['### 5432/TCP', '', '| from \\ to | shop/web | data/db |', '|---|:-:|:-:|', '| shop/web | ✓ | ✓ |', '| data/db | ✗ | ✓ |', ''].join(
+        '\n',
+      ),
+    );
   });
   it('writes a trace hop by hop with its verdict and assumptions', () => {
     const t: TraceResult = {
@@ -21,7 +25,13 @@ describe('text exports', () => {
       summary: 'The request is dropped by data/db-from-api.',
       hops: [
         { step: 'dns', object: 'Service/data/db', result: 'ok', reason: 'db.data → 10.96.0.20', cites: [] },
-        { step: 'policy-ingress', object: 'NetworkPolicy/data/db-from-api', result: 'blocked', reason: 'no rule admits shop/web', cites: [] },
+        {
+          step: 'policy-ingress',
+          object: 'NetworkPolicy/data/db-from-api',
+          result: 'blocked',
+          reason: 'no rule admits shop/web',
+          cites: [],
+        },
       ],
       assumptions: ['resolver glibc (I-10)'],
     };

@@ -37,7 +37,9 @@ describe('pictures that reopen in the playground', () => {
 
   it('reading arbitrary bytes or text never throws and finds nothing', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => scenarioFromPNG(b) === null));
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => scenarioFromPNG(new Uint8Array([...PIXEL.subarray(0, 8), ...b])) === null));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (b) => scenarioFromPNG(new Uint8Array([...PIXEL.subarray(0, 8), ...b])) === null),
+    );
     fc.assert(fc.property(fc.string(), (s) => scenarioFromSVG(s) === null));
   });
 

@@ -2,7 +2,18 @@
  * Sharing and embedding (pure: no DOM). The page passes in `location.hash`, `location.search`,
  * `event.origin`/`event.data`; these functions return plain data. docs/url-format.md, docs/embedding.md.
  */
-export { encodeState, decodeState, linkSize, CURRENT_VERSION, HASH_LIMITS, LINK_SIZE, type DecodeResult, type DecodeError, type DecodeErrorCode, type LinkSize } from './codec';
+export {
+  encodeState,
+  decodeState,
+  linkSize,
+  CURRENT_VERSION,
+  HASH_LIMITS,
+  LINK_SIZE,
+  type DecodeResult,
+  type DecodeError,
+  type DecodeErrorCode,
+  type LinkSize,
+} from './codec';
 export { minimizeOptions, checkState, STATE_LIMITS, type SharedState, type ViewState, type TraceView } from './state';
 export {
   parseEmbedQuery,

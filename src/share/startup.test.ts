@@ -14,8 +14,20 @@ describe('what the page opens with', () => {
     ['a link and no draft: the link', encodeState(B), null, normal, { action: 'open', from: 'link', state: B }],
     ['a link equal to the draft: the link, no question', encodeState(A), A, normal, { action: 'open', from: 'link', state: A }],
     ['a link that differs from the draft: ask', encodeState(B), A, normal, { action: 'ask', link: B, local: A }],
-    ['a broken link: the draft, with a banner', '#v1.%%%', A, normal, { action: 'open', from: 'local', state: A, banner: { code: 'corrupt' } }],
-    ['a link from a newer version: empty, with a banner', '#v7.abc', null, normal, { action: 'open', from: 'empty', banner: { code: 'unknown-version' } }],
+    [
+      'a broken link: the draft, with a banner',
+      '#v1.%%%',
+      A,
+      normal,
+      { action: 'open', from: 'local', state: A, banner: { code: 'corrupt' } },
+    ],
+    [
+      'a link from a newer version: empty, with a banner',
+      '#v7.abc',
+      null,
+      normal,
+      { action: 'open', from: 'empty', banner: { code: 'unknown-version' } },
+    ],
     ['an embedded page ignores the draft', encodeState(B), A, embedded, { action: 'open', from: 'link', state: B }],
     ['an embedded page without a link opens empty, not the draft', '', A, embedded, { action: 'open', from: 'empty' }],
   ])('%s', (_name, hash, draft, config, expected) => {
@@ -23,7 +35,10 @@ describe('what the page opens with', () => {
   });
 
   it('query-flag views win over the view in the link', () => {
-    const r = decideStartup(encodeState({ text: 'x', view: { panel: 'dns', selected: 'Pod/a/b' } }), null, { persistLocal: true, view: { panel: 'trace' } });
+    const r = decideStartup(encodeState({ text: 'x', view: { panel: 'dns', selected: 'Pod/a/b' } }), null, {
+      persistLocal: true,
+      view: { panel: 'trace' },
+    });
     expect(r.action === 'open' && r.state.view).toEqual({ panel: 'trace', selected: 'Pod/a/b' });
   });
 });

@@ -22,7 +22,9 @@ export function decideStartup(hash: string, localDraft: SharedState | null, conf
   const withView = (s: SharedState): SharedState => mergeView(s, config.view);
   const empty = hash === '' || hash === '#';
   if (empty) {
-    return local ? { action: 'open', state: withView(local), from: 'local', warnings: [] } : { action: 'open', state: withView({ text: '' }), from: 'empty', warnings: [] };
+    return local
+      ? { action: 'open', state: withView(local), from: 'local', warnings: [] }
+      : { action: 'open', state: withView({ text: '' }), from: 'empty', warnings: [] };
   }
   const decoded = decodeState(hash);
   if (!decoded.ok) {
@@ -30,7 +32,8 @@ export function decideStartup(hash: string, localDraft: SharedState | null, conf
     return { action: 'open', ...fallback, banner: decoded.error, warnings: [] };
   }
   const link = withView(decoded.state);
-  if (local && local.text !== '' && local.text !== link.text) return { action: 'ask', link, local: withView(local), warnings: decoded.warnings };
+  if (local && local.text !== '' && local.text !== link.text)
+    return { action: 'ask', link, local: withView(local), warnings: decoded.warnings };
   return { action: 'open', state: link, from: 'link', warnings: decoded.warnings };
 }
 

@@ -69,7 +69,11 @@ export function checkTrace(v: unknown): Checked<TraceView> {
   const out: TraceView = { from: v.from, url: v.url };
   if (v.headers !== undefined) {
     const h = v.headers;
-    if (!Array.isArray(h) || h.length > STATE_LIMITS.maxHeaders || !h.every((x) => typeof x === 'string' && x.length <= STATE_LIMITS.maxHeaderChars && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/.test(x))) {
+    if (
+      !Array.isArray(h) ||
+      h.length > STATE_LIMITS.maxHeaders ||
+      !h.every((x) => typeof x === 'string' && x.length <= STATE_LIMITS.maxHeaderChars && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/.test(x))
+    ) {
       return { ok: false, message: 'view.trace.headers must be a short list of "Name: value" lines' };
     }
     out.headers = h as string[];
@@ -111,7 +115,13 @@ export function checkOptions(v: unknown): Checked<DeepPartial<SimOptions>> {
 }
 
 /** Groups are picked field by field; a field's value must be complete (withDefaults merges one level deep). */
-function pickLike(v: Record<string, unknown>, like: Record<string, unknown>, path: string, warnings: string[], depth = 0): Record<string, unknown> {
+function pickLike(
+  v: Record<string, unknown>,
+  like: Record<string, unknown>,
+  path: string,
+  warnings: string[],
+  depth = 0,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
     const here = `${path}.${k}`;
@@ -153,7 +163,7 @@ function hasAllKeys(e: unknown, item: Record<string, unknown>): boolean {
 export function minimizeOptions(options: DeepPartial<SimOptions> | undefined): DeepPartial<SimOptions> | undefined {
   if (!options) return undefined;
   const out = diff(options, DEFAULT_OPTIONS as unknown as Record<string, unknown>);
-  return out && Object.keys(out).length > 0 ? (out) : undefined;
+  return out && Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**
@@ -177,7 +187,8 @@ function diff(v: Record<string, unknown>, d: Record<string, unknown>, depth = 0)
 export function checkState(v: unknown): Checked<SharedState> {
   if (!isPlainObject(v)) return { ok: false, message: 'the link does not hold a scenario object' };
   if (typeof v.text !== 'string') return { ok: false, message: 'the link holds no scenario text' };
-  if (v.text.length > STATE_LIMITS.maxTextChars) return { ok: false, message: `the scenario is longer than ${STATE_LIMITS.maxTextChars} characters` };
+  if (v.text.length > STATE_LIMITS.maxTextChars)
+    return { ok: false, message: `the scenario is longer than ${STATE_LIMITS.maxTextChars} characters` };
   const warnings: string[] = [];
   const state: SharedState = { text: v.text };
   if (v.options !== undefined) {

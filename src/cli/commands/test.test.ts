@@ -24,10 +24,14 @@ describe('knet test', () => {
   it('exits 0 and prints every goal when all pass', async () => {
     const r = await run(['lab.yaml', '--json'], { 'lab.yaml': read('exercises/lock-down-the-database.yaml') });
     expect(r.code).toBe(EXIT.OK);
-    const json = JSON.parse(r.stdout) as { goals: { goal: string; passed: boolean; actual: string; reason: string; line: number }[]; failed: number };
+    const json = JSON.parse(r.stdout) as {
+      goals: { goal: string; passed: boolean; actual: string; reason: string; line: number }[];
+      failed: number;
+    };
     expect(json.failed).toBe(0);
     expect(json.goals.length).toBe(6);
-    for (const g of json.goals) expect(Object.keys(g)).toEqual(expect.arrayContaining(['goal', 'passed', 'actual', 'reason', 'file', 'line']));
+    for (const g of json.goals)
+      expect(Object.keys(g)).toEqual(expect.arrayContaining(['goal', 'passed', 'actual', 'reason', 'file', 'line']));
   });
 
   it('exits 1 when a goal fails and says which one, where', async () => {
@@ -45,7 +49,8 @@ describe('knet test', () => {
   });
 
   it('exits 1 with located errors when a goal is malformed', async () => {
-    const text = 'apiVersion: playground.knet.dev/v1\nkind: Exercise\nmetadata: {name: x}\nspec:\n  goals:\n  - {from: a, to: b, port: 80, expect: perhaps}\n';
+    const text =
+      'apiVersion: playground.knet.dev/v1\nkind: Exercise\nmetadata: {name: x}\nspec:\n  goals:\n  - {from: a, to: b, port: 80, expect: perhaps}\n';
     const r = await run(['x.yaml'], { 'x.yaml': text });
     expect(r.code).toBe(EXIT.INPUT);
     expect(r.stderr).toMatch(/x\.yaml:6:\d+: error: .*\[invalid-value\]/);

@@ -18,10 +18,13 @@ export const test: Command = {
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files);
     const fatal = inputErrors(sim, files);
-    const exerciseErrors = sim.diagnostics.filter((d) => d.severity === 'error' && d.object?.startsWith('Exercise/')).map((d) => formatDiagnostic(locate(d, files)));
+    const exerciseErrors = sim.diagnostics
+      .filter((d) => d.severity === 'error' && d.object?.startsWith('Exercise/'))
+      .map((d) => formatDiagnostic(locate(d, files)));
     if (fatal.length || exerciseErrors.length) throw new InputError(`the input has errors:\n${[...fatal, ...exerciseErrors].join('\n')}`);
     const exercise = sim.world.exercises?.[0];
-    if (!exercise) throw new InputError('there is no `kind: Exercise` (apiVersion playground.knet.dev/v1) in the input, so there are no goals to check');
+    if (!exercise)
+      throw new InputError('there is no `kind: Exercise` (apiVersion playground.knet.dev/v1) in the input, so there are no goals to check');
     const results = checkExercise(sim, exercise).map((r) => {
       const file = files[exercise.source.file];
       const { line, column } = lineColumn(file?.text ?? '', rangeIn(exercise.source, r.path).start);
@@ -29,7 +32,13 @@ export const test: Command = {
     });
     const failed = results.filter((r) => !r.passed).length;
     if (args.json) {
-      io.out(JSON.stringify({ exercise: exercise.name, title: exercise.title, goals: results, passed: results.length - failed, failed }, null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          { exercise: exercise.name, title: exercise.title, goals: results, passed: results.length - failed, failed },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       const mark = (ok: boolean) => (io.isTTY ? (ok ? '\x1b[32m✓\x1b[0m' : '\x1b[31m✗\x1b[0m') : ok ? 'PASS' : 'FAIL');
       io.out(`${exercise.title}\n\n`);

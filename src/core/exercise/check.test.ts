@@ -39,7 +39,13 @@ spec:
   ingress: [{from: [{podSelector: {matchLabels: {app: web}}}]}]
 `;
 
-const withGoals = (goals: string) => simulate([{ name: 'lab.yaml', text: `${SCENARIO}---\napiVersion: playground.knet.dev/v1\nkind: Exercise\nmetadata: {name: lab}\nspec:\n  goals:\n${goals}` }]);
+const withGoals = (goals: string) =>
+  simulate([
+    {
+      name: 'lab.yaml',
+      text: `${SCENARIO}---\napiVersion: playground.knet.dev/v1\nkind: Exercise\nmetadata: {name: lab}\nspec:\n  goals:\n${goals}`,
+    },
+  ]);
 
 describe('expanding goal peers', () => {
   const sim = simulate([{ name: 's.yaml', text: SCENARIO }]);
@@ -52,7 +58,12 @@ describe('expanding goal peers', () => {
     expect('peers' in r && r.peers.length).toBe(n);
   });
   it('a Service name is the Service when it is the destination', () => {
-    const sim2 = simulate([{ name: 's.yaml', text: SCENARIO.replace('name: web, namespace: shop}\nspec:\n  replicas', 'name: webapp, namespace: shop}\nspec:\n  replicas') }]);
+    const sim2 = simulate([
+      {
+        name: 's.yaml',
+        text: SCENARIO.replace('name: web, namespace: shop}\nspec:\n  replicas', 'name: webapp, namespace: shop}\nspec:\n  replicas'),
+      },
+    ]);
     expect(expandPeer(sim2.world, 'shop/web', true)).toEqual({ peers: ['service:shop/web'] });
   });
   it('an unknown name is an error, not a verdict', () => expect('error' in expandPeer(sim.world, 'shop/nope', true)).toBe(true));
@@ -62,12 +73,32 @@ describe('checking goals', () => {
   it.each([
     ['every web pod reaches the database', '  - {from: shop/web, to: shop/db, port: 5432, expect: allowed}\n', true, 'allowed'],
     ['a pod outside the rule is denied', '  - {from: shop/other, to: shop/db, port: 5432, expect: denied}\n', true, 'denied'],
-    ['a wrong expectation fails and says what happened', '  - {from: shop/other, to: shop/db, port: 5432, expect: allowed}\n', false, 'denied'],
+    [
+      'a wrong expectation fails and says what happened',
+      '  - {from: shop/other, to: shop/db, port: 5432, expect: allowed}\n',
+      false,
+      'denied',
+    ],
     ['an unknown pod fails with an error', '  - {from: shop/ghost, to: shop/db, port: 5432, expect: denied}\n', false, 'error'],
     ['a Service name resolves in DNS', '  - dns: {from: shop/db, name: web, expect: resolves}\n', true, undefined],
-    ['a request to a Service is delivered', '  - request: {from: shop/db, url: "http://web.shop/", expect: delivered}\n', true, 'delivered'],
-    ['a missing name is NXDOMAIN', '  - dns: {from: shop/db, name: nothing-here.shop.svc.cluster.local, expect: nxdomain}\n', true, 'NXDOMAIN'],
-    ['a request with no entry point fails the goal', '  - route: {url: "http://shop.example.com/", expect: {status: 404}}\n', false, 'no entry point'],
+    [
+      'a request to a Service is delivered',
+      '  - request: {from: shop/db, url: "http://web.shop/", expect: delivered}\n',
+      true,
+      'delivered',
+    ],
+    [
+      'a missing name is NXDOMAIN',
+      '  - dns: {from: shop/db, name: nothing-here.shop.svc.cluster.local, expect: nxdomain}\n',
+      true,
+      'NXDOMAIN',
+    ],
+    [
+      'a request with no entry point fails the goal',
+      '  - route: {url: "http://shop.example.com/", expect: {status: 404}}\n',
+      false,
+      'no entry point',
+    ],
   ])('%s', (_name, goals, passed, actual) => {
     const [r] = checkExercise(withGoals(goals));
     expect(r?.passed).toBe(passed);
@@ -76,10 +107,17 @@ describe('checking goals', () => {
     expect(r?.object).toBe('Exercise/lab');
   });
 
-  it('gives a scenario without an Exercise no goals', () => expect(checkExercise(simulate([{ name: 's.yaml', text: SCENARIO }]))).toEqual([]));
+  it('gives a scenario without an Exercise no goals', () =>
+    expect(checkExercise(simulate([{ name: 's.yaml', text: SCENARIO }]))).toEqual([]));
 
   it('describes goals in one line', () => {
-    const sim = withGoals('  - {from: shop/web, to: shop/db, port: 5432, expect: denied}\n  - dns: {from: shop/web, name: api.prod, expect: resolves}\n  - route: {url: "http://x/", expect: {status: 200, backend: shop/web}}\n');
-    expect(sim.world.exercises![0]!.goals.map(describeGoal)).toEqual(['shop/web → shop/db:5432/TCP denied', 'api.prod resolves from shop/web', 'GET http://x/ → 200 shop/web']);
+    const sim = withGoals(
+      '  - {from: shop/web, to: shop/db, port: 5432, expect: denied}\n  - dns: {from: shop/web, name: api.prod, expect: resolves}\n  - route: {url: "http://x/", expect: {status: 200, backend: shop/web}}\n',
+    );
+    expect(sim.world.exercises![0]!.goals.map(describeGoal)).toEqual([
+      'shop/web → shop/db:5432/TCP denied',
+      'api.prod resolves from shop/web',
+      'GET http://x/ → 200 shop/web',
+    ]);
   });
 });

@@ -95,7 +95,14 @@ function checkConnect(sim: Simulation, g: ConnectGoal): Verdict {
   if (outcomes.length === 0) return { passed: false, actual: 'error', reason: 'the goal connects a pod to itself only' };
   const allowed = outcomes.filter((o) => o.verdict === 'allowed').length;
   const errors = outcomes.filter((o) => o.verdict === 'error');
-  const actual = errors.length > 0 ? 'error' : allowed === outcomes.length ? 'allowed' : allowed === 0 ? 'denied' : `mixed (${allowed} of ${outcomes.length} allowed)`;
+  const actual =
+    errors.length > 0
+      ? 'error'
+      : allowed === outcomes.length
+        ? 'allowed'
+        : allowed === 0
+          ? 'denied'
+          : `mixed (${allowed} of ${outcomes.length} allowed)`;
   const passed = actual === g.expect;
   const telling = errors[0] ?? outcomes.find((o) => o.verdict !== g.expect) ?? outcomes[0]!;
   return { passed, actual, reason: telling.reason };
@@ -123,7 +130,16 @@ function checkDNS(sim: Simulation, g: DNSGoal): Verdict {
   // Names outside the cluster domain are the upstream resolver's answer: assume it resolves them.
   const resolves = (r.status === 'NOERROR' && r.answers.length > 0) || r.status === 'FORWARDED';
   const data = r.answers.map((a) => a.data);
-  const actual = r.status === 'TIMEOUT' ? 'timeout' : resolves ? (data.length ? data.join(', ') : 'forwarded upstream') : r.status === 'NXDOMAIN' ? 'NXDOMAIN' : 'no data';
+  const actual =
+    r.status === 'TIMEOUT'
+      ? 'timeout'
+      : resolves
+        ? data.length
+          ? data.join(', ')
+          : 'forwarded upstream'
+        : r.status === 'NXDOMAIN'
+          ? 'NXDOMAIN'
+          : 'no data';
   let passed = g.expect === 'resolves' ? resolves : g.expect === 'nxdomain' ? r.status === 'NXDOMAIN' : !resolves;
   if (passed && g.answer !== undefined) {
     const want = g.answer.replace(/\.$/, '');
@@ -143,23 +159,45 @@ function checkRoute(sim: Simulation, g: RouteGoal): Verdict {
   const req = parseRequestURL(g.url, Object.entries(g.headers), g.method);
   if (!req) return { passed: false, actual: 'error', reason: `${g.url} is not an http(s) URL` };
   const { results } = route(sim, req);
-  if (results.length === 0) return { passed: false, actual: 'no entry point', reason: 'There is no IngressClass controller or Gateway for the request to enter through.' };
+  if (results.length === 0)
+    return {
+      passed: false,
+      actual: 'no entry point',
+      reason: 'There is no IngressClass controller or Gateway for the request to enter through.',
+    };
   const summaries = results.map((e) => {
     const backends = e.backends.filter((b) => b.role !== 'mirror').map((b) => `${b.namespace}/${b.name}`);
     const okStatus = g.expect.status === undefined || e.status === g.expect.status;
-    const okBackend = g.expect.backend === undefined || backends.some((b) => b === g.expect.backend || `${b}:${e.backends.find((x) => `${x.namespace}/${x.name}` === b)?.port}` === g.expect.backend);
+    const okBackend =
+      g.expect.backend === undefined ||
+      backends.some(
+        (b) => b === g.expect.backend || `${b}:${e.backends.find((x) => `${x.namespace}/${x.name}` === b)?.port}` === g.expect.backend,
+      );
     const where = e.entry.kind === 'Gateway' ? `Gateway ${e.entry.namespace}/${e.entry.name}` : `IngressClass ${e.entry.name}`;
-    return { ok: okStatus && okBackend, text: `${e.status}${backends.length ? ` ${backends.join(', ')}` : ''} via ${where}`, reason: e.reasons[e.reasons.length - 1] ?? '' };
+    return {
+      ok: okStatus && okBackend,
+      text: `${e.status}${backends.length ? ` ${backends.join(', ')}` : ''} via ${where}`,
+      reason: e.reasons[e.reasons.length - 1] ?? '',
+    };
   });
   const hit = summaries.find((s) => s.ok);
-  return { passed: hit !== undefined, actual: (hit ?? summaries[0]!).text + (hit ? '' : summaries.length > 1 ? ` (and ${summaries.length - 1} other entry point${summaries.length > 2 ? 's' : ''})` : ''), reason: (hit ?? summaries[0]!).reason };
+  return {
+    passed: hit !== undefined,
+    actual:
+      (hit ?? summaries[0]!).text +
+      (hit ? '' : summaries.length > 1 ? ` (and ${summaries.length - 1} other entry point${summaries.length > 2 ? 's' : ''})` : ''),
+    reason: (hit ?? summaries[0]!).reason,
+  };
 }
 
 /** A request traced end to end from each pod of the peer (DNS, Service, endpoints, both policy checks). */
 function checkRequest(sim: Simulation, g: RequestGoal): Verdict {
   const from = expandPeer(sim.world, g.from, false);
   if ('error' in from) return { passed: false, actual: 'error', reason: from.error };
-  const results = from.peers.map((f) => ({ from: f, t: trace(sim, { from: f, url: g.url, method: g.method, headers: Object.entries(g.headers) }) }));
+  const results = from.peers.map((f) => ({
+    from: f,
+    t: trace(sim, { from: f, url: g.url, method: g.method, headers: Object.entries(g.headers) }),
+  }));
   const broken = results.find((x) => x.t.error !== undefined);
   if (broken) return { passed: false, actual: 'error', reason: broken.t.error! };
   const verdicts = new Set(results.map((x) => x.t.verdict));

@@ -3,7 +3,12 @@ import { simulate } from '../simulate';
 import { EXERCISE_CODES } from './codes';
 
 const run = (goals: string) =>
-  simulate([{ name: 'lab.yaml', text: `apiVersion: playground.knet.dev/v1\nkind: Exercise\nmetadata:\n  name: lab\nspec:\n  title: Lab\n  goals:\n${goals}` }]);
+  simulate([
+    {
+      name: 'lab.yaml',
+      text: `apiVersion: playground.knet.dev/v1\nkind: Exercise\nmetadata:\n  name: lab\nspec:\n  title: Lab\n  goals:\n${goals}`,
+    },
+  ]);
 
 describe('reading kind: Exercise', () => {
   it('reads the three goal shapes with their paths and defaults', () => {
@@ -20,7 +25,15 @@ describe('reading kind: Exercise', () => {
     expect(sim.world.exercises?.[0]?.goals).toEqual([
       { path: 'spec.goals.0', type: 'connect', from: 'shop/web', to: 'data/db', port: 5432, protocol: 'TCP', expect: 'denied' },
       { path: 'spec.goals.1', type: 'dns', from: 'shop/web', name: 'api.prod', qtype: 'A', expect: 'resolves' },
-      { path: 'spec.goals.2', title: 'the shop answers', type: 'route', url: 'http://shop.example.com/api', method: 'GET', headers: { 'X-Canary': 'always' }, expect: { status: 200, backend: 'shop/api' } },
+      {
+        path: 'spec.goals.2',
+        title: 'the shop answers',
+        type: 'route',
+        url: 'http://shop.example.com/api',
+        method: 'GET',
+        headers: { 'X-Canary': 'always' },
+        expect: { status: 200, backend: 'shop/api' },
+      },
     ]);
   });
 
@@ -30,10 +43,20 @@ describe('reading kind: Exercise', () => {
     ['an expect that is not a verdict', '  - {from: a, to: b, port: 80, expect: maybe}\n', 'invalid-value', 'spec.goals.0.expect'],
     ['a port out of range', '  - {from: a, to: b, port: 70000, expect: denied}\n', 'invalid-value', 'spec.goals.0.port'],
     ['a malformed peer', '  - {from: "Shop/Web!", to: b, port: 80, expect: denied}\n', 'invalid-value', 'spec.goals.0.from'],
-    ['a route goal without status or backend', '  - route: {url: "http://x/", expect: {}}\n', EXERCISE_CODES.GOAL_SHAPE, 'spec.goals.0.route.expect'],
+    [
+      'a route goal without status or backend',
+      '  - route: {url: "http://x/", expect: {}}\n',
+      EXERCISE_CODES.GOAL_SHAPE,
+      'spec.goals.0.route.expect',
+    ],
     ['a request goal without expect', '  - request: {from: a, url: "http://x/"}\n', 'required-field', 'spec.goals.0.request.expect'],
     ['a route goal with a relative URL', '  - route: {url: "/api", expect: {status: 200}}\n', 'invalid-value', 'spec.goals.0.route.url'],
-    ['a typo in a connection key', '  - {from: a, to: b, prot: 80, port: 80, expect: denied}\n', EXERCISE_CODES.GOAL_SHAPE, 'spec.goals.0.prot'],
+    [
+      'a typo in a connection key',
+      '  - {from: a, to: b, prot: 80, port: 80, expect: denied}\n',
+      EXERCISE_CODES.GOAL_SHAPE,
+      'spec.goals.0.prot',
+    ],
   ])('%s is reported as %s at %s', (_name, goals, code, path) => {
     const sim = run(goals);
     expect(sim.diagnostics.map((d) => ({ code: d.code, path: d.path }))).toContainEqual({ code, path });

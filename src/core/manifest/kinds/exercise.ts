@@ -27,7 +27,8 @@ export const exerciseKind: KindHandler = {
     const description = r.str('spec.description');
     if (description !== undefined) exercise.description = description;
     world.exercises ??= [];
-    if (world.exercises.length > 0) r.report(EXERCISE_CODES.DUPLICATE, 'kind', `A scenario has one Exercise; the goals of ${meta.name} are not checked.`, 'warning');
+    if (world.exercises.length > 0)
+      r.report(EXERCISE_CODES.DUPLICATE, 'kind', `A scenario has one Exercise; the goals of ${meta.name} are not checked.`, 'warning');
     world.exercises.push(exercise);
   },
 };
@@ -40,7 +41,11 @@ function readGoal(r: FieldReader, path: string): ExerciseGoal | undefined {
   if (r.has(`${path}.route`)) return readRoute(r, `${path}.route`, base);
   if (r.has(`${path}.request`)) return readRequest(r, `${path}.request`, base);
   if (r.has(`${path}.from`) || r.has(`${path}.to`)) return readConnect(r, path, base);
-  r.report(EXERCISE_CODES.GOAL_SHAPE, path, 'A goal is a connection {from, to, port, expect}, a {dns: {from, name, expect}}, a {route: {url, expect}} or a {request: {from, url, expect}}.');
+  r.report(
+    EXERCISE_CODES.GOAL_SHAPE,
+    path,
+    'A goal is a connection {from, to, port, expect}, a {dns: {from, name, expect}}, a {route: {url, expect}} or a {request: {from, url, expect}}.',
+  );
   return undefined;
 }
 
@@ -55,7 +60,9 @@ function peer(r: FieldReader, path: string, required: boolean): string | undefin
 }
 
 function readConnect(r: FieldReader, path: string, base: { path: string; title?: string }): ConnectGoal | undefined {
-  for (const k of r.keys(path)) if (!CONNECT_KEYS.includes(k)) r.report(EXERCISE_CODES.GOAL_SHAPE, `${path}.${k}`, `A connection goal has ${CONNECT_KEYS.join(', ')}; ${k} is not one of them.`);
+  for (const k of r.keys(path))
+    if (!CONNECT_KEYS.includes(k))
+      r.report(EXERCISE_CODES.GOAL_SHAPE, `${path}.${k}`, `A connection goal has ${CONNECT_KEYS.join(', ')}; ${k} is not one of them.`);
   const from = peer(r, `${path}.from`, true);
   const to = peer(r, `${path}.to`, true);
   const port = r.int(`${path}.port`, { required: true, min: 1, max: 65535 });
@@ -75,13 +82,22 @@ function readDNS(r: FieldReader, path: string, base: { path: string; title?: str
   const expect = r.oneOf(`${path}.expect`, ['resolves', 'nxdomain', 'fails'] as const, 'resolves');
   const answer = r.str(`${path}.answer`);
   if (name === undefined || !r.has(`${path}.expect`) || (r.has(`${path}.from`) && from === undefined)) return undefined;
-  return { ...base, type: 'dns', ...(from !== undefined ? { from } : {}), name, qtype, expect, ...(answer !== undefined ? { answer } : {}) };
+  return {
+    ...base,
+    type: 'dns',
+    ...(from !== undefined ? { from } : {}),
+    name,
+    qtype,
+    expect,
+    ...(answer !== undefined ? { answer } : {}),
+  };
 }
 
 function readRoute(r: FieldReader, path: string, base: { path: string; title?: string }): RouteGoal | undefined {
   if (!r.isMap(path)) return undefined;
   const url = r.str(`${path}.url`, { required: true });
-  if (url !== undefined && !/^(https?|grpc):\/\/\S+$/i.test(url)) r.report(CODES.INVALID_VALUE, `${path}.url`, `${path}.url must be an http:// or https:// URL, not "${url}".`);
+  if (url !== undefined && !/^(https?|grpc):\/\/\S+$/i.test(url))
+    r.report(CODES.INVALID_VALUE, `${path}.url`, `${path}.url must be an http:// or https:// URL, not "${url}".`);
   const method = r.str(`${path}.method`) ?? 'GET';
   const headers = r.strMap(`${path}.headers`);
   if (!r.isMap(`${path}.expect`)) {
@@ -106,7 +122,8 @@ function readRequest(r: FieldReader, path: string, base: { path: string; title?:
   const from = peer(r, `${path}.from`, true);
   const url = r.str(`${path}.url`, { required: true });
   const urlOK = url !== undefined && /^(https?|grpc):\/\/\S+$/i.test(url);
-  if (url !== undefined && !urlOK) r.report(CODES.INVALID_VALUE, `${path}.url`, `${path}.url must be an http:// or https:// URL, not "${url}".`);
+  if (url !== undefined && !urlOK)
+    r.report(CODES.INVALID_VALUE, `${path}.url`, `${path}.url must be an http:// or https:// URL, not "${url}".`);
   const method = r.str(`${path}.method`) ?? 'GET';
   const headers = r.strMap(`${path}.headers`);
   if (!r.has(`${path}.expect`)) r.required(`${path}.expect`);
