@@ -10,6 +10,7 @@ import { reconcileIngresses } from './controllers/ingress/index';
 import { checkDNS } from './controllers/coredns/index';
 import { addGatewayImplementations, runGatewayController } from './controllers/gateway/index';
 import { diagnoseNetworkPolicies } from './controllers/netpol/index';
+import { diagnoseExercises } from './exercise/diagnose';
 
 /** The simulated cluster and everything found wrong with the input. Plain data (crosses the worker boundary). */
 export interface Simulation {
@@ -43,5 +44,6 @@ export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOpt
   runGatewayController(world, options, diagnostics); // Gateway API status (GW-1..GW-13) as diagnostics
   // NetworkPolicy last: it compiles pod sets once the pods exist (NP-2, NP-10, NP-14 diagnostics).
   diagnostics.push(...diagnoseNetworkPolicies({ world, options, diagnostics }));
+  diagnostics.push(...diagnoseExercises(world)); // kind: Exercise goals that name peers the scenario lacks
   return { world, options, diagnostics };
 }

@@ -68,3 +68,21 @@ describe('reading kind: Exercise', () => {
     expect(sim.world.others.find((o) => o.kind === 'Exercise')).toBeUndefined();
   });
 });
+
+describe('goals that name what the scenario lacks', () => {
+  it.each([
+    ['a pod that does not exist', '  - {from: shop/ghost, to: ip:203.0.113.9, port: 80, expect: denied}\n', 'spec.goals.0.from'],
+    ['a destination that does not exist', '  - {from: ip:203.0.113.9, to: shop/ghost, port: 80, expect: denied}\n', 'spec.goals.0.to'],
+    ['a DNS client that does not exist', '  - dns: {from: ghost, name: x, expect: fails}\n', 'spec.goals.0.dns.from'],
+    ['a request client that does not exist', '  - request: {from: ghost, url: "http://x/", expect: failed}\n', 'spec.goals.0.request.from'],
+    ['a node that does not exist', '  - {from: node:nope, to: ip:1.2.3.4, port: 80, expect: denied}\n', 'spec.goals.0.from'],
+  ])('%s is marked on its field', (_name, goals, path) => {
+    const sim = run(goals);
+    expect(sim.diagnostics.filter((d) => d.code === EXERCISE_CODES.UNKNOWN_PEER).map((d) => d.path)).toEqual([path]);
+  });
+
+  it('an address or an existing node is not marked', () => {
+    const sim = run('  - {from: node:node-1, to: ip:203.0.113.9, port: 80, expect: allowed}\n');
+    expect(sim.diagnostics.filter((d) => d.code === EXERCISE_CODES.UNKNOWN_PEER)).toEqual([]);
+  });
+});
