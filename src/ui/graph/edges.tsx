@@ -36,7 +36,7 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
       />
       {e.verdict === 'blocked' ? (
         <EdgeLabelRenderer>
-          <div className="edge-mark blocked nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }} title={e.reason} aria-label="blocked">
+          <div className="edge-mark blocked nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }} title={e.reason} role="img" aria-label="blocked">
             <BlockedIcon />
           </div>
         </EdgeLabelRenderer>
