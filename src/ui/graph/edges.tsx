@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { NODE_H, NODE_W } from '../../worker/layout';
 import type { GraphEdge } from '../../core/index';
 
 export type VerdictFlowEdge = Edge<{ edge: GraphEdge; lit: boolean }, 'verdict'>;
@@ -14,6 +15,16 @@ export function BlockedIcon({ size = 14 }: { size?: number }) {
   );
 }
 
+function arcBelow(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
+  const h = 28 + Math.abs(sx - tx) * 0.12;
+  const c1y = sy + h;
+  const c2y = ty + h;
+  // The point halfway along the cubic, for the verdict mark.
+  const mx = (sx + 3 * sx + 3 * tx + tx) / 8;
+  const my = (sy + 3 * c1y + 3 * c2y + ty) / 8;
+  return [`M ${sx},${sy} C ${sx},${c1y} ${tx},${c2y} ${tx},${ty}`, mx, my];
+}
+
 export const VERDICT_STYLE = {
   allowed: { stroke: 'var(--ok)', dash: undefined, width: 1.8 },
   blocked: { stroke: 'var(--bad)', dash: '7 5', width: 2.4 },
@@ -22,7 +33,10 @@ export const VERDICT_STYLE = {
 
 /** A path traffic could take, drawn by verdict: blocked red dashed with a ⛔ mark, unknown grey dotted. */
 export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdge>) {
-  const [path, lx, ly] = getBezierPath(p);
+  // A call from a pod back to a Service (right to left): an arc below both nodes, from the pod's bottom to
+  // the Service's bottom, so it reads apart from the left-to-right chain and never loops around the graph.
+  const backward = p.targetX < p.sourceX - 20;
+  const [path, lx, ly] = backward ? arcBelow(p.sourceX - NODE_W / 2, p.sourceY + NODE_H / 2, p.targetX + NODE_W / 2, p.targetY + NODE_H / 2) : getBezierPath(p);
   const e = p.data!.edge;
   const s = VERDICT_STYLE[e.verdict];
   return (
