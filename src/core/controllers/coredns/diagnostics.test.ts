@@ -96,14 +96,16 @@ spec: {type: ExternalName, externalName: 192.0.2.1}
 });
 
 describe('the kube-dns Service', () => {
-  it('is flagged when written without the cluster DNS IP that pods use', () => {
+  it('is flagged when written with a clusterIP other than the cluster DNS IP that pods use', () => {
     const text = `apiVersion: v1
 kind: Service
 metadata: {name: kube-dns, namespace: kube-system}
-spec: {selector: {k8s-app: kube-dns}, ports: [{name: dns, port: 53, protocol: UDP}]}
+spec: {clusterIP: 10.96.0.53, selector: {k8s-app: kube-dns}, ports: [{name: dns, port: 53, protocol: UDP}]}
 `;
     expect(check(text)).toEqual([{ code: DNS_CODES.KUBE_DNS_IP_MISMATCH, at: 'name: kube-dns' }]);
-    expect(check(text.replace('spec: {', 'spec: {clusterIP: 10.96.0.10, '))).toEqual([]);
+    expect(check(text.replace('clusterIP: 10.96.0.53, ', 'clusterIP: 10.96.0.10, '))).toEqual([]);
+    // Written without clusterIP, it gets the cluster DNS address from the allocator (as kubeadm's does).
+    expect(check(text.replace('clusterIP: 10.96.0.53, ', ''))).toEqual([]);
   });
 });
 
