@@ -102,7 +102,7 @@ kind: Service
 metadata: {name: kube-dns, namespace: kube-system}
 spec: {clusterIP: 10.96.0.53, selector: {k8s-app: kube-dns}, ports: [{name: dns, port: 53, protocol: UDP}]}
 `;
-    expect(check(text)).toEqual([{ code: DNS_CODES.KUBE_DNS_IP_MISMATCH, at: 'name: kube-dns' }]);
+    expect(check(text)).toEqual([{ code: DNS_CODES.KUBE_DNS_IP_MISMATCH, at: 'clusterIP: 10.96.0.53' }]);
     expect(check(text.replace('clusterIP: 10.96.0.53, ', 'clusterIP: 10.96.0.10, '))).toEqual([]);
     // Written without clusterIP, it gets the cluster DNS address from the allocator (as kubeadm's does).
     expect(check(text.replace('clusterIP: 10.96.0.53, ', ''))).toEqual([]);
