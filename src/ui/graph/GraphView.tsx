@@ -76,6 +76,24 @@ function GraphInner() {
     return { nodes: [...groups, ...objects] as Node[], edges: flowEdges as Edge[] };
   }, [reply, selection, lit]);
 
+  // For benchmarks: a `graph-painted` performance mark (detail: the reply's revision) once the graph for a new
+  // reply has been painted: the frame after the commit, then a task after that frame's paint.
+  const paintedRev = useRef(0);
+  useEffect(() => {
+    if (!reply || reply.rev === paintedRev.current) return;
+    paintedRev.current = reply.rev;
+    const rev = reply.rev;
+    const count = reply.topology.nodes.length;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        performance.mark('graph-painted', { detail: { rev, nodes: count } });
+        ch.port1.close();
+      };
+      ch.port2.postMessage(null);
+    });
+  }, [reply]);
+
   // For benchmarks and browser tests: when the first graph was drawn (ms since navigation).
   useEffect(() => {
     if (nodes.length === 0) return;
