@@ -1,5 +1,6 @@
 /** The only entry point for code outside core (cli, worker, share, ui). */
 export { simulate, type Simulation } from './simulate';
+export { createSimCache, type SimCache } from './cache';
 export type { InputFile } from './manifest/read';
 export { DEFAULT_OPTIONS, withDefaults, type SimOptions, type DeepPartial } from './options';
 export type { Diagnostic, Range, Severity, Cite, Location } from './diagnostics/diagnostic';

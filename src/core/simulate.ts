@@ -11,6 +11,7 @@ import { checkDNS } from './controllers/coredns/index';
 import { addGatewayImplementations, runGatewayController } from './controllers/gateway/index';
 import { diagnoseNetworkPolicies } from './controllers/netpol/index';
 import { diagnoseExercises } from './exercise/diagnose';
+import type { SimCache } from './cache';
 
 /** The simulated cluster and everything found wrong with the input. Plain data (crosses the worker boundary). */
 export interface Simulation {
@@ -24,10 +25,10 @@ export interface Simulation {
  * the World and diagnostics to the list. Controllers never call one another; they read the World.
  * Queries (DNS lookups, routes, policy checks, traces) are pure functions of the returned Simulation.
  */
-export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOptions>): Simulation {
+export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOptions>, cache?: SimCache): Simulation {
   const options = withDefaults(partialOptions);
   const diagnostics: Diagnostic[] = [];
-  const world = readManifests(files, options, diagnostics);
+  const world = readManifests(files, options, diagnostics, cache?.parse);
   // Controllers run in dependency order, as a real cluster converges:
   // ingress admission + the ingress-nginx controller Deployment/Service: must precede workloads and allocation.
   reconcileIngresses(world, options, diagnostics);

@@ -2,7 +2,7 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { buildTopology, simulate, type Simulation } from '../core/index';
+import { buildTopology, createSimCache, simulate, type SimCache, type Simulation } from '../core/index';
 import { layoutTopology, type LayoutCache, type Layouter } from './layout';
 import type { EndpointsView, QueryKind, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply } from './protocol';
 
@@ -14,12 +14,14 @@ export interface WorkerState {
   elk: Layouter | null;
   queries: Partial<Record<QueryKind, QueryFn>>;
   layoutCache: LayoutCache;
+  /** Parsed YAML documents from the last run, so an edit re-parses only what it changed. */
+  simCache: SimCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
 }
 
 export function createState(elk: Layouter | null, queries: Partial<Record<QueryKind, QueryFn>> = {}, now?: () => number): WorkerState {
-  const base = { sim: null, elk, queries, layoutCache: new Map() as LayoutCache };
+  const base = { sim: null, elk, queries, layoutCache: new Map() as LayoutCache, simCache: createSimCache() };
   return now ? { ...base, now } : base;
 }
 
@@ -40,7 +42,7 @@ export async function handle(state: WorkerState, msg: Request): Promise<Reply> {
 async function runSimulation(state: WorkerState, msg: SimulateRequest): Promise<SimulatedReply> {
   const now = state.now ?? (() => 0);
   const t0 = now();
-  const sim = simulate([{ name: EDITOR_FILE, text: msg.text }], msg.options);
+  const sim = simulate([{ name: EDITOR_FILE, text: msg.text }], msg.options, state.simCache);
   state.sim = sim;
   const topology = buildTopology(sim, { showSystem: msg.showSystem === true });
   const t1 = now();

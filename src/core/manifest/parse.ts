@@ -23,23 +23,113 @@ export interface RawObject {
 }
 
 /**
+ * Parsed documents kept between runs, keyed by their text, so that an edit re-parses only the documents it
+ * touched (the page simulates on every keystroke). Owned by the caller (the worker keeps one and passes it
+ * to every `simulate`); core keeps no state of its own. Entries not used by the latest run are dropped.
+ */
+export interface ParseCache {
+  /** Document text (from one `---` line up to the next) → what parsing it gave, ranges relative to its start. */
+  entries: Map<string, Segment>;
+  /** Entries used by the run in progress (becomes `entries` when the run ends). */
+  used: Map<string, Segment>;
+}
+
+interface Segment {
+  objects: RawObject[];
+  diags: Diagnostic[];
+  documents: number;
+  /** Some document had YAML errors: the whole file is parsed in one go instead, so messages stay exact. */
+  broken: boolean;
+}
+
+export function createParseCache(): ParseCache {
+  return { entries: new Map(), used: new Map() };
+}
+
+/** Marks the end of one run: entries the run did not use are forgotten. */
+export function finishParseRun(cache: ParseCache): void {
+  cache.entries = cache.used;
+  cache.used = new Map();
+}
+
+/** Start offsets of the documents: 0 and every line that is a `---` document marker. */
+const MARKER = /^---(?=[ \t\r\n]|$)/gm;
+
+/**
  * Split one file into YAML documents and convert each to plain data, keeping the range of every field.
  * A broken document is reported and skipped; the others are still read (one typo must not hide the rest).
+ * With a cache, documents whose text is unchanged since the last run are not parsed again; the result is the
+ * same as without (a file with YAML errors or directives is always parsed whole).
  */
-export function parseFile(text: string, file: number, diags: Diagnostic[]): RawObject[] {
-  const out: RawObject[] = [];
+export function parseFile(text: string, file: number, diags: Diagnostic[], cache?: ParseCache): RawObject[] {
   // Count separators before parsing, so an oversized paste is refused at once rather than after seconds.
   const separators = text.match(/^---/gm)?.length ?? 0;
   if (separators + 1 > LIMITS.maxDocuments + 1) {
     diags.push(tooMany(separators + 1, file, text));
-    return out;
+    return [];
   }
+  if (cache && !/^%/m.test(text)) {
+    const cached = parseBySegments(text, file, diags, cache);
+    if (cached) return cached;
+  }
+  const local: Diagnostic[] = [];
+  const seg = parseSegment(text, file, local);
+  if (seg.documents > LIMITS.maxDocuments) {
+    diags.push(tooMany(seg.documents, file, text));
+    return [];
+  }
+  diags.push(...seg.diags);
+  return seg.objects;
+}
+
+/** parseFile through the cache; undefined when some document has YAML errors (then the file is parsed whole). */
+function parseBySegments(text: string, file: number, diags: Diagnostic[], cache: ParseCache): RawObject[] | undefined {
+  const starts = [0];
+  for (const m of text.matchAll(MARKER)) if (m.index > 0) starts.push(m.index);
+  const parts: [Segment, number][] = [];
+  let documents = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const chunk = text.slice(start, starts[i + 1] ?? text.length);
+    let seg = cache.used.get(chunk) ?? cache.entries.get(chunk);
+    if (!seg) seg = parseSegment(chunk, 0, []);
+    cache.used.set(chunk, seg);
+    if (seg.broken) return undefined;
+    documents += seg.documents;
+    parts.push([seg, start]);
+  }
+  if (documents > LIMITS.maxDocuments) {
+    diags.push(tooMany(documents, file, text));
+    return [];
+  }
+  const out: RawObject[] = [];
+  for (const [seg, offset] of parts) {
+    for (const d of seg.diags) diags.push({ ...d, file, range: shift(d.range, offset) });
+    for (const o of seg.objects) out.push(offset === 0 && file === 0 ? o : { value: o.value, file, range: shift(o.range, offset), fields: offset === 0 ? o.fields : shiftFields(o.fields, offset) });
+  }
+  return out;
+}
+
+function shift(r: Range, by: number): Range {
+  return by === 0 ? r : { start: r.start + by, end: r.end + by };
+}
+
+function shiftFields(fields: Record<string, Range>, by: number): Record<string, Range> {
+  const out: Record<string, Range> = {};
+  for (const k in fields) {
+    const r = fields[k]!;
+    out[k] = { start: r.start + by, end: r.end + by };
+  }
+  return out;
+}
+
+/** Parse text holding one or more documents; positions are relative to the text. */
+function parseSegment(text: string, file: number, diags: Diagnostic[]): Segment {
+  const out: RawObject[] = [];
   const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false, merge: true });
   const list = Array.isArray(docs) ? docs : [docs];
-  if (list.length > LIMITS.maxDocuments) {
-    diags.push(tooMany(list.length, file, text));
-    return out;
-  }
+  if (list.length > LIMITS.maxDocuments) return { objects: [], diags: [], documents: list.length, broken: false };
+  let anyBroken = false;
   for (const doc of list) {
     const docRange = { start: doc.range[0], end: doc.range[1] };
     let broken = false;
@@ -54,6 +144,7 @@ export function parseFile(text: string, file: number, diags: Diagnostic[]): RawO
         range: { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) },
       });
     }
+    if (broken) anyBroken = true;
     if (broken || doc.contents == null) continue;
     if (depthExceeds(doc.contents, LIMITS.maxDepth)) {
       diags.push({ code: CODES.YAML_LIMIT, severity: 'error', message: `This document nests deeper than ${LIMITS.maxDepth} levels; it was not read.`, file, range: docRange });
@@ -75,7 +166,7 @@ export function parseFile(text: string, file: number, diags: Diagnostic[]): RawO
     collectRanges(doc.contents, '', fields);
     out.push({ value: value as Record<string, unknown>, file, range: rangeOf(doc.contents) ?? docRange, fields });
   }
-  return out;
+  return { objects: out, diags, documents: list.length, broken: anyBroken };
 }
 
 function tooMany(count: number, file: number, text: string): Diagnostic {

@@ -6,7 +6,7 @@ import type { SimOptions } from '../options';
 import { checkDNS1035Label, checkDNS1123Label, checkDNS1123Subdomain } from '../net/names';
 import type { KindHandler } from './kind';
 import { KIND_HANDLERS } from './kinds/index';
-import { LIMITS, parseFile, type RawObject } from './parse';
+import { finishParseRun, LIMITS, parseFile, type ParseCache, type RawObject } from './parse';
 import { FieldReader } from './reader';
 import { finishNamespaces } from './kinds/namespace';
 
@@ -22,7 +22,7 @@ for (const h of KIND_HANDLERS) for (const k of h.kinds) BY_KIND.set(k, h);
  * Text → validated, defaulted World. Every problem becomes a located Diagnostic; objects the API server
  * would reject are left out of the World, everything else is kept (SEMANTICS.md §1).
  */
-export function readManifests(files: InputFile[], options: SimOptions, diags: Diagnostic[]): World {
+export function readManifests(files: InputFile[], options: SimOptions, diags: Diagnostic[], cache?: ParseCache): World {
   const world = emptyWorld(options.cluster);
   world.files = files.map((f) => f.name);
   const total = files.reduce((n, f) => n + f.text.length, 0);
@@ -40,7 +40,7 @@ export function readManifests(files: InputFile[], options: SimOptions, diags: Di
   const seen = new Map<string, SourceRef>();
   let order = 0;
   files.forEach((f, file) => {
-    for (const raw of parseFile(f.text, file, diags)) {
+    for (const raw of parseFile(f.text, file, diags, cache)) {
       for (const obj of unfoldLists(raw, diags)) {
         if (order === LIMITS.maxDocuments) {
           diags.push({ code: CODES.YAML_LIMIT, severity: 'error', message: `The input holds more than ${LIMITS.maxDocuments} objects; the rest were not read.`, file, range: obj.range });
@@ -50,6 +50,7 @@ export function readManifests(files: InputFile[], options: SimOptions, diags: Di
       }
     }
   });
+  if (cache) finishParseRun(cache);
   finishNamespaces(world);
   return world;
 }
