@@ -33,7 +33,14 @@ export function trace(sim: Simulation, q: TraceQuery): TraceResult {
   const t = new Trail();
   const hostIP = parseIP(req.host) ? canonicalIP(req.host) : undefined;
   if (hostIP) return toAddress(sim, t, src, req, hostIP, q);
-  if (!src.pod) return viaEntry(sim, t, src, req, q, undefined);
+  if (!src.pod) {
+    // A node (or a host-network process) uses the node's resolv.conf, not CoreDNS (DNS-13): cluster names
+    // do not resolve there; names that public DNS knows lead to the cluster's entry points.
+    if (src.client.kind === 'node' && !routed(sim, req, q).length) {
+      return t.hop('dns', null, 'failed', `${req.host} does not resolve on ${src.label}: a node's resolver is its own resolv.conf (${sim.options.cluster.nodeResolvConf.nameservers.join(', ')}), which does not serve the cluster zone (DNS-13). Use the Service's ClusterIP, or a pod.`, []).done('failed');
+    }
+    return viaEntry(sim, t, src, req, q, undefined);
+  }
   // A pod looks the name up with its own resolver (DNS-13..15); the lookup itself needs the network (NP-14).
   const reach = reachDNS(sim);
   const r = resolve(sim, { from: src.pod.id, name: req.host, type: 'A' }, reach);
@@ -205,7 +212,12 @@ function policyHops(t: Trail, r: CheckResult, pods: string[]): TraceResult {
   t.hop('policy-ingress', pol(r.ingress)[0] ?? null, ingressOK ? 'ok' : 'blocked', ingressOK ? describe(r.ingress, 'ingress', receiver) : r.reason, r.ingress.cites, pol(r.ingress));
   if (!ingressOK) return t.done('blocked', r.reason);
   const partial = denied > 0 ? ` Note: ${denied} of ${backends.length} endpoints would deny it; kube-proxy picks at random (KP-7).` : '';
-  t.hop('pod', pods[0] ?? null, 'ok', `Delivered to ${pods.length > 1 ? `one of ${pods.length} pods` : (pods[0]?.slice(4) ?? r.to)} on port ${r.service?.backends[0]?.port ?? r.port}.${partial}`, [], pods);
+  // Each backend receives the connection on its own port (named targetPorts may differ per pod, SVC-9).
+  const delivered = backends.length ? backends.filter((b) => b.verdict === 'allowed').map((b) => `${b.to}:${b.port}`) : [`${r.to}:${r.port}`];
+  const first = backends.find((b) => b.verdict === 'allowed');
+  const podId = first ? pods.find((id) => id === `Pod/${first.to}`) : pods[0];
+  const where = delivered.length > 1 ? `one of ${delivered.length} endpoints: ${delivered.join(', ')}` : (delivered[0] ?? r.to);
+  t.hop('pod', podId ?? null, 'ok', `Delivered to ${where}.${partial}`, [], pods);
   return t.done(denied > 0 ? 'blocked' : 'delivered', denied > 0 ? r.reason : undefined);
 }
 
@@ -215,9 +227,20 @@ function sentences(parts: string[]): string {
 }
 
 function describe(d: CheckResult['egress'], dir: string, who: string): string {
-  if (d.decidedBy === 'none') return `${who} is not isolated for ${dir}, so nothing restricts this direction (NP-2).`;
-  if (d.rule) return `Allowed for ${dir} by ${d.rule.kind} ${d.rule.policy}, rule ${d.rule.rule}.`;
-  return `Allowed for ${dir} (${d.decidedBy}).`;
+  switch (d.decidedBy) {
+    case 'none':
+      return `${who} is not isolated for ${dir}, so nothing restricts this direction (NP-2).`;
+    case 'not-a-pod':
+      return `${who} is not a pod, so no ${dir} policy applies to it.`;
+    case 'self':
+      return 'A pod may always reach its own IP (NP-8).';
+    case 'node':
+      return `Traffic from ${who}'s own node is always allowed (NP-8).`;
+    case 'host-network':
+      return `${who} uses the host network, which pod selectors ignore (NP-11).`;
+    default:
+      return d.rule ? `Allowed for ${dir} by ${d.rule.kind} ${d.rule.policy}, rule ${d.rule.rule}.` : `Allowed for ${dir}.`;
+  }
 }
 
 function cite(o: { id: string; source: Service['source'] }, path: string): Cite {
