@@ -92,4 +92,23 @@ describe('trace of one request', () => {
     expect(r.verdict).toBe('delivered');
     expect(r.hops[0]!.step).toBe('service');
   });
+
+  it('delivers on each backend\'s own port when a named targetPort resolves differently per pod (SVC-9)', () => {
+    const pod = (name: string, port: number) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: shop, labels: {app: multi}}\nspec: {containers: [{name: c, image: x, ports: [{name: http, containerPort: ${port}}]}]}\n`;
+    const r = run([pod('pa', 8080), pod('pb', 9090), service('shop', 'multi', 80)], 'app:web', 'http://multi/');
+    expect(r.verdict).toBe('delivered');
+    expect(r.hops.at(-1)!.reason).toBe('Delivered to one of 2 endpoints: shop/pa:8080, shop/pb:9090.');
+  });
+
+  it('delivers to the addresses of a hand-written EndpointSlice, not to the ClusterIP (SVC-11)', () => {
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata: {name: ext, namespace: shop}\nspec: {ports: [{port: 80}]}\n';
+    const slice = 'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: ext-1, namespace: shop, labels: {kubernetes.io/service-name: ext}}\naddressType: IPv4\nports: [{port: 8080}]\nendpoints: [{addresses: [192.0.2.44]}]\n';
+    const r = run([svc, slice], 'app:web', 'http://ext/');
+    expect([r.verdict, r.hops.at(-1)!.reason]).toEqual(['delivered', 'Delivered to 192.0.2.44:8080.']);
+  });
+
+  it('fails a cluster name looked up from a node, whose resolver does not serve the cluster zone (DNS-13)', () => {
+    const r = run([], 'node:node-1', 'http://api.shop.svc.cluster.local/');
+    expect([r.verdict, steps(r)]).toEqual(['failed', 'dns:failed']);
+  });
 });
