@@ -66,7 +66,7 @@ export function addExternalEntry(g: Builder, sim: Simulation): void {
 }
 
 /** The Service a host name reaches from a pod, following its search list as the resolver would (DNS-15). */
-export function serviceFor(sim: Simulation, pod: Pod, host: string): Service | undefined {
+export function serviceFor(sim: Simulation, pod: Pod, host: string, byName?: Map<string, Service>): Service | undefined {
   const zone = `.svc.${sim.options.cluster.clusterDomain}.`;
   for (const name of searchCandidates(host, podResolvConf(pod, sim.options.cluster), sim.options.dns.resolver)) {
     const fqdn = name.toLowerCase();
@@ -74,7 +74,8 @@ export function serviceFor(sim: Simulation, pod: Pod, host: string): Service | u
     const parts = fqdn.slice(0, -zone.length).split('.');
     // <svc>.<ns>, or <hostname>.<svc>.<ns> for a pod behind a headless Service (DNS-4).
     const [svcName, ns] = parts.length === 2 ? parts : parts.length === 3 ? parts.slice(1) : [];
-    const svc = sim.world.services.find((s) => s.namespace === ns && s.name === svcName);
+    if (ns === undefined) continue;
+    const svc = byName ? byName.get(`${ns}/${svcName}`) : sim.world.services.find((s) => s.namespace === ns && s.name === svcName);
     if (svc) return svc;
   }
   return undefined;
@@ -86,13 +87,16 @@ export function serviceFor(sim: Simulation, pod: Pod, host: string): Service | u
  */
 export function addCalls(g: Builder, sim: Simulation): void {
   const dns = g.opts.skipPolicy ? undefined : reachDNS(sim);
+  // The first Service of each namespace/name, as `find` would pick it.
+  const byName = new Map<string, Service>();
+  for (const s of sim.world.services) if (!byName.has(`${s.namespace}/${s.name}`)) byName.set(`${s.namespace}/${s.name}`, s);
   for (const pod of sim.world.pods) {
     if (!shown(g, pod) || !g.nodes.has(pod.id)) continue;
     const calls = revealedCalls(pod);
     if (calls.length === 0) continue;
     let dnsBlocked: string | undefined;
     for (const call of calls) {
-      const svc = serviceFor(sim, pod, call.host);
+      const svc = serviceFor(sim, pod, call.host, byName);
       if (!svc || svc.type === 'ExternalName' || !g.nodes.has(svc.id)) continue;
       const where: Cite = citeOf(pod, call.path);
       const found = `${call.origin === 'annotation' ? 'Declared' : 'Inferred'} from ${call.path} ("${call.text.length > 60 ? `${call.text.slice(0, 57)}...` : call.text}").`;

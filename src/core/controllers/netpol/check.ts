@@ -65,7 +65,7 @@ export function resolvePeer(c: Compiled, text: string, port: number, protocol: L
     if (!a) return { error: `"${text.slice(3)}" is not an IP address` };
     const pi = c.byIP.get(ip);
     if (pi !== undefined) return { kind: 'endpoint', ep: podEndpoint(c, pi), label: podName(c.pods[pi]!) };
-    const hit = protocol === 'ICMP' ? undefined : serviceAt(c.world, ip, port, protocol, c.nodes.flatMap((x) => x.addresses));
+    const hit = protocol === 'ICMP' ? undefined : memo(c, `at|${ip}|${port}|${protocol}`, () => serviceAt(c.world, ip, port, protocol, c.nodes.flatMap((x) => x.addresses)));
     if (hit) return { kind: 'service', hit, label: `${hit.service.namespace}/${hit.service.name} (${ip})` };
     const nd = c.nodes.find((x) => x.addresses.includes(ip));
     if (nd) return { kind: 'endpoint', ep: { kind: 'node', ip, addr: a, node: nd.name }, label: `node:${nd.name}` };
@@ -85,6 +85,14 @@ export function resolvePeer(c: Compiled, text: string, port: number, protocol: L
   const i = c.byName.get(name);
   if (i === undefined) return { error: `no pod ${name}` };
   return { kind: 'endpoint', ep: podEndpoint(c, i), label: name };
+}
+
+/** A World lookup remembered on the compiled form (the World does not change once compiled, see `compile`). */
+function memo<T>(c: Compiled, key: string, make: () => T): T {
+  if (c.memo.has(key)) return c.memo.get(key) as T;
+  const v = make();
+  c.memo.set(key, v);
+  return v;
 }
 
 export function podEndpoint(c: Compiled, i: number): Endpoint {
@@ -121,10 +129,10 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
     return { ok: true, result };
   }
   const { hit } = to;
-  const backends = serviceBackends(c.world, hit.service, hit.port);
+  const backends = memo(c, `backends|${hit.service.id}|${hit.port.name}|${hit.port.protocol}|${hit.port.port}|${hit.port.targetPort}`, () => serviceBackends(c.world, hit.service, hit.port));
   const notes: string[] = [];
   const verdicts: BackendVerdict[] = backends.map((b) => {
-    const pi = b.podId ? c.pods.findIndex((p) => p.id === b.podId) : (c.byIP.get(b.ip) ?? -1);
+    const pi = b.podId ? (c.byId.get(b.podId) ?? -1) : (c.byIP.get(b.ip) ?? -1);
     // A backend that is no pod: a node address (the API server behind `kubernetes`, NP-10) or an outside one.
     const nodeName = c.nodes.find((n) => n.addresses.includes(b.ip))?.name;
     const dst: Endpoint = pi >= 0 ? podEndpoint(c, pi) : nodeName ? nodeEndpoint(c, nodeName) : { kind: 'external', ip: b.ip, ...(addr(b.ip) ? { addr: addr(b.ip)! } : {}) };

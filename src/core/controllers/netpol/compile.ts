@@ -122,6 +122,13 @@ export interface Compiled {
   byName: Map<string, number>;
   /** Pod IP → index (the first pod holding it). */
   byIP: Map<string, number>;
+  /** Pod object id (`Pod/ns/name`) → index (the first pod with it). */
+  byId: Map<string, number>;
+  /**
+   * Answers of lookups that only read the World (Service at an address, a Service port's backends), kept for
+   * the life of this compiled form: a graph judges thousands of connections to the same few Services.
+   */
+  memo: Map<string, unknown>;
   hostNet: Bits;
   /** Every pod's addresses (host-network pods: their node's when not written). */
   addrs: Addr[][];
@@ -178,6 +185,7 @@ function build(world: World, options: SimOptions): Compiled {
   const nodeAddr = new Map(nodes.map((x) => [x.name, x.addresses]));
   const byName = new Map<string, number>();
   const byIP = new Map<string, number>();
+  const byId = new Map<string, number>();
   const hostNet = empty(n);
   const nsBits = new Map<string, Bits>();
   const nodeBits = new Map<string, Bits>();
@@ -187,6 +195,7 @@ function build(world: World, options: SimOptions): Compiled {
   const keyBits = new Map<string, Bits>();
   pods.forEach((p, i) => {
     byName.set(`${p.namespace}/${p.name}`, i);
+    if (!byId.has(p.id)) byId.set(p.id, i);
     const ips = p.ips.length ? p.ips : p.hostNetwork ? (nodeAddr.get(p.nodeName) ?? []) : [];
     addrs.push(ips.map(addr).filter((a): a is Addr => !!a));
     for (const ip of ips) if (!byIP.has(ip) && !p.hostNetwork) byIP.set(ip, i);
@@ -365,6 +374,8 @@ function build(world: World, options: SimOptions): Compiled {
     n,
     byName,
     byIP,
+    byId,
+    memo: new Map(),
     hostNet,
     addrs,
     nodes,
