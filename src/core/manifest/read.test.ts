@@ -28,8 +28,9 @@ describe('reading multi-document YAML', () => {
   });
 
   it('unfolds kind: List and *List objects as kubectl prints them', () => {
-    const text = `apiVersion: v1\nkind: ServiceList\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n  spec: {ports: [{port: 80, targetPort: x_y}]}\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: shop}\n`;
+    const text = `apiVersion: v1\nkind: ServiceList\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n  spec: {ports: [{port: 80}]}\n- apiVersion: v1\n  kind: Service\n  metadata: {name: b}\n  spec: {ports: [{port: 80, targetPort: x_y}]}\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: shop}\n`;
     const { world, diags, at } = read(text);
+    // b is rejected (ADM-2) and left out; a and the Namespace are read.
     expect(world.services.map((s) => s.id)).toEqual(['Service/default/a']);
     expect(world.namespaces.find((n) => n.name === 'shop')?.implicit).toBe(false);
     // Ranges of list items point into the item, not the list.

@@ -132,7 +132,10 @@ function readPorts(r: Parameters<KindHandler['read']>[0], type: ServiceType, hea
     if (name !== '') {
       // Service port names are DNS-1123 labels (≤63); only container port names have the 15-character IANA limit.
       const problem = checkDNS1123Label(name);
-      if (problem) r.report(CODES.INVALID_VALUE, `${p}.name`, `port name "${name}" ${problem}.`);
+      if (problem) {
+        r.report(CODES.INVALID_VALUE, `${p}.name`, `port name "${name}" ${problem} (ADM-2).`, 'error', 'ADM-2');
+        ok = false;
+      }
       if (names.has(name)) {
         r.report(CODES.INVALID_VALUE, `${p}.name`, `port name "${name}" is used twice.`);
         ok = false;
@@ -142,16 +145,21 @@ function readPorts(r: Parameters<KindHandler['read']>[0], type: ServiceType, hea
     const key = `${port}/${protocol}`;
     if (keys.has(key)) r.report(CODES.INVALID_VALUE, `${p}.port`, `port ${key} is listed twice.`);
     keys.add(key);
+    // A quoted number ("8080") is a string: the API server validates it as a port name and rejects it
+    // (no letter), so it is not converted to a number here. Every rejection below leaves the Service out (§1).
     let targetPort = r.intOrString(`${p}.targetPort`);
-    if (typeof targetPort === 'string' && /^\d+$/.test(targetPort)) targetPort = Number(targetPort);
     if (targetPort === undefined || targetPort === 0 || targetPort === '') targetPort = port; // ADM-1
     if (typeof targetPort === 'number' && (targetPort < 1 || targetPort > 65535)) {
-      r.report(CODES.INVALID_VALUE, `${p}.targetPort`, `targetPort must be between 1 and 65535, not ${targetPort}.`);
-      targetPort = port;
+      r.report(CODES.INVALID_VALUE, `${p}.targetPort`, `targetPort must be between 1 and 65535, not ${targetPort} (ADM-2).`, 'error', 'ADM-2');
+      ok = false;
     }
     if (typeof targetPort === 'string') {
       const problem = checkPortName(targetPort);
-      if (problem) r.report(CODES.INVALID_VALUE, `${p}.targetPort`, `targetPort "${targetPort}" is neither a number nor a valid port name: ${problem} (ADM-2).`, 'error', 'ADM-2');
+      if (problem) {
+        const quoted = /^\d+$/.test(targetPort) ? ' (write it unquoted to mean the number)' : '';
+        r.report(CODES.INVALID_VALUE, `${p}.targetPort`, `targetPort "${targetPort}" is neither a number nor a valid port name: ${problem}${quoted} (ADM-2).`, 'error', 'ADM-2');
+        ok = false;
+      }
     }
     const nodePort = r.int(`${p}.nodePort`, { min: 1, max: 65535 });
     if (nodePort !== undefined && type !== 'NodePort' && type !== 'LoadBalancer') {
