@@ -8,12 +8,21 @@ const DNS_POLICIES: DNSPolicy[] = ['ClusterFirst', 'ClusterFirstWithHostNet', 'D
 /**
  * A PodSpec at `base` (`spec` of a Pod, `spec.template.spec` of a Deployment), with ADM-3 defaults:
  * `dnsPolicy: ClusterFirst`, container port protocol TCP, `hostPort = containerPort` under hostNetwork.
+ * Undefined when the API server would reject the spec (any error reported while reading it: a duplicate
+ * or invalid port name, a containerPort out of range, dnsPolicy None without nameservers, an invalid
+ * hostname/subdomain, wrong types...): the caller leaves the object out (§1). Warnings do not reject it.
  */
 export function readPodSpec(r: FieldReader, base: string, labels: Record<string, string>, annotations: Record<string, string>): PodTemplate | undefined {
   if (!r.isMap(base)) {
     r.required(base);
     return undefined;
   }
+  const start = r.diags.length;
+  const spec = readValidPodSpec(r, base, labels, annotations);
+  return r.diags.slice(start).some((d) => d.severity === 'error') ? undefined : spec;
+}
+
+function readValidPodSpec(r: FieldReader, base: string, labels: Record<string, string>, annotations: Record<string, string>): PodTemplate {
   const hostNetwork = r.bool(`${base}.hostNetwork`) ?? false;
   const containers = readContainers(r, `${base}.containers`, hostNetwork);
   if (r.list(`${base}.containers`).length === 0) r.report(CODES.REQUIRED, `${base}.containers`, `${base}.containers must list at least one container.`);
