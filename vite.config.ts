@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -7,9 +7,35 @@ import react from '@vitejs/plugin-react';
  * server under any path prefix, and nothing is fetched from another host (Monaco is bundled, not a CDN).
  * Monaco (with monaco-yaml) and elkjs (in the simulation worker) are loaded lazily, outside the shell.
  */
+/**
+ * Content-Security-Policy of the built page (a meta tag: it travels with dist/ to any static host). No
+ * remote or inline scripts; workers from the site itself; styles inline too (Monaco and React Flow inject
+ * <style> elements); images also from data:/blob: (exports, Monaco). Not in the dev server, whose hot
+ * reload needs an inline preamble and a websocket.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+const csp: Plugin = {
+  name: 'knet-csp',
+  apply: 'build',
+  // Right after <meta charset> (which must stay first), before any script tag.
+  transformIndexHtml: (html) => html.replace(/<meta charset="UTF-8" \/>/i, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+};
+
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), csp],
   worker: { format: 'es' },
   server: { port: Number(process.env.PORT ?? 5173), strictPort: false },
   preview: { port: Number(process.env.PORT ?? 5173) },

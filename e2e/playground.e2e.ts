@@ -159,7 +159,7 @@ describe('the playground page', () => {
   it('keeps the address in step with the text and restores the work after a reload', async () => {
     const edited = SCENARIO.replace('name: web-b', 'name: web-c');
     await pasteAll(b.page, edited);
-    await b.page.waitForFunction(() => location.hash.startsWith('#v1:'));
+    await b.page.waitForFunction(() => location.hash.startsWith('#v1.'));
     await b.page.waitForTimeout(1000);
     const url = b.page.url();
     await b.page.reload();
@@ -236,7 +236,7 @@ describe('the playground page', () => {
       await other.page.goto(`${site.url}?embed=1`);
       await other.page.waitForSelector('.react-flow__node[data-kind="Service"]');
       const href = await other.page.locator('.tools a[target=_blank]').getAttribute('href');
-      expect(href).toContain('#v1:');
+      expect(href).toContain('#v1.');
       const full = new URL(href!, other.page.url());
       expect(full.origin + full.pathname).toBe(new URL(site.url).origin + new URL(site.url).pathname);
       await shot(other.page, '08-embed');

@@ -1,4 +1,6 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { linkSize, playgroundHref } from '../share/index';
+import { ExportMenu } from './ExportMenu';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GraphView } from './graph/GraphView';
 import { PanelDock } from './panels/PanelDock';
@@ -14,8 +16,23 @@ function Header() {
   const theme = useApp((s) => s.ui.theme);
   const embed = useApp((s) => s.ui.embed);
   const text = useApp((s) => s.source.text);
-  const { setTheme, setPanel, toggleEditor } = useActions();
-  const full = `${location.pathname}${encodeScenario(text)}`;
+  const options = useApp((s) => s.source.options);
+  const editorOpen = useApp((s) => s.ui.editorOpen);
+  const { setTheme, setPanel, toggleEditor, notify } = useActions();
+  const hash = encodeScenario(text, options);
+  // The same origin and path without the embed flags, carrying the scenario (src/share playgroundHref).
+  const full = playgroundHref(location.href, hash);
+  const size = linkSize(full);
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(full);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      notify('The browser did not allow copying: copy the address bar instead.');
+    }
+  };
   return (
     <header className="top">
       <h1>
@@ -40,14 +57,29 @@ function Header() {
       <nav className="tools">
         {embed ? (
           <>
-            <button type="button" onClick={toggleEditor}>
-              Editor
+            <button type="button" onClick={toggleEditor} aria-expanded={editorOpen} aria-controls="editor-pane">
+              {editorOpen ? 'Hide editor' : 'Show editor'}
             </button>
-            <a href={full} target="_blank" rel="noopener">
-              Open the full playground ↗
+            <a className="open-full" href={full} target="_blank" rel="noopener">
+              Open in playground ↗
             </a>
           </>
-        ) : null}
+        ) : (
+          <>
+            {size.level !== 'ok' ? (
+              <span className={`link-size link-${size.level}`} role="status" title={size.message}>
+                ⚠ long link ({Math.round(size.chars / 100) / 10}k chars)
+              </span>
+            ) : null}
+            <button type="button" onClick={() => void copy()} title={size.message ?? `Copy a link to this scenario (${size.chars} characters)`}>
+              {copied ? '✓ Copied' : 'Copy link'}
+            </button>
+          </>
+        )}
+        <ExportMenu />
+        <button type="button" onClick={() => setPanel('gallery')} title="Built-in scenarios and exercises (Alt+9)">
+          ☰ Scenarios
+        </button>
         <button type="button" onClick={() => setPanel('settings')} title="Settings">
           ⚙ Settings
         </button>
@@ -68,6 +100,26 @@ function Notice() {
       <span>{notice}</span>
       <button type="button" onClick={() => notify(null)} aria-label="Dismiss">
         ✕
+      </button>
+    </div>
+  );
+}
+
+/** A shared link that differs from unsaved local work: a small bar (not a dialog) asks which to keep. */
+function LinkPrompt() {
+  const link = useApp((s) => s.ui.pendingLink);
+  const { chooseLink } = useActions();
+  if (!link) return null;
+  return (
+    <div className="link-prompt" role="region" aria-label="Shared link">
+      <span>
+        This link holds a different scenario from the unsaved work in this browser, which is shown for now. Which one do you want?
+      </span>
+      <button type="button" className="primary" onClick={() => chooseLink(true)}>
+        Open the link's scenario
+      </button>
+      <button type="button" onClick={() => chooseLink(false)}>
+        Keep my work
       </button>
     </div>
   );
@@ -129,16 +181,17 @@ export function App() {
     <div className={`app${embed ? ' embed' : ''}`}>
       <Header />
       <Notice />
+      <LinkPrompt />
       <main
         className="main"
         style={
           embed
-            ? { gridTemplateColumns: '1fr', gridTemplateRows: editorOpen ? '40% 1fr' : '1fr' }
+            ? { gridTemplateColumns: '1fr', gridTemplateRows: editorOpen ? '1fr 38%' : '1fr' }
             : { gridTemplateColumns: editorOpen ? `${split * 100}% 6px 1fr` : '1fr', gridTemplateRows: '1fr' }
         }
       >
         {editorOpen ? (
-          <section className={`editor-pane${embed ? ' embed-editor' : ''}`} aria-label="Scenario editor">
+          <section id="editor-pane" className={`editor-pane${embed ? ' embed-editor' : ''}`} aria-label="Scenario editor">
             <ErrorBoundary where="the editor">
               <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
                 <EditorPane />

@@ -1,9 +1,16 @@
-/** Where the page's first state comes from: the address, then local storage, then the default scenario. */
+/**
+ * Where the page's first state comes from (src/share decideStartup): the address, the autosaved local
+ * draft, then the default scenario. A shared link that differs from unsaved local work is not opened
+ * silently: the draft stays in the editor and a small prompt asks. A broken link opens the page with an
+ * explanation and the draft. Embedded and read-only pages never read or write the draft.
+ */
 import type { DeepPartial, SimOptions } from '../core/index';
+import { decideStartup, parseEmbedQuery, type EmbedConfig, type SharedState } from '../share/index';
 import { DEFAULT_SCENARIO } from './default-scenario';
+import { installEmbedApi } from './embed-api';
 import { createSimClient } from './sim-client';
-import { createAppStore, type AppStore, type SourceSlice, type UiSlice } from './store';
-import { decodeScenario, encodeScenario } from './url-state';
+import { createAppStore, PANEL_IDS, type AppStore, type PanelId, type SourceSlice, type UiSlice } from './store';
+import { encodeScenario } from './url-state';
 
 const KEY_SOURCE = 'knet-playground:source';
 const KEY_UI = 'knet-playground:ui';
@@ -31,18 +38,42 @@ function writeJSON(key: string, v: unknown): void {
   }
 }
 
-export function bootStore(): AppStore {
-  const params = new URLSearchParams(location.search);
-  const readonly = params.get('readonly') === '1';
-  const embed = params.get('embed') === '1';
-  const saved = readJSON<Saved>(KEY_SOURCE);
-  const savedUi = readJSON<{ theme?: 'light' | 'dark'; split?: number }>(KEY_UI);
-  const fromHash = decodeScenario(location.hash);
+/** The autosaved draft, if it has the shape we wrote (local storage is input too). */
+function readDraft(): Saved | null {
+  const s = readJSON<Saved>(KEY_SOURCE);
+  return s && typeof s === 'object' && typeof s.text === 'string' ? s : null;
+}
 
-  let text = saved?.text ?? DEFAULT_SCENARIO;
+export function bootStore(): AppStore {
+  const config: EmbedConfig = parseEmbedQuery(location.search);
+  const { readonly, embed } = config;
+  const draft = config.persistLocal ? readDraft() : null;
+  const savedUi = readJSON<{ theme?: 'light' | 'dark'; split?: number }>(KEY_UI);
+  const startup = decideStartup(location.hash, draft ? { text: draft.text, ...(draft.options ? { options: draft.options } : {}) } : null, config);
+
+  let opened: SharedState;
   let notice: string | null = null;
-  if (fromHash.ok === true) text = fromHash.text;
-  else if (fromHash.ok === false) notice = `${fromHash.reason} ${saved ? 'Your locally saved scenario is shown instead.' : 'The example scenario is shown instead.'}`;
+  let pendingLink: SharedState | null = null;
+  let writeHash = true;
+  if (startup.action === 'ask') {
+    // Keep the unsaved local work on screen; the prompt offers the link's scenario.
+    opened = startup.local;
+    pendingLink = startup.link;
+    writeHash = false;
+  } else {
+    opened = startup.from === 'empty' && startup.state.text === '' ? { ...startup.state, text: DEFAULT_SCENARIO } : startup.state;
+    if (startup.banner) {
+      notice = `This link is broken and was not opened: ${startup.banner.message} ${
+        draft ? 'Your locally saved scenario is shown instead.' : 'The example scenario is shown instead.'
+      }`;
+      writeHash = false;
+    }
+  }
+  const warnings = [...config.warnings, ...startup.warnings];
+  if (!notice && warnings.length > 0) notice = `Some settings in the address were ignored: ${warnings.slice(0, 3).join('; ')}.`;
+
+  const view = opened.view ?? {};
+  const panel = view.panel && (PANEL_IDS as readonly string[]).includes(view.panel) ? (view.panel as PanelId) : undefined;
 
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const ui: Partial<UiSlice> = {
@@ -52,8 +83,15 @@ export function bootStore(): AppStore {
     readonly,
     embed,
     editorOpen: !embed,
+    pendingLink,
+    initialTrace: view.trace ?? null,
+    ...(panel ? { panel } : view.trace ? { panel: 'trace' as const } : {}),
   };
-  const source: Omit<SourceSlice, 'rev'> = { text, options: saved?.options ?? {}, showSystem: saved?.showSystem ?? false };
+  const source: Omit<SourceSlice, 'rev'> = {
+    text: opened.text,
+    options: opened.options ?? draft?.options ?? {},
+    showSystem: draft?.showSystem ?? false,
+  };
 
   let store: AppStore | null = null;
   const sim = createSimClient({
@@ -65,14 +103,26 @@ export function bootStore(): AppStore {
       sim,
       save: (s) => {
         // A read-only or embedded view never overwrites the user's own saved work.
-        if (!readonly && !embed) writeJSON(KEY_SOURCE, { text: s.text, options: s.options, showSystem: s.showSystem } satisfies Saved);
+        if (config.persistLocal) writeJSON(KEY_SOURCE, { text: s.text, options: s.options, showSystem: s.showSystem } satisfies Saved);
       },
-      writeUrl: (t) => history.replaceState(history.state, '', encodeScenario(t)),
+      writeUrl: (t, o) => history.replaceState(history.state, '', encodeScenario(t, o)),
       saveUi: (u) => writeJSON(KEY_UI, u),
     },
     { source, ui },
   );
-  // The address always holds the scenario, also before the first edit (unless it was broken: keep it to show).
-  if (fromHash.ok !== false) history.replaceState(history.state, '', encodeScenario(text));
+  // The address always holds the scenario, also before the first edit (unless it is a broken link, kept to
+  // show, or a link still waiting for the user's answer).
+  if (writeHash) history.replaceState(history.state, '', encodeScenario(source.text, source.options));
+  installEmbedApi(store, config, view.selected ?? null);
+  // A link pasted into the address bar of an open playground changes only the hash (no reload): the same
+  // rules as at startup, with the text on screen as the local work.
+  window.addEventListener('hashchange', () => {
+    const st = store.getState();
+    const current: SharedState = { text: st.source.text, options: st.source.options };
+    const d = decideStartup(location.hash, config.persistLocal ? current : null, config);
+    if (d.action === 'ask') store.setState((x) => ({ ui: { ...x.ui, pendingLink: d.link } }));
+    else if (d.banner) st.actions.notify(`This link is broken and was not opened: ${d.banner.message} Your scenario is kept as it was.`);
+    else if (d.from === 'link' && (d.state.text !== current.text || JSON.stringify(d.state.options ?? {}) !== JSON.stringify(current.options ?? {}))) st.actions.load(d.state);
+  });
   return store;
 }

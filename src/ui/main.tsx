@@ -18,3 +18,13 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 store.getState().actions.runNow();
+
+// Read-only probes for the browser tests (no way to change state through them).
+const w = window as unknown as { __playground?: Record<string, unknown> };
+w.__playground = {
+  ...w.__playground,
+  sim: () => {
+    const s = store.getState();
+    return { rev: s.source.rev, replyRev: s.result.reply?.rev ?? 0, errors: s.result.reply?.summary.errors ?? -1, goalsRev: s.result.goals?.rev ?? 0 };
+  },
+};

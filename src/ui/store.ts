@@ -6,11 +6,13 @@
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { DeepPartial, SimOptions } from '../core/index';
+import type { DeepPartial, GoalResult, MatrixResult, SimOptions, TraceResult } from '../core/index';
+import type { SharedState, TraceView } from '../share/index';
 import type { Query, Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
 
-export type PanelId = 'inspector' | 'problems' | 'endpoints' | 'dns' | 'routes' | 'matrix' | 'trace' | 'settings';
+export type PanelId = 'inspector' | 'problems' | 'endpoints' | 'dns' | 'routes' | 'matrix' | 'trace' | 'settings' | 'gallery' | 'exercise';
+export const PANEL_IDS: readonly PanelId[] = ['inspector', 'problems', 'endpoints', 'dns', 'routes', 'matrix', 'trace', 'settings', 'gallery', 'exercise'];
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
 
 export interface SourceSlice {
@@ -26,6 +28,11 @@ export interface ResultSlice {
   /** Set when the last run failed inside the core. */
   failure: string | null;
   busy: boolean;
+  /** The exercise's goals checked against the latest simulation (null: the text holds no Exercise). */
+  goals: { rev: number; list: GoalResult[]; error?: string } | null;
+  /** The last trace and policy matrix computed in the panels (for the Export menu). */
+  lastTrace: { title: string; result: TraceResult } | null;
+  lastMatrix: MatrixResult | null;
 }
 
 export interface UiSlice {
@@ -42,6 +49,12 @@ export interface UiSlice {
   /** Ranges to highlight in the editor, from the selection. */
   focusRange: { start: number; end: number } | null;
   lit: string[];
+  /** A shared link that differs from the local draft: the page asks which to open (null: nothing to ask). */
+  pendingLink: SharedState | null;
+  /** A trace to run when the page opens (`?trace=` or the link's view). */
+  initialTrace: TraceView | null;
+  /** The port the Policy matrix panel (and its export) uses. */
+  matrixPort: string;
 }
 
 export interface Actions {
@@ -49,7 +62,8 @@ export interface Actions {
   setOptions(options: DeepPartial<SimOptions>): void;
   setShowSystem(v: boolean): void;
   receive(r: Reply): void;
-  select(sel: Selection): void;
+  /** Select on the graph; the Inspector opens unless `keepPanel` (a click in the YAML while the Exercise panel is open). */
+  select(sel: Selection, opts?: { keepPanel?: boolean }): void;
   setPanel(p: PanelId): void;
   setTheme(t: 'light' | 'dark'): void;
   setSplit(f: number): void;
@@ -62,6 +76,15 @@ export interface Actions {
   query(q: Query): Promise<unknown>;
   /** Objects to light up on the graph (a trace's hops). */
   setLit(ids: string[]): void;
+  /** Replace the scenario (gallery, shared link, host page); works in read-only pages too (the host is the author). */
+  load(state: SharedState): void;
+  /** Answer the startup question: open the shared link's scenario, or keep the local draft. */
+  chooseLink(open: boolean): void;
+  setGoals(goals: ResultSlice['goals']): void;
+  setLastTrace(t: ResultSlice['lastTrace']): void;
+  setLastMatrix(m: MatrixResult | null): void;
+  setMatrixPort(p: string): void;
+  consumeInitialTrace(): void;
 }
 
 export interface AppState {
@@ -77,7 +100,7 @@ export interface StoreEnv {
   /** Saves the source locally (localStorage). */
   save(source: SourceSlice): void;
   /** Writes the scenario into the address (history.replaceState). */
-  writeUrl(text: string): void;
+  writeUrl(text: string, options?: DeepPartial<SimOptions>): void;
   saveUi(ui: Pick<UiSlice, 'theme' | 'split'>): void;
   /** Debounce delays (ms). */
   delays?: { run: number; url: number };
@@ -103,17 +126,17 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
       if (runTimer) clearTimeout(runTimer);
       runTimer = setTimeout(run, delays.run);
     };
-    const sourceChanged = (textChanged: boolean) => {
+    const sourceChanged = (shared: boolean) => {
       scheduleRun();
       env.save(get().source);
-      if (textChanged) {
+      if (shared) {
         if (urlTimer) clearTimeout(urlTimer);
-        urlTimer = setTimeout(() => env.writeUrl(get().source.text), delays.url);
+        urlTimer = setTimeout(() => env.writeUrl(get().source.text, get().source.options), delays.url);
       }
     };
     return {
       source: { ...initial.source, rev: 1 },
-      result: { reply: null, failure: null, busy: false },
+      result: { reply: null, failure: null, busy: false, goals: null, lastTrace: null, lastMatrix: null },
       ui: {
         selection: null,
         panel: 'problems',
@@ -125,6 +148,9 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         editorOpen: true,
         focusRange: null,
         lit: [],
+        pendingLink: null,
+        initialTrace: null,
+        matrixPort: '80',
         ...initial.ui,
       },
       actions: {
@@ -136,7 +162,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         setOptions(options) {
           set((s) => ({ source: { ...s.source, options, rev: s.source.rev + 1 } }));
-          sourceChanged(false);
+          sourceChanged(true);
         },
         setShowSystem(v) {
           set((s) => ({ source: { ...s.source, showSystem: v, rev: s.source.rev + 1 } }));
@@ -160,11 +186,11 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
           set((s) => {
             const sel = s.ui.selection;
             const keep = sel && (sel.type === 'node' ? r.topology.nodes.some((n) => n.id === sel.id) || r.layout[sel.id] : r.topology.edges.some((e) => e.id === sel.id));
-            return { result: { reply: r, failure: null, busy }, ui: keep ? s.ui : { ...s.ui, selection: null } };
+            return { result: { ...s.result, reply: r, failure: null, busy }, ui: keep ? s.ui : { ...s.ui, selection: null } };
           });
         },
-        select(selection) {
-          set((s) => ({ ui: { ...s.ui, selection, panel: selection ? 'inspector' : s.ui.panel } }));
+        select(selection, opts) {
+          set((s) => ({ ui: { ...s.ui, selection, panel: selection && !opts?.keepPanel ? 'inspector' : s.ui.panel } }));
         },
         setPanel(panel) {
           set((s) => ({ ui: { ...s.ui, panel } }));
@@ -195,6 +221,35 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         setLit(lit) {
           set((s) => ({ ui: { ...s.ui, lit } }));
+        },
+        load(state) {
+          set((s) => ({
+            source: { ...s.source, text: state.text, options: state.options ?? {}, rev: s.source.rev + 1 },
+            ui: { ...s.ui, pendingLink: null, selection: null, lit: [] },
+          }));
+          editedAt.set(get().source.rev, now());
+          sourceChanged(true);
+        },
+        chooseLink(open) {
+          const link = get().ui.pendingLink;
+          set((s) => ({ ui: { ...s.ui, pendingLink: null } }));
+          if (open && link) get().actions.load(link);
+          else env.writeUrl(get().source.text, get().source.options);
+        },
+        setGoals(goals) {
+          set((s) => ({ result: { ...s.result, goals } }));
+        },
+        setLastTrace(lastTrace) {
+          set((s) => ({ result: { ...s.result, lastTrace } }));
+        },
+        setLastMatrix(lastMatrix) {
+          set((s) => ({ result: { ...s.result, lastMatrix } }));
+        },
+        setMatrixPort(matrixPort) {
+          set((s) => ({ ui: { ...s.ui, matrixPort } }));
+        },
+        consumeInitialTrace() {
+          set((s) => ({ ui: { ...s.ui, initialTrace: null } }));
         },
       },
     };

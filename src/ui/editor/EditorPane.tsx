@@ -87,7 +87,12 @@ export default function EditorPane() {
   // Text replaced from outside the editor (an example loaded): push it into the model.
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== text) model.setValue(text);
+    // As one undoable edit (not setValue), so Undo brings back what a loaded scenario replaced.
+    if (model && model.getValue() !== text) {
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      model.pushStackElement();
+    }
   }, [text]);
 
   return (
@@ -134,7 +139,8 @@ export default function EditorPane() {
           const id = objectAt(store.getState().result.reply, model.getOffsetAt(pos));
           if (id) {
             fromSelection.current = true;
-            select({ type: 'node', id });
+            // Editing against the goals: a click in the YAML keeps the Exercise panel open.
+            select({ type: 'node', id }, { keepPanel: store.getState().ui.panel === 'exercise' });
           }
         });
         // Re-apply markers and decorations now that the editor exists.

@@ -4,6 +4,8 @@ import { Problems } from './Problems';
 import { Endpoints } from './Endpoints';
 import { QueryPanel } from './QueryPanel';
 import { Settings } from './Settings';
+import { Gallery } from './Gallery';
+import { Exercise } from './Exercise';
 
 const TABS: { id: PanelId; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -14,20 +16,28 @@ const TABS: { id: PanelId; label: string }[] = [
   { id: 'matrix', label: 'Policy matrix' },
   { id: 'trace', label: 'Trace' },
   { id: 'settings', label: 'Settings' },
+  { id: 'gallery', label: 'Scenarios' },
+  { id: 'exercise', label: 'Exercise' },
 ];
 
 /** The tabbed panels under the graph, each answering one question about the scenario. */
 export function PanelDock() {
   const panel = useApp((s) => s.ui.panel);
   const count = useApp((s) => s.result.reply?.diagnostics.length ?? 0);
+  const goals = useApp((s) => s.result.goals);
   const { setPanel } = useActions();
   return (
     <div className="dock">
       <div className="tabs" role="tablist" aria-label="Panels">
         {TABS.map((t, i) => (
-          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={panel === t.id} aria-controls="panel-body" className={panel === t.id ? 'active' : ''} title={`Alt+${i + 1}`} onClick={() => setPanel(t.id)}>
+          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={panel === t.id} aria-controls="panel-body" className={panel === t.id ? 'active' : ''} title={`Alt+${(i + 1) % 10}`} onClick={() => setPanel(t.id)}>
             {t.label}
             {t.id === 'problems' && count > 0 ? <span className="count">{count}</span> : null}
+            {t.id === 'exercise' && goals && goals.list.length > 0 ? (
+              <span className={`count ${goals.list.every((g) => g.passed) ? 'count-ok' : 'count-bad'}`}>
+                {goals.list.filter((g) => g.passed).length}/{goals.list.length}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>
@@ -37,6 +47,8 @@ export function PanelDock() {
         {panel === 'endpoints' ? <Endpoints /> : null}
         {panel === 'dns' || panel === 'routes' || panel === 'matrix' || panel === 'trace' ? <QueryPanel kind={panel} /> : null}
         {panel === 'settings' ? <Settings /> : null}
+        {panel === 'gallery' ? <Gallery /> : null}
+        {panel === 'exercise' ? <Exercise /> : null}
       </div>
     </div>
   );

@@ -22,14 +22,35 @@ function peer(id: string): string {
 /** DNS, Routes, Policy matrix and Trace: forms that ask the worker the core's questions. */
 export function QueryPanel({ kind }: { kind: PanelKind }) {
   const reply = useApp((s) => s.result.reply);
-  const { query, setLit } = useActions();
+  const { query, setLit, setLastTrace, setLastMatrix, setMatrixPort } = useActions();
+  // A trace run from outside this panel (`?trace=`, a host page's message) shows here until the next one.
+  const outside = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
+  const port = useApp((s) => s.ui.matrixPort);
   const [from, setFrom] = useState('');
   const [name, setName] = useState(kind === 'dns' ? 'api' : '');
   const [rr, setRr] = useState('A');
   const [url, setUrl] = useState('http://shop.example.com/api');
-  const [port, setPort] = useState('80');
   const [result, setResult] = useState<{ ok: boolean; value: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
+
+  async function ask(args: unknown) {
+    setBusy(true);
+    try {
+      const value = await query({ kind: KIND[kind], args });
+      setResult({ ok: true, value });
+      if (kind === 'trace' && value && typeof value === 'object' && 'hops' in value) {
+        const t = value as TraceResult;
+        setLit(traceObjects(t));
+        const a = args as { from: string; url: string };
+        setLastTrace({ title: `${a.from} → ${a.url}`, result: t });
+      }
+      if (kind === 'matrix' && value && typeof value === 'object' && 'matrix' in value) setLastMatrix(value as MatrixResult);
+    } catch (err) {
+      setResult({ ok: false, value: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
 
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
@@ -39,16 +60,7 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     e.preventDefault();
     const args =
       kind === 'dns' ? { from: peer(source), name, type: rr } : kind === 'routes' ? { url } : kind === 'matrix' ? { port: Number(port), protocol: 'TCP' } : { from: peer(source), url };
-    setBusy(true);
-    try {
-      const value = await query({ kind: KIND[kind], args });
-      setResult({ ok: true, value });
-      if (kind === 'trace' && value && typeof value === 'object' && 'hops' in value) setLit(traceObjects(value as TraceResult));
-    } catch (err) {
-      setResult({ ok: false, value: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-    }
+    await ask(args);
   };
 
   const sources = kind === 'trace' ? ['Client/internet', ...reply.pods] : reply.pods;
@@ -92,7 +104,7 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
         {kind === 'matrix' ? (
           <label>
             port
-            <input value={port} onChange={(e) => setPort(e.target.value)} inputMode="numeric" size={6} />
+            <input value={port} onChange={(e) => setMatrixPort(e.target.value)} inputMode="numeric" size={6} />
           </label>
         ) : null}
         <button type="submit" disabled={!available || busy}>
@@ -104,7 +116,18 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
           </button>
         ) : null}
       </form>
-      {result ? result.ok ? <Answer kind={kind} value={result.value} /> : <p className="error">{String(result.value)}</p> : null}
+      {result ? (
+        result.ok ? (
+          <Answer kind={kind} value={result.value} />
+        ) : (
+          <p className="error">{String(result.value)}</p>
+        )
+      ) : outside ? (
+        <>
+          <p className="muted">Trace {outside.title}</p>
+          <Answer kind={kind} value={outside.result} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,192 @@
+/**
+ * What happens after each simulation, and the postMessage API for host pages (docs/embedding.md).
+ *
+ * - Exercise goals: when the text holds a `kind: Exercise`, the worker checks every goal (checkExercise)
+ *   after each simulation and the store keeps the answer for the Exercise panel.
+ * - The initial view (`?select=`, the link's view): selects the object once it is drawn.
+ * - With `?origin=`, messages from exactly that origin and the embedding window are accepted
+ *   (src/share/embed.ts acceptsMessage); answers and notifications go to that origin only, never `*`.
+ */
+import type { GoalResult, TraceResult } from '../core/index';
+import { acceptsMessage, changedVerdicts, parseHostMessage, type EmbedConfig, type HostMessage, type PlaygroundMessage, type TraceView, type VerdictEdge } from '../share/index';
+import { traceObjects } from './panels/answers';
+import { PANEL_IDS, type AppStore, type PanelId } from './store';
+import { encodeScenario } from './url-state';
+
+const EXERCISE = /^kind:\s*["']?Exercise["']?\s*(#.*)?$/m;
+
+/** Does this scenario text hold an Exercise document? */
+export function hasExercise(text: string): boolean {
+  return EXERCISE.test(text);
+}
+
+/** `["Name: value"]` (links, messages) → `[name, value]` pairs (the core's TraceQuery). */
+export function headerPairs(lines: readonly string[] | undefined): [string, string][] {
+  return (lines ?? []).map((l) => {
+    const i = l.indexOf(':');
+    return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
+  });
+}
+
+export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSelect: string | null): void {
+  const get = () => store.getState();
+  let pendingSelect = initialSelect;
+  let subscribed = false;
+  let lastSent: VerdictEdge[] | null = null;
+  let ready = false;
+  const waiters: (() => void)[] = [];
+
+  const post = (m: PlaygroundMessage) => {
+    if (config.origin && window.parent !== window) window.parent.postMessage(m, config.origin);
+  };
+
+  /** Resolves once the shown simulation is of the current text (after a load, the next reply). */
+  const settled = () =>
+    new Promise<void>((ok) => {
+      const s = get();
+      if (s.result.reply && s.result.reply.rev === s.source.rev) ok();
+      else waiters.push(ok);
+    });
+
+  const verdicts = () => {
+    const s = get();
+    const reply = s.result.reply;
+    if (!reply) return;
+    const nodes = new Set(reply.topology.nodes.map((n) => n.id));
+    const edges = reply.topology.edges.filter((e) => nodes.has(e.from) && nodes.has(e.to)).map((e) => ({ from: e.from, to: e.to, verdict: e.verdict }));
+    const count = (sev: string) => reply.diagnostics.filter((d) => d.severity === sev).length;
+    const goals = s.result.goals?.list.map((g) => ({ goal: g.goal, passed: g.passed }));
+    post({
+      knet: 1,
+      type: 'verdicts',
+      revision: reply.rev,
+      edges,
+      changed: changedVerdicts(lastSent, edges),
+      diagnostics: { error: count('error'), warning: count('warning'), info: count('info') },
+      ...(goals ? { goals } : {}),
+    });
+    lastSent = edges;
+  };
+
+  const afterReply = async () => {
+    const s = get();
+    const reply = s.result.reply;
+    if (!reply) return;
+    if (hasExercise(s.source.text)) {
+      try {
+        const list = (await s.actions.query({ kind: 'exercise', args: {} })) as GoalResult[];
+        s.actions.setGoals({ rev: reply.rev, list });
+      } catch (e) {
+        s.actions.setGoals({ rev: reply.rev, list: [], error: e instanceof Error ? e.message : String(e) });
+      }
+    } else if (s.result.goals) s.actions.setGoals(null);
+    const initialTrace = get().ui.initialTrace;
+    if (initialTrace) {
+      get().actions.consumeInitialTrace();
+      void runTraceQuery(initialTrace).catch((e: unknown) => get().actions.notify(`The trace in the address could not run: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    if (pendingSelect) {
+      const id = pendingSelect;
+      pendingSelect = null;
+      if (reply.topology.nodes.some((n) => n.id === id)) get().actions.select({ type: 'node', id });
+      else get().actions.notify(`The link asks to select ${id}, which is not drawn in this scenario.`);
+    }
+    if (reply.rev === get().source.rev) waiters.splice(0).forEach((w) => w());
+    if (!ready) {
+      ready = true;
+      post({ knet: 1, type: 'ready', readonly: config.readonly });
+    }
+    if (subscribed) verdicts();
+  };
+
+  /** Run a trace, light its hops on the graph and keep it for the Trace panel and the Export menu. */
+  async function runTraceQuery(t: TraceView): Promise<TraceResult> {
+    const result = (await get().actions.query({ kind: 'trace', args: { from: t.from, url: t.url, headers: headerPairs(t.headers) } })) as TraceResult;
+    get().actions.setLit(traceObjects(result));
+    get().actions.setLastTrace({ title: `${t.from} → ${t.url}`, result });
+    return result;
+  }
+
+  store.subscribe((s, prev) => {
+    if (s.result.reply !== prev.result.reply) void afterReply();
+  });
+
+  if (!config.origin) return;
+
+  const runTrace = async (t: TraceView, id?: string) => {
+    await settled();
+    const result = await runTraceQuery(t);
+    post({
+      knet: 1,
+      type: 'trace-result',
+      ...(id ? { id } : {}),
+      verdict: result.error ? 'failed' : result.verdict,
+      hops: result.hops.map((h) => ({ step: h.step, object: h.object, result: h.result, reason: h.reason })),
+    });
+  };
+
+  const handle = async (m: HostMessage) => {
+    const id = m.id;
+    const ack = () => post({ knet: 1, type: 'ack', ...(id ? { id } : {}), of: m.type });
+    const actions = get().actions;
+    switch (m.type) {
+      case 'load': {
+        actions.load(m.state);
+        const v = m.state.view;
+        if (v?.panel && (PANEL_IDS as readonly string[]).includes(v.panel)) actions.setPanel(v.panel as PanelId);
+        if (v?.selected) pendingSelect = v.selected;
+        ack();
+        if (v?.trace) await runTrace(v.trace);
+        return;
+      }
+      case 'select': {
+        await settled();
+        const reply = get().result.reply;
+        if (m.object === null) {
+          actions.select(null);
+          ack();
+        } else if (reply?.topology.nodes.some((n) => n.id === m.object)) {
+          actions.select({ type: 'node', id: m.object });
+          ack();
+        } else {
+          post({ knet: 1, type: 'error', ...(id ? { id } : {}), code: 'unknown-object', message: `${m.object} is not drawn in this scenario` });
+        }
+        return;
+      }
+      case 'trace':
+        actions.setPanel('trace');
+        await runTrace(m.trace, id);
+        return;
+      case 'subscribe':
+        subscribed = true;
+        lastSent = null;
+        ack();
+        await settled();
+        verdicts();
+        return;
+      case 'unsubscribe':
+        subscribed = false;
+        ack();
+        return;
+      case 'get-state': {
+        const s = get().source;
+        post({ knet: 1, type: 'state', ...(id ? { id } : {}), hash: encodeScenario(s.text, s.options), text: s.text });
+        return;
+      }
+    }
+  };
+
+  window.addEventListener('message', (e: MessageEvent) => {
+    if (!acceptsMessage(config, { origin: e.origin, source: e.source }, window.parent)) return;
+    const parsed = parseHostMessage(e.data);
+    if (parsed.kind === 'ignore') return;
+    if (parsed.kind === 'invalid') {
+      post({ knet: 1, type: 'error', ...(parsed.id ? { id: parsed.id } : {}), code: parsed.code, message: parsed.message });
+      return;
+    }
+    handle(parsed.message).catch((err: unknown) => {
+      const mid = parsed.message.id;
+      post({ knet: 1, type: 'error', ...(mid ? { id: mid } : {}), code: 'bad-message', message: err instanceof Error ? err.message : String(err) });
+    });
+  });
+}
