@@ -1,6 +1,7 @@
 import type { Container, Node, Service, Workload } from '../../model/core';
 import type { EndpointSlice } from '../../model/discovery';
 import { objectId, type SourceRef } from '../../model/meta';
+import { madeService } from '../../model/made';
 import type { ClusterConfig, World } from '../../model/world';
 import { formatIP, nthAddress, parseCIDR, parseIP } from '../../net/ip';
 
@@ -134,11 +135,7 @@ function firstServiceIP(cluster: ClusterConfig): string | undefined {
 }
 
 function kubeDNSService(cluster: ClusterConfig): Service {
-  return {
-    ...meta('Service', 'kube-system', 'kube-dns', { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }),
-    kind: 'Service',
-    type: 'ClusterIP',
-    headless: false,
+  return madeService(meta('Service', 'kube-system', 'kube-dns', { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }), {
     clusterIPs: [cluster.dnsServiceIP],
     selector: { 'k8s-app': 'kube-dns' },
     ports: [
@@ -146,15 +143,7 @@ function kubeDNSService(cluster: ClusterConfig): Service {
       { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53, index: 1 },
       { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153, index: 2 },
     ],
-    externalIPs: [],
-    loadBalancerIPs: [],
-    loadBalancerSourceRanges: [],
-    internalTrafficPolicy: 'Cluster',
-    sessionAffinity: 'None',
-    publishNotReadyAddresses: false,
-    ipFamilies: ['IPv4'],
-    allocateLoadBalancerNodePorts: false,
-  };
+  });
 }
 
 /** kubeadm's CoreDNS Deployment: 2 replicas, ports dns 53/UDP, dns-tcp 53/TCP, metrics 9153/TCP. */
@@ -192,23 +181,7 @@ function coreDNSDeployment(): Workload {
 
 function kubernetesService(cluster: ClusterConfig): Service {
   const ip = firstServiceIP(cluster);
-  return {
-    ...meta('Service', 'default', 'kubernetes', { component: 'apiserver', provider: 'kubernetes' }),
-    kind: 'Service',
-    type: 'ClusterIP',
-    headless: false,
-    clusterIPs: ip ? [ip] : [],
-    selector: null,
-    ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443, index: 0 }],
-    externalIPs: [],
-    loadBalancerIPs: [],
-    loadBalancerSourceRanges: [],
-    internalTrafficPolicy: 'Cluster',
-    sessionAffinity: 'None',
-    publishNotReadyAddresses: false,
-    ipFamilies: ['IPv4'],
-    allocateLoadBalancerNodePorts: false,
-  };
+  return madeService(meta('Service', 'default', 'kubernetes', { component: 'apiserver', provider: 'kubernetes' }), { clusterIPs: ip ? [ip] : [], ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443, index: 0 }] });
 }
 
 /** The API server's address: a control-plane node's IP, else the first node's. */

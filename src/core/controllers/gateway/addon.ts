@@ -3,6 +3,7 @@ import { rangeIn } from '../../manifest/reader';
 import type { Pod, Service, ServicePort, Workload } from '../../model/core';
 import type { Gateway } from '../../model/gateway';
 import type { World } from '../../model/world';
+import { madeService } from '../../model/made';
 import { cidrSize, formatIP, nthAddress, parseCIDR } from '../../net/ip';
 import type { SimOptions } from '../../options';
 import { GATEWAY_CODES } from './codes';
@@ -105,24 +106,12 @@ function deployment(gw: Gateway, name: string, controllerName: string): Workload
 }
 
 function service(gw: Gateway, name: string): Service {
-  return {
-    ...meta('Service', gw, name),
-    kind: 'Service',
+  return madeService(meta('Service', gw, name), {
     type: 'LoadBalancer',
-    headless: false,
-    clusterIPs: [],
     selector: { [GATEWAY_NAME_LABEL]: gw.name },
     ports: listenerPorts(gw),
-    externalIPs: [],
     loadBalancerIPs: [...gw.addresses],
-    loadBalancerSourceRanges: [],
-    externalTrafficPolicy: 'Cluster',
-    internalTrafficPolicy: 'Cluster',
-    sessionAffinity: 'None',
-    publishNotReadyAddresses: false,
-    ipFamilies: ['IPv4'],
-    allocateLoadBalancerNodePorts: true,
-  };
+  });
 }
 
 /** The proxy pods of a Gateway (declared or made from its Deployment): NetworkPolicy sees them as the source (GW-15). */

@@ -1,6 +1,7 @@
 import type { Pod, Service, Workload } from '../../model/core';
 import type { SourceRef } from '../../model/meta';
 import type { World } from '../../model/world';
+import { madeService } from '../../model/made';
 import { servingClass, NGINX_CONTROLLER } from './classes';
 
 /** Where ingress-nginx's own manifests put the controller (its official deploy.yaml). */
@@ -89,34 +90,17 @@ function controllerDeployment(): Workload {
 }
 
 function controllerService(): Service {
-  return {
-    id: `Service/${NGINX_NAMESPACE}/${NGINX_CONTROLLER_NAME}`,
-    kind: 'Service',
-    name: NGINX_CONTROLLER_NAME,
-    namespace: NGINX_NAMESPACE,
-    labels: { ...NGINX_LABELS },
-    annotations: {},
-    order: -1,
-    source: NOWHERE,
-    system: true,
+  const meta = { id: `Service/${NGINX_NAMESPACE}/${NGINX_CONTROLLER_NAME}`, kind: 'Service', name: NGINX_CONTROLLER_NAME, namespace: NGINX_NAMESPACE, labels: { ...NGINX_LABELS }, annotations: {}, order: -1, source: NOWHERE, system: true };
+  return madeService(meta, {
     type: 'LoadBalancer',
-    headless: false,
-    clusterIPs: [],
     selector: { ...NGINX_LABELS },
     ports: [
       { name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', appProtocol: 'http', index: 0 },
       { name: 'https', protocol: 'TCP', port: 443, targetPort: 'https', appProtocol: 'https', index: 1 },
     ],
-    externalIPs: [],
-    loadBalancerIPs: [],
-    loadBalancerSourceRanges: [],
+    // The upstream ingress-nginx manifest keeps client addresses (externalTrafficPolicy: Local).
     externalTrafficPolicy: 'Local',
-    internalTrafficPolicy: 'Cluster',
-    sessionAffinity: 'None',
-    publishNotReadyAddresses: false,
-    ipFamilies: ['IPv4'],
-    allocateLoadBalancerNodePorts: true,
-  };
+  });
 }
 
 /** The ingress-nginx controller pods (declared or made from the Deployment), sorted by name. */
