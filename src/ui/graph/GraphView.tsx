@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import { useActions, useApp } from '../store';
 import { NODE_TYPES, type GroupFlowNode, type ObjectFlowNode } from './nodes';
 import { EDGE_TYPES, type VerdictFlowEdge } from './edges';
 import { Legend } from './Legend';
+import './graph.css';
 import { kindStyle } from './kinds';
 
 /** Data attributes on a node's or an edge's DOM element (UI.md): React Flow spreads `domAttributes` there. */
@@ -12,6 +13,12 @@ type DataAttrs = Record<`data-${string}`, string>;
 /** Room for the legend above and the minimap at the bottom right, so fitting never hides a node under them. */
 const FIT_PADDING = { top: '52px', bottom: '24px', left: '24px', right: '24px' } as const;
 
+const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: false };
+const MINIMAP_STYLE = { marginLeft: 56 };
+const minimapColor = (n: Node) => (n.type === 'namespace' ? 'transparent' : kindStyle(String(n.domAttributes?.['data-kind' as keyof typeof n.domAttributes] ?? '')).color);
+const minimapStroke = (n: Node) => (n.type === 'namespace' ? '#94a3b8' : 'transparent');
+
 function GraphInner() {
   const reply = useApp((s) => s.result.reply);
   const selection = useApp((s) => s.ui.selection);
@@ -19,61 +26,104 @@ function GraphInner() {
   const theme = useApp((s) => s.ui.theme);
   const { select } = useActions();
   const flow = useReactFlow();
+  // Stable handlers and options: a new function or object on every render makes React Flow update its store.
+  const onNodeClick = useCallback((_: unknown, n: Node) => select({ type: 'node', id: n.id }), [select]);
+  const onEdgeClick = useCallback((_: unknown, e: Edge) => select({ type: 'edge', id: e.id }), [select]);
+  const onPaneClick = useCallback(() => select(null), [select]);
 
+  // Flow nodes and edges keep their identity across replies when nothing they draw changed, so React Flow
+  // re-renders only what an edit touched (a reply is a fresh structured clone: every object is new).
+  const kept = useRef<{ nodes: Map<string, [string, Node]>; edges: Map<string, [string, Edge]>; all: { nodes: Node[]; edges: Edge[] } }>({ nodes: new Map(), edges: new Map(), all: { nodes: [], edges: [] } });
   const { nodes, edges } = useMemo(() => {
     if (!reply) return { nodes: [] as Node[], edges: [] as Edge[] };
     const litSet = new Set(lit);
-    const groups: GroupFlowNode[] = [];
+    const prev = kept.current;
+    const nextNodes = new Map<string, [string, Node]>();
+    const nextEdges = new Map<string, [string, Edge]>();
+    let changed = false;
+    const keepNode = (id: string, sig: string, make: () => Node): Node => {
+      const old = prev.nodes.get(id);
+      const node = old && old[0] === sig ? old[1] : ((changed = true), make());
+      nextNodes.set(id, [sig, node]);
+      return node;
+    };
+    const groups: Node[] = [];
     const counts = new Map<string, number>();
     for (const n of reply.topology.nodes) if (n.namespace) counts.set(n.namespace, (counts.get(n.namespace) ?? 0) + 1);
     for (const [ns, count] of [...counts].sort()) {
       const id = `Namespace/${ns}`;
       const p = reply.layout[id];
       if (!p) continue;
-      groups.push({
-        id,
-        type: 'namespace',
-        position: { x: p.x, y: p.y },
-        data: { namespace: ns, count },
-        style: { width: p.width, height: p.height },
-        width: p.width,
-        height: p.height,
-        selectable: true,
-        draggable: false,
-        zIndex: -1,
-        selected: selection?.type === 'node' && selection.id === id,
-        domAttributes: { 'data-kind': 'Namespace', 'data-object': id } as DataAttrs,
-        ariaLabel: `Namespace ${ns}`,
-      });
+      const selected = selection?.type === 'node' && selection.id === id;
+      groups.push(
+        keepNode(id, `${count}|${p.x},${p.y},${p.width},${p.height}|${selected}`, (): GroupFlowNode => ({
+          id,
+          type: 'namespace',
+          position: { x: p.x, y: p.y },
+          data: { namespace: ns, count },
+          style: { width: p.width, height: p.height },
+          width: p.width,
+          height: p.height,
+          selectable: true,
+          draggable: false,
+          zIndex: -1,
+          selected,
+          domAttributes: { 'data-kind': 'Namespace', 'data-object': id } as DataAttrs,
+          ariaLabel: `Namespace ${ns}`,
+        })),
+      );
     }
-    const objects: ObjectFlowNode[] = reply.topology.nodes.map((n) => {
+    const objects = reply.topology.nodes.map((n) => {
       const p = reply.layout[n.id] ?? { x: 0, y: 0, width: 200, height: 56 };
-      return {
+      const selected = selection?.type === 'node' && selection.id === n.id;
+      const isLit = litSet.has(n.id);
+      const sig = `${n.kind}|${n.label}|${n.detail ?? ''}|${n.status}|${p.x},${p.y},${p.width},${p.height},${p.parent ?? ''}|${selected}|${isLit}`;
+      return keepNode(n.id, sig, (): ObjectFlowNode => ({
         id: n.id,
         type: 'object',
         position: { x: p.x, y: p.y },
         ...(p.parent ? { parentId: p.parent, extent: 'parent' as const } : {}),
-        data: { node: n, lit: litSet.has(n.id) },
+        data: { node: n, lit: isLit },
         width: p.width,
         height: p.height,
         draggable: false,
-        selected: selection?.type === 'node' && selection.id === n.id,
+        selected,
         domAttributes: { 'data-kind': n.kind, 'data-object': n.id, 'data-status': n.status } as DataAttrs,
         ariaLabel: `${n.kind} ${n.label}`,
-      };
+      }));
     });
-    const flowEdges: VerdictFlowEdge[] = reply.topology.edges.map((e) => ({
-      id: e.id,
-      source: e.from,
-      target: e.to,
-      type: 'verdict',
-      data: { edge: e, lit: litSet.has(e.from) && litSet.has(e.to) },
-      selected: selection?.type === 'edge' && selection.id === e.id,
-      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: e.verdict === 'allowed' ? '#16a34a' : e.verdict === 'blocked' ? '#dc2626' : '#9ca3af' },
-      domAttributes: { 'data-verdict': e.verdict, 'data-from': e.from, 'data-to': e.to, 'data-relation': e.relation } as DataAttrs,
-      ariaLabel: `${e.verdict} ${e.relation} from ${e.from} to ${e.to}`,
-    }));
-    return { nodes: [...groups, ...objects] as Node[], edges: flowEdges as Edge[] };
+    const flowEdges = reply.topology.edges.map((e) => {
+      const selected = selection?.type === 'edge' && selection.id === e.id;
+      const isLit = litSet.has(e.from) && litSet.has(e.to);
+      const sp = reply.layout[e.from];
+      const tp = reply.layout[e.to];
+      const size = { source: [sp?.width ?? 200, sp?.height ?? 56] as [number, number], target: [tp?.width ?? 200, tp?.height ?? 56] as [number, number] };
+      const sig = `${e.from}|${e.to}|${e.verdict}|${e.relation}|${e.reason}|${selected}|${isLit}|${size.source.join()}|${size.target.join()}`;
+      const old = prev.edges.get(e.id);
+      const edge: Edge =
+        old && old[0] === sig
+          ? old[1]
+          : ((changed = true),
+            {
+              id: e.id,
+              source: e.from,
+              target: e.to,
+              type: 'verdict',
+              data: { edge: e, lit: isLit, size },
+              selected,
+              markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: e.verdict === 'allowed' ? '#16a34a' : e.verdict === 'blocked' ? '#dc2626' : '#9ca3af' },
+              domAttributes: { 'data-verdict': e.verdict, 'data-from': e.from, 'data-to': e.to, 'data-relation': e.relation } as DataAttrs,
+              ariaLabel: `${e.verdict} ${e.relation} from ${e.from} to ${e.to}`,
+            } satisfies VerdictFlowEdge);
+      nextEdges.set(e.id, [sig, edge]);
+      return edge;
+    });
+    const all = [...groups, ...objects];
+    // Same objects in the same order: hand React Flow the very same arrays.
+    const same = !changed && all.length === prev.all.nodes.length && flowEdges.length === prev.all.edges.length && all.every((n, i) => n === prev.all.nodes[i]) && flowEdges.every((e, i) => e === prev.all.edges[i]);
+    const out = same ? prev.all : { nodes: all, edges: flowEdges };
+    kept.current = { nodes: nextNodes, edges: nextEdges, all: out };
+    return out;
   }, [reply, selection, lit]);
 
   // For benchmarks: a `graph-painted` performance mark (detail: the reply's revision) once the graph for a new
@@ -136,15 +186,15 @@ function GraphInner() {
       minZoom={0.1}
       maxZoom={2.5}
       fitView
-      fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }}
-      onNodeClick={(_, n) => select({ type: 'node', id: n.id })}
-      onEdgeClick={(_, e) => select({ type: 'edge', id: e.id })}
-      onPaneClick={() => select(null)}
-      proOptions={{ hideAttribution: false }}
+      fitViewOptions={FIT_OPTIONS}
+      onNodeClick={onNodeClick}
+      onEdgeClick={onEdgeClick}
+      onPaneClick={onPaneClick}
+      proOptions={PRO_OPTIONS}
     >
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
-      <MiniMap position="bottom-left" style={{ marginLeft: 56 }} pannable zoomable nodeColor={(n) => (n.type === 'namespace' ? 'transparent' : kindStyle(String(n.domAttributes?.['data-kind' as keyof typeof n.domAttributes] ?? '')).color)} nodeStrokeColor={(n) => (n.type === 'namespace' ? '#94a3b8' : 'transparent')} />
+      <MiniMap position="bottom-left" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />
       <Panel position="top-right">
         <Legend />
       </Panel>

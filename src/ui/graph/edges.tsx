@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
-import { NODE_H, NODE_W } from '../../worker/layout';
 import type { GraphEdge } from '../../core/index';
 
-export type VerdictFlowEdge = Edge<{ edge: GraphEdge; lit: boolean }, 'verdict'>;
+/** `size`: the drawn width and height of the source and target nodes (from the worker's layout). */
+export type VerdictFlowEdge = Edge<{ edge: GraphEdge; lit: boolean; size: { source: [number, number]; target: [number, number] } }, 'verdict'>;
 
 /** The mark on a blocked edge: a no-entry sign drawn in SVG (no emoji font needed). */
 export function BlockedIcon({ size = 14 }: { size?: number }) {
@@ -36,7 +36,8 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
   // A call from a pod back to a Service (right to left): an arc below both nodes, from the pod's bottom to
   // the Service's bottom, so it reads apart from the left-to-right chain and never loops around the graph.
   const backward = p.targetX < p.sourceX - 20;
-  const [path, lx, ly] = backward ? arcBelow(p.sourceX - NODE_W / 2, p.sourceY + NODE_H / 2, p.targetX + NODE_W / 2, p.targetY + NODE_H / 2) : getBezierPath(p);
+  const { source: ss, target: ts } = p.data!.size;
+  const [path, lx, ly] = backward ? arcBelow(p.sourceX - ss[0] / 2, p.sourceY + ss[1] / 2, p.targetX + ts[0] / 2, p.targetY + ts[1] / 2) : getBezierPath(p);
   const e = p.data!.edge;
   const s = VERDICT_STYLE[e.verdict];
   return (
