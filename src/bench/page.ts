@@ -7,7 +7,7 @@
  * Edit → graph is timed inside the page: from just before the paste event to the `graph-painted` mark the
  * graph sets for the reply's revision (a task after the frame that drew it).
  * Prints a table, then one JSON line `{rows: [[figure, value, target], ...], ...}` (read by run.ts).
- * Options: `--cold N` (default 5), `--edits N` (default 25), `--no-build`.
+ * Options: `--cold N` (default 5), `--edits N` (default 25), `--no-build`, `--pan-only` (frame times alone).
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -40,16 +40,22 @@ const ms = (x: number) => Math.round(x);
 
 // ---- build -------------------------------------------------------------------------------------------
 
-async function ensureBuilt(): Promise<void> {
-  if (args.includes('--no-build') && existsSync(join(SITE, 'index.html'))) return;
-  const { staleReason } = (await import(/* @vite-ignore */ join(ROOT, 'scripts', 'site-build.mjs'))) as { staleReason(dir: string): string | null };
-  const why = staleReason(SITE);
-  if (!why) return;
+/** Builds the site when stale; returns a note when the figures are of an older build (this one failed). */
+async function ensureBuilt(): Promise<string | null> {
+  if (args.includes('--no-build') && existsSync(join(SITE, 'index.html'))) return null;
+  const build = (await import(/* @vite-ignore */ join(ROOT, 'scripts', 'site-build.mjs'))) as { staleReason: (dir: string) => string | null };
+  const why = build.staleReason(SITE);
+  if (!why) return null;
   log(`building the site into .bench/site (${why})`);
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   // NODE_ENV=production: a test runner's `test` would bundle React's development build.
   const r = spawnSync(process.execPath, [vite, 'build', '--outDir', SITE, '--emptyOutDir'], { cwd: ROOT, stdio: ['ignore', 2, 2], env: { ...process.env, NODE_ENV: 'production' } });
-  if (r.status !== 0) throw new Error('vite build failed');
+  if (r.status === 0) return null;
+  // The tree is shared with people mid-edit: measure the last good build rather than nothing, and say so.
+  if (!existsSync(join(SITE, 'index.html'))) throw new Error('vite build failed and there is no earlier build to measure');
+  const when = statSync(join(SITE, 'index.html')).mtime.toISOString();
+  log(`vite build failed; measuring the previous build (${when})`);
+  return `the working tree did not build; figures are of the build from ${when}`;
 }
 
 // ---- static server on loopback -------------------------------------------------------------------------
@@ -293,10 +299,15 @@ function bundles(): { chunks: { file: string; kb: number; gzKB: number; shell: b
 
 async function main(): Promise<void> {
   const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
-  await ensureBuilt();
+  const stale = await ensureBuilt();
   const site = await serve();
   try {
     log(`load average before: ${loadBefore.join(' ')}`);
+    if (args.includes('--pan-only')) {
+      const p = await pan(site.url, generated(300, 0));
+      console.log(JSON.stringify({ rows: [], pan: { nodes: p.nodes, frames: p.frames.length, moved: p.moved, medianMs: median(p.frames), p95Ms: p95(p.frames) } }));
+      return;
+    }
     log('cold loads');
     const cold = await coldLoads(site.url);
     log('edits, 40 objects');
@@ -322,6 +333,7 @@ async function main(): Promise<void> {
       ['shell CSS, gzip (KB)', b.shellCssGzKB, ''],
       ...b.chunks.map((c): [string, string | number, string] => [`  chunk ${c.file.replace(/-[\w-]{8}\.(js|css)$/, '.$1')}${c.shell ? ' (shell)' : ''}: ${c.kb} KB raw, gzip (KB)`, c.gzKB, '']),
       ['load average (1 min) before / after, 2 cores', `${loadBefore[0]} / ${loadAfter[0]}`, ''],
+      ...(stale ? [[`NOTE: ${stale}`, '', ''] as [string, string, string]] : []),
     ];
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => String(r[1]).length));
@@ -334,6 +346,7 @@ async function main(): Promise<void> {
       pan: { nodes: panned.nodes, frames: panned.frames.length, moved: panned.moved, medianMs: median(panned.frames), p95Ms: p95(panned.frames) },
       bundles: b,
       load: { before: loadBefore, after: loadAfter },
+      ...(stale ? { stale } : {}),
     };
     console.log(JSON.stringify(json));
   } finally {
