@@ -36,6 +36,8 @@ export const CODES = {
   SERVICE_NO_READY_ENDPOINTS: 'service-no-ready-endpoints',
   SLICE_WITHOUT_SERVICE: 'endpointslice-without-service',
   SLICE_PORT_MISMATCH: 'endpointslice-port-mismatch',
+  /** SVC-12: a loopback, link-local or ClusterIP endpoint address, which kube-proxy does not use. */
+  ENDPOINT_ADDRESS_UNUSABLE: 'endpoint-address-unusable',
   INTERNAL: 'internal-error',
 } as const;
 

@@ -4,6 +4,7 @@ import type { Pod, Service } from '../../model/core';
 import type { EndpointSlice } from '../../model/discovery';
 import type { World } from '../../model/world';
 import { rangeIn } from '../../manifest/reader';
+import { clusterIPIndex, unusableEndpointAddress } from '../../net/endpoints';
 import { matchesEquality } from '../../net/labels';
 import { findPort } from './utils';
 
@@ -43,6 +44,32 @@ export function diagnoseServices(world: World, diags: Diagnostic[]): void {
     diagnoseReadiness(world, s, diags, selected);
   }
   for (const slice of world.endpointSlices) if (!slice.generated) diagnoseSlice(world, slice, diags);
+  diagnoseAddresses(world, diags);
+}
+
+/**
+ * SVC-12: endpoint addresses written by hand (EndpointSlices, legacy Endpoints) that are loopback,
+ * link-local or a Service's ClusterIP. kube-proxy leaves them out (`net/endpoints.ts`), so they never
+ * receive traffic; the warning sits on the address.
+ */
+function diagnoseAddresses(world: World, diags: Diagnostic[]): void {
+  const vips = clusterIPIndex(world);
+  const flag = (obj: { id: string; source: Service['source'] }, path: string, ip: string) => {
+    const problem = unusableEndpointAddress(world, ip, vips);
+    if (problem) push(diags, obj, CODES.ENDPOINT_ADDRESS_UNUSABLE, path, 'warning', 'SVC-12', `${problem}: endpoint addresses must not be loopback, link-local or a Service's ClusterIP, so kube-proxy never sends traffic here.`);
+  };
+  for (const slice of world.endpointSlices) {
+    if (slice.generated || slice.addressType === 'FQDN') continue;
+    slice.endpoints.forEach((e, i) => {
+      if (e.addresses[0]) flag(slice, `endpoints.${i}.addresses.0`, e.addresses[0]);
+    });
+  }
+  for (const ep of world.legacyEndpoints) {
+    ep.subsets.forEach((subset, s) => {
+      subset.addresses.forEach((a, i) => flag(ep, `subsets.${s}.addresses.${i}.ip`, a.ip));
+      subset.notReadyAddresses.forEach((a, i) => flag(ep, `subsets.${s}.notReadyAddresses.${i}.ip`, a.ip));
+    });
+  }
 }
 
 function push(diags: Diagnostic[], s: { id: string; source: Service['source'] }, code: string, path: string, severity: Diagnostic['severity'], rule: string, message: string, related?: Diagnostic['related']): void {
@@ -97,7 +124,9 @@ function whyNoEndpoints(world: World, pods: Pod[]): string {
 
 function diagnoseReadiness(world: World, s: Service, diags: Diagnostic[], selected: Pod[] = []): void {
   const slices = world.endpointSlices.filter((e) => e.namespace === s.namespace && e.serviceName === s.name);
-  const endpoints = slices.flatMap((e) => e.endpoints);
+  // SVC-12: loopback, link-local and ClusterIP addresses never carry traffic, so they do not count.
+  const vips = clusterIPIndex(world);
+  const endpoints = slices.flatMap((e) => e.endpoints).filter((e) => !e.addresses[0] || !unusableEndpointAddress(world, e.addresses[0], vips));
   if (!s.selector && slices.length === 0) {
     push(diags, s, CODES.SERVICE_NO_READY_ENDPOINTS, 'metadata.name', 'info', 'SVC-10',
       `${s.name} has no selector and no EndpointSlice labelled kubernetes.io/service-name=${s.name}, so it has no endpoints.`);

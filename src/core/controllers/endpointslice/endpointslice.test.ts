@@ -181,6 +181,27 @@ describe('hand-written slices and mirroring (SVC-10, SVC-11, SVC-13)', () => {
   });
 });
 
+describe('endpoint addresses kube-proxy will not use (SVC-12)', () => {
+  const slice = (addresses: string) =>
+    `apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: manual, labels: {kubernetes.io/service-name: db}}\naddressType: IPv4\nports: [{port: 8080}]\nendpoints:\n${addresses}---\n`;
+  const legacy = (ips: string) => `apiVersion: v1\nkind: Endpoints\nmetadata: {name: db}\nsubsets:\n- addresses: [${ips}]\n  ports: [{port: 8080}]\n---\n`;
+  it.each([
+    ['a loopback address in a hand-written EndpointSlice is reported on that address', slice('- addresses: [127.0.0.1]\n'), '127.0.0.1'],
+    ['a link-local address in a hand-written EndpointSlice is reported on that address', slice('- addresses: [10.1.0.5]\n- addresses: [169.254.1.1]\n'), '169.254.1.1'],
+    ["another Service's ClusterIP in a hand-written EndpointSlice is reported on that address", slice('- addresses: [10.96.0.10]\n'), '10.96.0.10'],
+    ['a loopback address in legacy Endpoints is reported on that address', legacy('{ip: 10.1.0.5}, {ip: 127.0.0.2}'), 'ip: 127.0.0.2'],
+  ])('%s', (_name, extra, bad) => {
+    const s = sim(svc('db', '{ports: [{port: 80}]}') + extra);
+    const found = s.diagnostics.filter((x) => x.code === 'endpoint-address-unusable');
+    expect(found.map((d) => [d.rule, d.severity, s.text.slice(d.range.start, d.range.end)])).toEqual([['SVC-12', 'warning', bad]]);
+  });
+
+  it('a pod address in a hand-written EndpointSlice is not reported', () => {
+    const s = sim(svc('db', '{ports: [{port: 80}]}') + slice('- addresses: [10.1.0.5]\n'));
+    expect(s.diagnostics.map((d) => d.code)).not.toContain('endpoint-address-unusable');
+  });
+});
+
 describe('service diagnostics', () => {
   it('a selector that misses names the closest pod and points at the selector', () => {
     const s = sim(pod('a', 'app: web, tier: fe') + svc('web', '{selector: {app: web, tier: be}, ports: [{port: 80}]}'));

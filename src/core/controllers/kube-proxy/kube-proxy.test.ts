@@ -182,3 +182,17 @@ describe('categorizeEndpoints (upstream pkg/proxy/topology.go)', () => {
     });
   }
 });
+
+describe('endpoint address rules (SVC-12)', () => {
+  const slice = (addresses: string[]) =>
+    `apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: h-1, labels: {kubernetes.io/service-name: web}}\naddressType: IPv4\nports: [{port: 8080}]\nendpoints:\n${addresses.map((a) => `- {addresses: ["${a}"]}`).join('\n')}\n---\n`;
+  it.each([
+    ['loopback, link-local and ClusterIP addresses are not endpoints of a hand-written slice', ['127.0.0.1', '169.254.1.1', '224.0.0.5', '10.96.0.10', '10.1.0.5'], 'ok', ['10.1.0.5:8080']],
+    ['a Service whose only endpoint is a loopback address rejects connections (KP-5)', ['127.0.0.1'], 'reject', []],
+  ])('%s', (_name, addresses, outcome, eps) => {
+    const { ask, w, service } = world(svc('{ports: [{port: 80}]}') + slice(addresses) + pod('client', 'n3', 'role: client'));
+    const r = ask('client');
+    expect([r.outcome, r.eps]).toEqual([outcome, eps]);
+    expect(servicePortEndpoints(w, service(), service().ports[0]!).map((b) => b.ip)).toEqual(eps.map((e) => e.split(':')[0]));
+  });
+});

@@ -1,7 +1,7 @@
 import type { Node, Pod, Service, ServicePort, TrafficPolicy } from '../../model/core';
 import type { World } from '../../model/world';
 import { cidrContains, parseCIDR, parseIP } from '../../net/ip';
-import { servicePortEndpoints, type Backend } from './endpoints';
+import { servicePortEndpoints, usableEndpoints, type Backend } from './endpoints';
 
 /** Who opens the connection. A hostNetwork pod counts as a process on its node. */
 export type Client =
@@ -141,11 +141,10 @@ function chooseView(service: Service, from: Client, via: Via, hostNetwork: boole
 
 /** KP-2 with KP-12: ready endpoints (topology-filtered), else serving+terminating ones cluster-wide. */
 export function clusterView(candidates: Backend[], node: Node | undefined, reasons: Reason[]): Backend[] {
-  const ready = candidates.filter((b) => b.ready);
-  if (ready.length) return topologyFilter(ready, node, reasons);
-  const fallback = candidates.filter((b) => b.serving && b.terminating);
-  if (fallback.length) reasons.push({ rule: 'KP-2', message: 'No ready endpoint: falling back to endpoints that are terminating but still serving.' });
-  return fallback;
+  const usable = usableEndpoints(candidates);
+  if (!usable.fallback) return topologyFilter(usable.endpoints, node, reasons);
+  if (usable.endpoints.length) reasons.push({ rule: 'KP-2', message: 'No ready endpoint: falling back to endpoints that are terminating but still serving.' });
+  return usable.endpoints;
 }
 
 /** KP-3: ready endpoints on this node, else serving+terminating ones on this node; no hints. */
