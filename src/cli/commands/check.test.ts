@@ -58,6 +58,17 @@ describe('knet check', () => {
     expect((await run(['check', 'in.yaml', '--from', 'shop/api', '--to', 'data/db'], { 'in.yaml': YAML })).code).toBe(EXIT.USAGE);
     expect((await run(['check', 'in.yaml', '--from', 'shop/api', '--to', 'data/db', '--port', '1', '--protocol', 'GRE'], { 'in.yaml': YAML })).code).toBe(EXIT.USAGE);
   });
+
+  it.each([
+    ['node-2', 'allowed'],
+    ['node-1', 'denied'],
+  ])('--node %s names the node that received load-balancer traffic, whose SNAT address the policy judges (NP-12)', async (node, verdict) => {
+    const lb = `---\napiVersion: v1\nkind: Service\nmetadata: {name: pub, namespace: data}\nspec: {type: LoadBalancer, selector: {app: db}, ports: [{port: 80, targetPort: 5432}]}\nstatus: {loadBalancer: {ingress: [{ip: 172.18.255.200}]}}\n`;
+    const r = await run(['check', 'in.yaml', '--from', 'ip:8.8.8.8', '--to', 'ip:172.18.255.200', '--port', '80', '--node', node, '--json'], { 'in.yaml': YAML + lb });
+    expect(r.code).toBe(EXIT.OK);
+    const doc = JSON.parse(r.stdout) as { verdict: string; service: { node: string } };
+    expect([doc.verdict, doc.service.node]).toEqual([verdict, node]);
+  });
 });
 
 describe('knet matrix', () => {

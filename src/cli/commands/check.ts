@@ -14,9 +14,9 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'ICMP'] as const;
 export const check: Command = {
   name: 'check',
   summary: 'would this connection be allowed by the NetworkPolicies, and which rule decides',
-  usage: 'knet check <input>... --from PEER --to PEER --port N [--protocol TCP|UDP|SCTP|ICMP] [--ipblock-ignores-pods] [--json]\n  PEER: ns/pod, ip:A.B.C.D, node:NAME, or (for --to) service:ns/name',
+  usage: 'knet check <input>... --from PEER --to PEER --port N [--protocol TCP|UDP|SCTP|ICMP] [--node NAME] [--ipblock-ignores-pods] [--json]\n  PEER: ns/pod, ip:A.B.C.D, node:NAME, or (for --to) service:ns/name\n  --node: the node that received NodePort / load-balancer traffic (implied by --to ip:<node IP>); without it an\n  outside client under externalTrafficPolicy Cluster is assumed to arrive at a node that does not run the backend',
   async run(argv, io) {
-    const args = parseArgs(argv, ['from', 'to', 'port', 'protocol'], ['ipblock-ignores-pods']);
+    const args = parseArgs(argv, ['from', 'to', 'port', 'protocol', 'node'], ['ipblock-ignores-pods']);
     const from = required(args, 'from');
     const to = required(args, 'to');
     const protocol = (one(args, 'protocol') ?? 'TCP').toUpperCase();
@@ -28,7 +28,8 @@ export const check: Command = {
     const sim = simulate(files, one(args, 'ipblock-ignores-pods') === 'true' ? { policy: { ipBlockMatchesPods: false } } : undefined);
     const fatal = inputErrors(sim, files);
     if (fatal.length) throw new InputError(`the input has errors:\n${fatal.join('\n')}`);
-    const r = checkConnection(sim, { from, to, port, protocol: protocol as (typeof PROTOCOLS)[number] });
+    const node = one(args, 'node');
+    const r = checkConnection(sim, { from, to, port, protocol: protocol as (typeof PROTOCOLS)[number], ...(node ? { node } : {}) });
     if (!r.ok) throw new InputError(r.error);
     const res = r.result;
     if (args.json) {
@@ -43,7 +44,7 @@ export const check: Command = {
         reason: res.reason,
         assumptions: res.assumptions,
         ...(res.service
-          ? { service: { id: res.service.id, port: res.service.port, via: res.service.via, backends: res.service.backends.map((b) => ({ to: b.to, ip: b.ip, port: b.port, verdict: b.verdict, sourceSeen: b.sourceSeen, egress: direction(b.egress, files), ingress: direction(b.ingress, files) })) } }
+          ? { service: { id: res.service.id, port: res.service.port, via: res.service.via, node: res.service.node ?? null, backends: res.service.backends.map((b) => ({ to: b.to, ip: b.ip, port: b.port, verdict: b.verdict, sourceSeen: b.sourceSeen, egress: direction(b.egress, files), ingress: direction(b.ingress, files) })) } }
           : {}),
       };
       io.out(JSON.stringify(doc, null, 2) + '\n');

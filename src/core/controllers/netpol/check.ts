@@ -16,6 +16,12 @@ export interface CheckQuery {
   protocol?: L4;
   /** For `service:` targets: how the Service is addressed (default its ClusterIP). */
   via?: ServiceHit['via'];
+  /**
+   * The node that received the packet, for traffic to a NodePort or a load-balancer / external IP: its
+   * kube-proxy does the DNAT and, under externalTrafficPolicy Cluster, SNATs to its own IP (KP-6, NP-12).
+   * Implied by `to: ip:<node IP>` with a NodePort. Unknown ⇒ [SIM] assume a node that does not run the backend.
+   */
+  node?: string;
 }
 
 export interface BackendVerdict {
@@ -42,8 +48,11 @@ export interface CheckResult {
   reason: string;
   cites: Cite[];
   assumptions: string[];
-  /** Present when `to` was a Service: the Service port and every ready backend's verdict. */
-  service?: { id: string; port: number; via: ServiceHit['via']; backends: BackendVerdict[] };
+  /**
+   * Present when `to` was a Service: the Service port, every usable backend's verdict (KP-2), and the node
+   * that received the packet when it is known (given as `node`, or the node whose address was dialled).
+   */
+  service?: { id: string; port: number; via: ServiceHit['via']; node?: string; backends: BackendVerdict[] };
 }
 
 export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; error: string };
@@ -65,7 +74,7 @@ export function resolvePeer(c: Compiled, text: string, port: number, protocol: L
     if (!a) return { error: `"${text.slice(3)}" is not an IP address` };
     const pi = c.byIP.get(ip);
     if (pi !== undefined) return { kind: 'endpoint', ep: podEndpoint(c, pi), label: podName(c.pods[pi]!) };
-    const hit = protocol === 'ICMP' ? undefined : memo(c, `at|${ip}|${port}|${protocol}`, () => serviceAt(c.world, ip, port, protocol, c.nodes.flatMap((x) => x.addresses)));
+    const hit = protocol === 'ICMP' ? undefined : memo(c, `at|${ip}|${port}|${protocol}`, () => serviceAt(c.world, ip, port, protocol, c.nodes));
     if (hit) return { kind: 'service', hit, label: `${hit.service.namespace}/${hit.service.name} (${ip})` };
     const nd = c.nodes.find((x) => x.addresses.includes(ip));
     if (nd) return { kind: 'endpoint', ep: { kind: 'node', ip, addr: a, node: nd.name }, label: `node:${nd.name}` };
@@ -122,6 +131,10 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   const to = resolvePeer(c, q.to, q.port, protocol);
   if ('error' in to) return { ok: false, error: to.error };
   if (to.kind === 'service' && q.via && q.to.includes('service:')) to.hit = { ...to.hit, via: q.via };
+  if (q.node !== undefined) {
+    if (!c.nodes.some((n) => n.name === q.node)) return { ok: false, error: `no node named ${q.node}` };
+    if (to.kind === 'service' && to.hit.node && to.hit.node !== q.node) return { ok: false, error: `the packet is addressed to node ${to.hit.node}, so it cannot be received by node ${q.node}` };
+  }
   const src = from.ep;
   if (to.kind === 'endpoint') {
     const { egress, ingress } = judge(c, src, to.ep, protocol, protocol === 'ICMP' ? 0 : q.port);
@@ -129,27 +142,37 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
     return { ok: true, result };
   }
   const { hit } = to;
+  // The node whose kube-proxy handles the packet when it matters: the dialled node for a NodePort, else the one given.
+  const receiving = hit.via === 'clusterIP' ? undefined : (hit.node ?? q.node);
   const backends = memo(c, `backends|${hit.service.id}|${hit.port.name}|${hit.port.protocol}|${hit.port.port}|${hit.port.targetPort}`, () => serviceBackends(c.world, hit.service, hit.port));
   const notes: string[] = [];
+  // A pod dialling another node's NodePort: its own node does not DNAT it (NodePorts are caught on local
+  // addresses only), so its egress policy sees the node address and the nodePort, not the backend (KP-6).
+  const remoteNode = hit.via === 'nodePort' && receiving && src.kind === 'pod' && src.node && receiving !== src.node ? nodeEndpoint(c, receiving) : undefined;
+  const remote = remoteNode && hit.port.nodePort ? judge(c, src, remoteNode, protocol, hit.port.nodePort) : undefined;
+  if (remote) notes.push(`The packet leaves ${from.label}'s node un-DNATed (kube-proxy there catches NodePorts on local addresses only), so its egress policy sees ${remoteNode!.ip}:${hit.port.nodePort} (node ${receiving}), not the backend.`);
   const verdicts: BackendVerdict[] = backends.map((b) => {
     const pi = b.podId ? (c.byId.get(b.podId) ?? -1) : (c.byIP.get(b.ip) ?? -1);
     // A backend that is no pod: a node address (the API server behind `kubernetes`, NP-10) or an outside one.
     const nodeName = c.nodes.find((n) => n.addresses.includes(b.ip))?.name;
     const dst: Endpoint = pi >= 0 ? podEndpoint(c, pi) : nodeName ? nodeEndpoint(c, nodeName) : { kind: 'external', ip: b.ip, ...(addr(b.ip) ? { addr: addr(b.ip)! } : {}) };
-    const seen = sourceSeen(c, src, dst, hit, notes);
-    const { egress, ingress } = judge(c, src, dst, protocol, b.port, seen);
+    const seen = sourceSeen(c, src, dst, hit, receiving, notes);
+    const judged = judge(c, src, dst, protocol, b.port, seen);
+    const { ingress } = judged;
+    const egress = remote ? remote.egress : judged.egress;
     return { to: pi >= 0 ? podName(c.pods[pi]!) : b.ip, ip: b.ip, port: b.port, verdict: egress.verdict === 'allowed' && ingress.verdict === 'allowed' ? 'allowed' : 'denied', egress, ingress, sourceSeen: seen.ip };
   });
   const svcLabel = `${hit.service.namespace}/${hit.service.name}`;
-  const service = { id: hit.service.id, port: hit.port.port, via: hit.via, backends: verdicts };
+  const service = { id: hit.service.id, port: hit.port.port, via: hit.via, ...(receiving ? { node: receiving } : {}), backends: verdicts };
   if (verdicts.length === 0) {
     const none: DirectionResult = { verdict: 'denied', isolated: false, policies: [], adminPolicies: [], decidedBy: 'none', cites: [], assumptions: [] };
-    const reason = `${from.label} → ${svcLabel}:${q.port}/${protocol} fails: the Service has no ready endpoint, so kube-proxy rejects the connection (KP-5); no policy is involved.`;
+    const reason = `${from.label} → ${svcLabel}:${q.port}/${protocol} fails: the Service has no ready endpoint (and none terminating but still serving, KP-2), so kube-proxy rejects the connection (KP-5); no policy is involved.`;
     return { ok: true, result: { verdict: 'denied', from: from.label, to: to.label, port: q.port, protocol, egress: none, ingress: none, reason, cites: [], assumptions: [], service } };
   }
   // The reported directions are those of the first denied backend (else the first backend).
   const shown = verdicts.find((v) => v.verdict === 'denied') ?? verdicts[0]!;
-  const r = finish(c, from.label, shown.to, shown.port, protocol, shown.egress, shown.ingress, notes);
+  // The ingress side names the address the policy saw, which differs from the client after SNAT (KP-6, NP-12).
+  const r = finish(c, from.label, shown.to, shown.port, protocol, shown.egress, shown.ingress, notes, seenLabel(c, src, from.label, shown.sourceSeen), remote ? `node:${receiving} (${remoteNode!.ip}:${hit.port.nodePort})` : undefined);
   const denied = verdicts.filter((v) => v.verdict === 'denied').length;
   const partial = denied && denied < verdicts.length ? ` (${denied} of ${verdicts.length} backends deny it; connections are balanced at random, KP-7)` : verdicts.length > 1 ? ` (all ${verdicts.length} backends agree)` : '';
   r.reason = `${from.label} → Service ${svcLabel}:${q.port}/${protocol} is ${denied ? 'denied' : 'allowed'}${partial}: policies see it after DNAT as ${shown.to}:${shown.port} (NP-10), where ${r.because}.`;
@@ -157,8 +180,19 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   return { ok: true, result: { ...rest, verdict: denied ? 'denied' : 'allowed', to: to.label, port: q.port, service } };
 }
 
-/** KP-6 / NP-12: the source the backend sees. */
-function sourceSeen(c: Compiled, src: Endpoint, dst: Endpoint, hit: ServiceHit, notes: string[]): Endpoint {
+/** How the ingress side names the source it saw: the client itself, or the node address it was SNAT'ed to. */
+function seenLabel(c: Compiled, src: Endpoint, fromLabel: string, seenIP: string): string {
+  if (seenIP === src.ip) return fromLabel;
+  const nd = c.nodes.find((n) => n.addresses.includes(seenIP));
+  return nd ? `node:${nd.name} (${seenIP}, after SNAT of ${fromLabel})` : `${seenIP} (after SNAT of ${fromLabel})`;
+}
+
+/**
+ * KP-6 / NP-12: the source the backend sees. `receiving` is the node whose kube-proxy handled a NodePort /
+ * LB / externalIP packet, when known. kube-proxy catches NodePorts on local addresses only, so a packet to
+ * another node's NodePort is handled (and, under externalTrafficPolicy Cluster, SNAT'ed) by that node.
+ */
+function sourceSeen(c: Compiled, src: Endpoint, dst: Endpoint, hit: ServiceHit, receiving: string | undefined, notes: string[]): Endpoint {
   const etp = hit.service.externalTrafficPolicy ?? 'Cluster';
   if (src.kind === 'external') {
     if (hit.via === 'clusterIP') return src;
@@ -166,16 +200,26 @@ function sourceSeen(c: Compiled, src: Endpoint, dst: Endpoint, hit: ServiceHit, 
       notes.push('externalTrafficPolicy Local keeps the client IP (NP-12).');
       return src;
     }
+    if (receiving) {
+      const nd = nodeEndpoint(c, receiving);
+      notes.push(`The packet arrived at node ${receiving}, which SNATs it to ${nd.ip || '?'} (externalTrafficPolicy Cluster, KP-6, NP-12); client IPs are invisible to the policy.`);
+      return nd;
+    }
     // [SIM] the receiving node is one that does not run the backend when there is one: the SNAT case that
     // NetworkPolicy sees as traffic from another node (NP-12, edge case 60).
     const other = c.nodes.find((n) => n.name !== dst.node) ?? c.nodes[0];
     if (!other) return src;
-    notes.push(`assumed: the packet arrived at node ${other.name}, which SNATs it to ${other.addresses[0] ?? '?'} (externalTrafficPolicy Cluster, NP-12); client IPs are invisible to the policy.`);
+    notes.push(`assumed: the packet arrived at node ${other.name}, which SNATs it to ${other.addresses[0] ?? '?'} (externalTrafficPolicy Cluster, NP-12); client IPs are invisible to the policy. Name the receiving node to judge another one.`);
     return nodeEndpoint(c, other.name);
   }
   if (src.kind === 'pod' && src.pod === dst.pod && src.node) {
     notes.push('Hairpin: the pod reached itself through the Service, so the source is masqueraded to its node IP (KP-6, I-4).');
     return nodeEndpoint(c, src.node);
+  }
+  if (hit.via === 'nodePort' && etp === 'Cluster' && receiving && src.node && receiving !== src.node) {
+    const nd = nodeEndpoint(c, receiving);
+    notes.push(`The NodePort was dialled on node ${receiving}: kube-proxy catches NodePorts on local addresses only, so ${receiving} DNATs the packet and SNATs it to ${nd.ip || '?'} (externalTrafficPolicy Cluster, KP-6).`);
+    return nd;
   }
   if (src.kind === 'pod' && hit.via !== 'clusterIP' && etp === 'Cluster' && src.node) {
     notes.push(`Traffic from a pod to a ${hit.via} address is masqueraded to its node IP under externalTrafficPolicy Cluster (KP-6).`);
@@ -197,7 +241,7 @@ function side(d: DirectionResult, dir: 'egress' | 'ingress', subject: string, pe
     case 'node':
       return `traffic from ${subject}'s own node is always allowed (NP-8)`;
     case 'not-a-pod':
-      return dir === 'egress' ? `${peer} is not a pod, so no egress policy applies` : `${subject} is not a pod, so no ingress policy applies`;
+      return `${subject} is not a pod, so no ${dir} policy applies`;
     case 'host-network':
       return `${subject} uses the host network, which pod selectors ignore (NP-11)`;
     case 'none':
@@ -217,7 +261,7 @@ function peerPhrase(peer: string, subject: string): string {
   return ns && ns !== subject.split('/')[0] ? `${peer} (namespace ${ns})` : peer;
 }
 
-function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, protocol: L4, egress: DirectionResult, ingress: DirectionResult, notes: string[]): CheckResult & { because: string } {
+function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, protocol: L4, egress: DirectionResult, ingress: DirectionResult, notes: string[], seenFrom = fromLabel, egressPeer = toLabel): CheckResult & { because: string } {
   void c;
   const portText = protocol === 'ICMP' ? 'ICMP' : `${port}/${protocol}`;
   const verdict: Verdict = egress.verdict === 'allowed' && ingress.verdict === 'allowed' ? 'allowed' : 'denied';
@@ -225,10 +269,10 @@ function finish(c: Compiled, fromLabel: string, toLabel: string, port: number, p
   if (egress.decidedBy === 'self') because = side(egress, 'egress', fromLabel, toLabel, portText);
   else if (verdict === 'denied') {
     because = [egress, ingress]
-      .map((d, k) => (d.verdict === 'denied' ? side(d, k === 0 ? 'egress' : 'ingress', k === 0 ? fromLabel : toLabel, k === 0 ? toLabel : fromLabel, portText) : ''))
+      .map((d, k) => (d.verdict === 'denied' ? side(d, k === 0 ? 'egress' : 'ingress', k === 0 ? fromLabel : toLabel, k === 0 ? egressPeer : seenFrom, portText) : ''))
       .filter(Boolean)
       .join('; and ');
-  } else because = `${side(egress, 'egress', fromLabel, toLabel, portText)}; ${side(ingress, 'ingress', toLabel, fromLabel, portText)}`;
+  } else because = `${side(egress, 'egress', fromLabel, egressPeer, portText)}; ${side(ingress, 'ingress', toLabel, seenFrom, portText)}`;
   const assumptions = [...new Set([...egress.assumptions, ...ingress.assumptions, ...notes])];
   return {
     verdict,

@@ -361,3 +361,75 @@ describe('reachDNS hook (NP-14)', () => {
     expect(reach('Pod/data/db', dnsIP, 'UDP', 53)).toMatchObject({ allowed: true });
   });
 });
+
+describe('Service backends as kube-proxy picks them (KP-2, SVC-12)', () => {
+  const term = `---\napiVersion: v1\nkind: Pod\nmetadata: {name: old, namespace: shop, labels: {app: old}, deletionTimestamp: "2024-01-01T00:00:00Z"}\nspec: {nodeName: node-2, containers: [{name: c}]}\nstatus: {phase: Running, podIP: 10.244.2.30}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: old, namespace: shop}\nspec: {selector: {app: old}, ports: [{port: 80}]}\n`;
+  const slice = (addresses: string[]) =>
+    `---\napiVersion: v1\nkind: Service\nmetadata: {name: h, namespace: shop}\nspec: {ports: [{port: 80}]}\n---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: h-1, namespace: shop, labels: {kubernetes.io/service-name: h}}\naddressType: IPv4\nports: [{port: 8080}]\nendpoints:\n${addresses.map((a) => `- {addresses: ["${a}"]}`).join('\n')}\n`;
+  it.each([
+    ['a Service whose only endpoint is terminating but still serving is reachable through it (edge case 8, KP-2)', term, 'service:shop/old', ['10.244.2.30:80']],
+    ['loopback, link-local and ClusterIP endpoint addresses are never backends (SVC-12)', slice(['127.0.0.1', '169.254.1.1', '10.96.0.50', '10.244.2.10']), 'service:shop/h', ['10.244.2.10:8080']],
+  ])('%s', (_name, extra, to, want) => {
+    const r = check(sim(extra), { from: 'shop/api', to, port: 80 });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.result.service?.backends.map((b) => `${b.ip}:${b.port}`)).toEqual(want);
+    expect(r.result.verdict).toBe('allowed');
+  });
+});
+
+describe('NP-12 / KP-6: the node that receives NodePort and load-balancer traffic', () => {
+  // shop/web (the backend) runs on node-2 (172.18.0.3); shop/api on node-1 (172.18.0.2).
+  const svc = (type: string) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: pub, namespace: shop}\nspec: {type: ${type}, selector: {app: web}, ports: [{port: 80, targetPort: 8080, nodePort: 30081}]}\nstatus: {loadBalancer: {ingress: [{ip: 172.18.255.200}]}}\n`;
+  const denyWeb = np('shop', 'deny', 'podSelector: {matchLabels: {app: web}}\npolicyTypes: [Ingress]');
+  const cases: [string, string, string, string, string | undefined, 'allowed' | 'denied', string, string | undefined][] = [
+    ["an outside client on the backend's own node IP is SNAT'ed to that node, which NP-8 exempts (edge case 60)", svc('NodePort') + denyWeb, 'ip:8.8.8.8', 'ip:172.18.0.3', undefined, 'allowed', '172.18.0.3', 'node'],
+    ["an outside client on another node's IP is SNAT'ed to that node, which a default deny blocks (edge case 60)", svc('NodePort') + denyWeb, 'ip:8.8.8.8', 'ip:172.18.0.2', undefined, 'denied', '172.18.0.2', 'networkpolicy'],
+    ['load-balancer traffic received by the backend node is exempt (NP-12 with NP-8)', svc('LoadBalancer') + denyWeb, 'ip:8.8.8.8', 'ip:172.18.255.200', 'node-2', 'allowed', '172.18.0.3', 'node'],
+    ['load-balancer traffic received by another node is judged as that node (NP-12)', svc('LoadBalancer') + denyWeb, 'ip:8.8.8.8', 'ip:172.18.255.200', 'node-1', 'denied', '172.18.0.2', 'networkpolicy'],
+    ["a pod dialling another node's NodePort is SNAT'ed by the receiving node, not its own (edge case 19, KP-6)", svc('NodePort') + denyWeb, 'shop/api', 'ip:172.18.0.3', undefined, 'allowed', '172.18.0.3', 'node'],
+    ["a pod dialling its own node's NodePort is masqueraded to its own node IP (KP-6)", svc('NodePort') + denyWeb, 'shop/api', 'ip:172.18.0.2', undefined, 'denied', '172.18.0.2', 'networkpolicy'],
+  ];
+  it.each(cases)('%s', (_name, extra, from, to, node, want, seen, decidedBy) => {
+    const r = check(sim(extra), { from, to, port: to.endsWith('.200') ? 80 : 30081, ...(node ? { node } : {}) });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.result.verdict).toBe(want);
+    expect(r.result.service?.backends.map((b) => b.sourceSeen)).toEqual([seen]);
+    expect(r.result.ingress.decidedBy).toBe(decidedBy);
+    expect(r.result.service?.node).toBeDefined();
+  });
+
+  it("a pod dialling another node's NodePort is judged on egress at that node address and the nodePort, not the backend (KP-6)", () => {
+    const egress = (cidr: string, port: number) => np('shop', 'e', `podSelector: {matchLabels: {app: api}}\npolicyTypes: [Egress]\negress: [{to: [{ipBlock: {cidr: ${cidr}}}], ports: [{port: ${port}}]}]`);
+    expect(verdict(sim(svc('NodePort') + egress('172.18.0.3/32', 30081)), 'shop/api', 'ip:172.18.0.3', 30081)).toBe('allowed');
+    expect(verdict(sim(svc('NodePort') + egress('10.244.2.10/32', 8080)), 'shop/api', 'ip:172.18.0.3', 30081)).toBe('denied');
+  });
+
+  it('names the SNAT address, not the outside client, when the ingress side denies it (NP-12)', () => {
+    const r = check(sim(svc('NodePort') + denyWeb), { from: 'ip:8.8.8.8', to: 'ip:172.18.0.2', port: 30081 });
+    expect(r.ok && r.result.reason).toContain('172.18.0.2');
+    expect(r.ok && r.result.reason).not.toContain('admits ip:8.8.8.8');
+  });
+
+  it('keeps the [SIM] assumption of a node without the backend when the receiving node is unknown', () => {
+    const r = check(sim(svc('LoadBalancer') + denyWeb), { from: 'ip:8.8.8.8', to: 'ip:172.18.255.200', port: 80 });
+    expect(r.ok && r.result.verdict).toBe('denied');
+    expect(r.ok && r.result.assumptions.some((a) => a.startsWith('assumed:'))).toBe(true);
+    expect(r.ok && r.result.service?.node).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown receiving node', 'ip:172.18.255.200', 80, 'node-9'],
+    ['a receiving node other than the node whose address was dialled', 'ip:172.18.0.2', 30081, 'node-2'],
+  ])('refuses %s with an error', (_name, to, port, node) => {
+    expect(check(sim(svc('LoadBalancer')), { from: 'ip:8.8.8.8', to, port, node }).ok).toBe(false);
+  });
+});
+
+describe('explanations name the right side', () => {
+  it('says the source node is not a pod when egress does not apply to it', () => {
+    const r = check(sim(DENY_INGRESS_DB), { from: 'node:node-1', to: 'data/db', port: 5432 });
+    expect(r.ok && r.result.egress.decidedBy).toBe('not-a-pod');
+    expect(r.ok && r.result.reason).toContain('node:node-1 is not a pod, so no egress policy applies');
+    expect(r.ok && r.result.reason).not.toContain('data/db is not a pod');
+  });
+});
