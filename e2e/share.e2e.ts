@@ -407,6 +407,9 @@ apiVersion: playground.knet.dev/v1`;
       const tr = await waitFor((m) => m.type === 'trace-result' && m.id === 't1');
       expect(['delivered', 'blocked', 'failed']).toContain(tr.verdict);
       expect((tr.hops as unknown[]).length).toBeGreaterThan(0);
+      // The learner sees the same trace in the Trace panel, hops lit on the graph.
+      await frame.locator('.hops li').first().waitFor({ timeout: 10_000 });
+      expect(await frame.locator('.hops li').count()).toBe((tr.hops as unknown[]).length);
       send({ knet: 1, type: 'get-state', id: 'g1' });
       const st = await waitFor((m) => m.type === 'state' && m.id === 'g1');
       expect(st.text).toBe(SMALL + DENY);

@@ -77,12 +77,16 @@ function Header() {
           </>
         )}
         <ExportMenu />
-        <button type="button" onClick={() => setPanel('gallery')} title="Built-in scenarios and exercises (Alt+9)">
-          ☰ Scenarios
-        </button>
-        <button type="button" onClick={() => setPanel('settings')} title="Settings">
-          ⚙ Settings
-        </button>
+        {embed ? null : (
+          <>
+            <button type="button" onClick={() => setPanel('gallery')} title="Built-in scenarios and exercises (Alt+9)">
+              ☰ Scenarios
+            </button>
+            <button type="button" onClick={() => setPanel('settings')} title="Settings">
+              ⚙ Settings
+            </button>
+          </>
+        )}
         <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} title="Toggle theme (Ctrl+Shift+L)" aria-label="Toggle dark theme">
           {theme === 'dark' ? '☀' : '☾'}
         </button>
