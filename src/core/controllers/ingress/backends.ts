@@ -37,7 +37,7 @@ export function resolveBackend(world: World, namespace: string, backend: Ingress
   const service = world.services.find((s) => s.namespace === namespace && s.name === ref.name);
   if (!service) return { state: 'service-missing', endpoints: [], reason: `Service ${namespace}/${ref.name} does not exist (the Service must be in the Ingress's namespace) → ingress-nginx answers 503 (ING-12, ING-14)` };
   const servicePort = ref.port.number !== undefined ? service.ports.find((p) => p.port === ref.port.number && p.protocol === 'TCP') : service.ports.find((p) => p.name === ref.port.name && p.protocol === 'TCP');
-  const want = ref.port.number !== undefined ? `port ${ref.port.number}` : `a port named "${ref.port.name}"`;
+  const want = ref.port.number !== undefined ? `port ${ref.port.number}` : `port named "${ref.port.name}"`;
   if (service.type === 'ExternalName') {
     return { state: 'external-name', service, ...(servicePort ? { servicePort } : {}), endpoints: [], reason: `Service ${namespace}/${ref.name} is ExternalName ${service.externalName ?? ''}: ingress-nginx proxies to that DNS name (controller-specific)` };
   }
