@@ -120,8 +120,10 @@ describe('sharing, embedding and teaching', () => {
 
   beforeAll(async () => {
     site = await serveSite('/');
-    host = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(hostHtml);
+    const example = readFileSync(new URL('../docs/example-host.html', import.meta.url), 'utf8');
+    host = createServer((req, res) => {
+      const body = req.url === '/example-host.html' ? example : hostHtml;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
     });
     await new Promise<void>((ok) => host.listen(0, '127.0.0.1', ok));
     hostPort = (host.address() as { port: number }).port;
@@ -427,6 +429,32 @@ apiVersion: playground.knet.dev/v1`;
       send({ knet: 1, type: 'get-state', id: 'g2' });
       await other.page.waitForTimeout(1000);
       expect(await log()).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('works with the example host page in docs/ (every button answered)', async () => {
+    const other = await openBrowser({ width: 1200, height: 1000 });
+    const logText = () => other.page.locator('#log').textContent();
+    const until = (re: RegExp) => expect.poll(logText, { timeout: 20_000, interval: 100 }).toMatch(re);
+    try {
+      await other.page.goto(`http://localhost:${hostPort}/example-host.html`);
+      await other.page.fill('#playground-url', site.url);
+      await other.page.click('#reload');
+      await until(/"type":"ready"/);
+      await other.page.click('#subscribe');
+      await until(/"type":"verdicts"/);
+      await other.page.click('#load');
+      await until(/"type":"ack","id":"m\d+","of":"load"/);
+      await other.page.click('#select');
+      await until(/"of":"select"/);
+      await other.page.click('#trace');
+      await until(/"type":"trace-result"/);
+      await other.page.click('#get-state');
+      await until(/"type":"state"/);
+      expect(await logText()).not.toMatch(/"type":"error"/);
+      await shot(other.page, '28-example-host');
     } finally {
       await other.close();
     }
