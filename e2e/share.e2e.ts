@@ -176,7 +176,9 @@ describe('sharing, embedding and teaching', () => {
     const t0 = Date.now();
     await b.page.waitForFunction(() => location.hash.startsWith('#v1.') && location.hash.length > 20, undefined, { timeout: 5000 });
     await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, text);
-    await expect.poll(async () => decodeState(await b.page.evaluate(() => location.hash)), { timeout: 1000, interval: 50 }).toMatchObject({ ok: true, state: { text } });
+    await expect
+      .poll(async () => decodeState(await b.page.evaluate(() => location.hash)), { timeout: 1000, interval: 50 })
+      .toMatchObject({ ok: true, state: { text } });
     expect(Date.now() - t0).toBeLessThan(2000);
     const url = b.page.url();
     const other = await openBrowser();
@@ -244,7 +246,9 @@ describe('sharing, embedding and teaching', () => {
   });
 
   it('warns when the link grows past what chat tools keep', async () => {
-    const big = Array.from({ length: 60 }, (_, i) => SMALL.replace(/api/g, `api${i}`).replace('namespace: demo', `namespace: ns${i}`)).join('---\n');
+    const big = Array.from({ length: 60 }, (_, i) => SMALL.replace(/api/g, `api${i}`).replace('namespace: demo', `namespace: ns${i}`)).join(
+      '---\n',
+    );
     await pasteAll(b.page, big);
     await b.page.waitForSelector('.link-size', { timeout: 10_000 });
     expect(await b.page.locator('.link-size').textContent()).toMatch(/long link/);
@@ -260,7 +264,9 @@ describe('sharing, embedding and teaching', () => {
       if (!(await b.page.locator('.gallery').count())) await b.page.click('button[role="tab"]:has-text("Scenarios")');
       await b.page.click(`.card[data-scenario="${s.id}"] button`);
       if (await b.page.locator('.gallery .confirm').count()) await b.page.click('.gallery .confirm button:has-text("Replace")');
-      await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, s.text, { timeout: 10_000 });
+      await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, s.text, {
+        timeout: 10_000,
+      });
       const p = await settled(b);
       expect(p.errors, s.id).toBe(0);
       await b.page.waitForTimeout(150); // markers follow the reply
@@ -397,7 +403,9 @@ apiVersion: playground.knet.dev/v1`;
       // load works in a read-only page (the host is the author) and the verdicts that changed are notified.
       send({ knet: 1, type: 'load', id: 'l1', text: SMALL + DENY });
       await waitFor((m) => m.type === 'ack' && m.id === 'l1');
-      const after = await waitFor((m) => m.type === 'verdicts' && (m.changed as { verdict: string }[]).some((e) => e.verdict === 'blocked'));
+      const after = await waitFor(
+        (m) => m.type === 'verdicts' && (m.changed as { verdict: string }[]).some((e) => e.verdict === 'blocked'),
+      );
       expect((after.changed as unknown[]).length).toBeLessThan((after.edges as unknown[]).length + 1);
       send({ knet: 1, type: 'select', id: 'sel', object: 'Service/demo/api' });
       await waitFor((m) => m.type === 'ack' && m.id === 'sel');

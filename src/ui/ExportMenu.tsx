@@ -43,7 +43,12 @@ export function ExportMenu() {
       },
     },
     { id: 'yaml', label: 'Scenario YAML', run: () => download('scenario.yaml', store.getState().source.text, 'application/yaml') },
-    { id: 'csv', label: 'Policy matrix as CSV', ...(hasReply ? {} : { disabled: 'nothing simulated yet' }), run: async () => download('policy-matrix.csv', matrixToCSV(await matrix()), 'text/csv') },
+    {
+      id: 'csv',
+      label: 'Policy matrix as CSV',
+      ...(hasReply ? {} : { disabled: 'nothing simulated yet' }),
+      run: async () => download('policy-matrix.csv', matrixToCSV(await matrix()), 'text/csv'),
+    },
     {
       id: 'md',
       label: 'Policy matrix as Markdown',

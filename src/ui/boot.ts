@@ -49,7 +49,11 @@ export function bootStore(): AppStore {
   const { readonly, embed } = config;
   const draft = config.persistLocal ? readDraft() : null;
   const savedUi = readJSON<{ theme?: 'light' | 'dark'; split?: number }>(KEY_UI);
-  const startup = decideStartup(location.hash, draft ? { text: draft.text, ...(draft.options ? { options: draft.options } : {}) } : null, config);
+  const startup = decideStartup(
+    location.hash,
+    draft ? { text: draft.text, ...(draft.options ? { options: draft.options } : {}) } : null,
+    config,
+  );
 
   let opened: SharedState;
   let notice: string | null = null;
@@ -122,7 +126,11 @@ export function bootStore(): AppStore {
     const d = decideStartup(location.hash, config.persistLocal ? current : null, config);
     if (d.action === 'ask') store.setState((x) => ({ ui: { ...x.ui, pendingLink: d.link } }));
     else if (d.banner) st.actions.notify(`This link is broken and was not opened: ${d.banner.message} Your scenario is kept as it was.`);
-    else if (d.from === 'link' && (d.state.text !== current.text || JSON.stringify(d.state.options ?? {}) !== JSON.stringify(current.options ?? {}))) st.actions.load(d.state);
+    else if (
+      d.from === 'link' &&
+      (d.state.text !== current.text || JSON.stringify(d.state.options ?? {}) !== JSON.stringify(current.options ?? {}))
+    )
+      st.actions.load(d.state);
   });
   return store;
 }

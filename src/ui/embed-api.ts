@@ -8,7 +8,16 @@
  *   (src/share/embed.ts acceptsMessage); answers and notifications go to that origin only, never `*`.
  */
 import type { GoalResult, TraceResult } from '../core/index';
-import { acceptsMessage, changedVerdicts, parseHostMessage, type EmbedConfig, type HostMessage, type PlaygroundMessage, type TraceView, type VerdictEdge } from '../share/index';
+import {
+  acceptsMessage,
+  changedVerdicts,
+  parseHostMessage,
+  type EmbedConfig,
+  type HostMessage,
+  type PlaygroundMessage,
+  type TraceView,
+  type VerdictEdge,
+} from '../share/index';
 import { traceObjects } from './panels/answers';
 import { PANEL_IDS, type AppStore, type PanelId } from './store';
 import { encodeScenario } from './url-state';
@@ -53,7 +62,9 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
     const reply = s.result.reply;
     if (!reply) return;
     const nodes = new Set(reply.topology.nodes.map((n) => n.id));
-    const edges = reply.topology.edges.filter((e) => nodes.has(e.from) && nodes.has(e.to)).map((e) => ({ from: e.from, to: e.to, verdict: e.verdict }));
+    const edges = reply.topology.edges
+      .filter((e) => nodes.has(e.from) && nodes.has(e.to))
+      .map((e) => ({ from: e.from, to: e.to, verdict: e.verdict }));
     const count = (sev: string) => reply.diagnostics.filter((d) => d.severity === sev).length;
     const goals = s.result.goals?.list.map((g) => ({ goal: g.goal, passed: g.passed }));
     post({
@@ -83,7 +94,9 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
     const initialTrace = get().ui.initialTrace;
     if (initialTrace) {
       get().actions.consumeInitialTrace();
-      void runTraceQuery(initialTrace).catch((e: unknown) => get().actions.notify(`The trace in the address could not run: ${e instanceof Error ? e.message : String(e)}`));
+      void runTraceQuery(initialTrace).catch((e: unknown) =>
+        get().actions.notify(`The trace in the address could not run: ${e instanceof Error ? e.message : String(e)}`),
+      );
     }
     if (pendingSelect) {
       const id = pendingSelect;
@@ -101,7 +114,10 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
 
   /** Run a trace, light its hops on the graph and keep it for the Trace panel and the Export menu. */
   async function runTraceQuery(t: TraceView): Promise<TraceResult> {
-    const result = (await get().actions.query({ kind: 'trace', args: { from: t.from, url: t.url, headers: headerPairs(t.headers) } })) as TraceResult;
+    const result = (await get().actions.query({
+      kind: 'trace',
+      args: { from: t.from, url: t.url, headers: headerPairs(t.headers) },
+    })) as TraceResult;
     get().actions.setLit(traceObjects(result));
     get().actions.setLastTrace({ title: `${t.from} → ${t.url}`, result });
     return result;
@@ -149,7 +165,13 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
           actions.select({ type: 'node', id: m.object });
           ack();
         } else {
-          post({ knet: 1, type: 'error', ...(id ? { id } : {}), code: 'unknown-object', message: `${m.object} is not drawn in this scenario` });
+          post({
+            knet: 1,
+            type: 'error',
+            ...(id ? { id } : {}),
+            code: 'unknown-object',
+            message: `${m.object} is not drawn in this scenario`,
+          });
         }
         return;
       }
@@ -186,7 +208,13 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
     }
     handle(parsed.message).catch((err: unknown) => {
       const mid = parsed.message.id;
-      post({ knet: 1, type: 'error', ...(mid ? { id: mid } : {}), code: 'bad-message', message: err instanceof Error ? err.message : String(err) });
+      post({
+        knet: 1,
+        type: 'error',
+        ...(mid ? { id: mid } : {}),
+        code: 'bad-message',
+        message: err instanceof Error ? err.message : String(err),
+      });
     });
   });
 }

@@ -40,14 +40,21 @@ export function graphSVG(reply: SimulatedReply, hash: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(maxX - minX)}" height="${Math.round(maxY - minY)}" viewBox="${minX} ${minY} ${maxX - minX} ${maxY - minY}" font-family="system-ui, sans-serif">`,
     `<rect x="${minX}" y="${minY}" width="${maxX - minX}" height="${maxY - minY}" fill="#ffffff"/>`,
     `<defs>${Object.entries(EDGE)
-      .map(([v, e]) => `<marker id="arrow-${v}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${e.stroke}"/></marker>`)
+      .map(
+        ([v, e]) =>
+          `<marker id="arrow-${v}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${e.stroke}"/></marker>`,
+      )
       .join('')}</defs>`,
   );
   // Namespace groups behind everything.
   for (const [id, r] of abs) {
     if (!id.startsWith('Namespace/')) continue;
-    out.push(`<g data-object="${esc(id)}"><rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" rx="12" fill="#f8fafc" stroke="#94a3b8" stroke-dasharray="6 4"/>`);
-    out.push(`<text x="${r.x + 10}" y="${r.y + 18}" font-size="12" font-weight="600" fill="#475569">namespace ${esc(id.slice(10))}</text></g>`);
+    out.push(
+      `<g data-object="${esc(id)}"><rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" rx="12" fill="#f8fafc" stroke="#94a3b8" stroke-dasharray="6 4"/>`,
+    );
+    out.push(
+      `<text x="${r.x + 10}" y="${r.y + 18}" font-size="12" font-weight="600" fill="#475569">namespace ${esc(id.slice(10))}</text></g>`,
+    );
   }
   for (const e of reply.topology.edges) {
     const a = abs.get(e.from);

@@ -8,7 +8,8 @@ export function Exercise() {
   if (!hasExercise(text)) {
     return (
       <p className="empty">
-        No exercise in this scenario. Add a <code>kind: Exercise</code> document with goals (docs/embedding.md), or load one from the Scenarios tab.
+        No exercise in this scenario. Add a <code>kind: Exercise</code> document with goals (docs/embedding.md), or load one from the
+        Scenarios tab.
       </p>
     );
   }
