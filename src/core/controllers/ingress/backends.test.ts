@@ -5,12 +5,12 @@ import { resolveBackend } from './backends';
 const SVC = 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}, ports: [{name: web, port: 80, targetPort: 8080}]}\n';
 
 describe('Ingress backend resolution (ING-12, ING-14)', () => {
-  it.each([
+  it.each<[string, { number?: number; name?: string }, string]>([
     ['a missing Service port number is named as "port N" (ING-12)', { number: 81 }, 'has no TCP port 81 '],
     ['a missing Service port name is named as "port named N", without a stray article (ING-12)', { name: 'http' }, 'has no TCP port named "http" '],
   ])('%s', (_name, port, phrase) => {
     const sim = simulate([{ name: 'in.yaml', text: SVC }]);
-    const r = resolveBackend(sim.world, 'default', { service: { name: 'a', port } });
+    const r = resolveBackend(sim.world, 'default', { service: { name: 'a', port }, path: 'spec.defaultBackend' });
     expect(r.state).toBe('port-missing');
     expect(r.reason).toContain(phrase);
   });
