@@ -64,6 +64,15 @@ describe('knet route', () => {
     const r = await run(['route', 'in.yaml', '--url', 'http://other.example.com/', '--json'], { 'in.yaml': YAML });
     expect((JSON.parse(r.stdout) as { results: { status: number }[] }).results[0]!.status).toBe(404);
   });
+  it.each([
+    ['a host no listener accepts', 'http://nomatch.example/', null],
+    ['a host the listener accepts', 'http://a.example.com/', 'http'],
+  ])('gives a Gateway entry a listener key even for %s (null when no listener matched, CLI.md)', async (_name, url, listener) => {
+    const gw = `apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: pg}\nspec: {controllerName: example.net/gateway-controller}\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: infra}\nspec:\n  gatewayClassName: pg\n  listeners: [{name: http, port: 80, protocol: HTTP, hostname: "*.example.com"}]\n`;
+    const r = await run(['route', 'gw.yaml', '--url', url, '--gateway', 'infra/gw', '--json'], { 'gw.yaml': gw });
+    const entry = (JSON.parse(r.stdout) as { results: { entry: Record<string, unknown> }[] }).results[0]!.entry;
+    expect(entry).toHaveProperty('listener', listener);
+  });
   const usage: [string, string[]][] = [
     ['no --url', ['route', 'in.yaml']],
     ['a URL that is not http(s)', ['route', 'in.yaml', '--url', 'ftp://x/']],
