@@ -87,6 +87,15 @@ describe('knet matrix', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ pods: ['data/db'], ports: [{ port: 53, protocol: 'UDP' }, { port: 5432, protocol: 'TCP' }] });
   });
 
+  it.each([
+    ['a sidecar (init container with restartPolicy Always) counts as a container (SVC-9)', 'Always', [{ port: 8080, protocol: 'TCP' }, { port: 9090, protocol: 'TCP' }]],
+    ['a plain init container that has exited does not serve its port', 'Never', [{ port: 8080, protocol: 'TCP' }]],
+  ])('without --port, %s', async (_name, restartPolicy, ports) => {
+    const pod = `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: app}\nspec:\n  initContainers: [{name: s, image: x, ${restartPolicy === 'Always' ? 'restartPolicy: Always, ' : ''}ports: [{containerPort: 9090}]}]\n  containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]\n`;
+    const r = await run(['matrix', 'in.yaml', '--namespace', 'app', '--json'], { 'in.yaml': pod });
+    expect((JSON.parse(r.stdout) as { ports: unknown }).ports).toEqual(ports);
+  });
+
   it('rejects a malformed --port with exit 2', async () => {
     expect((await run(['matrix', 'in.yaml', '--port', '80/icmp'], { 'in.yaml': YAML })).code).toBe(EXIT.USAGE);
   });

@@ -39,10 +39,18 @@ function parsePort(text: string): PortKey {
   return { port, protocol: (m[2]?.toUpperCase() ?? 'TCP') as Protocol };
 }
 
-/** Every containerPort the pods declare, as CLI.md says for a matrix without --port. */
-function declaredPorts(pods: { containers: { ports: { containerPort: number; protocol: Protocol }[] }[] }[]): PortKey[] {
+type Ports = { ports: { containerPort: number; protocol: Protocol }[]; restartPolicy?: string }[];
+
+/**
+ * Every containerPort the pods declare, as CLI.md says for a matrix without --port: their containers' and
+ * their sidecars' (init containers with restartPolicy Always keep running and serve, SVC-9).
+ */
+function declaredPorts(pods: { containers: Ports; initContainers?: Ports }[]): PortKey[] {
   const seen = new Map<string, PortKey>();
-  for (const p of pods) for (const c of p.containers) for (const cp of c.ports) seen.set(`${cp.containerPort}/${cp.protocol}`, { port: cp.containerPort, protocol: cp.protocol });
+  for (const p of pods) {
+    const running = [...p.containers, ...(p.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')];
+    for (const c of running) for (const cp of c.ports) seen.set(`${cp.containerPort}/${cp.protocol}`, { port: cp.containerPort, protocol: cp.protocol });
+  }
   return [...seen.values()].sort((a, b) => a.port - b.port || (a.protocol < b.protocol ? -1 : 1));
 }
 
