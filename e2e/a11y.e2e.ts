@@ -25,4 +25,28 @@ describe('accessibility', () => {
     const found = r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
     expect(found).toEqual([]);
   });
+
+  it.each(['light', 'dark'])('shows no axe violations in the gallery, the exercise panel and the export menu (%s theme)', async (theme) => {
+    await b.page.goto(site.url);
+    await ready(b.page);
+    if ((await b.page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await b.page.click('button[aria-label="Toggle dark theme"]');
+    const check = async (what: string) => {
+      await b.page.waitForTimeout(250);
+      const r = await new AxeBuilder({ page: b.page }).exclude('.monaco-editor').exclude('.react-flow__minimap').analyze();
+      return r.violations.map((v) => `${what}: ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+    };
+    const found: string[] = [];
+    await b.page.click('button[role="tab"]:has-text("Scenarios")');
+    await b.page.waitForSelector('.gallery .card');
+    found.push(...(await check('gallery')));
+    await b.page.click('.card[data-scenario="exercises/fix-dns-egress"] button');
+    if (await b.page.locator('.gallery .confirm').count()) await b.page.click('.gallery .confirm button:has-text("Replace")');
+    await b.page.waitForSelector('.exercise .goal');
+    found.push(...(await check('exercise')));
+    await b.page.click('button[aria-haspopup="menu"]');
+    await b.page.waitForSelector('[role="menu"]');
+    found.push(...(await check('export menu')));
+    await b.page.keyboard.press('Escape');
+    expect(found).toEqual([]);
+  });
 });

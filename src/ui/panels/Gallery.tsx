@@ -39,9 +39,9 @@ export function Gallery() {
         {SCENARIOS.map((s) => (
           <li key={s.id} className="card" data-scenario={s.id}>
             <div className="card-head">
-              <h3>
+              <h2>
                 {s.exercise ? <span className="tag">exercise</span> : null} {s.title}
-              </h3>
+              </h2>
               <button type="button" onClick={() => ask(s)} aria-label={`Load ${s.title}`}>
                 Load
               </button>
