@@ -297,6 +297,10 @@ describe('sharing, embedding and teaching', () => {
     expect(failing).toBeGreaterThan(0);
     expect(await b.page.locator('.goal[data-passed="false"] .goal-reason').first().textContent()).not.toBe('');
     await shot(b.page, '23-exercise-failing');
+    // A goal leads to its YAML.
+    await b.page.click('.goal[data-passed="false"] button.goal-text');
+    await b.page.waitForSelector('.monaco-editor .selected-text');
+    expect(await b.page.locator('.exercise').count()).toBe(1);
     const fix = `---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy

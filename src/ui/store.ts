@@ -29,7 +29,7 @@ export interface ResultSlice {
   failure: string | null;
   busy: boolean;
   /** The exercise's goals checked against the latest simulation (null: the text holds no Exercise). */
-  goals: { rev: number; list: GoalResult[]; error?: string } | null;
+  goals: { rev: number; list: (GoalResult & { range?: { start: number; end: number } })[]; error?: string } | null;
   /** The last trace and policy matrix computed in the panels (for the Export menu). */
   lastTrace: { title: string; result: TraceResult } | null;
   lastMatrix: MatrixResult | null;

@@ -2,7 +2,7 @@
  * Which core query function serves each query kind (all imported from src/core/index.ts). Arguments
  * arrive as plain data from the page; each adapter checks the little it needs and passes them on.
  */
-import { checkConnection, checkExercise, policyMatrix, parseRequestURL, resolve, route, trace, type CheckQuery, type Protocol, type RRType, type TraceQuery } from '../core/index';
+import { checkConnection, checkExercise, rangeIn, policyMatrix, parseRequestURL, resolve, route, trace, type CheckQuery, type Protocol, type RRType, type TraceQuery } from '../core/index';
 import type { QueryFn } from './handler';
 import type { QueryKind } from './protocol';
 
@@ -42,5 +42,9 @@ export const QUERIES: Partial<Record<QueryKind, QueryFn>> = {
   /** TraceQuery → the hops of one request. */
   trace: (sim, a) => trace(sim, args(a) as unknown as TraceQuery),
   /** No args → every goal of the scenario's Exercise, checked against the latest simulation ([] without one). */
-  exercise: (sim) => checkExercise(sim),
+  exercise: (sim) => {
+    const ex = sim.world.exercises?.[0];
+    // With the goal's source range, so the page can jump from a goal to its YAML.
+    return checkExercise(sim).map((g) => (ex && ex.source.file === 0 ? { ...g, range: rangeIn(ex.source, g.path) } : g));
+  },
 };

@@ -1,10 +1,11 @@
-import { useApp } from '../store';
+import { useActions, useApp } from '../store';
 import { hasExercise } from '../embed-api';
 
 /** The scenario's exercise: every goal, live, with pass/fail, what the simulation says and why. */
 export function Exercise() {
   const text = useApp((s) => s.source.text);
   const goals = useApp((s) => s.result.goals);
+  const { focus } = useActions();
   if (!hasExercise(text)) {
     return (
       <p className="empty">
@@ -31,7 +32,13 @@ export function Exercise() {
             <span className="goal-mark" aria-label={g.passed ? 'passes' : 'fails'}>
               {g.passed ? '✓' : '✗'}
             </span>
-            <span className="goal-text">{g.goal}</span>
+            {g.range ? (
+              <button type="button" className="link goal-text" title="Show this goal in the YAML" onClick={() => focus({ start: g.range!.start, end: g.range!.end })}>
+                {g.goal}
+              </button>
+            ) : (
+              <span className="goal-text">{g.goal}</span>
+            )}
             <span className="goal-actual">
               actual: <code>{g.actual}</code>
             </span>
