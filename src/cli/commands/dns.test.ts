@@ -81,6 +81,16 @@ describe('knet dns', () => {
   });
 
   it.each([
+    ['an unknown outside name is NXDOMAIN from the simulated upstream resolver (DNS-12)', 'nothing.example.edu', 'NXDOMAIN', []],
+    ['an RFC 2606 name gets the RFC 5737 documentation address from the simulated upstream resolver (DNS-12)', 'www.example.com', 'NOERROR', ['192.0.2.10']],
+  ])('%s: rcode is never null outside a timeout (CLI.md)', async (_name, qname, rcode, data) => {
+    const r = await run(['dns', 'in.yaml', '--from', 'shop/client', qname, '--json'], { 'in.yaml': YAML });
+    const doc = JSON.parse(r.stdout) as DNSJSON & { forwarded: boolean; assumptions: string[] };
+    expect([doc.status, doc.rcode, doc.forwarded, doc.answers.map((a) => a.data)]).toEqual(['FORWARDED', rcode, true, data]);
+    expect(doc.assumptions.some((a) => a.startsWith('[SIM]'))).toBe(true);
+  });
+
+  it.each([
     { argv: ['dns', 'in.yaml', '--from', 'shop/nope', 'api'], code: EXIT.INPUT },
     { argv: ['dns', 'in.yaml', 'api', '--type', 'MX'], code: EXIT.USAGE },
     { argv: ['dns', 'in.yaml'], code: EXIT.USAGE },

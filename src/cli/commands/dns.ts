@@ -11,14 +11,19 @@ const TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT'];
  * `knet dns`: resolve a name as a pod's resolver would (CLI.md), showing its resolv.conf, every name tried
  * with its result, the answer section as dig prints it, and why (SEMANTICS.md §3).
  *
- * `rcode` is `NOERROR` or `NXDOMAIN` as the contract says, or `null` when the simulator cannot know it: names
- * outside the cluster zone go to the upstream resolver, which is not simulated (`status: "FORWARDED"`,
- * `forwarded: true`), and a blocked DNS path times out (`status: "TIMEOUT"`).
+ * `rcode` is `NOERROR` or `NXDOMAIN` as the contract says. Names outside the cluster zone go to a simulated
+ * upstream resolver (`status: "FORWARDED"`, `forwarded: true`; DNS-12 [SIM]: the hosts of the cluster's
+ * Ingresses and Gateways → their load-balancer address, example.com/.net/.org → 192.0.2.10, else NXDOMAIN).
+ * The one exception: a lookup whose DNS traffic is blocked gets no reply (`status: "TIMEOUT"`, `rcode: null`).
  */
 export const dns: Command = {
   name: 'dns',
   summary: "resolve a name as a pod's resolver and the cluster DNS would",
-  usage: 'knet dns <input>... [--from ns/pod] NAME [--type A|AAAA|SRV|PTR|CNAME|TXT] [--json]',
+  usage:
+    'knet dns <input>... [--from ns/pod] NAME [--type A|AAAA|SRV|PTR|CNAME|TXT] [--json]\n' +
+    '  rcode is NOERROR or NXDOMAIN; null only with status TIMEOUT (a policy blocks the DNS traffic, so no reply).\n' +
+    '  Names outside the cluster zone are answered by a simulated upstream resolver [SIM]: hosts of the Ingresses and\n' +
+    '  Gateways → their load-balancer address, example.com/.net/.org (and www.) → 192.0.2.10 (RFC 5737), else NXDOMAIN.',
   async run(argv, io) {
     const args = parseArgs(argv, ['from', 'type']);
     if (args.inputs.length < 2) throw new UsageError('give the input and the NAME to resolve: knet dns <input> --from ns/pod NAME');
@@ -102,7 +107,7 @@ function human(r: ResolveResult, tty: boolean): string {
   out.push('', dim(';; ANSWER SECTION:'));
   if (r.answers.length === 0) out.push(dim('   (none)'));
   for (const a of r.answers) out.push(`${zoneLine(a)}${a.extension ? dim('   ; CoreDNS extension, not in the DNS spec') : ''}`);
-  const rcode = r.rcode ?? (r.status === 'TIMEOUT' ? 'no reply (timed out)' : 'decided upstream (not simulated)');
+  const rcode = r.rcode ?? 'no reply (timed out)';
   out.push('', `${bold(';; status:')} ${color(r.status, r.status)}   rcode: ${rcode}`);
   out.push(`${bold(';; why:')} ${r.reason}`);
   if (r.hint) out.push(`${bold(';; hint:')} ${r.hint}`);

@@ -8,9 +8,11 @@
  *   pod A records.
  * - Partial names (`<ns>.svc.Z`, `svc.Z`, `pod.Z`): NODATA if the namespace exists, else NXDOMAIN (I-9).
  * - Names outside the zone, reverse names of unknown addresses and ExternalName targets outside the zone are
- *   `FORWARDED`: the upstream resolver's answer is not invented, so such results carry no rcode (`rcode: null`,
- *   `forwarded: true`); `rcode` is only ever `NOERROR` or `NXDOMAIN`, as CLI.md fixes it. A blocked DNS path is
- *   `TIMEOUT`, also without rcode.
+ *   `FORWARDED` (`forwarded: true`) and answered by a simulated upstream resolver (DNS-12 [SIM], `upstream.ts`):
+ *   the hosts of the cluster's Ingresses and Gateways → their load-balancer address, the RFC 2606 names
+ *   example.com/.net/.org (and www.) → the RFC 5737/3849 documentation addresses 192.0.2.10 / 2001:db8::10,
+ *   everything else NXDOMAIN. So `rcode` is always `NOERROR` or `NXDOMAIN`, as CLI.md fixes it, except for a
+ *   blocked DNS path: `TIMEOUT`, with `rcode: null` (no reply).
  * - A pod whose first nameserver is not the cluster DNS (hostNetwork + ClusterFirst, Default) gets NXDOMAIN for
  *   cluster names ([SIM]: the node's resolver does not serve the cluster zone) and FORWARDED for the rest.
  * - `default/kubernetes` and `kube-system/kube-dns` are answered even when the World lacks them ([SIM] §0).
@@ -43,4 +45,5 @@ export {
   type ReachDNS,
 } from './resolver';
 export { checkDNS } from './diagnostics';
+export { buildUpstream, askUpstream, DOCUMENTATION_ADDRESSES, UPSTREAM_ASSUMPTION, type UpstreamHost } from './upstream';
 export { DNS_CODES } from './codes';

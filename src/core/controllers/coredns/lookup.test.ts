@@ -200,7 +200,7 @@ describe('cluster DNS records (SEMANTICS.md §3.1)', () => {
       answers: ['ext.shop.svc.cluster.local. 30 IN CNAME api.example.com.'],
     },
     {
-      name: 'an outside CNAME target is left to the upstream resolver',
+      name: 'an outside CNAME target goes to the simulated upstream, which does not know it: CNAME only (DNS-9, DNS-12)',
       q: 'ext.shop.svc.cluster.local.',
       type: 'A',
       status: 'FORWARDED',
@@ -281,7 +281,8 @@ describe('cluster DNS records (SEMANTICS.md §3.1)', () => {
       answers: [],
     },
     { name: 'an unknown name in the zone is NXDOMAIN', q: 'foo.cluster.local.', type: 'A', status: 'NXDOMAIN', answers: [] },
-    { name: 'a name outside the zone is forwarded, not invented', q: 'example.com.', type: 'A', status: 'FORWARDED', answers: [] },
+    { name: 'an RFC 2606 name outside the zone is answered upstream with the RFC 5737 documentation address (DNS-12 [SIM])', q: 'example.com.', type: 'A', status: 'FORWARDED', answers: ['example.com. 300 IN A 192.0.2.10'] },
+    { name: 'an unknown name outside the zone is forwarded and gets no answer upstream (DNS-12 [SIM])', q: 'nothing.invalid.', type: 'A', status: 'FORWARDED', answers: [] },
   ];
   it.each(cases)('$name', ({ q, type, status, answers, extension }) => {
     const r = lookup(z, q, type);

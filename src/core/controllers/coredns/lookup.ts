@@ -1,5 +1,6 @@
 import type { Service } from '../../model/core';
 import { formatIP, parseIP } from '../../net/ip';
+import { askUpstream } from './upstream';
 import { familyOf, SCHEMA_VERSION, undashIP, type DNSRecord, type RRType, type Zone, type ZoneService } from './zone';
 
 /**
@@ -23,6 +24,8 @@ export interface LookupResult {
   objects: string[];
   /** True when the answer depends on an implementation choice ([IMPL]/[SIM], e.g. partial names, pods mode). */
   implementationDefined?: boolean;
+  /** For `FORWARDED`: the rcode of the simulated upstream resolver (DNS-12 [SIM], `upstream.ts`). */
+  upstreamRcode?: 'NOERROR' | 'NXDOMAIN';
 }
 
 /** Lower-case, with a trailing dot. */
@@ -57,11 +60,12 @@ export function lookup(zone: Zone, qname: string, qtype: RRType, depth = 0): Loo
   });
   if (name.endsWith('.in-addr.arpa.') || name.endsWith('.ip6.arpa.')) return reverse(zone, name, qtype, r);
   if (name !== zone.domain && !name.endsWith(`.${zone.domain}`)) {
-    return r(
-      'FORWARDED',
-      `${name} is outside ${zone.domain}; CoreDNS forwards it to the upstream resolver (the node's resolv.conf), whose answer is not simulated.`,
-      'DNS-12',
-    );
+    const up = askUpstream(zone.upstream, name, qtype);
+    return {
+      ...r('FORWARDED', `${name} is outside ${zone.domain}; CoreDNS forwards it upstream (the node's resolv.conf), ${up.reason}.`, 'DNS-12', up.answers, [], true),
+      status: 'FORWARDED',
+      upstreamRcode: up.rcode,
+    };
   }
   const labels = name === zone.domain ? [] : name.slice(0, -zone.domain.length - 1).split('.');
   const rec = (n: string, type: RRType, data: string, source: 'spec' | 'coredns', rule: string, object?: string): DNSRecord => ({
@@ -209,14 +213,14 @@ function externalName(zone: Zone, name: string, qtype: RRType, svc: Service, dep
   if (qtype === 'CNAME') return r('NOERROR', `${svc.id} is an ExternalName Service: CNAME to ${cname.data}.`, 'DNS-9', [cname], [svc.id]);
   const t = fqdn(target);
   const inZone = t === zone.domain || t.endsWith(`.${zone.domain}`) || t.endsWith('.in-addr.arpa.') || t.endsWith('.ip6.arpa.');
-  if (!inZone || depth >= 8) {
-    return r(
-      'FORWARDED',
-      `${svc.id} is an ExternalName Service: CNAME to ${t}, which the upstream resolver answers (not simulated).`,
-      'DNS-9',
-      [cname],
-      [svc.id],
-    );
+  if (depth >= 8) return r('FORWARDED', `${svc.id} is an ExternalName Service: CNAME to ${t}; the CNAME chain is too long to follow.`, 'DNS-9', [cname], [svc.id]);
+  if (!inZone) {
+    // DNS-12 [SIM]: the target is chased by the simulated upstream resolver; unknown → CNAME answer + NXDOMAIN.
+    const up = askUpstream(zone.upstream, t, qtype);
+    return {
+      ...r('FORWARDED', `${svc.id} is an ExternalName Service: CNAME to ${t}, which goes upstream: ${up.reason}.`, 'DNS-9', [cname, ...up.answers], [svc.id], true),
+      upstreamRcode: up.rcode,
+    };
   }
   const chased = lookup(zone, t, qtype, depth + 1);
   const status: LookupStatus = chased.status === 'NODATA' ? 'NOERROR' : chased.status;
@@ -375,12 +379,17 @@ function reverse(zone: Zone, name: string, qtype: RRType, r: Reply): LookupResul
     object,
     rule: 'DNS-8',
   });
-  const forward = () =>
-    r(
+  const forward = (): LookupResult => ({
+    ...r(
       'FORWARDED',
-      `No Service or endpoint has address ${ip ?? name}; CoreDNS falls through to the upstream resolver (\`fallthrough in-addr.arpa ip6.arpa\`), which is not simulated.`,
+      `No Service or endpoint has address ${ip ?? name}; CoreDNS falls through to the upstream resolver (\`fallthrough in-addr.arpa ip6.arpa\`), ${askUpstream(zone.upstream, name, qtype).reason}.`,
       'DNS-8',
-    );
+      [],
+      [],
+      true,
+    ),
+    upstreamRcode: 'NXDOMAIN',
+  });
   if (!ip) return forward();
   // CoreDNS checks ClusterIPs first; only then slice endpoints (DNS-8 [EXT]).
   const bySvc: DNSRecord[] = [];

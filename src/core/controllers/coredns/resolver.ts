@@ -4,6 +4,7 @@ import type { SimOptions } from '../../options';
 import { canonicalIP, parseIP, reverseName } from '../../net/ip';
 import { fqdn, lookup, type LookupResult, type LookupStatus } from './lookup';
 import { podResolvConf, type ResolvConf } from './resolv-conf';
+import { askUpstream, UPSTREAM_ASSUMPTION } from './upstream';
 import { buildZone, type DNSRecord, type RRType, type Zone } from './zone';
 
 /**
@@ -24,7 +25,7 @@ export type ResolveStatus = LookupStatus | 'TIMEOUT';
 export interface DNSAttempt {
   name: string;
   status: ResolveStatus;
-  /** DNS rcode as the client saw it; null when the simulator does not know it (forwarded, timed out). */
+  /** DNS rcode as the client saw it (forwarded names: the simulated upstream's, DNS-12 [SIM]); null only on TIMEOUT. */
   rcode: 'NOERROR' | 'NXDOMAIN' | null;
   reason: string;
   rule: string;
@@ -47,10 +48,13 @@ export interface ResolveResult {
   /** Every name sent, in order (DNS-15). */
   tried: DNSAttempt[];
   status: ResolveStatus;
-  /** `NOERROR` (with or without data) or `NXDOMAIN`; null when the outcome is the upstream resolver's or a timeout. */
+  /**
+   * `NOERROR` (with or without data) or `NXDOMAIN`. Names outside the cluster zone are answered by the
+   * simulated upstream resolver (DNS-12 [SIM], `upstream.ts`); null only when the lookup timed out (TIMEOUT).
+   */
   rcode: 'NOERROR' | 'NXDOMAIN' | null;
   answers: DNSRecord[];
-  /** True when the answer is the upstream resolver's business (names outside the cluster zone). */
+  /** True when the answer came from the (simulated) upstream resolver (names outside the cluster zone). */
   forwarded: boolean;
   reason: string;
   /** Implementation choices that shaped the answer (SEMANTICS.md §7). */
@@ -137,7 +141,7 @@ export function resolve(sim: { world: World; options: SimOptions }, q: ResolveQu
   const cluster = canonicalIP(nameserver) === z.dnsServiceIP;
   const tried: DNSAttempt[] = [];
   for (const name of candidates) {
-    const a = cluster ? attempt(lookup(z, name, type)) : upstream(name, nameserver, z.domain);
+    const a = cluster ? attempt(lookup(z, name, type)) : upstream(z, name, type, nameserver);
     tried.push(a);
     // Stop at the first name with records of the asked type; NXDOMAIN and NODATA move on (DNS-15).
     if (a.status === 'NOERROR' || (a.status === 'FORWARDED' && a.answers.length > 0)) break;
@@ -162,11 +166,12 @@ export function resolve(sim: { world: World; options: SimOptions }, q: ResolveQu
 }
 
 function attempt(r: LookupResult): DNSAttempt {
-  return { name: r.name, status: r.status, rcode: rcodeOf(r.status), reason: r.reason, rule: r.rule, answers: r.answers };
+  return { name: r.name, status: r.status, rcode: r.status === 'FORWARDED' ? (r.upstreamRcode ?? 'NXDOMAIN') : rcodeOf(r.status), reason: r.reason, rule: r.rule, answers: r.answers };
 }
 
-/** A name asked of a nameserver that is not the cluster DNS (the node's resolver): not simulated. */
-function upstream(name: string, nameserver: string, domain: string): DNSAttempt {
+/** A name asked of a nameserver that is not the cluster DNS (the node's resolver, which uses the simulated upstream). */
+function upstream(z: Zone, name: string, type: RRType, nameserver: string): DNSAttempt {
+  const domain = z.domain;
   if (name === domain || name.endsWith(`.${domain}`)) {
     // [SIM] the node's resolver does not serve the cluster zone.
     return {
@@ -178,13 +183,14 @@ function upstream(name: string, nameserver: string, domain: string): DNSAttempt 
       answers: [],
     };
   }
+  const up = askUpstream(z.upstream, name, type);
   return {
     name,
     status: 'FORWARDED',
-    rcode: null,
-    reason: `${name} is asked of ${nameserver}, which is not the cluster DNS; its answer is not simulated.`,
+    rcode: up.rcode,
+    reason: `${name} is asked of ${nameserver}, which is not the cluster DNS: ${up.reason}.`,
     rule: 'DNS-13',
-    answers: [],
+    answers: up.answers,
   };
 }
 
@@ -203,15 +209,18 @@ function finish(
   let status: ResolveStatus;
   let answers: DNSRecord[] = [];
   let reason: string;
+  // glibc reports "no data" when any name existed without the type, else "not found" (res_nsearch).
+  let rcode: 'NOERROR' | 'NXDOMAIN' | null = tried.some((t) => t.rcode === 'NOERROR') ? 'NOERROR' : 'NXDOMAIN';
   if (last.status === 'NOERROR' || last.status === 'TIMEOUT' || (last.status === 'FORWARDED' && last.answers.length > 0)) {
     status = last.status;
     answers = last.answers;
+    rcode = last.rcode;
     reason = `${last.name}: ${last.reason}`;
   } else if (tried.some((t) => t.status === 'FORWARDED')) {
-    // Some names went upstream: whether one of them exists there is not simulated.
+    // Some names went to the simulated upstream resolver (DNS-12 [SIM]), and none had the record.
     status = 'FORWARDED';
-    const fw = tried.filter((t) => t.status === 'FORWARDED').map((t) => t.name);
-    reason = `No cluster name matched; ${fw.join(', ')} ${fw.length > 1 ? 'are' : 'is'} answered by the upstream resolver, not simulated.`;
+    const fw = tried.filter((t) => t.status === 'FORWARDED');
+    reason = `No cluster name matched; ${fw.map((t) => t.name).join(', ')} ${fw.length > 1 ? 'were' : 'was'} answered by the simulated upstream resolver (${fw.map((t) => t.rcode).join(', ')}): ${fw[fw.length - 1]!.reason}`;
   } else {
     // glibc reports "no data" when any name existed without the type, else "not found" (res_nsearch).
     status = tried.some((t) => t.status === 'NODATA') ? 'NODATA' : 'NXDOMAIN';
@@ -220,13 +229,15 @@ function finish(
         ? `${last.name}: ${last.reason}`
         : `None of the ${tried.length} names has a ${base.query.type} record; the last one: ${last.reason}`;
   }
+  const upstreamUsed = tried.some((t) => t.status === 'FORWARDED');
   return {
     ...base,
+    assumptions: upstreamUsed ? [...base.assumptions, UPSTREAM_ASSUMPTION] : base.assumptions,
     resolvConf: rc,
     nameserver,
     tried,
     status,
-    rcode: rcodeOf(status),
+    rcode: status === 'TIMEOUT' ? null : status === 'FORWARDED' ? rcode : rcodeOf(status),
     answers,
     forwarded: status === 'FORWARDED',
     reason: `${context} ${reason}`.trim(),

@@ -3,6 +3,7 @@ import type { EndpointPort } from '../../model/discovery';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
 import { canonicalIP, formatIP, nthAddress, parseCIDR, parseIP, reverseName } from '../../net/ip';
+import { buildUpstream, type UpstreamHost } from './upstream';
 
 /** Record types the simulated CoreDNS knows about. */
 export type RRType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'NS' | 'SOA';
@@ -60,6 +61,8 @@ export interface Zone {
   /** Pod IPs by namespace (for `pods verified`). */
   podIPs: Map<string, Map<string, Pod>>;
   dnsServiceIP: string;
+  /** DNS-12 [SIM]: the fake internet zone of the upstream resolver (`upstream.ts`). */
+  upstream: Map<string, UpstreamHost>;
 }
 
 /** DNS-11 [SIM]: kubeadm's Corefile sets `ttl 30`. */
@@ -133,6 +136,7 @@ export function buildZone(world: World, options: SimOptions): Zone {
     services,
     podIPs,
     dnsServiceIP: canonicalIP(options.cluster.dnsServiceIP),
+    upstream: buildUpstream(world),
   };
 }
 
