@@ -109,6 +109,20 @@ describe('source address seen by the backend (KP-6)', () => {
   }
 });
 
+describe('a pod dialling a NodePort (KP-4, KP-6)', () => {
+  it.each([
+    ["on another node's address, the receiving node proxies and SNATs it to its own IP (edge case 19)", '{type: NodePort, selector: {app: w}, ports: [{port: 80}]}', 'n2', 'n2', '172.18.0.3'],
+    ["on its own node's address, its own node masquerades it", '{type: NodePort, selector: {app: w}, ports: [{port: 80}]}', 'n3', 'n3', '172.18.0.4'],
+    ['under externalTrafficPolicy Local, the short-circuit keeps the client pod IP (KP-6)', '{type: NodePort, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}', 'n3', 'n3', '10.244.3.2'],
+  ])('%s', (_name, spec, dialled, proxying, seen) => {
+    const t = world(THREE + svc(spec));
+    const node = t.w.nodes.find((n) => n.name === dialled)!;
+    const r = serviceBackends(t.w, t.service(), t.service().ports[0]!, t.client('client'), 'nodePort', node);
+    expect([r.outcome, r.node]).toEqual(['ok', proxying]);
+    expect(sourceIPSeen(t.w, r, t.client('client'), r.endpoints[0]!).ip).toBe(seen);
+  });
+});
+
 describe('topology, affinity, source ranges, health checks', () => {
   it('PreferClose keeps a client in zone c on the zone-c endpoint, and another zone on all (KP-13)', () => {
     const yaml = pod('a1', 'n1') + pod('a2', 'n1') + pod('c1', 'n3') + pod('client', 'n3', 'role: client') + pod('client2', 'n2', 'role: client') + svc('{selector: {app: w}, trafficDistribution: PreferClose, ports: [{port: 80}]}');

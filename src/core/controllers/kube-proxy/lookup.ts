@@ -42,7 +42,7 @@ export function lookupServiceAddress(world: World, ip: string, port: number, pro
  * KP-6: the source address the backend sees for a connection decided by `serviceBackends`.
  * [SIM] I-4: hairpin and masquerade use the proxying node's InternalIP.
  */
-export function sourceIPSeen(world: World, result: Pick<ServiceBackends, 'via' | 'view' | 'node'>, from: Client, backend: Pick<Backend, 'ip' | 'podId'>): { ip: string; reason: Reason } {
+export function sourceIPSeen(world: World, result: Pick<ServiceBackends, 'via' | 'view' | 'node' | 'service'>, from: Client, backend: Pick<Backend, 'ip' | 'podId'>): { ip: string; reason: Reason } {
   const node = world.nodes.find((n) => n.name === result.node);
   const nodeIP = node?.addresses[0] ?? '';
   if (from.kind === 'node' || (from.kind === 'pod' && from.pod.hostNetwork)) {
@@ -56,8 +56,12 @@ export function sourceIPSeen(world: World, result: Pick<ServiceBackends, 'via' |
   if (backend.podId === from.pod.id || backend.ip === podIP) {
     return { ip: nodeIP, reason: { rule: 'KP-6', message: 'Hairpin: the pod reached itself through the Service, so the source is masqueraded to the node IP (I-4).' } };
   }
-  if (result.via !== 'clusterIP' && result.view === 'Cluster' && from.kind === 'pod') {
-    return { ip: nodeIP, reason: { rule: 'KP-6', message: `Traffic from a pod to a ${result.via} address is masqueraded to the node IP under externalTrafficPolicy Cluster.` } };
+  const etp = world.services.find((s) => s.id === result.service)?.externalTrafficPolicy ?? 'Cluster';
+  if (result.via !== 'clusterIP' && etp === 'Local') {
+    return { ip: podIP, reason: { rule: 'KP-6', message: `externalTrafficPolicy Local: traffic from a pod is short-circuited to the Service's endpoints and keeps the client pod IP.` } };
+  }
+  if (result.via !== 'clusterIP' && result.view === 'Cluster') {
+    return { ip: nodeIP, reason: { rule: 'KP-6', message: `Traffic from a pod to a ${result.via} address is masqueraded to the IP of the proxying node ${node?.name ?? ''} under externalTrafficPolicy Cluster.` } };
   }
   return { ip: podIP, reason: { rule: 'KP-6', message: 'Pod to Service traffic keeps the client pod IP (no SNAT).' } };
 }

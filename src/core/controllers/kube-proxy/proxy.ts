@@ -52,10 +52,17 @@ function clientNode(world: World, from: Client): { node?: Node; ip?: string; hos
  * (KP-4), which endpoints are usable (KP-2/3 with topology hints KP-12), and whether the packet is
  * rejected or dropped when none is (KP-5). Reasons name the rules in the order they applied.
  */
-export function serviceBackends(world: World, service: Service, port: ServicePort, from: Client, via: Via = 'clusterIP'): ServiceBackends {
+export function serviceBackends(world: World, service: Service, port: ServicePort, from: Client, via: Via = 'clusterIP', receiving?: Node): ServiceBackends {
   const reasons: Reason[] = [];
   const candidates = servicePortEndpoints(world, service, port);
   const here = clientNode(world, from);
+  // KP-6: kube-proxy catches NodePorts on local addresses only, so a NodePort dialled on another node's
+  // address (`receiving`, e.g. lookupServiceAddress's node) leaves the client's node untouched and is
+  // proxied by the node that receives it.
+  if (via === 'nodePort' && receiving && from.kind !== 'external' && receiving.name !== here.node?.name) {
+    reasons.push({ rule: 'KP-6', message: `The NodePort was dialled on node ${receiving.name}'s address: the client's node does not catch it, so ${receiving.name} proxies the packet.` });
+    here.node = receiving;
+  }
   const base = { service: service.id, port, via, candidates, ...(here.node ? { node: here.node.name } : {}) };
   if (service.type === 'ExternalName' || service.headless) {
     reasons.push({ rule: 'KP-9', message: `${service.type === 'ExternalName' ? 'ExternalName' : 'Headless'} Service ${service.name} has no virtual IP; kube-proxy installs no rules for it.` });
