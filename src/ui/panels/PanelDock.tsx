@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useActions, useApp, type PanelId } from '../store';
 import { Inspector } from './Inspector';
 import { Problems } from './Problems';
 import { Endpoints } from './Endpoints';
 import { QueryPanel } from './QueryPanel';
 import { Settings } from './Settings';
-import { Gallery } from './Gallery';
 import { Exercise } from './Exercise';
+
+// The gallery carries every built-in scenario's text: loaded when first opened, outside the shell.
+const Gallery = lazy(() => import('./Gallery').then((m) => ({ default: m.Gallery })));
 
 const TABS: { id: PanelId; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -47,7 +50,11 @@ export function PanelDock() {
         {panel === 'endpoints' ? <Endpoints /> : null}
         {panel === 'dns' || panel === 'routes' || panel === 'matrix' || panel === 'trace' ? <QueryPanel kind={panel} /> : null}
         {panel === 'settings' ? <Settings /> : null}
-        {panel === 'gallery' ? <Gallery /> : null}
+        {panel === 'gallery' ? (
+          <Suspense fallback={<p className="empty">Loading the scenarios…</p>}>
+            <Gallery />
+          </Suspense>
+        ) : null}
         {panel === 'exercise' ? <Exercise /> : null}
       </div>
     </div>
