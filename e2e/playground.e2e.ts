@@ -225,6 +225,10 @@ describe('the playground page', () => {
       await other.page.waitForTimeout(1200);
       expect(await editorText(other.page)).toBe(before);
       expect(await other.page.evaluate(() => location.hash)).toBe(hash);
+      // Nor can the gallery replace the text.
+      await other.page.click('button[role="tab"]:has-text("Scenarios")');
+      await other.page.waitForSelector('.gallery .card');
+      expect(await other.page.locator('.gallery .card button:not([disabled])').count()).toBe(0);
     } finally {
       await other.close();
     }

@@ -11,6 +11,7 @@ export function isUnsavedWork(text: string): boolean {
 /** The built-in scenarios and exercises: title, explanation, concepts; Load replaces the text (asking first over edited work). */
 export function Gallery() {
   const text = useApp((s) => s.source.text);
+  const readonly = useApp((s) => s.ui.readonly);
   const { load, setPanel } = useActions();
   const [confirm, setConfirm] = useState<ScenarioInfo | null>(null);
   const open = (s: ScenarioInfo) => {
@@ -21,7 +22,10 @@ export function Gallery() {
   const ask = (s: ScenarioInfo) => (isUnsavedWork(text) ? setConfirm(s) : open(s));
   return (
     <div className="gallery">
-      <p className="muted">Built-in scenarios, each with a short explanation. Exercises carry goals that check themselves.</p>
+      <p className="muted">
+        Built-in scenarios, each with a short explanation. Exercises carry goals that check themselves.
+        {readonly ? ' This view is read-only: open the full playground to load one.' : ''}
+      </p>
       {confirm ? (
         <div className="confirm" role="alert">
           <span>
@@ -42,7 +46,7 @@ export function Gallery() {
               <h2>
                 {s.exercise ? <span className="tag">exercise</span> : null} {s.title}
               </h2>
-              <button type="button" onClick={() => ask(s)} aria-label={`Load ${s.title}`}>
+              <button type="button" onClick={() => ask(s)} aria-label={`Load ${s.title}`} disabled={readonly}>
                 Load
               </button>
             </div>
