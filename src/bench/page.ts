@@ -265,7 +265,7 @@ async function pan(url: string, text: string): Promise<{ nodes: number; frames: 
       const dx = Math.round(250 * Math.sin(k / 12));
       const dy = Math.round(120 * Math.sin(k / 19));
       await b.page.mouse.move(spot.px + dx, spot.py + dy);
-      if (k === 20) moved = (await transform()) !== t0;
+      if (k % 20 === 10 && !moved) moved = (await transform()) !== t0;
     }
     await b.page.mouse.up();
     const frames = await b.page.evaluate(() => {
