@@ -111,4 +111,20 @@ describe('trace of one request', () => {
     const r = run([], 'node:node-1', 'http://api.shop.svc.cluster.local/');
     expect([r.verdict, steps(r)]).toEqual(['failed', 'dns:failed']);
   });
+
+  it('sends a pod calling a public name of its own Ingress through the controller, as public DNS points there (DNS-12 [SIM])', () => {
+    const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: shop, namespace: shop}\nspec:\n  rules:\n  - host: shop.example.com\n    http:\n      paths: [{path: /, pathType: Prefix, backend: {service: {name: api, port: {number: 80}}}}]\n';
+    const r = run([ingress], 'app:web', 'http://shop.example.com/');
+    expect([r.verdict, steps(r)]).toEqual(['delivered', 'dns:ok entry:ok route:ok service:ok endpoint:ok policy-egress:ok policy-ingress:ok pod:ok']);
+  });
+
+  it('lets traffic to an outside name leave the cluster unless egress policy stops it', () => {
+    expect(steps(run([], 'app:web', 'http://example.com/'))).toBe('dns:ok policy-egress:ok');
+    const denied = run([DNS_OK, policy('shop', 'no-out', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n  egress: [{to: [{podSelector: {}}]}]')], 'app:web', 'http://example.com/');
+    expect([denied.verdict, steps(denied)]).toEqual(['blocked', 'dns:ok policy-egress:blocked']);
+  });
+
+  it('fails a name the simulated upstream does not know (NXDOMAIN)', () => {
+    expect([run([], 'app:web', 'http://no-such-host.invalid/').verdict]).toEqual(['failed']);
+  });
 });

@@ -11,9 +11,6 @@ import { lookupServiceAddress, serviceBackends, type Client as ProxyClient } fro
 import { route, type EntryResult } from '../route';
 import type { Hop, TraceQuery, TraceResult } from './types';
 
-/** A documentation address (RFC 5737) standing in for an answer only the upstream resolver knows. */
-const UPSTREAM_STANDIN = '203.0.113.10';
-
 interface Source {
   label: string;
   client: ProxyClient;
@@ -54,18 +51,12 @@ export function trace(sim: Simulation, q: TraceQuery): TraceResult {
       .hop('dns', policies[0]?.id ?? null, 'blocked', `The lookup of ${req.host} times out: ${src.label} may not send UDP 53 to its nameserver ${r.nameserver} (the CoreDNS pods after DNAT)${by} (NP-14).`, policies.map((p) => cite(p, 'spec')), policies.map((p) => p.id))
       .done('blocked');
   }
-  if ((r.forwarded || r.status === 'FORWARDED') && !req.host.includes('.')) {
-    // Every cluster suffix answered NXDOMAIN; a bare single-label name does not exist in public DNS either.
-    return t.hop('dns', null, 'failed', `${req.host} does not resolve from ${src.label}: tried ${tried}; no Service of that name is in the pod's search domains. ${r.hint ?? ''}`.trim(), []).done('failed');
-  }
-  if (r.forwarded || r.status === 'FORWARDED') {
-    t.hop('dns', null, 'ok', `${req.host} is outside the cluster zone; tried ${tried}; the upstream resolver answers it (not simulated).`, []);
-    return outside(sim, t, src, req, q);
-  }
+  // Names outside the cluster zone are answered by the simulated upstream resolver (DNS-12 [SIM]).
+  const upstream = r.forwarded || r.status === 'FORWARDED' ? ' by the simulated upstream resolver (DNS-12)' : '';
   const a = r.answers.find((x) => x.type === 'A' || x.type === 'AAAA');
-  if (!a) return t.hop('dns', null, 'failed', `${req.host} does not resolve from ${src.label}: tried ${tried}. ${r.hint ?? ''}`.trim(), []).done('failed');
+  if (!a) return t.hop('dns', null, 'failed', `${req.host} does not resolve from ${src.label}: tried ${tried}${upstream ? `; the last name was answered${upstream}` : ''}. ${r.hint ?? ''}`.trim(), []).done('failed');
   const ips = r.answers.filter((x) => x.type === 'A' || x.type === 'AAAA').map((x) => x.data);
-  t.hop('dns', null, 'ok', `${req.host} → ${ips.join(', ')} (tried ${tried}).${ips.length > 1 ? ' The client connects to the first address.' : ''}`, []);
+  t.hop('dns', null, 'ok', `${req.host} → ${ips.join(', ')}${upstream} (tried ${tried}).${ips.length > 1 ? ' The client connects to the first address.' : ''}`, []);
   return toAddress(sim, t, src, req, canonicalIP(a.data), q);
 }
 
@@ -99,7 +90,7 @@ function toAddress(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip:
   const target = lookupServiceAddress(w, ip, req.port, 'TCP');
   if (target) {
     const client: ProxyClient = src.client.kind === 'external' && target.node ? { ...src.client, node: target.node } : src.client;
-    const sb = serviceBackends(w, target.service, target.port, client, target.via);
+    const sb = serviceBackends(w, target.service, target.port, client, target.via, target.node);
     const svcCite = cite(target.service, `spec.ports.${target.port.index}`);
     const why = sb.reasons.map((r) => `${r.message} (${r.rule})`).join(' ');
     if (sb.outcome !== 'ok') {
@@ -116,26 +107,19 @@ function toAddress(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip:
     t.hop('endpoint', pod.id, 'ok', `${ip} is pod ${pod.namespace}/${pod.name}: the connection goes to it directly, with no Service rewrite.`, [cite(pod, '')]);
     return policy(sim, t, src, `ip:${ip}`, req.port, [pod.id]);
   }
-  return outside(sim, t, src, req, q, ip);
+  return outside(sim, t, src, req, ip);
 }
 
 /** Traffic leaving the cluster: only the source's egress policy can stop it. */
-function outside(sim: Simulation, t: Trail, src: Source, req: HttpRequest, q: TraceQuery, ip?: string): TraceResult {
-  // A name served by an Ingress or Gateway usually points at its load balancer in public DNS.
-  if (!ip && routed(sim, req, q).length) {
-    t.assume(`assumed: public DNS points ${req.host} at the cluster's entry point that serves it`);
-    return viaEntry(sim, t, src, req, q, undefined);
-  }
-  if (!src.pod) return t.hop('entry', null, 'failed', `${ip ?? req.host} is not an address of this cluster; nothing here answers it.`, []).done('failed');
-  const dest = ip ?? UPSTREAM_STANDIN;
-  if (!ip) t.assume(`assumed: the upstream answer for ${req.host} is ${UPSTREAM_STANDIN} (a documentation address); ipBlock rules that cover the real address may differ`);
-  const r = check(sim, { from: src.label, to: `ip:${dest}`, port: req.port, protocol: 'TCP' });
+function outside(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip: string): TraceResult {
+  if (!src.pod) return t.hop('entry', null, 'failed', `${ip} is not an address of this cluster; nothing here answers it.`, []).done('failed');
+  const r = check(sim, { from: src.label, to: `ip:${ip}`, port: req.port, protocol: 'TCP' });
   if (!r.ok) return t.hop('policy-egress', null, 'failed', r.error, []).done('failed');
   const e = r.result.egress;
   t.assume(...r.result.assumptions);
   const ok = e.verdict === 'allowed';
   t.hop('policy-egress', e.rule ? `NetworkPolicy/${e.rule.policy}` : null, ok ? 'ok' : 'blocked', r.result.reason, e.cites, e.policies.map((p) => `NetworkPolicy/${p}`));
-  return t.done(ok ? 'delivered' : 'blocked', ok ? `${src.label} → ${req.host}:${req.port} leaves the cluster; what happens outside is not simulated.` : undefined);
+  return t.done(ok ? 'delivered' : 'blocked', ok ? `${src.label} → ${req.host} (${ip}):${req.port} leaves the cluster; what happens outside is not simulated.` : undefined);
 }
 
 /** The Ingress controller or Gateway whose address is `ip`. */
