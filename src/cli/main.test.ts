@@ -132,6 +132,24 @@ describe('knet exit status and usage (CLI.md)', () => {
   });
 });
 
+describe('documents that cannot be read', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: ok}\nspec: {selector: {app: a}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: broken\n';
+
+  it('leave the question answered from the other documents, with a located warning on stderr', async () => {
+    const r = await run(['endpoints', '--json', 'a.yaml'], { 'a.yaml': text });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { services: { name: string }[] }).services.map((s) => s.name)).toEqual(['ok']);
+    expect(r.stderr).toMatch(/^knet: warning: one document could not be read/);
+    expect(r.stderr).toMatch(/a\.yaml:\d+:\d+: error: .*\[yaml-syntax\]/);
+  });
+
+  it('still exit 1 when the question needs what they held (a pod named in --from)', async () => {
+    const r = await run(['dns', 'a.yaml', '--from', 'default/broken', 'ok'], { 'a.yaml': text });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[yaml-syntax]');
+  });
+});
+
 describe('knet validate', () => {
   it('exits 0 and prints an empty diagnostics list for valid input', async () => {
     const r = await run(['validate', '--json', 'ns.yaml', 'pod.yaml'], { 'ns.yaml': NAMESPACE, 'pod.yaml': POD });

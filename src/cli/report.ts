@@ -1,5 +1,6 @@
 import type { Diagnostic, InputFile, Simulation } from '../core/index';
 import { lineColumn } from './input';
+import type { IO } from './io';
 
 /** A diagnostic as CLI.md's `validate --json` prints it: file, 1-based line and column. */
 export interface LocatedDiagnostic {
@@ -41,7 +42,22 @@ export function formatDiagnostic(d: LocatedDiagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
 }
 
-/** Errors that stop a question from being answered go to stderr (CLI.md exit 1). */
-export function inputErrors(sim: Simulation, files: InputFile[]): string[] {
-  return sim.diagnostics.filter((d) => d.severity === 'error' && (d.code === 'yaml-syntax' || d.code === 'input-limit')).map((d) => formatDiagnostic(locate(d, files)));
+/**
+ * Documents that could not be read at all (YAML syntax, input limits) are left out of the simulation. A
+ * question is still answered from the rest (one broken document must not hide the others); the user is
+ * told on stderr which documents were skipped. When the question then fails (a pod named in --from was in
+ * the broken document), the command exits 1 with these lines above its error (CLI.md).
+ */
+export function warnUnread(sim: Simulation, files: InputFile[], io: Pick<IO, 'err'>): void {
+  const unread = unreadDocuments(sim, files);
+  if (unread.length === 0) return;
+  io.err(`knet: warning: ${unread.length === 1 ? 'one document could not be read and is' : `${unread.length} problems kept documents from being read; they are`} left out of the simulation:\n`);
+  for (const line of unread) io.err(`  ${line}\n`);
+}
+
+/** The located problems that kept documents from being read at all. */
+export function unreadDocuments(sim: Simulation, files: InputFile[]): string[] {
+  return sim.diagnostics
+    .filter((d) => d.severity === 'error' && (d.code === 'yaml-syntax' || d.code === 'input-limit' || d.code === 'yaml-duplicate-key'))
+    .map((d) => formatDiagnostic(locate(d, files)));
 }

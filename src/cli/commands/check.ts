@@ -3,7 +3,7 @@ import { intFlag, one, parseArgs, required } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../io';
 import { lineColumn, loadInputs } from '../input';
-import { inputErrors } from '../report';
+import { warnUnread } from '../report';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'ICMP'] as const;
 
@@ -26,8 +26,7 @@ export const check: Command = {
     if (port === undefined) throw new UsageError('--port is required');
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files, one(args, 'ipblock-ignores-pods') === 'true' ? { policy: { ipBlockMatchesPods: false } } : undefined);
-    const fatal = inputErrors(sim, files);
-    if (fatal.length) throw new InputError(`the input has errors:\n${fatal.join('\n')}`);
+    warnUnread(sim, files, io);
     const node = one(args, 'node');
     const r = checkConnection(sim, { from, to, port, protocol: protocol as (typeof PROTOCOLS)[number], ...(node ? { node } : {}) });
     if (!r.ok) throw new InputError(r.error);

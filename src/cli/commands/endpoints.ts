@@ -3,7 +3,7 @@ import { one, parseArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../io';
 import { loadInputs } from '../input';
-import { inputErrors } from '../report';
+import { warnUnread } from '../report';
 
 /**
  * `knet endpoints <input> [--service ns/name] [--all]`: every Service with its EndpointSlices as the
@@ -22,8 +22,7 @@ export const endpoints: Command = {
     if (wanted !== undefined && !/^([^/]+\/)?[^/]+$/.test(wanted)) throw new UsageError('--service takes namespace/name (or name, in default)');
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files);
-    const fatal = inputErrors(sim, files);
-    if (fatal.length) throw new InputError(`the input has errors:\n${fatal.join('\n')}`);
+    warnUnread(sim, files, io);
     const w = sim.world;
     let services: Service[];
     if (wanted !== undefined) {

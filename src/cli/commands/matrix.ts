@@ -3,7 +3,7 @@ import { parseArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../io';
 import { loadInputs } from '../input';
-import { inputErrors } from '../report';
+import { warnUnread } from '../report';
 
 /**
  * `knet matrix`: every ordered pod pair on each port under the policies (CLI.md). Rows are sources,
@@ -20,8 +20,7 @@ export const matrix: Command = {
     const namespaces = args.flags.get('namespace') ?? [];
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files, args.flags.get('ipblock-ignores-pods')?.[0] === 'true' ? { policy: { ipBlockMatchesPods: false } } : undefined);
-    const fatal = inputErrors(sim, files);
-    if (fatal.length) throw new InputError(`the input has errors:\n${fatal.join('\n')}`);
+    warnUnread(sim, files, io);
     const pods = sim.world.pods.map((p, i) => ({ p, i })).filter(({ p }) => (namespaces.length ? namespaces.includes(p.namespace) : !(p.system ?? p.namespace === 'kube-system')));
     for (const ns of namespaces) if (!sim.world.namespaces.some((n) => n.name === ns)) throw new InputError(`there is no namespace "${ns}" in the input`);
     const wanted = ports.length ? ports : declaredPorts(pods.map(({ p }) => p));

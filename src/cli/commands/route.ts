@@ -3,7 +3,7 @@ import { one, parseArgs, required } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../io';
 import { lineColumn, loadInputs } from '../input';
-import { inputErrors } from '../report';
+import { warnUnread } from '../report';
 
 /** `file:line` of a cite, for people and for `--json` alike. */
 function where(c: Cite | undefined, files: InputFile[]): { file: string; line: number; column: number } | undefined {
@@ -98,8 +98,7 @@ export const routeCommand: Command = {
     if (!req) throw new UsageError(`--url must be an http:// or https:// URL, not "${url}"`);
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files);
-    const fatal = inputErrors(sim, files);
-    if (fatal.length) throw new InputError(`the input has errors:\n${fatal.join('\n')}`);
+    warnUnread(sim, files, io);
     if (ingressClass && !sim.world.ingressClasses.some((c) => c.name === ingressClass)) throw new InputError(`there is no IngressClass "${ingressClass}" in the input`);
     if (gateway && !sim.world.gateways.some((g) => `${g.namespace}/${g.name}` === gateway)) throw new InputError(`there is no Gateway "${gateway}" in the input`);
     const opts = { ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}) };

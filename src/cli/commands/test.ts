@@ -3,7 +3,7 @@ import { parseArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError } from '../io';
 import { lineColumn, loadInputs } from '../input';
-import { formatDiagnostic, inputErrors, locate } from '../report';
+import { formatDiagnostic, locate, unreadDocuments } from '../report';
 
 /**
  * `knet test`: check the goals of the scenario's `kind: Exercise` (docs/embedding.md "Exercises"), the same
@@ -17,7 +17,8 @@ export const test: Command = {
     const args = parseArgs(argv, []);
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files);
-    const fatal = inputErrors(sim, files);
+    // A lab is checked whole: a document that cannot be read fails the check rather than being skipped.
+    const fatal = unreadDocuments(sim, files);
     const exerciseErrors = sim.diagnostics
       .filter((d) => d.severity === 'error' && d.object?.startsWith('Exercise/'))
       .map((d) => formatDiagnostic(locate(d, files)));

@@ -3,7 +3,7 @@ import { headerFlags, one, parseArgs, required } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../io';
 import { lineColumn, loadInputs } from '../input';
-import { inputErrors } from '../report';
+import { warnUnread } from '../report';
 
 function where(c: Cite, files: InputFile[]): string {
   const f = files[c.file];
@@ -41,8 +41,7 @@ export const traceCommand: Command = {
     if (!/^https?:\/\//i.test(url)) throw new UsageError(`--url must be an http:// or https:// URL, not "${url}"`);
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files);
-    const fatal = inputErrors(sim, files);
-    if (fatal.length) throw new InputError(`the input has errors:\n${fatal.join('\n')}`);
+    warnUnread(sim, files, io);
     const r = trace(sim, { from, url, headers, method, ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}) });
     if (r.error) throw new InputError(r.error);
     if (args.json) {
