@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT, type IO } from '../io';
-import { main } from '../main';
+import { EXIT } from '../io';
+import { runKnet } from '../testing';
 
-async function run(argv: string[], files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: IO = {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    isTTY: false,
-    readStdin: () => Promise.resolve(''),
-    readFile: (p) => (p in files ? Promise.resolve(files[p]!) : Promise.reject(Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' }))),
-    listDir: () => Promise.resolve(null),
-  };
-  const code = await main(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = runKnet;
 
 const YAML = `apiVersion: v1
 kind: Pod

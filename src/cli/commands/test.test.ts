@@ -1,24 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXIT, type IO } from '../io';
-import { main } from '../main';
+import { EXIT } from '../io';
+import { runKnet } from '../testing';
 
 const read = (p: string) => readFileSync(new URL(`../../scenarios/${p}`, import.meta.url), 'utf8');
 
-async function run(argv: string[], files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: IO = {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    isTTY: false,
-    readStdin: () => Promise.resolve(''),
-    readFile: (p) => (p in files ? Promise.resolve(files[p]!) : Promise.reject(Object.assign(new Error(p), { code: 'ENOENT' }))),
-    listDir: () => Promise.resolve(null),
-  };
-  const code = await main(['test', ...argv], io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (argv: string[], files: Record<string, string>) => runKnet(['test', ...argv], files);
 
 describe('knet test', () => {
   it('exits 0 and prints every goal when all pass', async () => {
