@@ -64,6 +64,29 @@ describe('hostile input is refused or reported, never thrown', () => {
   });
 });
 
+describe('CIDRs of every odd form in an ipBlock (ADM-6)', () => {
+  const policy = (cidr: string, except = '[]') =>
+    `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress: [{from: [{ipBlock: {cidr: "${cidr}", except: ${except}}}]}]\n`;
+  it.each([
+    ['an IPv4 block', policy('10.0.0.0/8'), [], 1],
+    ['every IPv4 address (/0)', policy('0.0.0.0/0'), [], 1],
+    ['an IPv6 block', policy('fd00::/8'), [], 1],
+    ['every IPv6 address (::/0)', policy('::/0'), [], 1],
+    ['host bits set: accepted and masked, with a warning', policy('10.0.0.1/8'), ['warning:invalid-value'], 1],
+    ['a prefix longer than the address', policy('10.0.0.0/33'), ['error:invalid-value'], 0],
+    ['an octet out of range', policy('300.1.1.1/8'), ['error:invalid-value'], 0],
+    ['a bare address', policy('10.0.0.1'), ['error:invalid-value'], 0],
+    ['text', policy('<script>'), ['error:invalid-value'], 0],
+    ['an except equal to the cidr (edge case 63)', policy('10.0.0.0/8', '["10.0.0.0/8"]'), ['error:invalid-value'], 0],
+    ['an except outside the cidr', policy('10.0.0.0/8', '["192.168.0.0/16"]'), ['error:invalid-value'], 0],
+    ['an except of the other family', policy('10.0.0.0/8', '["fd00::/16"]'), ['error:invalid-value'], 0],
+  ])('%s', (_title, text, expected, kept) => {
+    const { world, diags } = read(text);
+    expect(diags.map((d) => `${d.severity}:${d.code}`)).toEqual(expected);
+    expect(world.networkPolicies).toHaveLength(kept);
+  });
+});
+
 /** A valid object of each kind the core reads, used to put wrong types into every field. */
 const SAMPLES = [
   'apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: n, labels: {a: b}}\nspec: {type: NodePort, selector: {app: a}, sessionAffinity: ClientIP, externalIPs: [1.2.3.4], ports: [{name: http, port: 80, targetPort: http, nodePort: 30080, protocol: TCP}]}\n',

@@ -1,7 +1,7 @@
 import { CODES } from '../../diagnostics/codes';
 import type { LabelSelector } from '../../model/meta';
 import type { IPBlock, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRule } from '../../model/networking';
-import { cidrWithin, parseCIDR } from '../../net/ip';
+import { cidrWithin, formatIP, parseCIDR } from '../../net/ip';
 import { checkPortName } from '../../net/names';
 import type { KindHandler } from '../kind';
 import type { FieldReader } from '../reader';
@@ -83,6 +83,10 @@ function readIPBlock(r: FieldReader, path: string): IPBlock | undefined {
   if (!cidr) {
     r.report(CODES.INVALID_VALUE, `${path}.cidr`, `"${cidrText}" is not a CIDR (ADM-6).`, 'error', 'ADM-6');
     return undefined;
+  }
+  if (cidr.hostBitsSet) {
+    // Go's ParseCIDR masks host bits and the API server accepts the object; it warns since 1.33.
+    r.report(CODES.INVALID_VALUE, `${path}.cidr`, `"${cidrText}" has host bits set; it is read as ${formatIP({ family: cidr.family, value: cidr.base })}/${cidr.prefix}.`, 'warning', 'ADM-6');
   }
   const except: string[] = [];
   r.strList(`${path}.except`).forEach((text, i) => {
