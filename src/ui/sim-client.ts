@@ -38,6 +38,8 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
     for (const p of pending.values()) p.reject(new Error(why));
     pending.clear();
     hooks.onNotice(why);
+    // The run in flight will never be answered: say so, so the page is free to send the next edit.
+    if (last) hooks.onReply({ type: 'failed', rev: last.rev, error: why });
   };
 
   const get = (): Worker => {

@@ -50,6 +50,28 @@ describe('the app store', () => {
     vi.useRealTimers();
   });
 
+  it('keeps one simulation in flight: edits made meanwhile become one run of the latest text', async () => {
+    vi.useFakeTimers();
+    const e = env();
+    const store = createAppStore(e, { source: { text: 'a', options: {}, showSystem: false } });
+    const { setText, receive } = store.getState().actions;
+    setText('ab');
+    await vi.advanceTimersByTimeAsync(20);
+    expect(e.runs).toEqual([2]);
+    setText('abc');
+    setText('abcd');
+    await vi.advanceTimersByTimeAsync(20);
+    expect(e.runs).toEqual([2]);
+    receive(reply(2));
+    expect(e.runs).toEqual([2, 4]);
+    // A run that failed (the worker was restarted) frees the page to send the next edit.
+    receive({ type: 'failed', rev: 4, error: 'restarted' });
+    setText('abcde');
+    await vi.advanceTimersByTimeAsync(20);
+    expect(e.runs).toEqual([2, 4, 5]);
+    vi.useRealTimers();
+  });
+
   it('drops a reply older than the one shown', () => {
     const store = createAppStore(env(), { source: { text: 'a', options: {}, showSystem: false } });
     store.getState().actions.receive(reply(5, ['Pod/x/new']));

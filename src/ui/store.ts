@@ -109,8 +109,13 @@ export interface StoreEnv {
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlice, 'rev'>; ui?: Partial<UiSlice> }): AppStore {
-  const delays = env.delays ?? { run: 40, url: 300 };
+  // run: 0 only coalesces changes made in the same task (a paste, an undo); the worker itself paces the
+  // runs, since one simulation is in flight at a time and edits made meanwhile become one follow-up run.
+  const delays = env.delays ?? { run: 0, url: 300 };
   let runTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The revision being simulated, and whether the text changed again since it was sent. */
+  let inFlight: number | null = null;
+  let stale = false;
   let urlTimer: ReturnType<typeof setTimeout> | null = null;
   const now = () => (typeof performance === 'undefined' ? 0 : performance.now());
   /** When each revision was typed, to measure edit → graph (kept small). */
@@ -118,9 +123,23 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
 
   return createStore<AppState>()((set, get) => {
     const run = () => {
+      if (inFlight !== null) {
+        stale = true;
+        return;
+      }
       const { source } = get();
+      inFlight = source.rev;
       set((s) => ({ result: { ...s.result, busy: true } }));
       env.sim.simulate({ rev: source.rev, text: source.text, options: source.options, showSystem: source.showSystem });
+    };
+    /** A reply for the revision in flight frees the worker; the latest text is sent if it moved on. */
+    const settled = (rev: number) => {
+      if (inFlight === null || rev < inFlight) return;
+      inFlight = null;
+      if (stale || get().source.rev > rev) {
+        stale = false;
+        run();
+      }
     };
     const scheduleRun = () => {
       if (runTimer) clearTimeout(runTimer);
@@ -170,6 +189,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         receive(r) {
           if (r.type === 'answer') return;
+          settled(r.rev);
           const current = get().result.reply;
           // A reply older than the one shown (the user kept typing) is dropped.
           if (current && r.rev < current.rev) return;
@@ -214,6 +234,8 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
           set((s) => ({ ui: { ...s.ui, focusRange } }));
         },
         runNow() {
+          // A forced re-run (after a worker restart) must not wait for a reply that will never come.
+          inFlight = null;
           run();
         },
         query(q) {
