@@ -341,6 +341,8 @@ apiVersion: playground.knet.dev/v1`;
 
   it('exports the graph as SVG and PNG that carry the scenario, the YAML, the matrix and a trace, from a keyboard menu', async () => {
     await pasteAll(b.page, SMALL + DENY);
+    // Monaco may apply the paste in a later task: wait for it, or `settled` can see the previous revision.
+    await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, SMALL + DENY);
     await settled(b);
     const text = await editorText(b.page);
     const take = async (id: string): Promise<Buffer> => {
