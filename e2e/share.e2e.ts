@@ -28,6 +28,11 @@ async function settled(b: Browser): Promise<Probe> {
   return b.page.evaluate(() => (window as unknown as { __playground: Hooks }).__playground.sim());
 }
 
+/** Monaco may apply a paste in a later task: wait for it, or `settled` can see the previous revision answered. */
+async function pasted(b: Browser, text: string): Promise<void> {
+  await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, text, { timeout: 10_000 });
+}
+
 const errorMarkers = (b: Browser) =>
   b.page.evaluate(() => {
     const h = (window as unknown as { __playground: Hooks }).__playground;
@@ -328,7 +333,9 @@ spec:
       port: 53
 ---
 apiVersion: playground.knet.dev/v1`;
-    await pasteAll(b.page, lab.text.replace('---\napiVersion: playground.knet.dev/v1', fix));
+    const fixed = lab.text.replace('---\napiVersion: playground.knet.dev/v1', fix);
+    await pasteAll(b.page, fixed);
+    await pasted(b, fixed);
     if (!(await b.page.locator('.exercise').count())) await b.page.click('button[role="tab"]:has-text("Exercise")');
     await settled(b);
     await b.page.waitForSelector('.exercise .goal');
@@ -341,8 +348,7 @@ apiVersion: playground.knet.dev/v1`;
 
   it('exports the graph as SVG and PNG that carry the scenario, the YAML, the matrix and a trace, from a keyboard menu', async () => {
     await pasteAll(b.page, SMALL + DENY);
-    // Monaco may apply the paste in a later task: wait for it, or `settled` can see the previous revision.
-    await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, SMALL + DENY);
+    await pasted(b, SMALL + DENY);
     await settled(b);
     const text = await editorText(b.page);
     const take = async (id: string): Promise<Buffer> => {
