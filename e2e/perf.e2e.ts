@@ -76,7 +76,7 @@ describe('performance (cold load and edit → graph, measured in Chromium)', () 
       inPageEditToPaintMedianMs: Math.round(median(worker.slice(2).map((w) => w.editToPaint))),
       workerSimulateMedianMs: Math.round(median(worker.slice(2).map((w) => w.simulate))),
       workerLayoutMedianMs: Math.round(median(worker.slice(2).map((w) => w.layout))),
-      note: 'editToGraph* is measured from the test (paste round-trips + polling); inPage* from the store action to the next frame; both include the 40 ms debounce; machine shared with other jobs',
+      note: 'editToGraph* is measured from the test (paste round-trips + polling); inPage* from the store action to the next frame; no debounce: an edit runs at once when the worker is idle',
     };
     writeFileSync(join(SHOTS, 'perf.json'), JSON.stringify(figures, null, 2));
     console.log(figures);
