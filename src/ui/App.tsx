@@ -48,7 +48,7 @@ function Header() {
             <span>{summary.pods} pods</span>
             <span>{summary.services} Services</span>
             <button type="button" className={`chip ${summary.errors ? 'chip-error' : summary.warnings ? 'chip-warning' : 'chip-ok'}`} onClick={() => setPanel('problems')}>
-              {summary.errors} errors · {summary.warnings} warnings
+              {summary.errors} {summary.errors === 1 ? 'error' : 'errors'} · {summary.warnings} {summary.warnings === 1 ? 'warning' : 'warnings'}
             </button>
           </>
         ) : null}
