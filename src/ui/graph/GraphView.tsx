@@ -4,6 +4,7 @@ import { useActions, useApp } from '../store';
 import { NODE_TYPES, type GroupFlowNode, type ObjectFlowNode } from './nodes';
 import { EDGE_TYPES, type VerdictFlowEdge } from './edges';
 import { Legend } from './Legend';
+import { ReachOverlay } from './ReachOverlay';
 import './graph.css';
 import { kindStyle } from './kinds';
 
@@ -197,6 +198,9 @@ function GraphInner() {
       <MiniMap position="bottom-left" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />
       <Panel position="top-right">
         <Legend />
+      </Panel>
+      <Panel position="top-left">
+        <ReachOverlay />
       </Panel>
     </ReactFlow>
   );

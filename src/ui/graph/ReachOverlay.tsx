@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import type { MatrixResult } from '../../core/index';
+import { useActions, useApp } from '../store';
+
+/**
+ * Pod-to-pod policy verdicts as an overlay (issue 6: not n² edges): with a pod selected, every other pod
+ * is marked reachable (solid outline, ✓) or blocked (dashed outline, ⊘) from it on the Policy matrix
+ * panel's port. Drawn by a style element so the memoised graph nodes are not re-rendered.
+ */
+export function ReachOverlay() {
+  const selection = useApp((s) => s.ui.selection);
+  const port = useApp((s) => s.ui.matrixPort);
+  const rev = useApp((s) => s.result.reply?.rev ?? 0);
+  const { query } = useActions();
+  const [on, setOn] = useState(false);
+  const [css, setCss] = useState('');
+  const from = selection?.type === 'node' && selection.id.startsWith('Pod/') ? selection.id : null;
+
+  useEffect(() => {
+    if (!on || !from || !/^\d+$/.test(port)) {
+      setCss('');
+      return;
+    }
+    let live = true;
+    query({ kind: 'matrix', args: { port: Number(port), protocol: 'TCP' } }).then(
+      (v) => {
+        if (!live) return;
+        const m = v as MatrixResult;
+        const i = m.pods.indexOf(from.slice(4));
+        const row = m.matrix[`${port}/TCP`]?.[i];
+        setCss(row ? rules(m.pods, row, from) : '');
+      },
+      () => live && setCss(''),
+    );
+    return () => {
+      live = false;
+    };
+  }, [on, from, port, rev, query]);
+
+  return (
+    <>
+      <label className="reach-toggle" title="Mark which pods the selected pod may connect to, under the policies in force">
+        <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} /> reachability from the selected pod on port {port}
+      </label>
+      {css ? <style data-reach={from ?? ''}>{css}</style> : null}
+    </>
+  );
+}
+
+function rules(pods: string[], row: string, from: string): string {
+  const sel = (id: string) => `.react-flow__node[data-object="${id.replace(/["\\]/g, '\\$&')}"]`;
+  const out = [`${sel(from)} { outline: 3px solid var(--accent, #2563eb); outline-offset: 3px; }`];
+  pods.forEach((p, j) => {
+    const id = `Pod/${p}`;
+    if (id === from) return;
+    const ok = row[j] === '1';
+    out.push(`${sel(id)} { outline: 2px ${ok ? 'solid var(--ok)' : 'dashed var(--bad)'}; outline-offset: 3px; }`);
+    out.push(`${sel(id)}::after { content: "${ok ? '✓' : '⊘'}"; position: absolute; top: -9px; right: -9px; font-size: 13px; line-height: 16px; width: 16px; text-align: center; border-radius: 8px; color: #fff; background: ${ok ? 'var(--ok)' : 'var(--bad)'}; }`);
+  });
+  return out.join('\n');
+}
