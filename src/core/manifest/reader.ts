@@ -1,6 +1,6 @@
-import type { Diagnostic, Range, Severity } from '../diagnostics/diagnostic';
+import type { Cite, Diagnostic, Range, Severity } from '../diagnostics/diagnostic';
 import { CODES } from '../diagnostics/codes';
-import type { LabelSelector, LabelSelectorRequirement, Labels, Protocol, SourceRef } from '../model/meta';
+import type { LabelSelector, LabelSelectorRequirement, Labels, ObjectMeta, Protocol, SourceRef } from '../model/meta';
 import { checkLabelValue, checkQualifiedName } from '../net/names';
 
 type Path = string;
@@ -218,4 +218,9 @@ export function rangeIn(source: SourceRef, path: Path): Range {
     p = dot < 0 ? '' : p.slice(0, dot);
   }
   return source.range;
+}
+
+/** A pointer to the YAML of an object, or of one field of it: what verdicts, traces and graph edges cite. */
+export function citeOf(o: Pick<ObjectMeta, 'id' | 'source'>, path = ''): Cite {
+  return { object: o.id, file: o.source.file, range: rangeIn(o.source, path), ...(path ? { path } : {}) };
 }

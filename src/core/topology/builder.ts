@@ -1,6 +1,4 @@
-import type { Cite } from '../diagnostics/diagnostic';
-import type { ObjectMeta } from '../model/meta';
-import { rangeIn } from '../manifest/reader';
+import { citeOf } from '../manifest/reader';
 import type { GraphEdge, GraphNode } from './types';
 
 /** What the caller may ask of the graph (the page's settings). */
@@ -21,12 +19,6 @@ export function isSystem(o: { namespace: string; name: string; kind: string; sys
   if (o.system || SYSTEM_NAMESPACES.has(o.namespace)) return true;
   // The `kubernetes` Service in `default` fronts the API server (SEMANTICS.md §0), not the user's apps.
   return o.namespace === 'default' && (o.name === 'kubernetes' || o.name.startsWith('kubernetes-')) && (o.kind === 'Service' || o.kind === 'EndpointSlice');
-}
-
-/** The YAML that declares an object (or a field of it). */
-export function citeOf(o: ObjectMeta, path?: string): Cite {
-  const range = rangeIn(o.source, path ?? '');
-  return path ? { object: o.id, file: o.source.file, range, path } : { object: o.id, file: o.source.file, range };
 }
 
 /** The graph under construction: nodes and edges by id, so each layer adds without duplicates. */
@@ -50,3 +42,5 @@ export function addEdge(g: Builder, e: Omit<GraphEdge, 'id'>): void {
   const id = `${e.from}->${e.to}`;
   if (!g.edges.has(id)) g.edges.set(id, { id, ...e });
 }
+
+export { citeOf };

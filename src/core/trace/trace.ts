@@ -1,9 +1,9 @@
 import type { Cite } from '../diagnostics/diagnostic';
-import type { Pod, Service } from '../model/core';
+import type { Pod } from '../model/core';
 import type { Simulation } from '../simulate';
 import { parseRequestURL, type HttpRequest } from '../http';
 import { canonicalIP, parseIP } from '../net/ip';
-import { rangeIn } from '../manifest/reader';
+import { citeOf } from '../manifest/reader';
 import { resolve, findPod } from '../controllers/coredns/index';
 import { check, type CheckResult } from '../controllers/netpol/index';
 import { reachDNS } from '../controllers/netpol/dns';
@@ -48,7 +48,7 @@ export function trace(sim: Simulation, q: TraceQuery): TraceResult {
     const policies = udp.policies.map((p) => sim.world.networkPolicies.find((np) => `${np.namespace}/${np.name}` === p)).filter((p) => p !== undefined);
     const by = udp.policies.length ? ` by ${udp.policies.join(', ')}` : '';
     return t
-      .hop('dns', policies[0]?.id ?? null, 'blocked', `The lookup of ${req.host} times out: ${src.label} may not send UDP 53 to its nameserver ${r.nameserver} (the CoreDNS pods after DNAT)${by} (NP-14).`, policies.map((p) => cite(p, 'spec')), policies.map((p) => p.id))
+      .hop('dns', policies[0]?.id ?? null, 'blocked', `The lookup of ${req.host} times out: ${src.label} may not send UDP 53 to its nameserver ${r.nameserver} (the CoreDNS pods after DNAT)${by} (NP-14).`, policies.map((p) => citeOf(p, 'spec')), policies.map((p) => p.id))
       .done('blocked');
   }
   // Names outside the cluster zone are answered by the simulated upstream resolver (DNS-12 [SIM]).
@@ -91,7 +91,7 @@ function toAddress(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip:
   if (target) {
     const client: ProxyClient = src.client.kind === 'external' && target.node ? { ...src.client, node: target.node } : src.client;
     const sb = serviceBackends(w, target.service, target.port, client, target.via, target.node);
-    const svcCite = cite(target.service, `spec.ports.${target.port.index}`);
+    const svcCite = citeOf(target.service, `spec.ports.${target.port.index}`);
     const why = sb.reasons.map((r) => `${r.message} (${r.rule})`).join(' ');
     if (sb.outcome !== 'ok') {
       const what = sb.outcome === 'reject' ? 'refused' : sb.outcome === 'drop' ? 'dropped (the client times out)' : 'not proxied';
@@ -104,7 +104,7 @@ function toAddress(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip:
   }
   const pod = w.pods.find((p) => !p.hostNetwork && p.ips.includes(ip));
   if (pod) {
-    t.hop('endpoint', pod.id, 'ok', `${ip} is pod ${pod.namespace}/${pod.name}: the connection goes to it directly, with no Service rewrite.`, [cite(pod, '')]);
+    t.hop('endpoint', pod.id, 'ok', `${ip} is pod ${pod.namespace}/${pod.name}: the connection goes to it directly, with no Service rewrite.`, [citeOf(pod, '')]);
     return policy(sim, t, src, `ip:${ip}`, req.port, [pod.id]);
   }
   return outside(sim, t, src, req, ip);
@@ -225,10 +225,6 @@ function describe(d: CheckResult['egress'], dir: string, who: string): string {
     default:
       return d.rule ? `Allowed for ${dir} by ${d.rule.kind} ${d.rule.policy}, rule ${d.rule.rule}.` : `Allowed for ${dir}.`;
   }
-}
-
-function cite(o: { id: string; source: Service['source'] }, path: string): Cite {
-  return { object: o.id, file: o.source.file, range: rangeIn(o.source, path), ...(path ? { path } : {}) };
 }
 
 /** Collects hops and assumptions in order. */

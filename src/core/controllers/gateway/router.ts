@@ -1,9 +1,7 @@
-import type { Cite } from '../../diagnostics/diagnostic';
 import type { HttpRequest } from '../../http';
-import { rangeIn } from '../../manifest/reader';
+import { citeOf } from '../../manifest/reader';
 import type { Service } from '../../model/core';
 import type { GRPCRoute, Gateway, HTTPRoute, HTTPRouteMatch, GRPCRouteMatch } from '../../model/gateway';
-import type { ObjectMeta } from '../../model/meta';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
 import type { EntryResult, RouteBackend, RouteEndpoint } from '../../route';
@@ -22,8 +20,6 @@ interface Candidate {
   hostname: string | undefined;
   key: PrecedenceKey;
 }
-
-const cite = (obj: ObjectMeta, path: string): Cite => ({ object: obj.id, file: obj.source.file, range: rangeIn(obj.source, path), path });
 
 /**
  * Route one request through every Gateway a simulated controller serves (or only `gatewayFilter`,
@@ -87,7 +83,7 @@ function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, g
   const win = candidates[0]!;
   explainWin(win, candidates, reasons, assumptions);
   const rule = win.route.rules[win.rule]!;
-  const ruleCite = cite(win.route, `spec.rules.${win.rule}`);
+  const ruleCite = citeOf(win.route, `spec.rules.${win.rule}`);
   const result: EntryResult = { ...base, entry, status: 200, route: { kind: win.route.kind, namespace: win.route.namespace, name: win.route.name, rule: win.rule }, cite: ruleCite };
   const effect = applyFilters(rule.filters, req, win.match && 'path' in win.match ? win.match : undefined, listener.port, win.route.namespace);
   reasons.push(...effect.notes);
@@ -99,7 +95,7 @@ function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, g
   }
   if (effect.upstreamPath !== undefined && effect.upstreamPath !== req.path) result.upstreamPath = effect.upstreamPath;
   result.backends = rule.backendRefs.map((ref) => backendOf(world, win, ref));
-  for (const m of effect.mirrors) result.backends.push({ namespace: m.namespace, name: m.name, port: m.port ?? null, weight: 0, kind: 'Service', state: 'mirror', endpoints: [], reason: 'RequestMirror: a copy of the request is sent here; its answer is ignored (GW-14).', role: 'mirror', cite: cite(win.route, `spec.rules.${win.rule}.filters.${m.filter}`) });
+  for (const m of effect.mirrors) result.backends.push({ namespace: m.namespace, name: m.name, port: m.port ?? null, weight: 0, kind: 'Service', state: 'mirror', endpoints: [], reason: 'RequestMirror: a copy of the request is sent here; its answer is ignored (GW-14).', role: 'mirror', cite: citeOf(win.route, `spec.rules.${win.rule}.filters.${m.filter}`) });
   decideStatus(result, rule.backendRefs.length, grpc);
   assumptions.push('[SIM] The gateway sends requests straight to the endpoint pods, not via the ClusterIP (I-15, GW-15).');
   return result;
@@ -150,7 +146,7 @@ function explainWin(win: Candidate, all: Candidate[], reasons: string[], assumpt
 
 function backendOf(world: World, win: Candidate, ref: HTTPRoute['rules'][number]['backendRefs'][number]): RouteBackend {
   const bs = win.state.backends.find((b) => b.rule === win.rule && b.ref.index === ref.index)!;
-  const common = { namespace: ref.namespace, name: ref.name, port: ref.port ?? null, weight: ref.weight, kind: ref.kind, cite: cite(win.route, `spec.rules.${win.rule}.backendRefs.${ref.index}`) };
+  const common = { namespace: ref.namespace, name: ref.name, port: ref.port ?? null, weight: ref.weight, kind: ref.kind, cite: citeOf(win.route, `spec.rules.${win.rule}.backendRefs.${ref.index}`) };
   if (!bs.resolved) {
     const state = bs.reason === 'RefNotPermitted' ? 'refused' : bs.reason === 'InvalidKind' ? (ref.kind === 'Service' ? 'external-name' : 'unresolved') : bs.message.includes('has no port') ? 'port-missing' : 'service-missing';
     return { ...common, state, endpoints: [], reason: `${bs.reason}: ${bs.message} Its share of requests gets 500.` };

@@ -1,6 +1,6 @@
 import type { Cite } from '../../diagnostics/diagnostic';
 import type { HttpRequest } from '../../http';
-import { rangeIn } from '../../manifest/reader';
+import { citeOf } from '../../manifest/reader';
 import type { Ingress, IngressBackend } from '../../model/networking';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
@@ -18,10 +18,6 @@ interface Chosen {
   rule: number | null;
   cite: Cite;
   candidate?: Candidate;
-}
-
-function cite(ing: Ingress, path: string): Cite {
-  return { object: ing.id, file: ing.source.file, range: rangeIn(ing.source, path), path };
 }
 
 /**
@@ -56,7 +52,7 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
   if (sel.winner) {
     const w = sel.winner;
     const p = `spec.rules.${w.path.rule}.http.paths.${w.path.index}`;
-    chosen = { ingress: w.ingress, backend: w.path.backend, rule: w.path.rule, cite: cite(w.ingress, p), candidate: w };
+    chosen = { ingress: w.ingress, backend: w.path.backend, rule: w.path.rule, cite: citeOf(w.ingress, p), candidate: w };
     say(`matched ${w.path.pathType} path "${w.path.path}" of ${w.ingress.id} rule ${w.path.rule}: ${sel.why}`);
     if (w.path.pathType === 'ImplementationSpecific' && !sel.regex) assume('ImplementationSpecific path matched as ingress-nginx does: a character prefix (ING-8 [IMPL])');
     const others = sel.matching.slice(1).filter((c) => c.path.path === w.path.path && c.path.pathType === w.path.pathType && c.ingress !== w.ingress);
@@ -69,7 +65,7 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
     const catchAll = sel.group === null || sel.group === 'any' ? main.find((i) => i.rules.length === 0 && i.defaultBackend) : undefined;
     const from = own ?? catchAll;
     if (from) {
-      chosen = { ingress: from, backend: from.defaultBackend!, rule: null, cite: cite(from, 'spec.defaultBackend') };
+      chosen = { ingress: from, backend: from.defaultBackend!, rule: null, cite: citeOf(from, 'spec.defaultBackend') };
       say(own ? `using spec.defaultBackend of ${from.id}, the oldest Ingress of this host group that defines one (ING-10 [SIM])` : `using spec.defaultBackend of ${from.id}, an Ingress without rules: a catch-all for requests no rule claims (ING-10 [IMPL])`);
       if (!own) assume('an Ingress with only defaultBackend catches every request other rules do not claim (ING-10 [IMPL])');
     } else {
@@ -182,7 +178,7 @@ function toRouteBackend(world: World, ing: Ingress, b: IngressBackend, weight: n
     state: r.state,
     endpoints: r.endpoints,
     reason: r.reason,
-    cite: cite(ing, backendPath),
+    cite: citeOf(ing, backendPath),
   };
   if (nginx && a.backendProtocol && a.backendProtocol !== 'HTTP') out.protocol = a.backendProtocol;
   if (nginx && a.serviceUpstream && r.service?.clusterIPs[0] && r.servicePort) {

@@ -6,13 +6,14 @@ import { matchesEquality } from '../../net/labels';
 import { and, has, isEmpty, members } from './bitset';
 import { rangeIn } from '../../manifest/reader';
 import { compile, namedPort, type Compiled } from './compile';
-import { evaluateDirection, cite } from './evaluate';
+import { evaluateDirection } from './evaluate';
+import { citeOf } from '../../manifest/reader';
 import { podEndpoint } from './check';
 import { serviceBackends } from './services';
 import { NETPOL_CODES } from './codes';
 
 function diag(p: NetworkPolicy, code: string, severity: Diagnostic['severity'], path: string, message: string, rule?: string): Diagnostic {
-  const c = cite(p, path);
+  const c = citeOf(p, path);
   return { code, severity, message, file: c.file, range: c.range, path, object: p.id, ...(rule ? { rule } : {}) };
 }
 

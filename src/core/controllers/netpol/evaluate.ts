@@ -1,7 +1,7 @@
 import type { Cite } from '../../diagnostics/diagnostic';
 import type { Pod } from '../../model/core';
-import type { ObjectMeta, Protocol } from '../../model/meta';
-import { rangeIn } from '../../manifest/reader';
+import type { Protocol } from '../../model/meta';
+import { citeOf } from '../../manifest/reader';
 import { matchesSelector } from '../../net/labels';
 import { has } from './bitset';
 import { inBlock, inNet, namedPort, type Addr, type CompiledAdmin, type CompiledAdminRule, type CompiledPeer, type CompiledPort, type CompiledRule, type Compiled } from './compile';
@@ -54,10 +54,6 @@ export interface DirectionResult {
   cites: Cite[];
   /** Implementation-defined choices this verdict relied on (SEMANTICS.md §7). */
   assumptions: string[];
-}
-
-export function cite(obj: ObjectMeta, path: string): Cite {
-  return { object: obj.id, file: obj.source.file, range: rangeIn(obj.source, path), path };
 }
 
 export function podName(p: Pod): string {
@@ -131,7 +127,7 @@ export function adminPortMatches(x: NonNullable<CompiledAdminRule['rule']['ports
 function adminRef(a: CompiledAdmin, dir: Direction, r: CompiledAdminRule, m: { peer: number; port?: number }): RuleRef {
   const field = dir === 'ingress' ? 'from' : 'to';
   const path = m.port !== undefined ? `spec.${dir}.${r.rule.index}.${r.rule.portsField ?? 'ports'}.${m.port}` : `spec.${dir}.${r.rule.index}.${field}.${m.peer}`;
-  return { kind: a.policy.kind, policy: a.policy.name, direction: dir, rule: r.rule.index, peer: m.peer, ...(m.port !== undefined ? { port: m.port } : {}), action: r.rule.action, cite: cite(a.policy, path) };
+  return { kind: a.policy.kind, policy: a.policy.name, direction: dir, rule: r.rule.index, peer: m.peer, ...(m.port !== undefined ? { port: m.port } : {}), action: r.rule.action, cite: citeOf(a.policy, path) };
 }
 
 /**
@@ -147,7 +143,7 @@ export function evaluateDirection(c: Compiled, dir: Direction, subject: number, 
   const adminPolicies = c.anpFor[subject]!.map((k) => c.anps[k]!.policy.name);
   for (const k of c.baselineFor[subject]!) adminPolicies.push(c.baselines[k]!.policy.name);
   const base = { isolated: iso.length > 0, policies, adminPolicies };
-  const selectCites = (): Cite[] => iso.map((k) => cite(c.policies[k]!.policy, 'spec.podSelector'));
+  const selectCites = (): Cite[] => iso.map((k) => citeOf(c.policies[k]!.policy, 'spec.podSelector'));
   let passedBy: RuleRef | undefined;
   anp: for (const k of c.anpFor[subject]!) {
     const a = c.anps[k]!;
@@ -171,7 +167,7 @@ export function evaluateDirection(c: Compiled, dir: Direction, subject: number, 
         if (!m) continue;
         const field = dir === 'ingress' ? 'from' : 'to';
         const path = m.port !== undefined ? `spec.${dir}.${r.rule.index}.ports.${m.port}` : m.peer !== undefined ? `spec.${dir}.${r.rule.index}.${field}.${m.peer}` : `spec.${dir}.${r.rule.index}`;
-        const ref: RuleRef = { kind: 'NetworkPolicy', policy: podPolicyName(cp.policy), direction: dir, rule: r.rule.index, ...m, cite: cite(cp.policy, path) };
+        const ref: RuleRef = { kind: 'NetworkPolicy', policy: podPolicyName(cp.policy), direction: dir, rule: r.rule.index, ...m, cite: citeOf(cp.policy, path) };
         return { ...base, ...passed, verdict: 'allowed', rule: ref, decidedBy: 'networkpolicy', cites: [ref.cite, ...selectCites()], assumptions: [...notes] };
       }
     }
