@@ -2,7 +2,7 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { buildTopology, createSimCache, simulate, type SimCache, type Simulation } from '../core/index';
+import { buildTopology, createSimCache, simulate, slicesOf, type SimCache, type Simulation } from '../core/index';
 import { layoutTopology, type LayoutCache, type Layouter } from './layout';
 import type { EndpointsView, QueryKind, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply } from './protocol';
 
@@ -95,23 +95,21 @@ export function endpointsView(sim: Simulation): EndpointsView[] {
   return sim.world.services.map((s) => ({
     service: s.id,
     type: s.type,
-    clusterIP: s.headless ? 'None' : s.clusterIPs[0] ?? '',
+    clusterIP: s.headless ? 'None' : (s.clusterIPs[0] ?? ''),
     ports: s.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port}→${p.targetPort}/${p.protocol}`),
-    slices: sim.world.endpointSlices
-      .filter((es) => es.namespace === s.namespace && es.serviceName === s.name)
-      .map((es) => ({
-        id: es.id,
-        generated: es.generated,
-        ports: es.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port ?? '?'}/${p.protocol}`),
-        endpoints: es.endpoints.map((e) => ({
-          address: e.addresses.join(', '),
-          ready: e.conditions.ready,
-          serving: e.conditions.serving,
-          terminating: e.conditions.terminating,
-          ...(e.targetRef ? { target: `${e.targetRef.kind}/${e.targetRef.namespace || es.namespace}/${e.targetRef.name}` } : {}),
-          ...(e.nodeName ? { node: e.nodeName } : {}),
-        })),
+    slices: slicesOf(sim.world, s).map((es) => ({
+      id: es.id,
+      generated: es.generated,
+      ports: es.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port ?? '?'}/${p.protocol}`),
+      endpoints: es.endpoints.map((e) => ({
+        address: e.addresses.join(', '),
+        ready: e.conditions.ready,
+        serving: e.conditions.serving,
+        terminating: e.conditions.terminating,
+        ...(e.targetRef ? { target: `${e.targetRef.kind}/${e.targetRef.namespace || es.namespace}/${e.targetRef.name}` } : {}),
+        ...(e.nodeName ? { node: e.nodeName } : {}),
       })),
+    })),
   }));
 }
 

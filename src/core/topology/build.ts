@@ -5,6 +5,7 @@ import type { Topology, Verdict } from './types';
 import { addEdge, addNode, citeOf, INTERNET, isSystem, shown, type Builder, type TopologyOptions } from './builder';
 import { addEntryPoints } from './entry';
 import { addCalls, addExternalEntry } from './traffic';
+import { slicesOf } from '../net/endpoints';
 
 export { INTERNET, isSystem, citeOf, type TopologyOptions } from './builder';
 
@@ -41,7 +42,7 @@ function serviceDetail(s: Service): string {
 function addServices(g: Builder, sim: Simulation): void {
   for (const s of sim.world.services) {
     if (!shown(g, s)) continue;
-    const slices = sim.world.endpointSlices.filter((es) => es.namespace === s.namespace && es.serviceName === s.name);
+    const slices = slicesOf(sim.world, s);
     const ready = slices.some((es) => es.endpoints.some((e) => e.conditions.ready));
     const status = s.type !== 'ExternalName' && s.selector !== null && !ready ? 'warning' : 'ok';
     addNode(g, { id: s.id, kind: 'Service', label: s.name, detail: serviceDetail(s), namespace: s.namespace, layer: 3, status, cite: citeOf(s), ...(isSystem(s) ? { system: true } : {}) });

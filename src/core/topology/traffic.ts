@@ -7,6 +7,7 @@ import { podResolvConf, searchCandidates } from '../controllers/coredns/index';
 import { addEdge, citeOf, INTERNET, shown, type Builder } from './builder';
 import { revealedCalls, type RevealedCall } from './calls';
 import type { Verdict } from './types';
+import { slicesOf } from '../net/endpoints';
 
 /** A client address standing for "somebody on the internet" (RFC 5737 documentation range). */
 export const SOME_CLIENT = '203.0.113.10';
@@ -125,8 +126,7 @@ function judgeCall(sim: Simulation, pod: Pod, svc: Service, port: number, call: 
   const from = `${pod.namespace}/${pod.name}`;
   if (!svc.headless) return judgeService(sim, from, svc, port);
   // Headless: the name resolves to the pod IPs and the client connects to them directly (SVC-4).
-  const targets = sim.world.endpointSlices
-    .filter((es) => es.namespace === svc.namespace && es.serviceName === svc.name)
+  const targets = slicesOf(sim.world, svc)
     .flatMap((es) => es.endpoints.filter((e) => e.conditions.ready).map((e) => e.addresses[0]!));
   if (targets.length === 0) return { verdict: 'blocked', reason: `${call.host} has no ready endpoint, so the headless name does not resolve (DNS-3).`, cites: [] };
   const results = targets.map((ip) => check(sim, { from, to: `ip:${ip}`, port, protocol: 'TCP' })).flatMap((r) => (r.ok ? [r.result] : []));

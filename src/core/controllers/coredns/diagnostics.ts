@@ -7,6 +7,7 @@ import { rangeIn } from '../../manifest/reader';
 import { parseIP } from '../../net/ip';
 import { DNS_CODES } from './codes';
 import { podResolvConf } from './resolv-conf';
+import { slicesOf } from '../../net/endpoints';
 
 /**
  * The cluster DNS stage of the pipeline: problems a person would only find when a lookup fails
@@ -44,9 +45,7 @@ export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
   // A headless Service whose endpoints are all unready is NXDOMAIN (DNS-3, edge 23).
   for (const s of world.services) {
     if (!s.headless || s.type === 'ExternalName') continue;
-    const eps = world.endpointSlices
-      .filter((sl) => sl.namespace === s.namespace && sl.serviceName === s.name)
-      .flatMap((sl) => sl.endpoints);
+    const eps = slicesOf(world, s).flatMap((sl) => sl.endpoints);
     if (eps.length > 0 && !eps.some((e) => e.conditions.ready)) {
       push(
         s,

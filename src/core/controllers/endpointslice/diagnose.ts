@@ -4,7 +4,7 @@ import type { Pod, Service } from '../../model/core';
 import type { EndpointSlice } from '../../model/discovery';
 import type { World } from '../../model/world';
 import { rangeIn } from '../../manifest/reader';
-import { clusterIPIndex, unusableEndpointAddress } from '../../net/endpoints';
+import { clusterIPIndex, slicesOf, unusableEndpointAddress } from '../../net/endpoints';
 import { matchesEquality } from '../../net/labels';
 import { findPort } from './utils';
 
@@ -123,7 +123,7 @@ function whyNoEndpoints(world: World, pods: Pod[]): string {
 }
 
 function diagnoseReadiness(world: World, s: Service, diags: Diagnostic[], selected: Pod[] = []): void {
-  const slices = world.endpointSlices.filter((e) => e.namespace === s.namespace && e.serviceName === s.name);
+  const slices = slicesOf(world, s);
   // SVC-12: loopback, link-local and ClusterIP addresses never carry traffic, so they do not count.
   const vips = clusterIPIndex(world);
   const endpoints = slices.flatMap((e) => e.endpoints).filter((e) => !e.addresses[0] || !unusableEndpointAddress(world, e.addresses[0], vips));
