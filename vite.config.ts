@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 /**
  * The playground page. `base: './'` makes every asset URL relative, so `dist/` works from any static
  * server under any path prefix, and nothing is fetched from another host (Monaco is bundled, not a CDN).
- * Monaco (with monaco-yaml) and elkjs (in the simulation worker) are loaded lazily, outside the shell.
+ * Monaco (with monaco-yaml) is loaded lazily, outside the shell.
  */
 /**
  * Content-Security-Policy of the built page (a meta tag: it travels with dist/ to any static host). No
@@ -42,7 +42,7 @@ export default defineConfig({
   // Dependencies only workers import are found late by the dev server, which then reloads the page
   // mid-session (STACK trap 5): name them up front.
   optimizeDeps: {
-    include: ['elkjs/lib/elk.bundled.js', 'monaco-yaml', 'monaco-yaml/yaml.worker.js', 'monaco-editor/esm/vs/editor/editor.worker.js', 'yaml'],
+    include: ['monaco-yaml', 'monaco-yaml/yaml.worker.js', 'monaco-editor/esm/vs/editor/editor.worker.js', 'yaml'],
   },
   build: {
     outDir: 'dist',

@@ -3,7 +3,7 @@
  * Chromium (Debian's), served from loopback, the way the browser tests run it (e2e/harness.ts).
  * Figures: cold load to the first painted graph and to a ready editor (median of fresh profiles), edit →
  * painted graph p50/p95 for a 40- and a 400-object scenario, frame times while panning a ~500-node graph by
- * mouse drag, and every JS/CSS chunk's gzip size (shell = what index.html loads before Monaco and elkjs).
+ * mouse drag, and every JS/CSS chunk's gzip size (shell = what index.html loads before Monaco).
  * Edit → graph is timed inside the page: from just before the paste event to the `graph-painted` mark the
  * graph sets for the reply's revision (a task after the frame that drew it).
  * Prints a table, then one JSON line `{rows: [[figure, value, target], ...], ...}` (read by run.ts).
@@ -329,7 +329,7 @@ async function main(): Promise<void> {
       [`  of which worker simulate + topology / layout, median (ms)`, `${ms(median(e400.simulate))} / ${ms(median(e400.layout))}`, ''],
       [`pan ${panned.nodes}-node graph by mouse drag, frame time median (ms)`, Math.round(median(panned.frames) * 10) / 10, '≈ 16.7'],
       [`pan, frame time p95 of ${panned.frames.length} frames (ms)${panned.moved ? '' : ' (VIEW DID NOT MOVE)'}`, Math.round(p95(panned.frames) * 10) / 10, 'smooth: < 33'],
-      ['shell JS (index.html, before Monaco and elkjs), gzip (KB)', b.shellJsGzKB, '< 200'],
+      ['shell JS (index.html, before Monaco), gzip (KB)', b.shellJsGzKB, '< 200'],
       ['shell CSS, gzip (KB)', b.shellCssGzKB, ''],
       ...b.chunks.map((c): [string, string | number, string] => [`  chunk ${c.file.replace(/-[\w-]{8}\.(js|css)$/, '.$1')}${c.shell ? ' (shell)' : ''}: ${c.kb} KB raw, gzip (KB)`, c.gzKB, '']),
       ['load average (1 min) before / after, 2 cores', `${loadBefore[0]} / ${loadAfter[0]}`, ''],

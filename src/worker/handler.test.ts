@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { createState, handle } from './handler';
 import { DEFAULT_SCENARIO } from '../ui/default-scenario';
 
 describe('the worker handler', () => {
-  it('answers a simulate request with the same revision, a topology and a placement for every node', async () => {
-    const state = createState(new ELK());
-    const r = await handle(state, { type: 'simulate', rev: 7, text: DEFAULT_SCENARIO, options: {} });
+  it('answers a simulate request with the same revision, a topology and a placement for every node', () => {
+    const state = createState();
+    const r = handle(state, { type: 'simulate', rev: 7, text: DEFAULT_SCENARIO, options: {} });
     expect(r.type).toBe('simulated');
     if (r.type !== 'simulated') return;
     expect(r.rev).toBe(7);
@@ -15,26 +14,26 @@ describe('the worker handler', () => {
     for (const n of r.topology.nodes) if (n.namespace) expect(r.layout[`Namespace/${n.namespace}`]).toBeDefined();
   });
 
-  it('places a node at the same spot when an unrelated object is added', async () => {
-    const state = createState(new ELK());
-    const a = await handle(state, { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO, options: {} });
+  it('places a node at the same spot when an unrelated object is added', () => {
+    const state = createState();
+    const a = handle(state, { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO, options: {} });
     const extra = `${DEFAULT_SCENARIO}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: zz, namespace: other}\nspec: {ports: [{port: 1}]}\n`;
-    const b = await handle(state, { type: 'simulate', rev: 2, text: extra, options: {} });
+    const b = handle(state, { type: 'simulate', rev: 2, text: extra, options: {} });
     if (a.type !== 'simulated' || b.type !== 'simulated') throw new Error('not simulated');
     const svc = a.topology.nodes.find((n) => n.kind === 'Service')!;
     expect(b.layout[svc.id]).toEqual(a.layout[svc.id]);
   });
 
-  it('says which query kinds it cannot answer instead of throwing', async () => {
-    const state = createState(null);
-    await handle(state, { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO, options: {} });
-    const r = await handle(state, { type: 'query', id: 3, query: { kind: 'dns', args: {} } });
+  it('says which query kinds it cannot answer instead of throwing', () => {
+    const state = createState();
+    handle(state, { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO, options: {} });
+    const r = handle(state, { type: 'query', id: 3, query: { kind: 'dns', args: {} } });
     expect(r).toMatchObject({ type: 'answer', id: 3, ok: false });
   });
 
-  it('reports a failed simulation with its revision instead of crashing the worker', async () => {
-    const state = createState(null);
-    const r = await handle(state, { type: 'simulate', rev: 4, text: 'kind: [', options: {} });
+  it('reports a failed simulation with its revision instead of crashing the worker', () => {
+    const state = createState();
+    const r = handle(state, { type: 'simulate', rev: 4, text: 'kind: [', options: {} });
     expect(['simulated', 'failed']).toContain(r.type);
     expect('rev' in r && r.rev).toBe(4);
   });

@@ -3,7 +3,7 @@
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
 import { buildTopology, createSimCache, simulate, slicesOf, type SimCache, type Simulation } from '../core/index';
-import { layoutTopology, type LayoutCache, type Layouter } from './layout';
+import { layoutTopology } from './layout';
 import type { EndpointsView, QueryKind, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply } from './protocol';
 
 /** One core query: takes the latest simulation and the request's args. */
@@ -11,27 +11,25 @@ export type QueryFn = (sim: Simulation, args: unknown) => unknown;
 
 export interface WorkerState {
   sim: Simulation | null;
-  elk: Layouter | null;
   queries: Partial<Record<QueryKind, QueryFn>>;
-  layoutCache: LayoutCache;
   /** Parsed YAML documents from the last run, so an edit re-parses only what it changed. */
   simCache: SimCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
 }
 
-export function createState(elk: Layouter | null, queries: Partial<Record<QueryKind, QueryFn>> = {}, now?: () => number): WorkerState {
-  const base = { sim: null, elk, queries, layoutCache: new Map() as LayoutCache, simCache: createSimCache() };
+export function createState(queries: Partial<Record<QueryKind, QueryFn>> = {}, now?: () => number): WorkerState {
+  const base = { sim: null, queries, simCache: createSimCache() };
   return now ? { ...base, now } : base;
 }
 
 /** The file name the page's single editor buffer is simulated under (diagnostics carry `file: 0`). */
 export const EDITOR_FILE = 'playground.yaml';
 
-export async function handle(state: WorkerState, msg: Request): Promise<Reply> {
+export function handle(state: WorkerState, msg: Request): Reply {
   if (msg.type === 'simulate') {
     try {
-      return await runSimulation(state, msg);
+      return runSimulation(state, msg);
     } catch (e) {
       return { type: 'failed', rev: msg.rev, error: e instanceof Error ? `${e.message}` : String(e) };
     }
@@ -39,14 +37,14 @@ export async function handle(state: WorkerState, msg: Request): Promise<Reply> {
   return answer(state, msg);
 }
 
-async function runSimulation(state: WorkerState, msg: SimulateRequest): Promise<SimulatedReply> {
+function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply {
   const now = state.now ?? (() => 0);
   const t0 = now();
   const sim = simulate([{ name: EDITOR_FILE, text: msg.text }], msg.options, state.simCache);
   state.sim = sim;
   const topology = buildTopology(sim, { showSystem: msg.showSystem === true });
   const t1 = now();
-  const layout = await layoutTopology(topology, state.elk, state.layoutCache);
+  const layout = layoutTopology(topology);
   const t2 = now();
   const w = sim.world;
   const all = [

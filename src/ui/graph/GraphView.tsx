@@ -184,7 +184,7 @@ function GraphInner() {
       nodesConnectable={false}
       elementsSelectable
       colorMode={theme}
-      minZoom={0.1}
+      minZoom={0.03}
       maxZoom={2.5}
       fitView
       fitViewOptions={FIT_OPTIONS}
