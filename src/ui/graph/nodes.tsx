@@ -1,7 +1,18 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import type { GraphNode } from '../../core/index';
+import { fitText } from './fit-text';
 import { kindStyle } from './kinds';
+
+/** Room for text in an object node: 210 px less padding, border, the kind badge and the gap (styles.css .obj). */
+const TEXT_WIDTH = 143;
+let family: string | undefined;
+
+/** The page's font family (styles.css), read once. */
+function pageFont(): string {
+  family ??= (typeof document === 'undefined' ? '' : getComputedStyle(document.body).fontFamily) || 'system-ui, sans-serif';
+  return family;
+}
 
 export type ObjectNodeData = { node: GraphNode; lit: boolean };
 export type ObjectFlowNode = Node<ObjectNodeData, 'object'>;
@@ -18,8 +29,8 @@ export const ObjectNode = memo(function ObjectNode({ data, selected }: NodeProps
         {k.badge}
       </span>
       <span className="obj-text">
-        <span className="obj-name">{n.label}</span>
-        {n.detail ? <span className="obj-detail">{n.detail}</span> : null}
+        <span className="obj-name">{fitText(n.label, `600 13px ${pageFont()}`, TEXT_WIDTH)}</span>
+        {n.detail ? <span className="obj-detail">{fitText(n.detail, `11px ${pageFont()}`, TEXT_WIDTH)}</span> : null}
       </span>
       {n.status !== 'ok' ? <span className={`dot dot-${n.status}`} aria-label={n.status} /> : null}
       <Handle type="source" position={Position.Right} isConnectable={false} />

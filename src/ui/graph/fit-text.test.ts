@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { fitWith } from './fit-text';
+
+/** Every character 10 px wide, the ellipsis too. */
+const tenEach = (s: string) => [...s].length * 10;
+
+describe('labels cut to the node width', () => {
+  it.each([
+    { text: 'web', width: 30, want: 'web' },
+    { text: 'frontend-5876995', width: 160, want: 'frontend-5876995' },
+    { text: 'frontend-5876995f9-abcde', width: 100, want: 'frontend-…' },
+    { text: 'api 10.0.0.1', width: 50, want: 'api…' },
+    { text: 'abc', width: 5, want: '…' },
+  ])('$text in $width px → $want', ({ text, width, want }) => {
+    const got = fitWith(tenEach, text, width);
+    expect(got).toBe(want);
+    expect(tenEach(got) <= width || got === '…').toBe(true);
+  });
+});
