@@ -21,7 +21,7 @@ describe('accessibility', () => {
     await ready(b.page);
     if ((await b.page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await b.page.click('button[aria-label="Toggle dark theme"]');
     await b.page.waitForTimeout(300);
-    const r = await new AxeBuilder({ page: b.page }).exclude('.monaco-editor').exclude('.react-flow__minimap').analyze();
+    const r = await new AxeBuilder({ page: b.page }).exclude('.monaco-editor').analyze();
     const found = r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
     expect(found).toEqual([]);
   });
@@ -32,7 +32,7 @@ describe('accessibility', () => {
     if ((await b.page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await b.page.click('button[aria-label="Toggle dark theme"]');
     const check = async (what: string) => {
       await b.page.waitForTimeout(250);
-      const r = await new AxeBuilder({ page: b.page }).exclude('.monaco-editor').exclude('.react-flow__minimap').analyze();
+      const r = await new AxeBuilder({ page: b.page }).exclude('.monaco-editor').analyze();
       return r.violations.map((v) => `${what}: ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
     };
     const found: string[] = [];

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { Controls, MarkerType, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import type { Placement } from '../../worker/protocol';
 import { useActions, useApp } from '../store';
 import { NODE_TYPES, type GroupFlowNode, type ObjectFlowNode } from './nodes';
 import { EDGE_TYPES, type VerdictFlowEdge } from './edges';
 import { Legend } from './Legend';
+import { Overview } from './Overview';
 import { ReachOverlay } from './ReachOverlay';
 import './graph.css';
-import { kindStyle } from './kinds';
 
 /** Data attributes on a node's or an edge's DOM element (UI.md): React Flow spreads `domAttributes` there. */
 type DataAttrs = Record<`data-${string}`, string>;
@@ -17,8 +18,6 @@ const FIT_PADDING = { top: '52px', bottom: '24px', left: '24px', right: '24px' }
 const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: false };
 const MINIMAP_STYLE = { marginLeft: 56 };
-const minimapColor = (n: Node) => (n.type === 'namespace' ? 'transparent' : kindStyle(String(n.domAttributes?.['data-kind' as keyof typeof n.domAttributes] ?? '')).color);
-const minimapStroke = (n: Node) => (n.type === 'namespace' ? '#94a3b8' : 'transparent');
 
 function GraphInner() {
   const reply = useApp((s) => s.result.reply);
@@ -31,6 +30,11 @@ function GraphInner() {
   const onNodeClick = useCallback((_: unknown, n: Node) => select({ type: 'node', id: n.id }), [select]);
   const onEdgeClick = useCallback((_: unknown, e: Edge) => select({ type: 'edge', id: e.id }), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
+  // While the view pans or zooms, the canvas is marked `moving` (graph.css: one layer moved by the
+  // compositor). From the first real move, not the mouse-down, so a click on a node stays a click.
+  const canvas = useRef<HTMLDivElement>(null);
+  const onMove = useCallback(() => canvas.current?.classList.add('moving'), []);
+  const onMoveEnd = useCallback(() => canvas.current?.classList.remove('moving'), []);
 
   // Flow nodes and edges keep their identity across replies when nothing they draw changed, so React Flow
   // re-renders only what an edit touched (a reply is a fresh structured clone: every object is new).
@@ -175,6 +179,9 @@ function GraphInner() {
 
   return (
     <ReactFlow
+      ref={canvas}
+      onMove={onMove}
+      onMoveEnd={onMoveEnd}
       nodes={nodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
@@ -193,9 +200,11 @@ function GraphInner() {
       onPaneClick={onPaneClick}
       proOptions={PRO_OPTIONS}
     >
-      <Background gap={24} size={1} />
+      {/* No dotted background: it moves with every pan frame, so Chrome repaints the whole pane each frame. */}
       <Controls showInteractive={false} />
-      <MiniMap position="bottom-left" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />
+      <Panel position="bottom-left" style={MINIMAP_STYLE}>
+        {reply ? <Overview layout={reply.layout} nodes={reply.topology.nodes} /> : null}
+      </Panel>
       <Panel position="top-right">
         <Legend />
       </Panel>
@@ -206,12 +215,32 @@ function GraphInner() {
   );
 }
 
+/** Below the lowest node, room for the arcs of backward calls and their marks (edges.tsx arcBelow). */
+const EXTENT_MARGIN = 320;
+
+/**
+ * The drawing's extent in flow coordinates (the layout never goes below 0), as CSS variables for the
+ * viewport's backdrop (graph.css): one box under the whole drawing lets Chrome paint every node and edge
+ * into the viewport's single layer while panning, instead of a layer per row of nodes.
+ */
+function extentVars(layout: Record<string, Placement> | undefined): CSSProperties {
+  let w = 0;
+  let h = 0;
+  for (const p of Object.values(layout ?? {})) {
+    if (p.parent) continue;
+    w = Math.max(w, p.x + p.width);
+    h = Math.max(h, p.y + p.height);
+  }
+  return { '--graph-w': `${Math.ceil(w + EXTENT_MARGIN)}px`, '--graph-h': `${Math.ceil(h + EXTENT_MARGIN)}px` } as CSSProperties;
+}
+
 export function GraphView() {
   const reply = useApp((s) => s.result.reply);
   const failure = useApp((s) => s.result.failure);
   const empty = reply && reply.topology.nodes.filter((n) => n.kind !== 'Client').length === 0;
+  const extent = useMemo(() => extentVars(reply?.layout), [reply?.layout]);
   return (
-    <div className="graph">
+    <div className="graph" style={extent}>
       <ReactFlowProvider>
         <GraphInner />
       </ReactFlowProvider>

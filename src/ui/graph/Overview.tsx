@@ -1,0 +1,126 @@
+/**
+ * The minimap: every node as a small rectangle, and a frame for the part of the graph in view. Click or
+ * drag in it to move the view there.
+ *
+ * React Flow's own MiniMap redraws its whole SVG on every pan frame (its viewBox follows the view), and at
+ * 700 nodes that repaint costs a frame in two. Here the rectangles are drawn once per layout, and the frame
+ * is four bars moved only by `transform` (each its own composited layer), so panning repaints nothing.
+ */
+import { memo, useCallback, useMemo, useRef, type PointerEvent } from 'react';
+import { useReactFlow, useStore } from '@xyflow/react';
+import type { GraphNode } from '../../core/index';
+import type { Placement } from '../../worker/protocol';
+import { kindStyle } from './kinds';
+
+export const OVERVIEW_W = 160;
+export const OVERVIEW_H = 100;
+const BAR = 1.5;
+/** Room between the drawing and the overview's border. */
+const PAD = 6;
+/** A small graph stays small: no larger than a fifth of its size. */
+const MAX_SCALE = 0.2;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Each node's box in flow coordinates (a child's placement is relative to its namespace group). */
+export function absoluteBoxes(layout: Record<string, Placement>): Map<string, Box> {
+  const out = new Map<string, Box>();
+  for (const [id, p] of Object.entries(layout)) {
+    const parent = p.parent ? layout[p.parent] : undefined;
+    out.set(id, { x: p.x + (parent?.x ?? 0), y: p.y + (parent?.y ?? 0), width: p.width, height: p.height });
+  }
+  return out;
+}
+
+/** How flow coordinates map into the overview: the drawing's extent fitted and centred. */
+export function overviewScale(boxes: Iterable<Box>): { k: number; ox: number; oy: number } {
+  let w = 1;
+  let h = 1;
+  for (const b of boxes) {
+    w = Math.max(w, b.x + b.width);
+    h = Math.max(h, b.y + b.height);
+  }
+  const k = Math.min((OVERVIEW_W - 2 * PAD) / w, (OVERVIEW_H - 2 * PAD) / h, MAX_SCALE);
+  return { k, ox: (OVERVIEW_W - w * k) / 2, oy: (OVERVIEW_H - h * k) / 2 };
+}
+
+export function Overview({ layout, nodes }: { layout: Record<string, Placement>; nodes: GraphNode[] }) {
+  const boxes = useMemo(() => absoluteBoxes(layout), [layout]);
+  const fit = useMemo(() => overviewScale(boxes.values()), [boxes]);
+  const flow = useReactFlow();
+  const zoom = useStore((s) => s.transform[2]);
+  const dragging = useRef(false);
+
+  // Centre the view on the flow point under the pointer, keeping the zoom.
+  const moveTo = useCallback(
+    (e: PointerEvent<HTMLDivElement>) => {
+      const r = e.currentTarget.getBoundingClientRect();
+      const x = (e.clientX - r.left - fit.ox) / fit.k;
+      const y = (e.clientY - r.top - fit.oy) / fit.k;
+      void flow.setCenter(x, y, { zoom, duration: 0 });
+    },
+    [flow, fit, zoom],
+  );
+
+  return (
+    <div
+      className="overview"
+      role="img"
+      aria-label="Overview of the whole graph: click or drag here to move the view"
+      onPointerDown={(e) => {
+        dragging.current = true;
+        e.currentTarget.setPointerCapture(e.pointerId);
+        moveTo(e);
+      }}
+      onPointerMove={(e) => dragging.current && moveTo(e)}
+      onPointerUp={() => (dragging.current = false)}
+      onPointerCancel={() => (dragging.current = false)}
+    >
+      <Shapes boxes={boxes} nodes={nodes} fit={fit} />
+      <ViewFrame fit={fit} />
+    </div>
+  );
+}
+
+/** The node rectangles: redrawn only when the layout changes. */
+const Shapes = memo(function Shapes({ boxes, nodes, fit }: { boxes: Map<string, Box>; nodes: GraphNode[]; fit: { k: number; ox: number; oy: number } }) {
+  const groups = [...boxes].filter(([id]) => id.startsWith('Namespace/'));
+  return (
+    <svg width={OVERVIEW_W} height={OVERVIEW_H} aria-hidden="true">
+      <g transform={`translate(${fit.ox} ${fit.oy}) scale(${fit.k})`}>
+        {groups.map(([id, b]) => (
+          <rect key={id} x={b.x} y={b.y} width={b.width} height={b.height} rx={12} className="overview-group" vectorEffect="non-scaling-stroke" />
+        ))}
+        {nodes.map((n) => {
+          const b = boxes.get(n.id);
+          return b ? <rect key={n.id} x={b.x} y={b.y} width={b.width} height={b.height} rx={8} fill={kindStyle(n.kind).color} /> : null;
+        })}
+      </g>
+    </svg>
+  );
+});
+
+/** The part of the graph in view: four bars placed by transform alone, so a pan frame repaints nothing. */
+function ViewFrame({ fit }: { fit: { k: number; ox: number; oy: number } }) {
+  const [tx, ty, zoom] = useStore((s) => s.transform);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const x = fit.ox + (-tx / zoom) * fit.k;
+  const y = fit.oy + (-ty / zoom) * fit.k;
+  const w = (width / zoom) * fit.k;
+  const h = (height / zoom) * fit.k;
+  const bar = (bx: number, by: number, sx: number, sy: number) => ({ transform: `translate(${bx}px, ${by}px) scale(${Math.max(sx, 0)}, ${Math.max(sy, 0)})` });
+  return (
+    <>
+      <div className="overview-bar" style={bar(x, y, w, BAR)} />
+      <div className="overview-bar" style={bar(x, y + h - BAR, w, BAR)} />
+      <div className="overview-bar" style={bar(x, y, BAR, h)} />
+      <div className="overview-bar" style={bar(x + w - BAR, y, BAR, h)} />
+    </>
+  );
+}
