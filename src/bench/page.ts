@@ -2,8 +2,8 @@
  * The page benchmark (`npm run bench -- --only page`, or `tsx src/bench/page.ts`): the built site in headless
  * Chromium (Debian's), served from loopback, the way the browser tests run it (e2e/harness.ts).
  * Figures: cold load to the first painted graph and to a ready editor (median of fresh profiles), edit →
- * painted graph p50/p95 for a 40- and a 400-object scenario, frame times while panning a ~500-node graph by
- * mouse drag, and every JS/CSS chunk's gzip size (shell = what index.html loads before Monaco).
+ * painted graph p50/p95 for a 40- and a 400-object scenario, frame times while panning (mouse drag) and zooming (mouse
+ * wheel) a 723-node graph, and every JS/CSS chunk's gzip size (shell = what index.html loads before Monaco).
  * Edit → graph is timed inside the page: from just before the paste event to the `graph-painted` mark the
  * graph sets for the reply's revision (a task after the frame that drew it).
  * Prints a table, then one JSON line `{rows: [[figure, value, target], ...], ...}` (read by run.ts).
@@ -220,8 +220,8 @@ async function edits(url: string, make: (i: number) => string, count: number): P
   }
 }
 
-/** Frame times (rAF deltas) while the pane is dragged back and forth for ~3 s. */
-async function pan(url: string, text: string): Promise<{ nodes: number; frames: number[]; moved: boolean }> {
+/** Frame times (rAF deltas) while the pane is dragged back and forth (`pan`) or wheel-zoomed in and out (`zoom`) for ~3 s. */
+async function gesture(url: string, text: string, kind: 'pan' | 'zoom'): Promise<{ nodes: number; frames: number[]; moved: boolean }> {
   const b = await openBrowser();
   try {
     await b.page.goto(url);
@@ -258,16 +258,22 @@ async function pan(url: string, text: string): Promise<{ nodes: number; frames: 
       requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
     })()`);
     await b.page.mouse.move(spot.px, spot.py);
-    await b.page.mouse.down();
+    if (kind === 'pan') await b.page.mouse.down();
     const start = Date.now();
     let moved = false;
     for (let k = 0; Date.now() - start < 3000; k++) {
-      const dx = Math.round(250 * Math.sin(k / 12));
-      const dy = Math.round(120 * Math.sin(k / 19));
-      await b.page.mouse.move(spot.px + dx, spot.py + dy);
+      if (kind === 'pan') {
+        const dx = Math.round(250 * Math.sin(k / 12));
+        const dy = Math.round(120 * Math.sin(k / 19));
+        await b.page.mouse.move(spot.px + dx, spot.py + dy);
+      } else {
+        // Ten notches in, ten out, as a mouse wheel turns.
+        await b.page.mouse.wheel(0, Math.floor(k / 10) % 2 === 0 ? -100 : 100);
+        await b.page.waitForTimeout(16);
+      }
       if (k % 20 === 10 && !moved) moved = (await transform()) !== t0;
     }
-    await b.page.mouse.up();
+    if (kind === 'pan') await b.page.mouse.up();
     const frames = await b.page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __stop: boolean };
       w.__stop = true;
@@ -304,8 +310,10 @@ async function main(): Promise<void> {
   try {
     log(`load average before: ${loadBefore.join(' ')}`);
     if (args.includes('--pan-only')) {
-      const p = await pan(site.url, generated(300, 0));
-      console.log(JSON.stringify({ rows: [], pan: { nodes: p.nodes, frames: p.frames.length, moved: p.moved, medianMs: median(p.frames), p95Ms: p95(p.frames) } }));
+      const p = await gesture(site.url, generated(500, 0), 'pan');
+      const z = await gesture(site.url, generated(500, 0), 'zoom');
+      const fig = (g: typeof p) => ({ nodes: g.nodes, frames: g.frames.length, moved: g.moved, medianMs: median(g.frames), p95Ms: p95(g.frames) });
+      console.log(JSON.stringify({ rows: [], pan: fig(p), zoom: fig(z) }));
       return;
     }
     log('cold loads');
@@ -315,7 +323,9 @@ async function main(): Promise<void> {
     log('edits, 400 objects');
     const e400 = await edits(site.url, (i) => generated(500, i), Math.max(8, Math.round(EDITS / 2)));
     log('panning');
-    const panned = await pan(site.url, generated(300, 0));
+    const panned = await gesture(site.url, generated(500, 0), 'pan');
+    log('zooming');
+    const zoomed = await gesture(site.url, generated(500, 0), 'zoom');
     const b = bundles();
     const loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
     const rows: [string, string | number, string][] = [
@@ -329,6 +339,8 @@ async function main(): Promise<void> {
       [`  of which worker simulate + topology / layout, median (ms)`, `${ms(median(e400.simulate))} / ${ms(median(e400.layout))}`, ''],
       [`pan ${panned.nodes}-node graph by mouse drag, frame time median (ms)`, Math.round(median(panned.frames) * 10) / 10, '≈ 16.7'],
       [`pan, frame time p95 of ${panned.frames.length} frames (ms)${panned.moved ? '' : ' (VIEW DID NOT MOVE)'}`, Math.round(p95(panned.frames) * 10) / 10, 'smooth: < 33'],
+      [`zoom ${zoomed.nodes}-node graph by mouse wheel, frame time median (ms)`, Math.round(median(zoomed.frames) * 10) / 10, '≈ 16.7'],
+      [`zoom, frame time p95 of ${zoomed.frames.length} frames (ms)${zoomed.moved ? '' : ' (VIEW DID NOT MOVE)'}`, Math.round(p95(zoomed.frames) * 10) / 10, 'smooth: < 33'],
       ['shell JS (index.html, before Monaco), gzip (KB)', b.shellJsGzKB, '< 200'],
       ['shell CSS, gzip (KB)', b.shellCssGzKB, ''],
       ...b.chunks.map((c): [string, string | number, string] => [`  chunk ${c.file.replace(/-[\w-]{8}\.(js|css)$/, '.$1')}${c.shell ? ' (shell)' : ''}: ${c.kb} KB raw, gzip (KB)`, c.gzKB, '']),
@@ -344,6 +356,7 @@ async function main(): Promise<void> {
       edit40: { objects: e40.objects, nodes: e40.nodes, ms: e40.ms.map(ms), simulateMs: e40.simulate.map(ms), layoutMs: e40.layout.map(ms) },
       edit400: { objects: e400.objects, nodes: e400.nodes, ms: e400.ms.map(ms), simulateMs: e400.simulate.map(ms), layoutMs: e400.layout.map(ms) },
       pan: { nodes: panned.nodes, frames: panned.frames.length, moved: panned.moved, medianMs: median(panned.frames), p95Ms: p95(panned.frames) },
+      zoom: { nodes: zoomed.nodes, frames: zoomed.frames.length, moved: zoomed.moved, medianMs: median(zoomed.frames), p95Ms: p95(zoomed.frames) },
       bundles: b,
       load: { before: loadBefore, after: loadAfter },
       ...(stale ? { stale } : {}),

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, pasteAll, ready, serveSite, shot, type Browser, type Site } from './harness';
+
+const deployment = (name: string, replicas: number) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n`;
+const service = (name: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {selector: {app: ${name}}, ports: [{port: 80, targetPort: 8080}]}\n`;
+const LONG = 'payments-authorisation-gateway-with-a-very-long-name';
+const SCENARIO = [deployment('web', 3), service('web'), deployment(LONG, 2), service(LONG)].join('---\n');
+
+const transform = (b: Browser) => b.page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
+const scale = (t: string) => Number(/scale\(([\d.]+)\)/.exec(t)?.[1] ?? NaN);
+
+/** Issue 6: the graph pans and zooms (mouse drag, wheel, the overview), and clicks still select afterwards. */
+describe('moving around the graph', () => {
+  let site: Site;
+  let b: Browser;
+  beforeAll(async () => {
+    site = await serveSite('/');
+    b = await openBrowser();
+    await b.page.goto(site.url);
+    await ready(b.page);
+    await pasteAll(b.page, SCENARIO);
+    await b.page.waitForSelector(`.react-flow__node[data-object^="Pod/shop/${LONG}"]`, { timeout: 20_000 });
+    await b.page.waitForTimeout(600); // the fit-to-view animation
+  });
+  afterAll(async () => {
+    await b?.close();
+    await site?.close();
+  });
+
+  it('cuts a long name to the node with an ellipsis and keeps the whole id in its tooltip', async () => {
+    const node = b.page.locator(`.react-flow__node[data-object="Service/shop/${LONG}"]`);
+    const name = (await node.locator('.obj-name').textContent()) ?? '';
+    expect(name.endsWith('…')).toBe(true);
+    expect(LONG.startsWith(name.slice(0, -1))).toBe(true);
+    expect(await node.locator('.obj').getAttribute('title')).toContain(`Service/shop/${LONG}`);
+    // The text stays inside its node.
+    const [box, text] = await Promise.all([node.boundingBox(), node.locator('.obj-name').boundingBox()]);
+    expect(text!.x + text!.width).toBeLessThanOrEqual(box!.x + box!.width);
+  });
+
+  it('pans by dragging the pane, and a click on a node afterwards still selects it', async () => {
+    const before = await transform(b);
+    const pane = (await b.page.locator('.react-flow__pane').boundingBox())!;
+    // Grab an empty spot: the bottom right of the pane, away from nodes and panels.
+    const x = pane.x + pane.width * 0.75;
+    const y = pane.y + pane.height * 0.85;
+    await b.page.mouse.move(x, y);
+    await b.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await b.page.mouse.move(x - i * 8, y - i * 3);
+    expect(await b.page.locator('.react-flow.moving').count()).toBe(1);
+    await b.page.mouse.up();
+    await expect.poll(() => b.page.locator('.react-flow.moving').count()).toBe(0);
+    expect(await transform(b)).not.toBe(before);
+    await b.page.locator('.react-flow__node[data-object="Service/shop/web"]').click();
+    await expect.poll(() => b.page.locator('.inspector').textContent()).toContain('shop/web');
+  });
+
+  it('zooms with the mouse wheel and settles crisp (no composited layer left behind)', async () => {
+    const before = scale(await transform(b));
+    const pane = (await b.page.locator('.react-flow__pane').boundingBox())!;
+    await b.page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    for (let i = 0; i < 3; i++) await b.page.mouse.wheel(0, -120);
+    await expect.poll(async () => scale(await transform(b))).toBeGreaterThan(before);
+    await expect.poll(() => b.page.locator('.react-flow.moving').count()).toBe(0);
+    const willChange = await b.page.$eval('.react-flow__viewport', (e) => getComputedStyle(e).willChange);
+    expect(willChange).toBe('auto');
+  });
+
+  it('draws every node in the overview and moves the view to where it is clicked', async () => {
+    const overview = b.page.locator('.overview');
+    const nodes = await b.page.locator('.react-flow__node:not([data-kind="Namespace"])').count();
+    expect(await overview.locator('svg rect:not(.overview-group)').count()).toBe(nodes);
+    expect(await overview.locator('.overview-bar').count()).toBe(4);
+    const box = (await overview.boundingBox())!;
+    const before = await transform(b);
+    await b.page.mouse.click(box.x + box.width * 0.1, box.y + box.height * 0.2);
+    await expect.poll(() => transform(b)).not.toBe(before);
+    const after = await transform(b);
+    await b.page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.8);
+    await expect.poll(() => transform(b)).not.toBe(after);
+    await shot(b.page, '12-graph-moved');
+  });
+
+  it('made no request outside loopback and logged no console errors', () => {
+    expect(b.outside).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+});
