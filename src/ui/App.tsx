@@ -34,7 +34,7 @@ function Header() {
     }
   };
   return (
-    <header className="top">
+    <header className="topbar">
       <h1>
         <span className="logo" aria-hidden="true">
           ⎈

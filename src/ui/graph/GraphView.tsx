@@ -12,10 +12,9 @@ import './graph.css';
 /** Data attributes on a node's or an edge's DOM element (UI.md): React Flow spreads `domAttributes` there. */
 type DataAttrs = Record<`data-${string}`, string>;
 
-/** Room for the legend above and the minimap at the bottom right, so fitting never hides a node under them. */
-const FIT_PADDING = { top: '52px', bottom: '24px', left: '24px', right: '24px' } as const;
-
-const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: 1 };
+/** Room for the tools above (their measured height), so fitting never hides a node under them. */
+const fitPadding = (top: number) => ({ top: `${Math.round(top + 16)}px`, bottom: '24px', left: '24px', right: '24px' }) as const satisfies Record<string, `${number}px`>;
+const FIT_OPTIONS = { padding: fitPadding(36), maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: false };
 const MINIMAP_STYLE = { marginLeft: 56 };
 
@@ -165,6 +164,17 @@ function GraphInner() {
     }
   }, [nodes, reply]);
 
+  // The legend and the reachability switch share one row, or two on a narrow pane: fitting leaves room for them.
+  const tools = useRef<HTMLDivElement>(null);
+  const toolsHeight = useRef(36);
+  useEffect(() => {
+    const el = tools.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => (toolsHeight.current = el.offsetHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
   // Fit the view when the set of objects changes (not on every keystroke that only moves a label).
   const shape = useMemo(() => nodes.map((n) => n.id).join('|'), [nodes]);
   const lastShape = useRef('');
@@ -172,7 +182,7 @@ function GraphInner() {
     if (!shape || shape === lastShape.current) return;
     const first = lastShape.current === '';
     lastShape.current = shape;
-    const fit = () => void flow.fitView({ padding: FIT_PADDING, maxZoom: 1, duration: first ? 0 : 200 });
+    const fit = () => void flow.fitView({ padding: fitPadding(toolsHeight.current), maxZoom: 1, duration: first ? 0 : 200 });
     const t = [setTimeout(fit, 30), ...(first ? [setTimeout(fit, 400)] : [])];
     return () => t.forEach(clearTimeout);
   }, [shape, flow]);
@@ -205,11 +215,11 @@ function GraphInner() {
       <Panel position="bottom-left" style={MINIMAP_STYLE}>
         {reply ? <Overview layout={reply.layout} nodes={reply.topology.nodes} /> : null}
       </Panel>
-      <Panel position="top-right">
-        <Legend />
-      </Panel>
-      <Panel position="top-left">
-        <ReachOverlay />
+      <Panel position="top-left" className="graph-tools">
+        <div ref={tools} className="graph-tools-row">
+          <ReachOverlay />
+          <Legend />
+        </div>
       </Panel>
     </ReactFlow>
   );
