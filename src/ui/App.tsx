@@ -7,8 +7,27 @@ import { PanelDock } from './panels/PanelDock';
 import { useActions, useApp } from './store';
 import { useShortcuts } from './shortcuts';
 import { encodeScenario } from './url-state';
+import type { DeepPartial, SimOptions } from '../core/index';
 
 const EditorPane = lazy(() => import('./editor/EditorPane'));
+
+/** The full playground's address (same origin and path, no embed flags) carrying the scenario (src/share). */
+function fullLink(text: string, options: DeepPartial<SimOptions>): string {
+  return playgroundHref(location.href, encodeScenario(text, options));
+}
+
+/**
+ * The link, recomputed once typing pauses: compressing a 400-object scenario on every keystroke took
+ * 100 ms or more of each one. Copying and opening build a fresh link at the click.
+ */
+function useSharedLink(text: string, options: DeepPartial<SimOptions>): string {
+  const [link, setLink] = useState(() => fullLink(text, options));
+  useEffect(() => {
+    const t = setTimeout(() => setLink(fullLink(text, options)), 300);
+    return () => clearTimeout(t);
+  }, [text, options]);
+  return link;
+}
 
 function Header() {
   const summary = useApp((s) => s.result.reply?.summary);
@@ -19,14 +38,12 @@ function Header() {
   const options = useApp((s) => s.source.options);
   const editorOpen = useApp((s) => s.ui.editorOpen);
   const { setTheme, setPanel, toggleEditor, notify } = useActions();
-  const hash = encodeScenario(text, options);
-  // The same origin and path without the embed flags, carrying the scenario (src/share playgroundHref).
-  const full = playgroundHref(location.href, hash);
+  const full = useSharedLink(text, options);
   const size = linkSize(full);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(full);
+      await navigator.clipboard.writeText(fullLink(text, options));
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch {
@@ -60,7 +77,7 @@ function Header() {
             <button type="button" onClick={toggleEditor} aria-expanded={editorOpen} aria-controls="editor-pane">
               {editorOpen ? 'Hide editor' : 'Show editor'}
             </button>
-            <a className="open-full" href={full} target="_blank" rel="noopener">
+            <a className="open-full" href={full} target="_blank" rel="noopener" onClick={(e) => (e.currentTarget.href = fullLink(text, options))}>
               Open in playground ↗
             </a>
           </>
