@@ -45,6 +45,11 @@ export function objectAt(reply: SimulatedReply | null, offset: number): string |
   if (!o) return null;
   const ns = o.id.split('/')[1] ?? '';
   if (o.id.startsWith('Namespace/')) return drawn.has(o.id) ? o.id : null;
+  // A NetworkPolicy's YAML: the first pod it isolates (its Inspector names the policy), or nothing.
+  if (o.id.startsWith('NetworkPolicy/')) {
+    const pod = reply.topology.nodes.find((n) => n.isolation && (n.isolation.ingress.includes(o.id) || n.isolation.egress.includes(o.id)));
+    return pod?.id ?? null;
+  }
   const pod = reply.topology.nodes.find((n) => n.kind === 'Pod' && n.namespace === ns && n.cite?.file === 0 && n.cite.range.start >= o.start && n.cite.range.end <= o.end);
   return pod?.id ?? (reply.layout[`Namespace/${ns}`] ? `Namespace/${ns}` : null);
 }

@@ -69,3 +69,19 @@ describe('buildTopology', () => {
     for (const e of topo.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
   });
 });
+
+describe('pods isolated by NetworkPolicies (NP-2)', () => {
+  const pod = (name: string, app: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: shop, labels: {app: ${app}}}\nspec: {containers: [{name: c, image: x}]}\n`;
+  const policy = (name: string, app: string, types: string) =>
+    `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: shop}\nspec: {podSelector: {matchLabels: {app: ${app}}}, policyTypes: [${types}]}\n`;
+  const sim = simulate([{ name: 'a.yaml', text: [pod('db-0', 'db'), pod('web-0', 'web'), pod('free', 'none'), policy('deny-db', 'db', 'Ingress'), policy('lock-web', 'web', 'Ingress, Egress')].join('---\n') }]);
+  const node = (id: string) => buildTopology(sim).nodes.find((n) => n.id === id);
+
+  it.each([
+    { pod: 'Pod/shop/db-0', want: { ingress: ['NetworkPolicy/shop/deny-db'], egress: [] } },
+    { pod: 'Pod/shop/web-0', want: { ingress: ['NetworkPolicy/shop/lock-web'], egress: ['NetworkPolicy/shop/lock-web'] } },
+    { pod: 'Pod/shop/free', want: undefined },
+  ])('$pod is isolated by $want', ({ pod, want }) => {
+    expect(node(pod)?.isolation).toEqual(want);
+  });
+});

@@ -35,6 +35,8 @@ export interface GraphNode {
   cite?: Cite;
   /** A system object (kube-system, controller pods): hidden unless the user asks. */
   system?: boolean;
+  /** Pods only: the NetworkPolicies that select the pod and so isolate it, per direction (NP-2). */
+  isolation?: { ingress: string[]; egress: string[] };
 }
 
 export type Verdict = 'allowed' | 'blocked' | 'unknown';

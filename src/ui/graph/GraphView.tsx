@@ -81,7 +81,7 @@ function GraphInner() {
       const p = reply.layout[n.id] ?? { x: 0, y: 0, width: 200, height: 56 };
       const selected = selection?.type === 'node' && selection.id === n.id;
       const isLit = litSet.has(n.id);
-      const sig = `${n.kind}|${n.label}|${n.detail ?? ''}|${n.status}|${p.x},${p.y},${p.width},${p.height},${p.parent ?? ''}|${selected}|${isLit}`;
+      const sig = `${n.kind}|${n.label}|${n.detail ?? ''}|${n.status}|${n.isolation ? JSON.stringify(n.isolation) : ''}|${p.x},${p.y},${p.width},${p.height},${p.parent ?? ''}|${selected}|${isLit}`;
       return keepNode(n.id, sig, (): ObjectFlowNode => ({
         id: n.id,
         type: 'object',

@@ -44,6 +44,15 @@ export function Legend() {
               {KIND_STYLE[k]!.title}
             </li>
           ))}
+          <li>
+            <span className="shield legend-shield" aria-hidden="true">
+              <svg width="11" height="12" viewBox="0 0 11 12">
+                <path d="M5.5 0.5 L10 2.2 V5.6 C10 8.4 8 10.5 5.5 11.5 C3 10.5 1 8.4 1 5.6 V2.2 Z" fill="var(--bad)" />
+              </svg>
+              in
+            </span>
+            Pod isolated by a NetworkPolicy (in, out or both)
+          </li>
         </ul>
       ) : null}
     </div>

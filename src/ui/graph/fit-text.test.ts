@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitWith } from './fit-text';
+import { fitMiddle, fitWith } from './fit-text';
 
 /** Every character 10 px wide, the ellipsis too. */
 const tenEach = (s: string) => [...s].length * 10;
@@ -15,5 +15,16 @@ describe('labels cut to the node width', () => {
     const got = fitWith(tenEach, text, width);
     expect(got).toBe(want);
     expect(tenEach(got) <= width || got === '…').toBe(true);
+  });
+});
+
+describe('names cut in the middle, so replicas stay apart', () => {
+  it.each([
+    { text: 'web-1', width: 50, want: 'web-1' },
+    { text: 'frontend-7765cc6d9f-x2x8k', width: 130, want: 'fronte…-x2x8k' },
+    { text: 'frontend-7765cc6d9f-abcde', width: 130, want: 'fronte…-abcde' },
+    { text: 'abcdef', width: 10, want: '…' },
+  ])('$text in $width px → $want', ({ text, width, want }) => {
+    expect(fitMiddle(tenEach, text, width)).toBe(want);
   });
 });

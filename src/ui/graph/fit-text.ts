@@ -17,15 +17,19 @@ function context(): CanvasRenderingContext2D | null {
   return ctx;
 }
 
-/** `text` itself when it fits in `width` CSS pixels in `font`, else its longest prefix that fits with `…`. */
-export function fitText(text: string, font: string, width: number): string {
-  const key = `${font}|${width}|${text}`;
+/**
+ * `text` itself when it fits in `width` CSS pixels in `font`, else cut with `…`: at the end, or in the
+ * middle (`middle`), which keeps the end that tells replicas apart (`frontend-77…-x2x8k`).
+ */
+export function fitText(text: string, font: string, width: number, middle = false): string {
+  const key = `${font}|${width}|${middle}|${text}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const c = context();
   if (c) c.font = font;
   // Without a canvas (tests), an average width of 7.5 px a character.
-  const out = fitWith((s) => (c ? c.measureText(s).width : s.length * 7.5), text, width);
+  const measure = (s: string) => (c ? c.measureText(s).width : s.length * 7.5);
+  const out = middle ? fitMiddle(measure, text, width) : fitWith(measure, text, width);
   if (cache.size > 5000) cache.clear();
   cache.set(key, out);
   return out;
@@ -42,4 +46,18 @@ export function fitWith(measure: (s: string) => number, text: string, width: num
     else hi = mid - 1;
   }
   return text.slice(0, lo).trimEnd() + '…';
+}
+
+/** The most characters of `text` that fit with `…` in the middle: half from each end, the end first when odd. */
+export function fitMiddle(measure: (s: string) => number, text: string, width: number): string {
+  if (measure(text) <= width) return text;
+  const cut = (n: number) => text.slice(0, Math.floor(n / 2)) + '…' + text.slice(text.length - Math.ceil(n / 2));
+  let lo = 0;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(cut(mid)) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return cut(lo);
 }

@@ -29,14 +29,34 @@ export const ObjectNode = memo(function ObjectNode({ data, selected }: NodeProps
         {k.badge}
       </span>
       <span className="obj-text">
-        <span className="obj-name">{fitText(n.label, `600 13px ${pageFont()}`, TEXT_WIDTH)}</span>
+        <span className="obj-name">{fitText(n.label, `600 13px ${pageFont()}`, TEXT_WIDTH, true)}</span>
         {n.detail ? <span className="obj-detail">{fitText(n.detail, `11px ${pageFont()}`, TEXT_WIDTH)}</span> : null}
       </span>
       {n.status !== 'ok' ? <span className={`dot dot-${n.status}`} aria-label={n.status} /> : null}
+      {n.isolation ? <IsolationMark isolation={n.isolation} /> : null}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 });
+
+/** Which directions NetworkPolicies isolate, in words (NP-2). */
+export function isolationText(iso: NonNullable<GraphNode['isolation']>): string {
+  const part = (dir: string, ids: string[]) => (ids.length ? `${dir} by ${ids.map((id) => id.split('/').slice(1).join('/')).join(', ')}` : '');
+  return `Isolated for ${[part('ingress', iso.ingress), part('egress', iso.egress)].filter(Boolean).join('; and for ')}: only what a rule admits gets through.`;
+}
+
+/** A shield on a pod that NetworkPolicies isolate: traffic it has no rule for is dropped. */
+function IsolationMark({ isolation }: { isolation: NonNullable<GraphNode['isolation']> }) {
+  const dirs = [isolation.ingress.length ? 'in' : '', isolation.egress.length ? 'out' : ''].filter(Boolean).join('+');
+  return (
+    <span className="shield" title={isolationText(isolation)} aria-label={isolationText(isolation)}>
+      <svg width="11" height="12" viewBox="0 0 11 12" aria-hidden="true">
+        <path d="M5.5 0.5 L10 2.2 V5.6 C10 8.4 8 10.5 5.5 11.5 C3 10.5 1 8.4 1 5.6 V2.2 Z" fill="var(--bad)" />
+      </svg>
+      {dirs}
+    </span>
+  );
+}
 
 /** A namespace: a labelled box around its objects. */
 export const NamespaceNode = memo(function NamespaceNode({ data, selected }: NodeProps<GroupFlowNode>) {

@@ -1,5 +1,6 @@
 import type { Cite } from '../../core/index';
 import { useActions, useApp } from '../store';
+import { isolationText } from '../graph/nodes';
 import { kindStyle } from '../graph/kinds';
 
 function CiteLink({ c }: { c: Cite }) {
@@ -87,6 +88,13 @@ export function Inspector() {
         <p>
           Declared in <CiteLink c={n.cite} />
         </p>
+      ) : null}
+      {n.isolation ? (
+        <p className="isolation">
+          <strong>NetworkPolicy:</strong> {isolationText(n.isolation)} (NP-2)
+        </p>
+      ) : n.kind === 'Pod' ? (
+        <p className="muted">No NetworkPolicy selects this pod: it accepts and sends any traffic (NP-2), unless an admin policy says otherwise.</p>
       ) : null}
       {inn.length ? (
         <>
