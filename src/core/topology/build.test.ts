@@ -85,3 +85,28 @@ describe('pods isolated by NetworkPolicies (NP-2)', () => {
     expect(node(pod)?.isolation).toEqual(want);
   });
 });
+
+describe('an Ingress whose backend Service does not exist (ING-12)', () => {
+  const text = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: hosts, namespace: shop}
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: foo.bar.com
+    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: service1, port: {number: 80}}}}]}
+  - host: bar.foo.com
+    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec: {ports: [{port: 80}]}
+`;
+  const ing = buildTopology(simulate([{ name: 'a.yaml', text }])).nodes.find((n) => n.id === 'Ingress/shop/hosts');
+
+  it('is marked as needing attention and names the missing Service', () => {
+    expect(ing?.status).toBe('warning');
+    expect(ing?.detail).toContain('no Service service1 (503)');
+  });
+});

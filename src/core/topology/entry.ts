@@ -20,14 +20,17 @@ function addIngresses(g: Builder, sim: Simulation): void {
   for (const ing of w.ingresses) {
     if (!shown(g, ing)) continue;
     const serving = servingClass(w, ing);
+    const backends = ingressBackends(ing);
+    // A backend Service that does not exist: the controller answers 503 for its paths (ING-12).
+    const missing = [...new Set(backends.filter((b) => !w.services.some((s) => s.namespace === ing.namespace && s.name === b.service)).map((b) => b.service))];
     addNode(g, {
       id: ing.id,
       kind: 'Ingress',
       label: ing.name,
-      detail: ing.rules.map((r) => r.host ?? '*').join(', ') || 'default backend',
+      detail: [ing.rules.map((r) => r.host ?? '*').join(', ') || 'default backend', missing.length ? `no Service ${missing.join(', ')} (503)` : ''].filter(Boolean).join(' · '),
       namespace: ing.namespace,
       layer: 2,
-      status: serving.served ? 'ok' : 'error',
+      status: !serving.served ? 'error' : missing.length ? 'warning' : 'ok',
       cite: citeOf(ing),
     });
     if (!serving.served) continue;
@@ -44,7 +47,7 @@ function addIngresses(g: Builder, sim: Simulation): void {
       cites: [citeOf(ing, ing.classSource === 'spec' ? 'spec.ingressClassName' : '')],
     });
     const proxies = cls.controller === NGINX_CONTROLLER ? controllerPods(w) : [];
-    for (const b of ingressBackends(ing)) {
+    for (const b of backends) {
       const svc = w.services.find((s) => s.namespace === ing.namespace && s.name === b.service);
       if (!svc) continue;
       const port = b.port.number ?? svc.ports.find((p) => p.name === b.port.name)?.port;
