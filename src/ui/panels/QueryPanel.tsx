@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { QueryKind } from '../../worker/protocol';
+import type { QueryKind, SimulatedReply } from '../../worker/protocol';
 import type { MatrixResult, ResolveResult, RouteResult, TraceResult } from '../../core/index';
 import { useActions, useApp } from '../store';
 import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, traceObjects } from './answers';
@@ -27,9 +27,10 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const outside = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
   const port = useApp((s) => s.ui.matrixPort);
   const [from, setFrom] = useState('');
-  const [name, setName] = useState(kind === 'dns' ? 'api' : '');
+  // Until the user types, the fields suggest a name and a URL from the scenario on screen.
+  const [typedName, setName] = useState<string | null>(null);
   const [rr, setRr] = useState('A');
-  const [url, setUrl] = useState('http://shop.example.com/api');
+  const [typedUrl, setUrl] = useState<string | null>(null);
   const [result, setResult] = useState<{ ok: boolean; value: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -55,6 +56,8 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
   const source = from || (kind === 'trace' ? 'Client/internet' : reply.pods[0] ?? '');
+  const name = typedName ?? suggestName(reply);
+  const url = typedUrl ?? suggestUrl(reply);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -139,4 +142,30 @@ function Answer({ kind, value }: { kind: PanelKind; value: unknown }) {
   if (kind === 'matrix' && 'matrix' in value) return <MatrixAnswer r={value as MatrixResult} />;
   if (kind === 'trace' && 'hops' in value) return <TraceAnswer r={value as TraceResult} />;
   return <pre className="answer">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+/** The first Service the user wrote (not kubernetes or kube-dns), as `name.namespace`. */
+function userService(reply: SimulatedReply): { name: string; namespace: string } | null {
+  for (const id of reply.services) {
+    const [, namespace = '', name = ''] = id.split('/');
+    if (namespace === 'kube-system' || (namespace === 'default' && name === 'kubernetes')) continue;
+    return { name, namespace };
+  }
+  return null;
+}
+
+export function suggestName(reply: SimulatedReply): string {
+  const s = userService(reply);
+  return s ? `${s.name}.${s.namespace}` : 'kubernetes.default';
+}
+
+/** A host an Ingress or route serves (from outside), else the first user Service by its cluster name. */
+export function suggestUrl(reply: SimulatedReply): string {
+  for (const n of reply.topology.nodes) {
+    if (n.kind !== 'Ingress' && n.kind !== 'HTTPRoute' && n.kind !== 'GRPCRoute') continue;
+    const host = (n.detail ?? '').split(' · ')[0]!.split(', ')[0]!.trim();
+    if (host && !host.includes('*') && host !== 'default backend') return `http://${host}/`;
+  }
+  const s = userService(reply);
+  return s ? `http://${s.name}.${s.namespace}/` : 'http://';
 }
