@@ -80,6 +80,10 @@ describe('moving around the graph', () => {
     const after = await transform(b);
     await b.page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.8);
     await expect.poll(() => transform(b)).not.toBe(after);
+    // A move the page makes (not a drag or the wheel) never leaves the drawing composited.
+    await b.page.click('.react-flow__controls-fitview');
+    await b.page.waitForTimeout(400);
+    expect(await b.page.locator('.react-flow.moving').count()).toBe(0);
     await shot(b.page, '12-graph-moved');
   });
 
