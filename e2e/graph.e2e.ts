@@ -87,6 +87,20 @@ describe('moving around the graph', () => {
     await shot(b.page, '12-graph-moved');
   });
 
+  it('resizes the panels under the graph with the bar between them, by keyboard and by drag', async () => {
+    const height = () => b.page.locator('.dock').evaluate((e) => e.getBoundingClientRect().height);
+    const before = await height();
+    await b.page.focus('.dock-splitter');
+    for (let i = 0; i < 3; i++) await b.page.keyboard.press('ArrowUp');
+    await expect.poll(height).toBeGreaterThan(before + 50);
+    const bar = (await b.page.locator('.dock-splitter').boundingBox())!;
+    await b.page.mouse.move(bar.x + bar.width / 2, bar.y + 3);
+    await b.page.mouse.down();
+    await b.page.mouse.move(bar.x + bar.width / 2, bar.y + 200, { steps: 5 });
+    await b.page.mouse.up();
+    await expect.poll(height).toBeLessThan(before);
+  });
+
   it('made no request outside loopback and logged no console errors', () => {
     expect(b.outside).toEqual([]);
     expect(b.errors).toEqual([]);

@@ -188,16 +188,63 @@ function Splitter() {
   );
 }
 
+/** The bar between the graph and the panels: drag it, or focus it and use the up and down arrows. */
+function DockSplitter() {
+  const { setDock } = useActions();
+  const dock = useApp((s) => s.ui.dock);
+  const bar = useRef<HTMLDivElement>(null);
+  const dragging = useRef(false);
+  useEffect(() => {
+    const move = (e: PointerEvent) => {
+      const column = bar.current?.parentElement?.getBoundingClientRect();
+      if (dragging.current && column) setDock((column.bottom - e.clientY) / column.height);
+    };
+    const up = () => {
+      dragging.current = false;
+      document.body.classList.remove('resizing-rows');
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    return () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+  }, [setDock]);
+  return (
+    <div
+      ref={bar}
+      className="dock-splitter"
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label="Resize panels"
+      aria-valuenow={Math.round(dock * 100)}
+      aria-valuemin={15}
+      aria-valuemax={80}
+      tabIndex={0}
+      onPointerDown={() => {
+        dragging.current = true;
+        document.body.classList.add('resizing-rows');
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowUp') setDock(dock + 0.04);
+        if (e.key === 'ArrowDown') setDock(dock - 0.04);
+      }}
+    />
+  );
+}
+
 export function App() {
   const theme = useApp((s) => s.ui.theme);
   const split = useApp((s) => s.ui.split);
+  const dock = useApp((s) => s.ui.dock);
   const embed = useApp((s) => s.ui.embed);
   const editorOpen = useApp((s) => s.ui.editorOpen);
   useShortcuts();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.setProperty('--split', String(split));
-  }, [theme, split]);
+    document.documentElement.style.setProperty('--dock', String(dock));
+  }, [theme, split, dock]);
   return (
     <div className={`app${embed ? ' embed' : ''}`}>
       <Header />
@@ -225,6 +272,7 @@ export function App() {
           <ErrorBoundary where="the graph">
             <GraphView />
           </ErrorBoundary>
+          {embed ? null : <DockSplitter />}
           <ErrorBoundary where="the panels">
             <PanelDock />
           </ErrorBoundary>

@@ -48,7 +48,7 @@ export function bootStore(): AppStore {
   const config: EmbedConfig = parseEmbedQuery(location.search);
   const { readonly, embed } = config;
   const draft = config.persistLocal ? readDraft() : null;
-  const savedUi = readJSON<{ theme?: 'light' | 'dark'; split?: number }>(KEY_UI);
+  const savedUi = readJSON<{ theme?: 'light' | 'dark'; split?: number; dock?: number }>(KEY_UI);
   const startup = decideStartup(
     location.hash,
     draft ? { text: draft.text, ...(draft.options ? { options: draft.options } : {}) } : null,
@@ -83,6 +83,7 @@ export function bootStore(): AppStore {
   const ui: Partial<UiSlice> = {
     theme: savedUi?.theme ?? (prefersDark ? 'dark' : 'light'),
     split: savedUi?.split ?? 0.4,
+    ...(typeof savedUi?.dock === 'number' ? { dock: Math.min(0.8, Math.max(0.15, savedUi.dock)) } : {}),
     notice,
     readonly,
     embed,

@@ -41,6 +41,8 @@ export interface UiSlice {
   theme: 'light' | 'dark';
   /** Editor width as a fraction of the window. */
   split: number;
+  /** Height of the panel dock as a fraction of the graph column. */
+  dock: number;
   /** A message the page shows in its banner (restarted worker, broken link...). */
   notice: string | null;
   readonly: boolean;
@@ -67,6 +69,8 @@ export interface Actions {
   setPanel(p: PanelId): void;
   setTheme(t: 'light' | 'dark'): void;
   setSplit(f: number): void;
+  /** Resize the panel dock (fraction of the graph column's height). */
+  setDock(f: number): void;
   notify(message: string | null): void;
   toggleEditor(): void;
   focus(range: { start: number; end: number } | null): void;
@@ -101,7 +105,7 @@ export interface StoreEnv {
   save(source: SourceSlice): void;
   /** Writes the scenario into the address (history.replaceState). */
   writeUrl(text: string, options?: DeepPartial<SimOptions>): void;
-  saveUi(ui: Pick<UiSlice, 'theme' | 'split'>): void;
+  saveUi(ui: Pick<UiSlice, 'theme' | 'split' | 'dock'>): void;
   /** Debounce delays (ms). */
   delays?: { run: number; url: number };
 }
@@ -161,6 +165,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         panel: 'problems',
         theme: 'light',
         split: 0.4,
+        dock: 0.34,
         notice: null,
         readonly: false,
         embed: false,
@@ -217,12 +222,17 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         setTheme(theme) {
           set((s) => ({ ui: { ...s.ui, theme } }));
-          env.saveUi({ theme, split: get().ui.split });
+          env.saveUi({ theme, split: get().ui.split, dock: get().ui.dock });
         },
         setSplit(split) {
           const f = Math.min(0.75, Math.max(0.18, split));
           set((s) => ({ ui: { ...s.ui, split: f } }));
-          env.saveUi({ theme: get().ui.theme, split: f });
+          env.saveUi({ theme: get().ui.theme, split: f, dock: get().ui.dock });
+        },
+        setDock(dock) {
+          const f = Math.min(0.8, Math.max(0.15, dock));
+          set((s) => ({ ui: { ...s.ui, dock: f } }));
+          env.saveUi({ theme: get().ui.theme, split: get().ui.split, dock: f });
         },
         notify(notice) {
           set((s) => ({ ui: { ...s.ui, notice } }));
