@@ -148,7 +148,7 @@ describe('the playground page', () => {
             }
             return row.count();
           },
-          { timeout: 30_000, intervals: [100] },
+          { timeout: 30_000, interval: 100 },
         )
         .toBeGreaterThan(0);
       await b.page.keyboard.press('Enter');
