@@ -134,23 +134,33 @@ describe('the playground page', () => {
 
   it('completes fields from the schema of the kind and explains them on hover', async () => {
     try {
-      await pasteAll(b.page, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: demo\nspec:\n  sessionAff');
+      await pasteAll(b.page, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: demo\nspec:\n  sessionA');
       await b.page.keyboard.press('ControlOrMeta+End');
+      // Typing a letter opens the suggestions as a person sees them (quick suggestions).
+      await b.page.keyboard.type('f');
       const row = b.page.locator('.monaco-editor .suggest-widget .monaco-list-row', { hasText: 'sessionAffinity' });
-      // The YAML worker answers once it has read the document: ask again until the schema's suggestion shows.
-      await expect
+      // The YAML worker answers once it has read the document: ask again (Ctrl+Space, the editor focused
+      // at the end of the text) until the schema's suggestion shows.
+      const seen: string[] = [];
+      const shown = expect
         .poll(
           async () => {
             if ((await row.count()) === 0) {
               await b.page.keyboard.press('Escape');
+              await b.page.locator('.monaco-editor .view-line').last().click({ position: { x: 300, y: 5 } });
+              await b.page.keyboard.press('ControlOrMeta+End');
               await b.page.keyboard.press('Control+Space');
               await row.first().waitFor({ timeout: 2_000 }).catch(() => undefined);
+              seen.push(await b.page.evaluate(() => `${document.activeElement?.className ?? ''} | ${document.querySelector('.monaco-editor .suggest-widget')?.textContent?.slice(0, 80) ?? 'no widget'}`));
             }
             return row.count();
           },
           { timeout: 30_000, interval: 100 },
         )
         .toBeGreaterThan(0);
+      await shown.catch((err: unknown) => {
+        throw new Error(`No sessionAffinity suggestion in 30 s (focus | widget: ${seen.slice(-3).join(' ; ')}): ${String(err)}`);
+      });
       await b.page.keyboard.press('Enter');
       await expect.poll(() => editorText(b.page)).toContain('  sessionAffinity');
       await shot(b.page, '03b-completion');
