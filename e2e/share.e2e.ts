@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { deflateSync, strToU8 } from 'fflate';
 import { decodeState, scenarioFromPNG, scenarioFromSVG } from '../src/share/index';
 import { SCENARIOS } from '../src/scenarios/index';
+import { LABS } from '../src/scenarios/solutions';
 import { editorText, openBrowser, pasteAll, ready, serveSite, shot, type Browser, type Site } from './harness';
 
 type Probe = { rev: number; replyRev: number; errors: number; goalsRev: number };
@@ -306,34 +307,7 @@ describe('sharing, embedding and teaching', () => {
     await b.page.click('.goal[data-passed="false"] button.goal-text');
     await b.page.waitForSelector('.monaco-editor .selected-text');
     expect(await b.page.locator('.exercise').count()).toBe(1);
-    const fix = `---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: api-egress-dns
-  namespace: app
-spec:
-  podSelector:
-    matchLabels:
-      tier: api
-  policyTypes:
-  - Egress
-  egress:
-  - to:
-    - namespaceSelector:
-        matchLabels:
-          kubernetes.io/metadata.name: kube-system
-      podSelector:
-        matchLabels:
-          k8s-app: kube-dns
-    ports:
-    - protocol: UDP
-      port: 53
-    - protocol: TCP
-      port: 53
----
-apiVersion: playground.knet.dev/v1`;
-    const fixed = lab.text.replace('---\napiVersion: playground.knet.dev/v1', fix);
+    const fixed = LABS[lab.id]!.solve(lab.text);
     await pasteAll(b.page, fixed);
     await pasted(b, fixed);
     if (!(await b.page.locator('.exercise').count())) await b.page.click('button[role="tab"]:has-text("Exercise")');

@@ -2,105 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkExercise, simulate } from '../core/index';
 import { CONCEPTS, SCENARIOS } from './index';
 import { parseScenarioHeader } from './header';
+import { LABS } from './solutions';
 
 /** Scenarios whose check cannot pass yet, each with the reason (printed, never silent). */
 const SKIP: Record<string, string> = {};
-
-/**
- * Exercises that start broken (labs): the goals that fail as shipped, and a model solution that makes them
- * all pass. Exercises not listed here are worked examples: every goal passes as written.
- */
-const TENANT_B_SAME_NAMESPACE = `---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: same-namespace-only
-  namespace: tenant-b
-spec:
-  podSelector: {}
-  policyTypes:
-  - Ingress
-  ingress:
-  - from:
-    - podSelector: {}
-`;
-
-const LABS: Record<
-  string,
-  { failingAtStart: number[]; solve: (text: string) => string; pitfall?: { apply: (text: string) => string; failing: number[] } }
-> = {
-  'exercises/isolate-the-tenants': {
-    failingAtStart: [1],
-    // The obvious fix isolates tenant-b but also shuts out the ingress controller's pods (ING-13, NP-12).
-    pitfall: {
-      apply: (text) =>
-        text.replace('---\napiVersion: playground.knet.dev/v1', `${TENANT_B_SAME_NAMESPACE}---\napiVersion: playground.knet.dev/v1`),
-      failing: [3],
-    },
-    solve: (text) =>
-      text.replace(
-        '---\napiVersion: playground.knet.dev/v1',
-        `${TENANT_B_SAME_NAMESPACE}    - namespaceSelector:
-        matchLabels:
-          kubernetes.io/metadata.name: ingress-nginx
----
-apiVersion: playground.knet.dev/v1`,
-      ),
-  },
-  'exercises/fix-dns-egress': {
-    failingAtStart: [1, 2],
-    solve: (text) =>
-      text.replace(
-        '---\napiVersion: playground.knet.dev/v1',
-        `---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: api-egress-dns
-  namespace: app
-spec:
-  podSelector:
-    matchLabels:
-      tier: api
-  policyTypes:
-  - Egress
-  egress:
-  - to:
-    - namespaceSelector:
-        matchLabels:
-          kubernetes.io/metadata.name: kube-system
-      podSelector:
-        matchLabels:
-          k8s-app: kube-dns
-    ports:
-    - protocol: UDP
-      port: 53
-    - protocol: TCP
-      port: 53
----
-apiVersion: playground.knet.dev/v1`,
-      ),
-  },
-  'exercises/route-the-shop': {
-    failingAtStart: [1, 3],
-    solve: (text) =>
-      text.replace('              number: 8080\n', '              number: 80\n').replace(
-        '---\napiVersion: playground.knet.dev/v1',
-        `  - host: admin.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: admin
-            port:
-              number: 80
----
-apiVersion: playground.knet.dev/v1`,
-      ),
-  },
-};
 
 /**
  * What each gallery scenario's explanation claims, written as exercise goals and checked against the
