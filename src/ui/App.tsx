@@ -146,17 +146,32 @@ function LinkPrompt() {
   );
 }
 
-function Splitter() {
-  const { setSplit } = useActions();
-  const split = useApp((s) => s.ui.split);
+/**
+ * A bar that resizes two panes: drag it, or focus it and use the arrow keys. `value` is the fraction it
+ * sets (the store clamps it); `at` turns a pointer position into that fraction.
+ */
+function ResizeBar(p: {
+  className: string;
+  label: string;
+  vertical: boolean;
+  value: number;
+  min: number;
+  max: number;
+  set(f: number): void;
+  at(e: PointerEvent, bar: HTMLDivElement): number | null;
+}) {
+  const { set, at } = p;
+  const bar = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
+  const resizing = p.vertical ? 'resizing' : 'resizing-rows';
   useEffect(() => {
     const move = (e: PointerEvent) => {
-      if (dragging.current) setSplit(e.clientX / window.innerWidth);
+      const f = dragging.current && bar.current ? at(e, bar.current) : null;
+      if (f !== null) set(f);
     };
     const up = () => {
       dragging.current = false;
-      document.body.classList.remove('resizing');
+      document.body.classList.remove(resizing);
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
@@ -164,73 +179,50 @@ function Splitter() {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
     };
-  }, [setSplit]);
+  }, [set, at, resizing]);
+  // The arrow that moves the bar towards the measured pane (the editor on the left, the dock below) shrinks it.
+  const [less, more] = p.vertical ? ['ArrowLeft', 'ArrowRight'] : ['ArrowDown', 'ArrowUp'];
   return (
     <div
-      className="splitter"
+      ref={bar}
+      className={p.className}
       role="separator"
-      aria-orientation="vertical"
-      aria-label="Resize editor"
-      aria-valuenow={Math.round(split * 100)}
-      aria-valuemin={18}
-      aria-valuemax={75}
+      aria-orientation={p.vertical ? 'vertical' : 'horizontal'}
+      aria-label={p.label}
+      aria-valuenow={Math.round(p.value * 100)}
+      aria-valuemin={p.min}
+      aria-valuemax={p.max}
       tabIndex={0}
       onPointerDown={() => {
         dragging.current = true;
-        document.body.classList.add('resizing');
+        document.body.classList.add(resizing);
       }}
       onKeyDown={(e) => {
-        const cur = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--split')) || 0.4;
-        if (e.key === 'ArrowLeft') setSplit(cur - 0.03);
-        if (e.key === 'ArrowRight') setSplit(cur + 0.03);
+        if (e.key === less) set(p.value - 0.03);
+        if (e.key === more) set(p.value + 0.03);
       }}
     />
   );
 }
 
-/** The bar between the graph and the panels: drag it, or focus it and use the up and down arrows. */
+/** Editor width: the pointer's share of the window. */
+const editorShare = (e: PointerEvent) => e.clientX / window.innerWidth;
+/** Panel dock height: the share of the graph column below the pointer. */
+const dockShare = (e: PointerEvent, bar: HTMLDivElement) => {
+  const column = bar.parentElement?.getBoundingClientRect();
+  return column ? (column.bottom - e.clientY) / column.height : null;
+};
+
+function Splitter() {
+  const { setSplit } = useActions();
+  const split = useApp((s) => s.ui.split);
+  return <ResizeBar className="splitter" label="Resize editor" vertical value={split} min={18} max={75} set={setSplit} at={editorShare} />;
+}
+
 function DockSplitter() {
   const { setDock } = useActions();
   const dock = useApp((s) => s.ui.dock);
-  const bar = useRef<HTMLDivElement>(null);
-  const dragging = useRef(false);
-  useEffect(() => {
-    const move = (e: PointerEvent) => {
-      const column = bar.current?.parentElement?.getBoundingClientRect();
-      if (dragging.current && column) setDock((column.bottom - e.clientY) / column.height);
-    };
-    const up = () => {
-      dragging.current = false;
-      document.body.classList.remove('resizing-rows');
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
-    return () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-    };
-  }, [setDock]);
-  return (
-    <div
-      ref={bar}
-      className="dock-splitter"
-      role="separator"
-      aria-orientation="horizontal"
-      aria-label="Resize panels"
-      aria-valuenow={Math.round(dock * 100)}
-      aria-valuemin={15}
-      aria-valuemax={80}
-      tabIndex={0}
-      onPointerDown={() => {
-        dragging.current = true;
-        document.body.classList.add('resizing-rows');
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowUp') setDock(dock + 0.04);
-        if (e.key === 'ArrowDown') setDock(dock - 0.04);
-      }}
-    />
-  );
+  return <ResizeBar className="dock-splitter" label="Resize panels" vertical={false} value={dock} min={15} max={80} set={setDock} at={dockShare} />;
 }
 
 export function App() {
