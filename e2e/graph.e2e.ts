@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, pasteAll, ready, serveSite, shot, type Browser, type Site } from './harness';
+import { openPlayground, pasteAll, shot, type Browser } from './harness';
 
 const deployment = (name: string, replicas: number) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n`;
@@ -12,20 +12,16 @@ const scale = (t: string) => Number(/scale\(([\d.]+)\)/.exec(t)?.[1] ?? NaN);
 
 /** Issue 6: the graph pans and zooms (mouse drag, wheel, the overview), and clicks still select afterwards. */
 describe('moving around the graph', () => {
-  let site: Site;
   let b: Browser;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    site = await serveSite('/');
-    b = await openBrowser();
-    await b.page.goto(site.url);
-    await ready(b.page);
+    ({ b, close } = await openPlayground());
     await pasteAll(b.page, SCENARIO);
     await b.page.waitForSelector(`.react-flow__node[data-object^="Pod/shop/${LONG}"]`, { timeout: 20_000 });
     await b.page.waitForTimeout(600); // the fit-to-view animation
   });
   afterAll(async () => {
-    await b?.close();
-    await site?.close();
+    await close?.();
   });
 
   it('cuts a long name in the middle to fit the node and keeps the whole id in its tooltip', async () => {

@@ -106,6 +106,19 @@ export async function openBrowser(viewport = { width: 1440, height: 900 }): Prom
   };
 }
 
+/** The built site served at `prefix` and a fresh browser on it, the editor and graph ready. */
+export async function openPlayground(prefix = '/'): Promise<{ site: Site; b: Browser; close(): Promise<void> }> {
+  const site = await serveSite(prefix);
+  const b = await openBrowser();
+  await b.page.goto(site.url);
+  await ready(b.page);
+  const close = async () => {
+    await b.close();
+    await site.close();
+  };
+  return { site, b, close };
+}
+
 /** Wait for the editor and a drawn graph. */
 export async function ready(page: Page): Promise<void> {
   await page.waitForSelector('html[data-editor-ready="true"]', { timeout: 30_000 });

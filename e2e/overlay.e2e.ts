@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, pasteAll, ready, serveSite, shot, type Browser, type Site } from './harness';
+import { openPlayground, pasteAll, shot, type Browser } from './harness';
 
 const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: demo, labels: {app: ${name}}}\nspec: {containers: [{name: c, image: x, ports: [{containerPort: 80}]}]}\n`;
 const SCENARIO = [
@@ -11,17 +11,13 @@ const SCENARIO = [
 
 /** Issue 6: pod-to-pod verdicts as an overlay on the graph, not as n² edges. */
 describe('the reachability overlay', () => {
-  let site: Site;
   let b: Browser;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    site = await serveSite('/');
-    b = await openBrowser();
-    await b.page.goto(site.url);
-    await ready(b.page);
+    ({ b, close } = await openPlayground());
   });
   afterAll(async () => {
-    await b?.close();
-    await site?.close();
+    await close?.();
   });
 
   it('marks the pods the selected pod may reach and those a policy blocks, by outline style and a mark', async () => {
