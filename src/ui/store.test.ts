@@ -15,6 +15,7 @@ function reply(rev: number, nodes: string[] = []): SimulatedReply {
     objects: [],
     pods: [],
     services: [],
+    hosts: [],
     queries: [],
     timings: { simulate: 0, layout: 0 },
   };

@@ -12,6 +12,8 @@ describe('the worker handler', () => {
     expect(r.topology.nodes.length).toBeGreaterThan(3);
     for (const n of r.topology.nodes) expect(r.layout[n.id]).toBeDefined();
     for (const n of r.topology.nodes) if (n.namespace) expect(r.layout[`Namespace/${n.namespace}`]).toBeDefined();
+    // The hostnames Ingress rules serve, for the query panels' suggestions.
+    expect(r.hosts).toContain('shop.example.com');
   });
 
   it('places a node at the same spot when an unrelated object is added', () => {

@@ -83,6 +83,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
     objects,
     pods: w.pods.map((p) => p.id),
     services: w.services.map((s) => s.id),
+    hosts: [...new Set([...w.ingresses.flatMap((i) => i.rules.flatMap((r) => (r.host ? [r.host] : []))), ...w.httpRoutes.flatMap((r) => r.hostnames), ...w.grpcRoutes.flatMap((r) => r.hostnames)])],
     queries: (Object.keys(state.queries) as QueryKind[]).sort(),
     timings: { simulate: t1 - t0, layout: t2 - t1 },
   };

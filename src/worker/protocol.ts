@@ -77,6 +77,8 @@ export interface SimulatedReply {
   /** Pods and Services by id, for the query panels' pickers. */
   pods: string[];
   services: string[];
+  /** Hostnames that Ingress rules and routes serve, for the query panels' suggestions. */
+  hosts: string[];
   /** Which query kinds this build of the core can answer. */
   queries: QueryKind[];
   /** Milliseconds spent simulating and laying out (measured in the worker). */

@@ -161,11 +161,8 @@ export function suggestName(reply: SimulatedReply): string {
 
 /** A host an Ingress or route serves (from outside), else the first user Service by its cluster name. */
 export function suggestUrl(reply: SimulatedReply): string {
-  for (const n of reply.topology.nodes) {
-    if (n.kind !== 'Ingress' && n.kind !== 'HTTPRoute' && n.kind !== 'GRPCRoute') continue;
-    const host = (n.detail ?? '').split(' · ')[0]!.split(', ')[0]!.trim();
-    if (host && !host.includes('*') && host !== 'default backend') return `http://${host}/`;
-  }
+  const host = reply.hosts.find((h) => !h.includes('*'));
+  if (host) return `http://${host}/`;
   const s = userService(reply);
   return s ? `http://${s.name}.${s.namespace}/` : 'http://';
 }
