@@ -5,7 +5,7 @@ import { useActions, useApp } from '../store';
 import { NODE_TYPES, type GroupFlowNode, type ObjectFlowNode } from './nodes';
 import { EDGE_TYPES, type VerdictFlowEdge } from './edges';
 import { Legend } from './Legend';
-import { Overview } from './Overview';
+import { absoluteBoxes, drawingExtent, Overview } from './Overview';
 import { ReachOverlay } from './ReachOverlay';
 import './graph.css';
 
@@ -239,13 +239,7 @@ const EXTENT_MARGIN = 320;
  * into the viewport's single layer while panning, instead of a layer per row of nodes.
  */
 function extentVars(layout: Record<string, Placement> | undefined): CSSProperties {
-  let w = 0;
-  let h = 0;
-  for (const p of Object.values(layout ?? {})) {
-    if (p.parent) continue;
-    w = Math.max(w, p.x + p.width);
-    h = Math.max(h, p.y + p.height);
-  }
+  const { w, h } = drawingExtent(absoluteBoxes(layout ?? {}).values());
   return { '--graph-w': `${Math.ceil(w + EXTENT_MARGIN)}px`, '--graph-h': `${Math.ceil(h + EXTENT_MARGIN)}px` } as CSSProperties;
 }
 

@@ -37,14 +37,20 @@ export function absoluteBoxes(layout: Record<string, Placement>): Map<string, Bo
   return out;
 }
 
-/** How flow coordinates map into the overview: the drawing's extent fitted and centred. */
-export function overviewScale(boxes: Iterable<Box>): { k: number; ox: number; oy: number } {
+/** The drawing's width and height in flow coordinates (the layout never goes below 0). */
+export function drawingExtent(boxes: Iterable<Box>): { w: number; h: number } {
   let w = 1;
   let h = 1;
   for (const b of boxes) {
     w = Math.max(w, b.x + b.width);
     h = Math.max(h, b.y + b.height);
   }
+  return { w, h };
+}
+
+/** How flow coordinates map into the overview: the drawing's extent fitted and centred. */
+export function overviewScale(boxes: Iterable<Box>): { k: number; ox: number; oy: number } {
+  const { w, h } = drawingExtent(boxes);
   const k = Math.min((OVERVIEW_W - 2 * PAD) / w, (OVERVIEW_H - 2 * PAD) / h, MAX_SCALE);
   return { k, ox: (OVERVIEW_W - w * k) / 2, oy: (OVERVIEW_H - h * k) / 2 };
 }
