@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { KIND_STYLE } from './kinds';
 import { BlockedIcon } from './edges';
+import { ShieldIcon } from './nodes';
 
 const SHOWN = ['Client', 'Ingress', 'Gateway', 'HTTPRoute', 'Service', 'EndpointSlice', 'Pod'];
 
@@ -46,9 +47,7 @@ export function Legend() {
           ))}
           <li>
             <span className="shield legend-shield" aria-hidden="true">
-              <svg width="11" height="12" viewBox="0 0 11 12">
-                <path d="M5.5 0.5 L10 2.2 V5.6 C10 8.4 8 10.5 5.5 11.5 C3 10.5 1 8.4 1 5.6 V2.2 Z" fill="var(--bad)" />
-              </svg>
+              <ShieldIcon />
               in
             </span>
             Pod isolated by a NetworkPolicy (in, out or both)

@@ -45,14 +45,21 @@ export function isolationText(iso: NonNullable<GraphNode['isolation']>): string 
   return `Isolated for ${[part('ingress', iso.ingress), part('egress', iso.egress)].filter(Boolean).join('; and for ')}: only what a rule admits gets through.`;
 }
 
+/** The shield drawn in SVG (no emoji font needed), on pods and in the legend. */
+export function ShieldIcon() {
+  return (
+    <svg width="11" height="12" viewBox="0 0 11 12" aria-hidden="true">
+      <path d="M5.5 0.5 L10 2.2 V5.6 C10 8.4 8 10.5 5.5 11.5 C3 10.5 1 8.4 1 5.6 V2.2 Z" fill="var(--bad)" />
+    </svg>
+  );
+}
+
 /** A shield on a pod that NetworkPolicies isolate: traffic it has no rule for is dropped. */
 function IsolationMark({ isolation }: { isolation: NonNullable<GraphNode['isolation']> }) {
   const dirs = [isolation.ingress.length ? 'in' : '', isolation.egress.length ? 'out' : ''].filter(Boolean).join('+');
   return (
     <span className="shield" role="img" title={isolationText(isolation)} aria-label={isolationText(isolation)}>
-      <svg width="11" height="12" viewBox="0 0 11 12" aria-hidden="true">
-        <path d="M5.5 0.5 L10 2.2 V5.6 C10 8.4 8 10.5 5.5 11.5 C3 10.5 1 8.4 1 5.6 V2.2 Z" fill="var(--bad)" />
-      </svg>
+      <ShieldIcon />
       {dirs}
     </span>
   );
