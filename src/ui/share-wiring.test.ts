@@ -1,32 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SCENARIOS } from '../scenarios/index';
-import { createAppStore, type StoreEnv } from './store';
+import { createAppStore } from './store';
+import { fakeEnv } from './store-testing';
 import { hasExercise, headerPairs } from './embed-api';
 import { isUnsavedWork } from './panels/Gallery';
 import { DEFAULT_SCENARIO } from './default-scenario';
 
-function env(): StoreEnv & { runs: number[]; saved: string[]; urls: string[] } {
-  const runs: number[] = [];
-  const saved: string[] = [];
-  const urls: string[] = [];
-  return {
-    runs,
-    saved,
-    urls,
-    sim: { simulate: (r) => runs.push(r.rev), query: () => Promise.resolve(null), dispose: () => {} },
-    save: (s) => saved.push(s.text),
-    writeUrl: (t) => urls.push(t),
-    saveUi: () => {},
-    delays: { run: 10, url: 20 },
-  };
-}
 
 const source = (text: string) => ({ text, options: {}, showSystem: false });
 
 describe('the page side of sharing', () => {
   it('loads a scenario from a host page even when the page is read-only, and writes it to the address', async () => {
     vi.useFakeTimers();
-    const e = env();
+    const e = fakeEnv();
     const store = createAppStore(e, { source: source('a'), ui: { readonly: true } });
     store.getState().actions.setText('typed');
     store.getState().actions.load({ text: 'from host' });
@@ -41,7 +27,7 @@ describe('the page side of sharing', () => {
     [false, 'draft'],
   ])('answers the shared-link question (open the link: %s) and forgets it', async (open, expected) => {
     vi.useFakeTimers();
-    const e = env();
+    const e = fakeEnv();
     const store = createAppStore(e, { source: source('draft'), ui: { pendingLink: { text: 'link text' } } });
     store.getState().actions.chooseLink(open);
     await vi.advanceTimersByTimeAsync(50);
@@ -52,7 +38,7 @@ describe('the page side of sharing', () => {
   });
 
   it('keeps the panel when a selection asks to (a click in the YAML beside the Exercise panel)', () => {
-    const store = createAppStore(env(), { source: source('a'), ui: { panel: 'exercise' } });
+    const store = createAppStore(fakeEnv(), { source: source('a'), ui: { panel: 'exercise' } });
     store.getState().actions.select({ type: 'node', id: 'Pod/x/a' }, { keepPanel: true });
     expect(store.getState().ui.panel).toBe('exercise');
     store.getState().actions.select({ type: 'node', id: 'Pod/x/b' });

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SimulatedReply } from '../worker/protocol';
 import { createSimClient } from './sim-client';
-import { createAppStore, type StoreEnv } from './store';
+import { createAppStore } from './store';
+import { fakeEnv } from './store-testing';
 
 function reply(rev: number, nodes: string[] = []): SimulatedReply {
   return {
@@ -21,26 +22,11 @@ function reply(rev: number, nodes: string[] = []): SimulatedReply {
   };
 }
 
-function env(): StoreEnv & { runs: number[]; saved: string[]; urls: string[] } {
-  const runs: number[] = [];
-  const saved: string[] = [];
-  const urls: string[] = [];
-  return {
-    runs,
-    saved,
-    urls,
-    sim: { simulate: (r) => runs.push(r.rev), query: () => Promise.resolve(null), dispose: () => {} },
-    save: (s) => saved.push(s.text),
-    writeUrl: (t) => urls.push(t),
-    saveUi: () => {},
-    delays: { run: 10, url: 20 },
-  };
-}
 
 describe('the app store', () => {
   it('schedules one worker run, one URL update and a local save for a burst of edits', async () => {
     vi.useFakeTimers();
-    const e = env();
+    const e = fakeEnv();
     const store = createAppStore(e, { source: { text: 'a', options: {}, showSystem: false } });
     store.getState().actions.setText('ab');
     store.getState().actions.setText('abc');
@@ -53,7 +39,7 @@ describe('the app store', () => {
 
   it('keeps one simulation in flight: edits made meanwhile become one run of the latest text', async () => {
     vi.useFakeTimers();
-    const e = env();
+    const e = fakeEnv();
     const store = createAppStore(e, { source: { text: 'a', options: {}, showSystem: false } });
     const { setText, receive } = store.getState().actions;
     setText('ab');
@@ -74,20 +60,20 @@ describe('the app store', () => {
   });
 
   it('drops a reply older than the one shown', () => {
-    const store = createAppStore(env(), { source: { text: 'a', options: {}, showSystem: false } });
+    const store = createAppStore(fakeEnv(), { source: { text: 'a', options: {}, showSystem: false } });
     store.getState().actions.receive(reply(5, ['Pod/x/new']));
     store.getState().actions.receive(reply(4, ['Pod/x/old']));
     expect(store.getState().result.reply?.rev).toBe(5);
   });
 
   it('changes neither the text nor the revision when read-only', () => {
-    const store = createAppStore(env(), { source: { text: 'a', options: {}, showSystem: false }, ui: { readonly: true } });
+    const store = createAppStore(fakeEnv(), { source: { text: 'a', options: {}, showSystem: false }, ui: { readonly: true } });
     store.getState().actions.setText('b');
     expect(store.getState().source).toMatchObject({ text: 'a', rev: 1 });
   });
 
   it('forgets a selection whose object is gone after an edit', () => {
-    const store = createAppStore(env(), { source: { text: 'a', options: {}, showSystem: false } });
+    const store = createAppStore(fakeEnv(), { source: { text: 'a', options: {}, showSystem: false } });
     store.getState().actions.receive(reply(1, ['Pod/x/a']));
     store.getState().actions.select({ type: 'node', id: 'Pod/x/a' });
     store.getState().actions.receive(reply(2, ['Pod/x/b']));
