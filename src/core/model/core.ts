@@ -78,6 +78,11 @@ export interface Pod extends ObjectMeta {
   initContainers: Container[];
   /** The workload that made this pod (`Deployment/shop/web`), if any. */
   ownerId?: string;
+  /**
+   * Why the pod never starts, when it cannot (bound by `spec.nodeName` to a node that is not in the
+   * cluster): it then stays Pending with no IP, is no endpoint and takes no traffic (SVC-7).
+   */
+  neverStarts?: string;
 }
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -145,7 +150,7 @@ export interface Workload extends ObjectMeta {
 }
 
 /** A pod template: a Pod without identity and status. */
-export type PodTemplate = Omit<Pod, keyof ObjectMeta | 'nodeName' | 'ips' | 'phase' | 'ready' | 'terminating' | 'ownerId'> & {
+export type PodTemplate = Omit<Pod, keyof ObjectMeta | 'nodeName' | 'ips' | 'phase' | 'ready' | 'terminating' | 'ownerId' | 'neverStarts'> & {
   labels: Labels;
   annotations: Labels;
   nodeName?: string;

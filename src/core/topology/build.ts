@@ -93,12 +93,14 @@ function addPods(g: Builder, sim: Simulation): void {
     if (!shown(g, p)) continue;
     const i = index.get(p.id);
     const isolation = i === undefined ? null : { ingress: names(c.isolating.ingress[i]), egress: names(c.isolating.egress[i]) };
-    const status = p.phase === 'Failed' ? 'error' : p.ready ? 'ok' : 'warning';
+    // A pod bound to a node that is not in the cluster never starts (SVC-7): drawn as broken, and says why.
+    const status = p.phase === 'Failed' || p.neverStarts ? 'error' : p.ready ? 'ok' : 'warning';
+    const state = p.neverStarts ? 'never starts (node not in the cluster)' : p.ready ? '' : p.terminating ? 'terminating' : 'not ready';
     addNode(g, {
       id: p.id,
       kind: 'Pod',
       label: p.name,
-      detail: [p.ips[0] ?? 'no IP', p.nodeName, p.ready ? '' : p.terminating ? 'terminating' : 'not ready'].filter(Boolean).join(' · '),
+      detail: [p.ips[0] ?? 'no IP', p.nodeName, state].filter(Boolean).join(' · '),
       namespace: p.namespace,
       layer: 5,
       status,

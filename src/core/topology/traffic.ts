@@ -8,6 +8,7 @@ import { addEdge, citeOf, INTERNET, shown, type Builder } from './builder';
 import { revealedCalls, type RevealedCall } from './calls';
 import type { Verdict } from './types';
 import { slicesOf } from '../net/endpoints';
+import { whyNoTraffic } from '../model/pod-state';
 
 /** A client address standing for "somebody on the internet" (RFC 5737 documentation range). */
 export const SOME_CLIENT = '203.0.113.10';
@@ -106,6 +107,12 @@ export function addCalls(g: Builder, sim: Simulation): void {
       if (!port) {
         const reason = call.port !== undefined ? `Service ${svc.namespace}/${svc.name} has no port ${call.port}; nothing answers there.` : `The call names no port and Service ${svc.name} has several; pick one to judge it.`;
         addEdge(g, { from: pod.id, to: svc.id, verdict: call.port !== undefined ? 'blocked' : 'unknown', relation: 'call', label, reason: `${reason} ${found}`, cites: [where, citeOf(svc, 'spec.ports')] });
+        continue;
+      }
+      // SVC-7: a pod that does not run makes no call at all (checked before DNS, which it cannot reach either).
+      const down = whyNoTraffic(pod);
+      if (down) {
+        addEdge(g, { from: pod.id, to: svc.id, verdict: 'blocked', relation: 'call', label, reason: `${pod.namespace}/${pod.name} ${down}. ${found}`, cites: [where] });
         continue;
       }
       if (dns && dnsBlocked === undefined) {

@@ -4,6 +4,7 @@ import type { Simulation } from '../simulate';
 import { parseRequestURL, type HttpRequest } from '../http';
 import { canonicalIP, parseIP } from '../net/ip';
 import { citeOf } from '../manifest/reader';
+import { whyNoTraffic } from '../model/pod-state';
 import { resolve, findPod } from '../controllers/coredns/index';
 import { check, type CheckResult } from '../controllers/netpol/index';
 import { reachDNS } from '../controllers/netpol/dns';
@@ -28,6 +29,9 @@ export function trace(sim: Simulation, q: TraceQuery): TraceResult {
   const src = source(sim, q.from);
   if ('error' in src) return fail(src.error);
   const t = new Trail();
+  // SVC-7: a pod that does not run (never started, finished, no IP) sends nothing; the request fails at its source.
+  const down = src.pod ? whyNoTraffic(src.pod) : null;
+  if (src.pod && down) return t.hop('pod', src.pod.id, 'failed', `${src.label} ${down}: the request is never sent.`, [citeOf(src.pod, src.pod.neverStarts ? 'spec.nodeName' : '')]).done('failed');
   const hostIP = parseIP(req.host) ? canonicalIP(req.host) : undefined;
   if (hostIP) return toAddress(sim, t, src, req, hostIP, q);
   if (!src.pod) {
@@ -222,6 +226,8 @@ function describe(d: CheckResult['egress'], dir: string, who: string): string {
       return `Traffic from ${who}'s own node is always allowed (NP-8).`;
     case 'host-network':
       return `${who} uses the host network, which pod selectors ignore (NP-11).`;
+    case 'not-running':
+      return `${who} does not run, so nothing is sent (SVC-7).`;
     default:
       return d.rule ? `Allowed for ${dir} by ${d.rule.kind} ${d.rule.policy}, rule ${d.rule.rule}.` : `Allowed for ${dir}.`;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../simulate';
 import type { EndpointSlice } from '../../model/discovery';
+import { reconcile } from './reconcile';
 
 function sim(yaml: string) {
   const s = simulate([{ name: 'test.yaml', text: yaml }]);
@@ -110,10 +111,22 @@ describe('which pods become endpoints (SVC-6, SVC-7, EPS-4, EPS-5)', () => {
     for (const x of slices) expect(x.name).toMatch(/^big-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
-  it('a pod on a node that does not exist is skipped unless publishNotReadyAddresses (SVC-7)', () => {
+  it('the reconciler skips a pod whose node is gone unless publishNotReadyAddresses (SVC-7)', () => {
+    // kubernetes/kubernetes staging/src/k8s.io/endpointslice/reconciler.go reconcileByAddressType: a pod
+    // whose Node is missing is left out, "if the service.Spec.PublishNotReadyAddresses is set we just add
+    // the Pod". That pod still carries the IP it had when its node existed: call the reconciler on it directly.
+    const s = sim(svc('web', '{selector: {app: w}, ports: [{port: 80}]}') + svc('pub', '{selector: {app: w}, publishNotReadyAddresses: true, ports: [{port: 80}]}'));
+    const lost = { ...s.world.pods.find((p) => p.namespace === 'kube-system')!, id: 'Pod/default/lost', name: 'lost', namespace: 'default', labels: { app: 'w' }, nodeName: 'gone', ips: ['10.244.9.9'] };
+    const of = (name: string) => reconcile(s.world.services.find((x) => x.name === name)!, [lost], s.world.nodes, 100);
+    expect(eps(of('web'))).toEqual([]);
+    expect(eps(of('pub'))).toEqual(['10.244.9.9:80']);
+  });
+
+  it('a pod bound to a node that is not in the input never starts: no endpoint, even with publishNotReadyAddresses (SVC-7)', () => {
     const lost = `apiVersion: v1\nkind: Pod\nmetadata: {name: lost, labels: {app: w}}\nspec: {nodeName: nowhere, containers: [{name: c}]}\nstatus: {podIP: 10.244.9.9}\n---\n`;
-    expect(eps(sim(lost + svc('web', '{selector: {app: w}, ports: [{port: 80}]}')).slicesOf('web'))).toEqual([]);
-    expect(eps(sim(lost + svc('web', '{selector: {app: w}, publishNotReadyAddresses: true, ports: [{port: 80}]}')).slicesOf('web'))).toEqual(['10.244.9.9:80']);
+    const s = sim(lost + svc('web', '{selector: {app: w}, publishNotReadyAddresses: true, ports: [{port: 80}]}'));
+    expect(eps(s.slicesOf('web'))).toEqual([]);
+    expect(s.world.pods.find((p) => p.name === 'lost')).toMatchObject({ phase: 'Pending', ready: false, ips: [] });
   });
 
   it('endpoint hostname is set only when the pod subdomain names the Service (EPS-5)', () => {

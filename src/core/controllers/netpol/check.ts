@@ -1,6 +1,9 @@
 import type { Cite } from '../../diagnostics/diagnostic';
 import type { Simulation } from '../../simulate';
 import { canonicalIP } from '../../net/ip';
+import { citeOf } from '../../manifest/reader';
+import { whyNoTraffic } from '../../model/pod-state';
+import { has } from './bitset';
 import { addr, compile, type Compiled } from './compile';
 import { judge, podName, type DirectionResult, type Endpoint, type L4, type RuleRef, type Verdict } from './evaluate';
 import { serviceAt, serviceBackends, type ServiceHit } from './services';
@@ -135,6 +138,8 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
     if (!c.nodes.some((n) => n.name === q.node)) return { ok: false, error: `no node named ${q.node}` };
     if (to.kind === 'service' && to.hit.node && to.hit.node !== q.node) return { ok: false, error: `the packet is addressed to node ${to.hit.node}, so it cannot be received by node ${q.node}` };
   }
+  const stopped = notRunning(c, from, to, protocol === 'ICMP' ? 0 : q.port, protocol);
+  if (stopped) return { ok: true, result: stopped };
   const src = from.ep;
   if (to.kind === 'endpoint') {
     const { egress, ingress } = judge(c, src, to.ep, protocol, protocol === 'ICMP' ? 0 : q.port);
@@ -178,6 +183,23 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   r.reason = `${from.label} → Service ${svcLabel}:${q.port}/${protocol} is ${denied ? 'denied' : 'allowed'}${partial}: policies see it after DNAT as ${shown.to}:${shown.port} (NP-10), where ${r.because}.`;
   const { because: _b, ...rest } = r;
   return { ok: true, result: { ...rest, verdict: denied ? 'denied' : 'allowed', to: to.label, port: q.port, service } };
+}
+
+/**
+ * SVC-7: a pod that does not run (bound to a node that is not in the cluster, finished, or without IP)
+ * sends and receives nothing, whatever the policies say: the connection fails before any policy applies.
+ */
+function notRunning(c: Compiled, from: Target, to: Target, port: number, protocol: L4): CheckResult | undefined {
+  for (const t of [from, to]) {
+    if (t.kind !== 'endpoint' || t.ep.kind !== 'pod' || t.ep.pod === undefined || has(c.live, t.ep.pod)) continue;
+    const pod = c.pods[t.ep.pod]!;
+    const cites = [citeOf(pod, pod.neverStarts ? 'spec.nodeName' : '')];
+    const side: DirectionResult = { verdict: 'denied', isolated: false, policies: [], adminPolicies: [], decidedBy: 'not-running', cites, assumptions: [] };
+    const what = protocol === 'ICMP' ? ' (ICMP)' : `:${port}/${protocol}`;
+    const reason = `${from.label} → ${to.label}${what} fails: ${t.label} ${whyNoTraffic(pod) ?? 'does not run'}; no policy is involved.`;
+    return { verdict: 'denied', from: from.label, to: to.label, port, protocol, egress: side, ingress: side, reason, cites, assumptions: [] };
+  }
+  return undefined;
 }
 
 /** How the ingress side names the source it saw: the client itself, or the node address it was SNAT'ed to. */
@@ -244,6 +266,8 @@ function side(d: DirectionResult, dir: 'egress' | 'ingress', subject: string, pe
       return `${subject} is not a pod, so no ${dir} policy applies`;
     case 'host-network':
       return `${subject} uses the host network, which pod selectors ignore (NP-11)`;
+    case 'not-running':
+      return `${subject} does not run, so nothing is sent (SVC-7)`;
     case 'none':
       return `${subject} is not isolated for ${dir}${d.passedBy ? ` (after ${describeRule(d.passedBy)} passed it on)` : ''}`;
     case 'admin':

@@ -6,6 +6,7 @@ import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
 import { parseCIDR, parseIP } from '../../net/ip';
 import { matchesSelector } from '../../net/labels';
+import { whyNoTraffic } from '../../model/pod-state';
 import { and, andNot, empty, full, has, or, orInto, set, type Bits } from './bitset';
 
 /** An address prepared for fast CIDR tests: IPv4 as an unsigned number, IPv6 as a bigint. */
@@ -148,6 +149,8 @@ export interface Compiled {
   namedPortBits(name: string, protocol: Protocol, port: number): Bits;
   /** Every pod. */
   all: Bits;
+  /** Pods that take traffic: running with an address (`whyNoTraffic` is null). The others send and receive nothing. */
+  live: Bits;
 }
 
 const CACHE = new WeakMap<World, WeakMap<SimOptions, Compiled>>();
@@ -187,6 +190,7 @@ function build(world: World, options: SimOptions): Compiled {
   const byIP = new Map<string, number>();
   const byId = new Map<string, number>();
   const hostNet = empty(n);
+  const live = empty(n);
   const nsBits = new Map<string, Bits>();
   const nodeBits = new Map<string, Bits>();
   const addrs: Addr[][] = [];
@@ -200,6 +204,7 @@ function build(world: World, options: SimOptions): Compiled {
     addrs.push(ips.map(addr).filter((a): a is Addr => !!a));
     for (const ip of ips) if (!byIP.has(ip) && !p.hostNetwork) byIP.set(ip, i);
     if (p.hostNetwork) set(hostNet, i);
+    if (whyNoTraffic(p) === null) set(live, i);
     let b = nsBits.get(p.namespace);
     if (!b) nsBits.set(p.namespace, (b = empty(n)));
     set(b, i);
@@ -389,6 +394,7 @@ function build(world: World, options: SimOptions): Compiled {
     baselineFor,
     namedPortBits,
     all,
+    live,
   };
 }
 

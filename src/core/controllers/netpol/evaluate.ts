@@ -49,8 +49,11 @@ export interface DirectionResult {
   rule?: RuleRef;
   /** An ANP `Pass` rule that sent evaluation on to NetworkPolicy (ANP-2). */
   passedBy?: RuleRef;
-  /** Which tier decided: `none` = the pod is open in this direction. */
-  decidedBy: 'self' | 'node' | 'not-a-pod' | 'host-network' | 'admin' | 'networkpolicy' | 'baseline' | 'none';
+  /**
+   * Which tier decided: `none` = the pod is open in this direction; `not-running` = a pod of the connection
+   * does not run (never started, finished, no IP), so nothing is sent whatever the policies say (SVC-7).
+   */
+  decidedBy: 'self' | 'node' | 'not-a-pod' | 'host-network' | 'admin' | 'networkpolicy' | 'baseline' | 'none' | 'not-running';
   cites: Cite[];
   /** Implementation-defined choices this verdict relied on (SEMANTICS.md §7). */
   assumptions: string[];

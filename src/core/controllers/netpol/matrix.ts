@@ -86,6 +86,9 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
       if (nb) orInto(row, and(nb, andNot(all, c.hostNet)));
     }
     set(row, i); // NP-8: a pod may always reach itself.
+    // A pod that does not run (never started, finished, no IP) sends and receives nothing (SVC-7).
+    if (has(c.live, i)) for (let w = 0; w < W; w++) row[w] = row[w]! & c.live[w]!;
+    else row.fill(0);
     rows.push(identity ? emit(row, n) : sel.map((j) => (has(row, j) ? '1' : '0')).join(''));
   }
   return rows;

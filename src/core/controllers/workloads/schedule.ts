@@ -14,7 +14,7 @@ function inCIDRs(ip: string, cidrs: string[]): boolean {
 
 /**
  * [SIM] The scheduler: a pod that names `spec.nodeName` stays there (a missing node is reported and the
- * pod is left unscheduled, as the kubelet for it never runs); a pod written with an IP goes to the node
+ * pod never starts: no kubelet runs it, so it stays Pending without IP, see `neverStarts`); a pod written with an IP goes to the node
  * whose pod CIDR (or, for hostNetwork, InternalIP) holds it; every other pod goes to the Ready node with
  * the fewest pods so far, ties broken by node order — pods of one workload spread round-robin, and the
  * result depends only on the input order.
@@ -29,22 +29,7 @@ export function schedule(pods: Pod[], nodes: Node[], diags: Diagnostic[]): void 
   const candidates = nodes.filter((n) => n.ready).length ? nodes.filter((n) => n.ready) : nodes;
   for (const p of pods) {
     if (p.nodeName) {
-      const at = rangeIn(p.source, 'spec.nodeName');
-      const key = `${p.source.file}:${at.start}:${at.end}`;
-      if (!byName.has(p.nodeName) && !reported.has(key)) {
-        // Once per place in the input: every replica of a workload shares its template's nodeName.
-        reported.add(key);
-        diags.push({
-          code: CODES.UNKNOWN_NODE,
-          severity: 'warning',
-          message: `${p.id} is bound to node "${p.nodeName}", which is not in the cluster; the pod never starts and gets no endpoints (SVC-7).`,
-          file: p.source.file,
-          range: at,
-          path: 'spec.nodeName',
-          object: p.id,
-          rule: 'SVC-7',
-        });
-      }
+      if (!byName.has(p.nodeName)) neverStarts(p, reported, diags);
       continue;
     }
     // A pod written with an IP goes to the node whose pod CIDR holds it (the IP could only come from there).
@@ -60,4 +45,31 @@ export function schedule(pods: Pod[], nodes: Node[], diags: Diagnostic[]): void 
     p.nodeName = best.name;
     load.set(best.name, load.get(best.name)! + 1);
   }
+}
+
+/**
+ * A pod bound to a node that is not in the cluster: no kubelet ever runs it, so it stays Pending, never
+ * gets an IP (a written `status.podIP` is stale and dropped) and takes no traffic (SVC-7). Reported once
+ * per place in the input: every replica of a workload shares its template's nodeName.
+ */
+function neverStarts(p: Pod, reported: Set<string>, diags: Diagnostic[]): void {
+  const dropped = p.ips.length ? p.ips.join(', ') : '';
+  p.neverStarts = `bound to node "${p.nodeName}", which is not in the cluster`;
+  p.phase = 'Pending';
+  p.ready = false;
+  p.ips = [];
+  const at = rangeIn(p.source, 'spec.nodeName');
+  const key = `${p.source.file}:${at.start}:${at.end}`;
+  if (reported.has(key)) return;
+  reported.add(key);
+  diags.push({
+    code: CODES.UNKNOWN_NODE,
+    severity: 'warning',
+    message: `${p.id} is bound to node "${p.nodeName}", which is not in the cluster: the pod never starts, so it stays Pending with no IP${dropped ? ` (the written IP ${dropped} is not used)` : ''}, is no Service endpoint, and every connection from or to it fails (SVC-7). Name a node the input declares, or leave spec.nodeName out.`,
+    file: p.source.file,
+    range: at,
+    path: 'spec.nodeName',
+    object: p.id,
+    rule: 'SVC-7',
+  });
 }
