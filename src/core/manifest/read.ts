@@ -9,6 +9,7 @@ import { KIND_HANDLERS } from './kinds/index';
 import { finishParseRun, LIMITS, parseFile, type ParseCache, type RawObject } from './parse';
 import { FieldReader } from './reader';
 import { finishNamespaces } from './kinds/namespace';
+import { checkOwnerReferences } from './owner-references';
 
 export interface InputFile {
   name: string;
@@ -150,6 +151,8 @@ function readMeta(r: FieldReader, kind: string, handler: KindHandler, order: num
     r.report(CODES.NAMESPACE_ON_CLUSTER_SCOPED, 'metadata.namespace', `${kind} is cluster-scoped; metadata.namespace is ignored.`, 'warning');
   }
   void world;
+  r.object = objectId(kind, namespace, name);
+  if (!checkOwnerReferences(r)) return undefined;
   const creationTimestamp = r.str('metadata.creationTimestamp');
   return {
     id: objectId(kind, namespace, name),
