@@ -22,6 +22,8 @@ export const CODES = {
   DUPLICATE_OBJECT: 'duplicate-object',
   NAMESPACE_ON_CLUSTER_SCOPED: 'namespace-on-cluster-scoped',
   IP_CONFLICT: 'ip-conflict',
+  /** ADM-8: a port name reused across a pod's containers (accepted with a warning; only one is used by name). */
+  DUPLICATE_PORT_NAME: 'duplicate-port-name',
   // allocation
   NODEPORT_OUT_OF_RANGE: 'nodeport-out-of-range',
   NODEPORT_CONFLICT: 'nodeport-conflict',

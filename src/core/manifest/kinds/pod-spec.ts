@@ -9,7 +9,7 @@ const DNS_POLICIES: DNSPolicy[] = ['ClusterFirst', 'ClusterFirstWithHostNet', 'D
  * A PodSpec at `base` (`spec` of a Pod, `spec.template.spec` of a Deployment), with ADM-3 defaults:
  * `dnsPolicy: ClusterFirst`, container port protocol TCP, `hostPort = containerPort` under hostNetwork.
  * Undefined when the API server would reject the spec (any error reported while reading it: a duplicate
- * or invalid port name, a containerPort out of range, dnsPolicy None without nameservers, an invalid
+ * port name inside one container or an invalid one, a containerPort out of range, dnsPolicy None without nameservers, an invalid
  * hostname/subdomain, wrong types...): the caller leaves the object out (§1). Warnings do not reject it.
  */
 export function readPodSpec(r: FieldReader, base: string, labels: Record<string, string>, annotations: Record<string, string>): PodTemplate | undefined {
@@ -102,17 +102,45 @@ function anyStrings(r: FieldReader, path: string): string[] {
   return r.list(path).map((i) => String(r.at(`${path}.${i}`) ?? ''));
 }
 
+/**
+ * ADM-8. Port names must be unique inside one container (validateContainerPorts: an error). Across the
+ * containers that run for the pod's life (restartable init containers, then regular ones, in the order the
+ * API server visits them) a reused name is accepted with a warning, in the API server's own words
+ * (pkg/api/pod/warnings.go). Plain init containers are left out: they have exited before traffic arrives.
+ */
 function checkUniquePortNames(r: FieldReader, base: string, containers: Container[], init: Container[]): void {
-  const seen = new Set<string>();
-  for (const [list, field] of [[containers, 'containers'], [init, 'initContainers']] as const) {
-    for (const c of list) {
-      c.ports.forEach((p, j) => {
-        if (!p.name) return;
-        if (seen.has(p.name)) r.report(CODES.INVALID_VALUE, `${base}.${field}.${c.index}.ports.${j}.name`, `port name "${p.name}" is used twice in this pod.`);
-        seen.add(p.name);
-      });
-    }
-  }
+  const first = new Map<string, { path: string; regular: boolean }>();
+  const visit = (c: Container, field: 'containers' | 'initContainers') => {
+    const own = new Set<string>();
+    c.ports.forEach((p, j) => {
+      if (!p.name) return;
+      const path = `${base}.${field}.${c.index}.ports.${j}`;
+      if (own.has(p.name)) {
+        r.report(CODES.INVALID_VALUE, `${path}.name`, `${path}.name: Duplicate value: "${p.name}"; port names must be unique within a container (ADM-8).`, 'error', 'ADM-8');
+        return;
+      }
+      own.add(p.name);
+      if (field === 'initContainers' && c.restartPolicy !== 'Always') return;
+      const earlier = first.get(p.name);
+      if (!earlier) {
+        first.set(p.name, { path, regular: field === 'containers' });
+        return;
+      }
+      const shown = (x: string) => x.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+      // FindPort (Services' named targetPorts) searches regular containers before sidecars, whatever the
+      // order the API server's warning names.
+      const resolves = field === 'containers' && !earlier.regular ? ` (a Service's named targetPort is resolved in regular containers first, so it uses ${shown(path)} when the protocols match)` : '';
+      r.report(
+        CODES.DUPLICATE_PORT_NAME,
+        `${path}.name`,
+        `${shown(path)}: duplicate port name "${p.name}" with ${shown(earlier.path)}, services and probes that select ports by name will use ${shown(earlier.path)}${resolves} (ADM-8).`,
+        'warning',
+        'ADM-8',
+      );
+    });
+  };
+  for (const c of init) visit(c, 'initContainers');
+  for (const c of containers) visit(c, 'containers');
 }
 
 function readDNSConfig(r: FieldReader, path: string): PodDNSConfig | undefined {
