@@ -38,6 +38,8 @@ export const CODES = {
   SERVICE_NO_READY_ENDPOINTS: 'service-no-ready-endpoints',
   SLICE_WITHOUT_SERVICE: 'endpointslice-without-service',
   SLICE_PORT_MISMATCH: 'endpointslice-port-mismatch',
+  /** EPS-8: a written slice with the controller's managed-by label for a Service with a selector: deleted or rewritten. */
+  SLICE_MANAGED_BY_CONTROLLER: 'endpointslice-managed-by-controller',
   /** SVC-12: a loopback, link-local or ClusterIP endpoint address, which kube-proxy does not use. */
   ENDPOINT_ADDRESS_UNUSABLE: 'endpoint-address-unusable',
   INTERNAL: 'internal-error',

@@ -39,7 +39,10 @@ export interface EndpointSlice extends ObjectMeta {
   managedBy?: string;
   /** True when made by the simulator's controllers (not written in the input). */
   generated: boolean;
-  /** The object this slice is owned by (`Service/ns/name` for managed, `Endpoints/ns/name` for mirrored slices). */
+  /**
+   * The object this slice is owned by (`Service/ns/name` for managed, `Endpoints/ns/name` for mirrored
+   * slices); for a written slice, its controller ownerReference when that names a Service.
+   */
   ownerId?: string;
 }
 

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { World } from '../../model/world';
 import { mirrorEndpoints } from './mirroring';
 import { reconcile } from './reconcile';
+import { removeSlicesTheControllerOwns } from './adopt';
 
 export { reconcile, selectedPods, sliceLabels } from './reconcile';
 export { mirrorEndpoints } from './mirroring';
@@ -12,10 +13,12 @@ export * from './utils';
 /**
  * The EndpointSlice controller and the mirroring controller as one stage: managed slices for every
  * Service with a selector, mirrored slices for legacy Endpoints of selector-less Services. Hand-written
- * slices stay as they are; a generated slice whose name the input already uses is not added.
+ * slices stay as they are, except those carrying the controller's own managed-by label for a Service it
+ * manages (EPS-8: deleted, or rewritten from the selector); a generated slice whose name the input already
+ * uses is not added.
  */
 export function runEndpointSliceControllers(world: World, diags: Diagnostic[]): void {
-  void diags;
+  removeSlicesTheControllerOwns(world, diags);
   const ids = new Set(world.endpointSlices.map((s) => s.id));
   const max = world.cluster.maxEndpointsPerSlice;
   const add = (slices: World['endpointSlices']) => {

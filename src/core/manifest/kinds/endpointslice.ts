@@ -55,6 +55,9 @@ export const endpointSliceKind: KindHandler = {
     }
     const serviceName = meta.labels[SERVICE_NAME];
     const managedBy = meta.labels[MANAGED_BY];
+    // A slice dumped from a cluster names its owning Service in a controller ownerReference (EPS-6, EPS-8).
+    const owner = r.list('metadata.ownerReferences').find((i) => r.at(`metadata.ownerReferences.${i}.kind`) === 'Service' && r.at(`metadata.ownerReferences.${i}.controller`) === true);
+    const ownerName = owner === undefined ? undefined : r.str(`metadata.ownerReferences.${owner}.name`);
     world.endpointSlices.push({
       ...meta,
       kind: 'EndpointSlice',
@@ -63,6 +66,7 @@ export const endpointSliceKind: KindHandler = {
       endpoints,
       ...(serviceName ? { serviceName } : {}),
       ...(managedBy ? { managedBy } : {}),
+      ...(ownerName ? { ownerId: `Service/${meta.namespace}/${ownerName}` } : {}),
       generated: false,
     });
   },
