@@ -213,13 +213,16 @@ describe('cluster DNS records (SEMANTICS.md §3.1)', () => {
       status: 'NOERROR',
       answers: ['alias.shop.svc.cluster.local. 30 IN CNAME web.shop.svc.cluster.local.', 'web.shop.svc.cluster.local. 30 IN A 10.96.0.12'],
     },
+    // coredns/coredns plugin/kubernetes/kubernetes.go (findServices): an ExternalName Service becomes a
+    // record only `if t, _ := s.HostType(); t == dns.TypeCNAME`; an IP target leaves errNoItems → NXDOMAIN.
     {
-      name: 'an ExternalName set to an IP literal gives no answer (edge 33)',
+      name: 'an ExternalName set to an IP literal does not exist: CoreDNS makes no record for it (edge 33)',
       q: 'ipext.shop.svc.cluster.local.',
       type: 'A',
-      status: 'NODATA',
+      status: 'NXDOMAIN',
       answers: [],
     },
+    { name: 'nor for any other type (edge 33)', q: 'ipext.shop.svc.cluster.local.', type: 'CNAME', status: 'NXDOMAIN', answers: [] },
     { name: 'nothing exists below an ExternalName', q: 'x.ext.shop.svc.cluster.local.', type: 'A', status: 'NXDOMAIN', answers: [] },
     {
       name: 'a ClusterIP reverses to its Service (DNS-8)',

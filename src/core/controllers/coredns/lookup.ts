@@ -201,9 +201,11 @@ function serviceName(
 function externalName(zone: Zone, name: string, qtype: RRType, svc: Service, depth: number, r: Reply, rec: Rec): LookupResult {
   const target = svc.externalName ?? '';
   if (parseIP(target.replace(/\.$/, ''))) {
+    // CoreDNS (plugin/kubernetes findServices) adds an ExternalName Service only when its target is a
+    // name (`HostType() == dns.TypeCNAME`); an IP target yields no record, so the name does not exist.
     return r(
-      'NODATA',
-      `${svc.id} is an ExternalName set to the IP address ${target}; ExternalName takes a DNS name, so it never resolves.`,
+      'NXDOMAIN',
+      `${svc.id} is an ExternalName set to the IP address ${target}; CoreDNS makes no record for an IP target (ExternalName takes a DNS name), so the name does not exist.`,
       'DNS-9',
       [],
       [svc.id],
