@@ -47,7 +47,7 @@ describe('ingress diagnostics', () => {
     ['a port name that is a container port name, not a Service port name', SVC + ing('i', paths(path('/', 'Prefix', 'web', 'name: web-8080'))), 'ingress-backend-port-missing', ['ingress-backend-port-missing@port: {name: web-8080}']],
     ['a missing TLS secret', SVC + ing('i', `  tls: [{hosts: [shop.example.com], secretName: gone}]\n` + paths(path('/', 'Prefix'))), 'ingress-tls-secret-missing', ['ingress-tls-secret-missing@secretName: gone']],
     ['an IngressClass that does not exist', SVC + ing('i', '  ingressClassName: missing\n' + paths(path('/', 'Prefix'))), 'ingress-not-served', ['ingress-not-served@ingressClassName: missing']],
-    ['a canary without a main Ingress', SVC + ing('i', paths(path('/lonely', 'Prefix')), '\n  annotations: {nginx.ingress.kubernetes.io/canary: "true"}'), 'ingress-canary-without-main', ['ingress-canary-without-main@nginx.ingress.kubernetes.io/canary: "true"']],
+    ['a canary without a main Ingress', SVC + ing('i', paths(path('/lonely', 'Prefix')), '\n  annotations: {nginx.ingress.kubernetes.io/canary: "true"}'), 'ingress-canary-without-main', ['ingress-canary-without-main@path: /lonely']],
   ];
   for (const [what, text, code, want] of table) it(`reports ${what}`, () => expect(found(text, code)).toEqual(want));
 

@@ -3,7 +3,7 @@ import { rangeIn } from '../../manifest/reader';
 import type { Ingress, IngressBackend } from '../../model/networking';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import { nginxAnnotations, NGINX_PREFIX } from './annotations';
+import { nginxAnnotations } from './annotations';
 import { resolveBackend } from './backends';
 import { ingressesOfClass, NGINX_CONTROLLER, servingClass } from './classes';
 import { INGRESS_CODES } from './codes';
@@ -91,8 +91,21 @@ function lintClass(world: World, options: SimOptions, className: string, nginx: 
     }
   }
   for (const ing of all.filter(isCanary)) {
-    const hasMain = ing.rules.some((r) => r.paths.some((p) => main.some((m) => m.rules.some((mr) => (mr.host ?? '') === (r.host ?? '') && mr.paths.some((mp) => mp.path === p.path)))));
-    if (!hasMain && ing.rules.length) diags.push(diag(ing, INGRESS_CODES.CANARY_WITHOUT_MAIN, 'warning', `metadata.annotations.${NGINX_PREFIX}canary`, 'This canary Ingress has no main Ingress with the same host and path, so ingress-nginx ignores it.'));
+    // ING-16: ingress-nginx merges a canary path into the main location with the same host, path and
+    // pathType; any other canary path is dropped ("unable to find real backend for alternative backend").
+    for (const r of ing.rules) {
+      for (const p of r.paths) {
+        const samePath = main.flatMap((m) => m.rules.filter((mr) => (mr.host ?? '') === (r.host ?? '')).flatMap((mr) => mr.paths.filter((mp) => mp.path === p.path).map((mp) => ({ m, mp }))));
+        if (samePath.some(({ mp }) => mp.pathType === p.pathType)) continue;
+        const other = samePath[0];
+        const why = other
+          ? `the main Ingress ${other.m.id} has ${r.host ?? '(any host)'} ${p.path} with pathType ${other.mp.pathType}, not ${p.pathType}, and ingress-nginx pairs a canary by host, path and pathType`
+          : `no main Ingress of this class has host ${r.host ?? '(any host)'} and path ${p.path}`;
+        const d = diag(ing, INGRESS_CODES.CANARY_WITHOUT_MAIN, 'warning', `spec.rules.${p.rule}.http.paths.${p.index}`, `This canary path is ignored: ${why}; the controller logs "unable to find real backend for alternative backend" and drops it (ING-16).`, 'ING-16');
+        if (other) d.related = [{ file: other.m.source.file, range: rangeIn(other.m.source, `spec.rules.${other.mp.rule}.http.paths.${other.mp.index}.pathType`), message: 'the main path' }];
+        diags.push(d);
+      }
+    }
   }
 }
 

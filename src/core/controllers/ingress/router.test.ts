@@ -3,41 +3,7 @@ import { parseRequestURL } from '../../http';
 import type { DeepPartial, SimOptions } from '../../options';
 import { route, type EntryResult } from '../../route';
 import { simulate, type Simulation } from '../../simulate';
-
-/** A Service `name` on port 80 (targetPort 8080, named `http`) with one ready pod behind it. */
-function backend(ns: string, name: string): string {
-  return `---
-apiVersion: v1
-kind: Service
-metadata: {name: ${name}, namespace: ${ns}}
-spec:
-  selector: {app: ${name}}
-  ports: [{name: http, port: 80, targetPort: 8080}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: ${name}-pod, namespace: ${ns}, labels: {app: ${name}}}
-spec:
-  containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]
-`;
-}
-
-function ingress(name: string, paths: [string, string, string][], opts: { host?: string; ns?: string; annotations?: Record<string, string>; extra?: string; ts?: string } = {}): string {
-  const ann = opts.annotations ? `\n  annotations:\n${Object.entries(opts.annotations).map(([k, v]) => `    ${k}: "${v}"`).join('\n')}` : '';
-  const ts = opts.ts ? `\n  creationTimestamp: "${opts.ts}"` : '';
-  return `---
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: ${name}
-  namespace: ${opts.ns ?? 'shop'}${ann}${ts}
-spec:${opts.extra ?? ''}
-  rules:
-  - ${opts.host === '' ? '' : `host: "${opts.host ?? 'shop.example.com'}"\n    `}http:
-      paths:
-${paths.map(([p, t, svc]) => `      - {path: "${p}", pathType: ${t}, backend: {service: {name: ${svc}, port: {number: 80}}}}`).join('\n')}
-`;
-}
+import { SERVICES, ingress, notation } from './testing';
 
 function sim(yaml: string, options?: DeepPartial<SimOptions>): Simulation {
   return simulate([{ name: 'test.yaml', text: yaml }], options);
@@ -48,16 +14,6 @@ function go(s: Simulation, url: string, headers: [string, string][] = []): Entry
   expect(r).toHaveLength(1);
   return r[0]!;
 }
-
-/** Kubernetes notation: `Service/ns/name:port`, weights when split, or the status (with Location). */
-function notation(r: EntryResult): string {
-  if (r.redirect) return `${r.status} ${r.redirect.location}`;
-  if (r.status === 404) return '404';
-  const bs = r.backends.map((b) => `Service/${b.namespace}/${b.name}:${b.port}${r.backends.length > 1 ? ` (${b.weight})` : ''}`).join(' + ');
-  return r.status === 200 ? bs : `${r.status} ${bs}`;
-}
-
-const SERVICES = ['a', 'b', 'c', 'd', 'w', 'h', 'def', 'canary', 'old', 'new'].map((n) => backend('shop', n)).join('');
 
 describe('ING-9 precedence (SEMANTICS T4)', () => {
   const t4 = SERVICES + ingress('shop', [['/', 'Prefix', 'a'], ['/api', 'Prefix', 'b'], ['/api', 'Exact', 'd']]);

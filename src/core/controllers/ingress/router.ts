@@ -101,7 +101,7 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
     assume('HTTP requests for TLS hosts are redirected with 308 (ingress-nginx ssl-redirect default, ING-15 [IMPL])');
     return result;
   }
-  // Canary Ingresses (ingress-nginx): same host and path as the main rule.
+  // Canary Ingresses (ingress-nginx): same host, path and pathType as the main rule (ING-16).
   const backends: { b: IngressBackend; ing: Ingress; weight: number; role?: 'canary'; citePath: string }[] = [];
   const canary = chosen.candidate ? findCanary(canaries, chosen.candidate) : undefined;
   if (canary) {
@@ -193,7 +193,8 @@ function findCanary(canaries: Ingress[], main: Candidate): { ing: Ingress; b: In
     for (const rule of ing.rules) {
       if ((rule.host ?? '') !== (main.rule.host ?? '')) continue;
       for (const p of rule.paths) {
-        if (p.path === main.path.path) return { ing, b: p.backend, citePath: `spec.rules.${p.rule}.http.paths.${p.index}` };
+        // ingress-nginx mergeAlternativeBackends: `loc.Path == path.Path && *loc.PathType == *path.PathType`.
+        if (p.path === main.path.path && p.pathType === main.path.pathType) return { ing, b: p.backend, citePath: `spec.rules.${p.rule}.http.paths.${p.index}` };
       }
     }
   }
