@@ -32,10 +32,20 @@ export interface RouteBackend {
   reason: string;
   /** e.g. GRPC/HTTPS from `backend-protocol`: the protocol of the hop to the pod. */
   protocol?: string;
-  /** Canary or mirror role, when it is not the main backend. */
-  role?: 'canary' | 'mirror';
+  /** Canary, mirror or default-backend role, when it is not the main backend. */
+  role?: 'canary' | 'mirror' | 'default-backend';
   /** The YAML field that names this backend. */
   cite?: Cite;
+}
+
+/** The request as the backend receives it: after rewrites, redirects excluded, header filters applied. */
+export interface Upstream {
+  /** The Host header the backend sees. */
+  host: string;
+  /** Path and query string the backend receives. */
+  path: string;
+  /** Request headers, names lowercased (repeats joined with ", "). */
+  headers: Record<string, string>;
 }
 
 /** The answer for one entry point (CLI.md `route --json` results[] plus explanation fields). */
@@ -55,6 +65,8 @@ export interface EntryResult {
   upstreamPath?: string;
   /** For redirects: the Location header. */
   redirect?: { status: number; location: string };
+  /** When the request is forwarded: what the backend receives (CLI.md `upstream`). */
+  upstream?: Upstream;
   /** Pods that send the request on to the backends (the controller/gateway pods): NetworkPolicy sees them as source. */
   proxy?: { namespace: string; pods: string[]; note: string };
 }

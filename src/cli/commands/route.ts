@@ -37,6 +37,7 @@ function toJSON(r: EntryResult, files: InputFile[]) {
     ...(at ? { source: { ...at, object: r.cite!.object, path: r.cite!.path } } : {}),
     ...(r.upstreamPath !== undefined ? { upstreamPath: r.upstreamPath } : {}),
     ...(r.redirect ? { redirect: r.redirect } : {}),
+    ...(r.upstream ? { upstream: r.upstream } : {}),
     ...(r.proxy ? { proxy: r.proxy } : {}),
     reasons: r.reasons,
     assumptions: r.assumptions,
@@ -65,7 +66,8 @@ function human(r: EntryResult, files: InputFile[], tty: boolean): string {
     for (const e of b.endpoints) lines.push(`           → ${e.ip}:${e.port}${e.pod ? `  pod ${e.pod}` : ''}${e.node ? ` on ${e.node}` : ''}`);
     if (b.state !== 'ok') lines.push(`           ${b.reason}`);
   }
-  if (r.upstreamPath !== undefined && r.backends.length) lines.push(`  path     the backend receives ${r.upstreamPath}`);
+  if (r.upstream) lines.push(`  upstream Host: ${r.upstream.host}  ${r.upstream.path}`);
+  else if (r.upstreamPath !== undefined && r.backends.length) lines.push(`  path     the backend receives ${r.upstreamPath}`);
   if (r.proxy) lines.push(`  source   ${r.proxy.pods.length ? r.proxy.pods.join(', ') : `(no controller pod in ${r.proxy.namespace})`}: ${r.proxy.note}`);
   lines.push('  why');
   for (const s of r.reasons) lines.push(`    - ${s}`);

@@ -22,6 +22,14 @@ export interface NginxAnnotations {
   forceSslRedirect: boolean;
   backendProtocol?: string;
   serviceUpstream: boolean;
+  /** ING-17: `permanent-redirect` / `temporal-redirect` (temporal wins), with the code to answer. */
+  redirect?: { url: string; code: number; annotation: string };
+  /** ING-17: `app-root`: a request for `/` on the host is redirected (302) here. */
+  appRoot?: string;
+  /** ING-18: `default-backend`: the Service that answers when the rule's backend has no endpoint. */
+  defaultBackend?: string;
+  /** ING-15: `preserve-trailing-slash` (default false: the ssl-redirect drops one trailing slash). */
+  preserveTrailingSlash: boolean;
   /** Annotation keys with values the controller would reject, with why. */
   invalid: { key: string; why: string }[];
 }
@@ -68,8 +76,17 @@ export function nginxAnnotations(ing: Ingress): NginxAnnotations {
     sslRedirect: bool('ssl-redirect', true),
     forceSslRedirect: bool('force-ssl-redirect', false),
     serviceUpstream: bool('service-upstream', false),
+    preserveTrailingSlash: bool('preserve-trailing-slash', false),
     invalid,
   };
+  const redirect = readRedirect(str, int, invalid);
+  if (redirect) out.redirect = redirect;
+  const appRoot = str('app-root');
+  // ingress-nginx rewrite parser: app-root must be a path, not an absolute URL (it is prefixed with scheme and host).
+  if (appRoot !== undefined && (!appRoot.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(appRoot))) invalid.push({ key: NGINX_PREFIX + 'app-root', why: `must be a path starting with "/", not "${appRoot}"` });
+  else if (appRoot !== undefined) out.appRoot = appRoot;
+  const defaultBackend = str('default-backend');
+  if (defaultBackend) out.defaultBackend = defaultBackend;
   if (canaryWeight !== undefined) out.canaryWeight = canaryWeight;
   const header = str('canary-by-header');
   if (header) out.canaryByHeader = header;
@@ -86,4 +103,26 @@ export function nginxAnnotations(ing: Ingress): NginxAnnotations {
 /** Whether any ingress-nginx annotation is set (to say it was ignored by another controller). */
 export function hasNginxAnnotations(ing: Ingress): boolean {
   return Object.keys(ing.annotations).some((k) => k.startsWith(NGINX_PREFIX));
+}
+
+/**
+ * ingress-nginx `internal/ingress/annotations/redirect`: `temporal-redirect` (code `temporal-redirect-code`,
+ * default 302, 300-307 else 302) wins over `permanent-redirect` (code `permanent-redirect-code`, default 301,
+ * 300-308 else 301); the URL must be http(s) ("only http and https are valid protocols").
+ */
+function readRedirect(str: (n: string) => string | undefined, int: (n: string) => number | undefined, invalid: { key: string; why: string }[]): NginxAnnotations['redirect'] {
+  for (const [name, dflt, max] of [['temporal-redirect', 302, 307], ['permanent-redirect', 301, 308]] as const) {
+    const url = str(name);
+    if (url === undefined) continue;
+    if (!/^https?:\/\//i.test(url)) {
+      // The parser fails as a whole: no redirect at all (a temporal error does not fall back to permanent).
+      invalid.push({ key: NGINX_PREFIX + name, why: `must be an http:// or https:// URL, not "${url}" (only http and https are valid protocols)` });
+      return undefined;
+    }
+    const code = int(`${name}-code`);
+    const valid = code !== undefined && code >= 300 && code <= max;
+    if (code !== undefined && !valid) invalid.push({ key: `${NGINX_PREFIX}${name}-code`, why: `must be between 300 and ${max}, not ${code}; ingress-nginx answers ${dflt} instead` });
+    return { url, code: valid ? code : dflt, annotation: NGINX_PREFIX + name };
+  }
+  return undefined;
 }

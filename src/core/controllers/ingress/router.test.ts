@@ -128,7 +128,7 @@ describe('ingress-nginx annotations (controller-specific)', () => {
   });
   it('does not redirect when ssl-redirect is "false", and does with force-ssl-redirect without TLS', () => {
     expect(notation(go(sim(SERVICES + secret + ingress('t', [['/', 'Prefix', 'a']], { extra: tls, annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' } })), 'http://shop.example.com/'))).toBe('Service/shop/a:80');
-    expect(notation(go(sim(SERVICES + ingress('t', [['/', 'Prefix', 'a']], { annotations: { 'nginx.ingress.kubernetes.io/force-ssl-redirect': 'true' } })), 'http://shop.example.com/'))).toBe('308 https://shop.example.com/');
+    expect(notation(go(sim(SERVICES + ingress('t', [['/', 'Prefix', 'a']], { annotations: { 'nginx.ingress.kubernetes.io/force-ssl-redirect': 'true' } })), 'http://shop.example.com/'))).toBe('308 https://shop.example.com');
   });
   it('routes HTTPS for the TLS host to the backend', () => {
     expect(notation(go(sim(SERVICES + secret + ingress('t', [['/', 'Prefix', 'a']], { extra: tls })), 'https://shop.example.com/'))).toBe('Service/shop/a:80');

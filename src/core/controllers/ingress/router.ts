@@ -10,6 +10,7 @@ import { resolveBackend } from './backends';
 import { ingressesOfClass, NGINX_CONTROLLER } from './classes';
 import { controllerPods } from './addon';
 import { hostMatches, normalizeHost, rewritePath, selectPath, type Candidate } from './match';
+import { appRootRedirect, defaultBackendFor, locationRedirect, nginxUpstream, requestURI, sslRedirectLocation, type NginxRedirect } from './nginx-effects';
 
 /** Where a chosen backend came from: a rule path, or a defaultBackend. */
 interface Chosen {
@@ -60,6 +61,9 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
   } else if (sel.group !== null) {
     say(`no path of the host group matches "${req.path}" (ING-8); nothing falls back to another host group (ING-7)`);
   }
+  // ING-17 app-root: a server-level redirect for `/`, before any location (path) is chosen.
+  const root = nginx && sel.group !== null ? appRootRedirect(sel.groupIngresses, ann, req) : undefined;
+  if (root) return redirected(result, root, null, say);
   if (!chosen) {
     const own = sel.groupIngresses.find((i) => i.defaultBackend);
     const catchAll = sel.group === null || sel.group === 'any' ? main.find((i) => i.rules.length === 0 && i.defaultBackend) : undefined;
@@ -77,6 +81,9 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
   const a = ann.get(chosen.ingress)!;
   result.route = { kind: 'Ingress', namespace: chosen.ingress.namespace, name: chosen.ingress.name, rule: chosen.rule };
   result.cite = chosen.cite;
+  // ING-17 permanent-redirect / temporal-redirect: `return <code> <url>` in the location, before the ssl redirect.
+  const moved = nginx ? locationRedirect(chosen.ingress, a, req) : undefined;
+  if (moved) return redirected(result, moved, chosen.rule, say);
   // TLS (ING-15): which Ingresses of this class list the host under spec.tls.
   const tls = main.flatMap((i) => i.tls.filter((t) => (t.hosts.length === 0 ? false : t.hosts.some((h) => hostMatches(h, host)))).map((t) => ({ ing: i, t })));
   if (req.scheme === 'https') {
@@ -94,7 +101,8 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
     }
   }
   if (nginx && req.scheme === 'http' && chosen.candidate && ((tls.length > 0 && a.sslRedirect) || a.forceSslRedirect)) {
-    const location = `https://${host}${req.path}${req.query.length ? '?' + req.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') : ''}`;
+    const location = sslRedirectLocation(req, a.preserveTrailingSlash);
+    if (!a.preserveTrailingSlash && requestURI(req).endsWith('/')) say('the Location drops the request URI\'s trailing slash, as ingress-nginx does unless preserve-trailing-slash is "true" (ING-15)');
     result.status = 308;
     result.redirect = { status: 308, location };
     say(a.forceSslRedirect && tls.length === 0 ? `force-ssl-redirect on ${chosen.ingress.id} → 308 to ${location}` : `"${host}" has TLS in ${tls[0]!.ing.id}, so ingress-nginx redirects plain HTTP → 308 to ${location} (ING-15 [IMPL]; turn off with ssl-redirect: "false")`);
@@ -139,6 +147,21 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
       assume('rewrite-target rewrites the whole URI with the path regex and its capture groups (ingress-nginx)');
     }
   }
+  // ING-18 default-backend: a main backend without endpoints hands the request to the annotated Service.
+  let upstreamPath = requestURI({ ...req, path: result.upstreamPath });
+  let extraHeaders: Record<string, string> = {};
+  const mainShare = result.backends.find((b) => b.role === undefined);
+  if (nginx && mainShare && mainShare.state !== 'ok' && mainShare.state !== 'external-name') {
+    const alt = defaultBackendFor(world, chosen.ingress, a, mainShare);
+    if (alt && 'why' in alt) say(alt.why);
+    else if (alt) {
+      result.backends[result.backends.indexOf(mainShare)] = alt.backend;
+      say(alt.backend.reason);
+      assume('default-backend answers with whatever that Service returns; a custom error page server usually answers with the X-Code it receives (ingress-nginx annotation, ING-18)');
+      upstreamPath = '/';
+      extraHeaders = { ...alt.headers, 'x-original-uri': requestURI(req) };
+    }
+  }
   if (nginx && a.backendProtocol && a.backendProtocol !== 'HTTP') {
     say(`backend-protocol ${a.backendProtocol}: the controller speaks ${a.backendProtocol} to the pods`);
     assume(`backend-protocol ${a.backendProtocol} on the hop to the pods (ingress-nginx annotation)`);
@@ -152,6 +175,7 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
     if (bad.length && bad.length < result.backends.length) say(`the share sent to ${bad.map((b) => b.name).join(', ')} (weight ${bad.reduce((n, b) => n + b.weight, 0)}) gets 503; the status shown is the larger share's`);
   }
   if (result.status === 503) assume('a missing Service or port, or no ready endpoint, is answered 503 (ingress-nginx, ING-14 / I-16)');
+  if (result.status === 200) result.upstream = nginxUpstream(req, upstreamPath, extraHeaders);
   if (nginx) {
     const pods = controllerPods(world);
     result.proxy = {
@@ -210,4 +234,14 @@ function cookieValue(req: HttpRequest, name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Answer with a redirect decided by an nginx annotation (ING-17): no backend is called. */
+function redirected(result: EntryResult, r: NginxRedirect, rule: number | null, say: (s: string) => void): EntryResult {
+  result.route = { kind: 'Ingress', namespace: r.ingress.namespace, name: r.ingress.name, rule };
+  result.cite = r.cite;
+  result.status = r.status;
+  result.redirect = { status: r.status, location: r.location };
+  say(r.why);
+  return result;
 }
