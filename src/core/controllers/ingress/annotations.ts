@@ -100,6 +100,29 @@ export function nginxAnnotations(ing: Ingress): NginxAnnotations {
   return out;
 }
 
+/** The ingress-nginx annotations the simulator models (names after the prefix); every other one is reported as ignored (ING-19). */
+export const MODELLED_ANNOTATIONS = new Set([
+  'canary',
+  'canary-weight',
+  'canary-weight-total',
+  'canary-by-header',
+  'canary-by-header-value',
+  'canary-by-cookie',
+  'rewrite-target',
+  'use-regex',
+  'ssl-redirect',
+  'force-ssl-redirect',
+  'preserve-trailing-slash',
+  'backend-protocol',
+  'service-upstream',
+  'permanent-redirect',
+  'permanent-redirect-code',
+  'temporal-redirect',
+  'temporal-redirect-code',
+  'app-root',
+  'default-backend',
+]);
+
 /** Whether any ingress-nginx annotation is set (to say it was ignored by another controller). */
 export function hasNginxAnnotations(ing: Ingress): boolean {
   return Object.keys(ing.annotations).some((k) => k.startsWith(NGINX_PREFIX));

@@ -24,4 +24,6 @@ export const INGRESS_CODES = {
   CANARY_WITHOUT_MAIN: 'ingress-canary-without-main',
   /** An nginx.ingress.kubernetes.io annotation with a value the controller rejects. */
   ANNOTATION_INVALID: 'ingress-annotation-invalid',
+  /** ING-19: an nginx.ingress.kubernetes.io annotation the simulator does not model (info). */
+  ANNOTATION_NOT_MODELLED: 'ingress-annotation-not-modelled',
 } as const;

@@ -3,7 +3,7 @@ import { rangeIn } from '../../manifest/reader';
 import type { Ingress, IngressBackend } from '../../model/networking';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import { nginxAnnotations } from './annotations';
+import { MODELLED_ANNOTATIONS, nginxAnnotations, NGINX_PREFIX } from './annotations';
 import { resolveBackend } from './backends';
 import { ingressesOfClass, NGINX_CONTROLLER, servingClass } from './classes';
 import { INGRESS_CODES } from './codes';
@@ -44,6 +44,11 @@ export function lintIngresses(world: World, options: SimOptions, diags: Diagnost
     }
     if (s.served && s.ingressClass.controller === NGINX_CONTROLLER) {
       for (const bad of nginxAnnotations(ing).invalid) diags.push(diag(ing, INGRESS_CODES.ANNOTATION_INVALID, 'warning', `metadata.annotations.${bad.key}`, `${bad.key} ${bad.why}; ingress-nginx ignores it.`));
+      // ING-19: say which ingress-nginx annotations the simulation leaves out, instead of dropping them silently.
+      for (const key of Object.keys(ing.annotations)) {
+        if (!key.startsWith(NGINX_PREFIX) || MODELLED_ANNOTATIONS.has(key.slice(NGINX_PREFIX.length))) continue;
+        diags.push(diag(ing, INGRESS_CODES.ANNOTATION_NOT_MODELLED, 'info', `metadata.annotations.${key}`, `${key} is not simulated: routes, redirects and backends are computed as if it were absent, though ingress-nginx applies it (ING-19).`, 'ING-19'));
+      }
     }
   }
   for (const cls of world.ingressClasses) lintClass(world, options, cls.name, cls.controller === NGINX_CONTROLLER, diags);
