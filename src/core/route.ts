@@ -2,10 +2,17 @@ import type { Cite } from './diagnostics/diagnostic';
 import type { HttpRequest } from './http';
 import type { Simulation } from './simulate';
 import { routeIngressClass } from './controllers/ingress/index';
-import { routeGateways } from './controllers/gateway/index';
+import { routeGateways, routeMesh } from './controllers/gateway/index';
+import { findPod, resolve } from './controllers/coredns/index';
+import { lookupServiceAddress } from './controllers/kube-proxy/index';
+import { canonicalIP, parseIP } from './net/ip';
 
 /** Where a request enters the cluster: an IngressClass's controller or a Gateway (listener). */
-export type Entry = { kind: 'IngressClass'; name: string; controller?: string } | { kind: 'Gateway'; namespace: string; name: string; listener?: string };
+export type Entry =
+  | { kind: 'IngressClass'; name: string; controller?: string }
+  | { kind: 'Gateway'; namespace: string; name: string; listener?: string }
+  /** GW-19: a request from a pod to a Service that mesh (GAMMA) routes are attached to. */
+  | { kind: 'Service'; namespace: string; name: string; port: number };
 
 /** A pod address behind a backend. */
 export interface RouteEndpoint {
@@ -29,6 +36,8 @@ export interface RouteBackend {
   state: string;
   /** Ready endpoints that receive the request (ingress-nginx: straight to pod IPs, ING-13). */
   endpoints: RouteEndpoint[];
+  /** What this backend receives when its own filters change the request (GW-18). */
+  upstream?: Upstream;
   reason: string;
   /** e.g. GRPC/HTTPS from `backend-protocol`: the protocol of the hop to the pod. */
   protocol?: string;
@@ -51,9 +60,14 @@ export interface Upstream {
 /** The answer for one entry point (CLI.md `route --json` results[] plus explanation fields). */
 export interface EntryResult {
   entry: Entry;
-  /** What the client sees: 200, 3xx redirect, 404 no match, 500 invalid backend, 503 no ready endpoint. */
+  /**
+   * What the client sees: 200, 3xx redirect, 404 no match, 421 misdirected, 500 invalid backend, 503 no ready
+   * endpoint; 0 when no HTTP answer comes back at all (curl's `000`): then `connection` says why.
+   */
   status: number;
-  route: { kind: 'Ingress' | 'HTTPRoute' | 'GRPCRoute'; namespace: string; name: string; rule: number | null } | null;
+  /** How the connection itself went: `refused` (nothing listens, or no valid backend), `reset` (handshake fails), `established`. */
+  connection?: 'established' | 'refused' | 'reset';
+  route: { kind: 'Ingress' | 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute' | 'UDPRoute'; namespace: string; name: string; rule: number | null } | null;
   backends: RouteBackend[];
   /** The rule (or path, or defaultBackend) that decided, in the YAML. */
   cite?: Cite;
@@ -74,6 +88,8 @@ export interface EntryResult {
 export interface RouteResult {
   request: HttpRequest;
   results: EntryResult[];
+  /** Set when the question cannot be answered (`from` names no pod, or the URL reaches no Service from it). */
+  error?: string;
 }
 
 export interface RouteOptions {
@@ -81,6 +97,8 @@ export interface RouteOptions {
   gateway?: string;
   /** Only this IngressClass. */
   ingressClass?: string;
+  /** `ns/pod`: the request is sent from inside this pod, so the mesh routes of its target Service apply (GW-19). */
+  from?: string;
 }
 
 /**
@@ -88,8 +106,10 @@ export interface RouteOptions {
  * IngressClass with a controller (§4) and each Gateway (§5). A pure query over a Simulation.
  */
 export function route(sim: Simulation, req: HttpRequest, opts: RouteOptions = {}): RouteResult {
+  if (opts.from) return routeFromPod(sim, req, opts.from);
   const results: EntryResult[] = [];
-  if (!opts.gateway) {
+  // Ingress controllers proxy HTTP(S) only; a bare tcp:// or udp:// connection can only meet a Gateway listener.
+  if (!opts.gateway && (req.scheme === 'http' || req.scheme === 'https')) {
     const classes = [...sim.world.ingressClasses].filter((c) => !opts.ingressClass || c.name === opts.ingressClass).sort((a, b) => a.name.localeCompare(b.name));
     for (const cls of classes) results.push(routeIngressClass(sim.world, sim.options, cls.name, req));
   }
@@ -99,4 +119,23 @@ export function route(sim: Simulation, req: HttpRequest, opts: RouteOptions = {}
     results.push(...routeGateways(sim.world, sim.options, req, opts.gateway));
   }
   return { request: req, results };
+}
+
+/**
+ * GW-19: a request sent from inside a pod to a Service (its name, resolved by the pod's resolver, or its
+ * ClusterIP): the Service's mesh (GAMMA) routes decide before kube-proxy. One result, for that Service.
+ */
+function routeFromPod(sim: Simulation, req: HttpRequest, from: string): RouteResult {
+  const pod = findPod(sim.world, from);
+  if (!pod) return { request: req, results: [], error: `no pod ${from.includes('/') ? from : `default/${from}`}` };
+  if (req.scheme !== 'http' && req.scheme !== 'https') return { request: req, results: [], error: 'mesh routes carry HTTP: give an http:// or https:// URL with --from' };
+  let ip = parseIP(req.host) ? canonicalIP(req.host) : undefined;
+  if (!ip) {
+    const r = resolve(sim, { from: pod.id, name: req.host, type: 'A' });
+    ip = r.answers.find((a) => a.type === 'A' || a.type === 'AAAA')?.data;
+    if (!ip) return { request: req, results: [], error: `${req.host} does not resolve from ${pod.namespace}/${pod.name} (${r.status})` };
+  }
+  const target = lookupServiceAddress(sim.world, ip, req.port, 'TCP');
+  if (!target || target.via !== 'clusterIP') return { request: req, results: [], error: `${req.host} (${ip}) port ${req.port} is not a Service's ClusterIP port, so no mesh route can apply` };
+  return { request: req, results: [routeMesh(sim.world, sim.options, req, pod, target.service, target.port)] };
 }

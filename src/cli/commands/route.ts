@@ -20,6 +20,7 @@ function toJSON(r: EntryResult, files: InputFile[]) {
     // CLI.md: a Gateway entry always has `listener`, null when no listener accepted the request.
     entry: r.entry.kind === 'Gateway' ? { ...r.entry, listener: r.entry.listener ?? null } : r.entry,
     status: r.status,
+    ...(r.connection ? { connection: r.connection } : {}),
     route: r.route,
     backends: r.backends.map((b) => ({
       namespace: b.namespace,
@@ -31,6 +32,7 @@ function toJSON(r: EntryResult, files: InputFile[]) {
       ...(b.role ? { role: b.role } : {}),
       ...(b.protocol ? { protocol: b.protocol } : {}),
       endpoints: b.endpoints,
+      ...(b.upstream ? { upstream: b.upstream } : {}),
       reason: b.reason,
       ...(where(b.cite, files) ? { source: where(b.cite, files) } : {}),
     })),
@@ -46,12 +48,13 @@ function toJSON(r: EntryResult, files: InputFile[]) {
 
 function entryName(r: EntryResult): string {
   const e = r.entry;
+  if (e.kind === 'Service') return `Service ${e.namespace}/${e.name}:${e.port} (mesh routes)`;
   return e.kind === 'IngressClass' ? `IngressClass ${e.name}${e.controller ? ` (${e.controller})` : ''}` : `Gateway ${e.namespace}/${e.name}${e.listener ? ` listener ${e.listener}` : ''}`;
 }
 
 function human(r: EntryResult, files: InputFile[], tty: boolean): string {
   const colour = (code: string, s: string) => (tty ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const status = r.status < 300 ? colour('32', String(r.status)) : r.status < 400 ? colour('33', String(r.status)) : colour('31', String(r.status));
+  const status = r.status === 0 ? colour('31', `no HTTP answer (connection ${r.connection ?? 'failed'})`) : r.status < 300 ? colour('32', String(r.status)) : r.status < 400 ? colour('33', String(r.status)) : colour('31', String(r.status));
   const lines = [`${colour('1', entryName(r))}: ${status}`];
   if (r.route) {
     const at = where(r.cite, files);
@@ -81,9 +84,9 @@ function human(r: EntryResult, files: InputFile[], tty: boolean): string {
 export const routeCommand: Command = {
   name: 'route',
   summary: 'which Service and pods an HTTP(S) request from outside reaches, through each Ingress class and Gateway',
-  usage: 'knet route <input>... --url URL [--header "Name: value"]... [--method GET] [--gateway ns/name | --ingress-class name] [--json]',
+  usage: 'knet route <input>... --url URL [--header "Name: value"]... [--method GET] [--sni NAME] [--gateway ns/name | --ingress-class name] [--from ns/pod] [--json]   (URL: http(s)://, or tcp:// and udp:// for Gateway TCP/UDP listeners)',
   async run(argv, io) {
-    const args = parseArgs(argv, ['url', 'header', 'method', 'gateway', 'ingress-class']);
+    const args = parseArgs(argv, ['url', 'header', 'method', 'gateway', 'ingress-class', 'sni', 'from']);
     const url = required(args, 'url');
     const gateway = one(args, 'gateway');
     const ingressClass = one(args, 'ingress-class');
@@ -96,15 +99,20 @@ export const routeCommand: Command = {
     });
     const method = one(args, 'method') ?? 'GET';
     if (!/^[A-Za-z]+$/.test(method)) throw new UsageError('--method must be an HTTP method such as GET');
-    const req = parseRequestURL(url, headers, method);
-    if (!req) throw new UsageError(`--url must be an http:// or https:// URL, not "${url}"`);
+    const sni = one(args, 'sni');
+    if (sni !== undefined && !/^https:\/\//i.test(url)) throw new UsageError('--sni needs an https:// URL (it is the TLS server name)');
+    const req = parseRequestURL(url, headers, method, { transport: true, ...(sni !== undefined ? { sni } : {}) });
+    if (!req) throw new UsageError(`--url must be an http://, https://, tcp://host:port or udp://host:port URL, not "${url}"`);
     const files = await loadInputs(args.inputs, io);
     const sim = simulate(files);
     warnUnread(sim, files, io);
     if (ingressClass && !sim.world.ingressClasses.some((c) => c.name === ingressClass)) throw new InputError(`there is no IngressClass "${ingressClass}" in the input`);
     if (gateway && !sim.world.gateways.some((g) => `${g.namespace}/${g.name}` === gateway)) throw new InputError(`there is no Gateway "${gateway}" in the input`);
-    const opts = { ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}) };
-    const { results } = route(sim, req, opts);
+    const from = one(args, 'from');
+    if (from && (gateway || ingressClass)) throw new UsageError('--from asks the mesh routes of a pod; give it without --gateway or --ingress-class');
+    const opts = { ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}), ...(from ? { from } : {}) };
+    const { results, error } = route(sim, req, opts);
+    if (error) throw new InputError(error);
     if (args.json) {
       io.out(JSON.stringify({ results: results.map((r) => toJSON(r, files)) }, null, 2) + '\n');
       return EXIT.OK;

@@ -103,6 +103,38 @@ export interface GRPCRoute extends ObjectMeta {
   rules: GRPCRouteRule[];
 }
 
+/** A rule of a TLSRoute, TCPRoute or UDPRoute: no matches, only where the stream goes (GW-17). */
+export interface L4RouteRule {
+  name?: string;
+  backendRefs: BackendRef[];
+  index: number;
+}
+
+/** gateway.networking.k8s.io TLSRoute: routes a TLS stream by its SNI (GW-17). */
+export interface TLSRoute extends ObjectMeta {
+  kind: 'TLSRoute';
+  parentRefs: ParentRef[];
+  hostnames: string[];
+  rules: L4RouteRule[];
+}
+
+/** gateway.networking.k8s.io TCPRoute: forwards every TCP connection of its listener (GW-17). */
+export interface TCPRoute extends ObjectMeta {
+  kind: 'TCPRoute';
+  parentRefs: ParentRef[];
+  rules: L4RouteRule[];
+}
+
+/** gateway.networking.k8s.io UDPRoute: forwards the UDP datagrams of its listener (GW-17). */
+export interface UDPRoute extends ObjectMeta {
+  kind: 'UDPRoute';
+  parentRefs: ParentRef[];
+  rules: L4RouteRule[];
+}
+
+/** Any Gateway API route kind. */
+export type AnyRoute = HTTPRoute | GRPCRoute | TLSRoute | TCPRoute | UDPRoute;
+
 /** gateway.networking.k8s.io ReferenceGrant (v1beta1 and v1). */
 export interface ReferenceGrant extends ObjectMeta {
   kind: 'ReferenceGrant';

@@ -1,7 +1,7 @@
 import type { Namespace, Node, Pod, Secret, Service, Workload } from './core';
 import type { EndpointSlice, LegacyEndpoints } from './discovery';
 import type { Ingress, IngressClass, NetworkPolicy } from './networking';
-import type { GRPCRoute, Gateway, GatewayClass, HTTPRoute, ReferenceGrant } from './gateway';
+import type { GRPCRoute, Gateway, GatewayClass, HTTPRoute, ReferenceGrant, TCPRoute, TLSRoute, UDPRoute } from './gateway';
 import type { AdminNetworkPolicy } from './admin-policy';
 import type { Exercise } from './exercise';
 
@@ -63,6 +63,9 @@ export interface World {
   gateways: Gateway[];
   httpRoutes: HTTPRoute[];
   grpcRoutes: GRPCRoute[];
+  tlsRoutes: TLSRoute[];
+  tcpRoutes: TCPRoute[];
+  udpRoutes: UDPRoute[];
   referenceGrants: ReferenceGrant[];
   networkPolicies: NetworkPolicy[];
   adminNetworkPolicies: AdminNetworkPolicy[];
@@ -90,6 +93,9 @@ export function emptyWorld(cluster: ClusterConfig = DEFAULT_CLUSTER): World {
     gateways: [],
     httpRoutes: [],
     grpcRoutes: [],
+    tlsRoutes: [],
+    tcpRoutes: [],
+    udpRoutes: [],
     referenceGrants: [],
     networkPolicies: [],
     adminNetworkPolicies: [],

@@ -1,7 +1,7 @@
 import type { Ingress } from '../model/networking';
 import type { Simulation } from '../simulate';
 import { controllerPods, NGINX_CONTROLLER, servingClass } from '../controllers/ingress/index';
-import { gatewayPods, reconcileGatewayAPI } from '../controllers/gateway/index';
+import { allRoutes, gatewayPods, reconcileGatewayAPI, routeOf } from '../controllers/gateway/index';
 import { addEdge, addNode, citeOf, INTERNET, shown, type Builder } from './builder';
 import { judgeService, type Judged } from './traffic';
 
@@ -86,7 +86,7 @@ function ingressBackends(ing: Ingress): { service: string; port: { number?: numb
 
 function addGateways(g: Builder, sim: Simulation): void {
   const w = sim.world;
-  if (w.gateways.length === 0 && w.httpRoutes.length === 0 && w.grpcRoutes.length === 0) return;
+  if (w.gateways.length === 0 && allRoutes(w).length === 0) return;
   const status = reconcileGatewayAPI(w, sim.options);
   for (const gs of status.gateways) {
     const gw = w.gateways.find((x) => x.id === gs.id)!;
@@ -112,14 +112,14 @@ function addGateways(g: Builder, sim: Simulation): void {
     });
   }
   for (const rs of status.routes) {
-    const route = (rs.kind === 'HTTPRoute' ? w.httpRoutes : w.grpcRoutes).find((r) => r.id === rs.id);
+    const route = routeOf(w, rs.id);
     if (!route || !shown(g, route)) continue;
     const attached = rs.parents.filter((p) => p.accepted);
     addNode(g, {
       id: rs.id,
       kind: rs.kind,
       label: rs.name,
-      detail: route.hostnames.join(', ') || '*',
+      detail: 'hostnames' in route ? route.hostnames.join(', ') || '*' : route.kind,
       namespace: rs.namespace,
       layer: 2,
       status: attached.length === 0 ? 'error' : rs.backends.some((b) => !b.resolved) ? 'warning' : 'ok',

@@ -1,5 +1,7 @@
 import type { Cite } from '../diagnostics/diagnostic';
-import type { Pod, Service } from '../model/core';
+import type { Pod, Service, ServicePort } from '../model/core';
+import { parseRequestURL } from '../http';
+import { routeMesh } from '../controllers/gateway/index';
 import type { Simulation } from '../simulate';
 import { check } from '../controllers/netpol/index';
 import { reachDNS } from '../controllers/netpol/dns';
@@ -123,6 +125,12 @@ export function addCalls(g: Builder, sim: Simulation): void {
         addEdge(g, { from: pod.id, to: svc.id, verdict: 'blocked', relation: 'call', label, reason: `${dnsBlocked} ${found}`, cites: [where] });
         continue;
       }
+      // GW-19: mesh (GAMMA) routes attached to the Service decide where the call goes, before kube-proxy.
+      const mesh = svc.headless || (call.scheme && !/^(https?|grpc)$/.test(call.scheme)) ? undefined : meshCall(g, sim, pod, svc, port, call);
+      if (mesh) {
+        addEdge(g, { from: pod.id, to: svc.id, verdict: mesh.verdict, relation: 'call', label, reason: `${mesh.reason} ${found}`, cites: [where, ...mesh.cites] });
+        continue;
+      }
       const j = g.opts.skipPolicy ? { verdict: 'unknown' as Verdict, reason: 'Policy verdicts are not computed in this view.', cites: [] } : judgeCall(sim, pod, svc, port.port, call);
       addEdge(g, { from: pod.id, to: svc.id, verdict: j.verdict, relation: 'call', label, reason: `${j.reason} ${found}`, cites: [where, ...j.cites] });
     }
@@ -142,4 +150,34 @@ function judgeCall(sim: Simulation, pod: Pod, svc: Service, port: number, call: 
   if (!shownResult) return { verdict: 'unknown', reason: 'No endpoint could be judged.', cites: [] };
   const partial = denied.length && denied.length < results.length ? ` (${denied.length} of ${results.length} pods deny it)` : '';
   return { verdict: denied.length ? 'blocked' : 'allowed', reason: `${shownResult.reason}${partial}`, cites: [...shownResult.egress.cites, ...shownResult.ingress.cites] };
+}
+
+/**
+ * GW-19: a call to a Service with mesh routes attached, sent as `GET <path>` (the path the configuration
+ * shows, else `/`): the routed backends are judged, and each Service → backend Service hop is drawn as a
+ * `route` edge. Undefined when no mesh route applies to this client.
+ */
+function meshCall(g: Builder, sim: Simulation, pod: Pod, svc: Service, port: ServicePort, call: RevealedCall): Judged | undefined {
+  // The path the configuration shows after the host (`http://echo/v2` → `/v2`), else `/`.
+  const at = call.text.toLowerCase().indexOf(`://${call.host}`);
+  const rest = at < 0 ? '' : call.text.slice(at + 3 + call.host.length).replace(/^:\d+/, '');
+  const path = /^\/[^\s"'?#]*/.exec(rest)?.[0] ?? '/';
+  const req = parseRequestURL(`${call.scheme === 'https' ? 'https' : 'http'}://${call.host}:${port.port}${path}`);
+  if (!req) return undefined;
+  const r = routeMesh(sim.world, sim.options, req, pod, svc, port);
+  if (!r.route && r.status !== 404) return undefined;
+  const routeName = r.route ? `HTTPRoute ${r.route.namespace}/${r.route.name}` : 'the mesh routes';
+  const cites = r.cite ? [r.cite] : [];
+  if (r.redirect) return { verdict: 'unknown', reason: `${routeName} answers GET ${path} with a ${r.redirect.status} redirect to ${r.redirect.location} (GW-19).`, cites };
+  if (r.status !== 200) return { verdict: 'blocked', reason: `${r.reasons.at(-1) ?? `HTTP ${r.status}`} (GET ${path}).`, cites };
+  const live = r.backends.filter((b) => b.role === undefined && b.state === 'ok');
+  const judged = live.map((b) => {
+    const target = sim.world.services.find((s) => s.namespace === b.namespace && s.name === b.name)!;
+    addEdge(g, { from: svc.id, to: target.id, verdict: 'allowed', relation: 'route', label: routeName, reason: `${routeName} (mesh, GW-19) sends matching requests for Service ${svc.name} to ${target.name}:${b.port} (weight ${b.weight}).`, cites: b.cite ? [b.cite] : [] });
+    return g.opts.skipPolicy ? { verdict: 'unknown', reason: '', cites: [] } : judgeService(sim, `${pod.namespace}/${pod.name}`, target, b.port!);
+  });
+  const blocked = judged.filter((j) => j.verdict === 'blocked');
+  const to = live.map((b) => `${b.namespace}/${b.name}:${b.port}`).join(', ') || 'no live backend';
+  const verdict: Verdict = live.length === 0 ? 'blocked' : blocked.length ? 'blocked' : judged.every((j) => j.verdict === 'allowed') ? 'allowed' : 'unknown';
+  return { verdict, reason: `${routeName} (mesh, GW-19) routes GET ${path} for ${svc.name} to ${to}. ${(blocked[0] ?? judged[0])?.reason ?? r.reasons.at(-1) ?? ''}`.trim(), cites: [...cites, ...judged.flatMap((j) => j.cites)] };
 }

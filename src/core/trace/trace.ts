@@ -10,6 +10,8 @@ import { check, type CheckResult } from '../controllers/netpol/index';
 import { reachDNS } from '../controllers/netpol/dns';
 import { lookupServiceAddress, serviceBackends, type Client as ProxyClient } from '../controllers/kube-proxy/index';
 import { route, type EntryResult } from '../route';
+import { routeMesh } from '../controllers/gateway/index';
+import type { Service, ServicePort } from '../model/core';
 import type { Hop, TraceQuery, TraceResult } from './types';
 
 interface Source {
@@ -92,6 +94,11 @@ function toAddress(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip:
   const entry = entryAt(sim, ip);
   if (entry) return viaEntry(sim, t, src, req, q, entry);
   const target = lookupServiceAddress(w, ip, req.port, 'TCP');
+  // GW-19: a pod's own mesh data plane applies the HTTPRoutes attached to the Service before kube-proxy.
+  if (target && src.pod && target.via === 'clusterIP' && (req.scheme === 'http' || req.scheme === 'https')) {
+    const mesh = routeMesh(w, sim.options, req, src.pod, target.service, target.port);
+    if (mesh.route || mesh.status === 404) return viaMesh(sim, t, src, req, ip, target.service, target.port, mesh);
+  }
   if (target) {
     const client: ProxyClient = src.client.kind === 'external' && target.node ? { ...src.client, node: target.node } : src.client;
     const sb = serviceBackends(w, target.service, target.port, client, target.via, target.node);
@@ -169,6 +176,20 @@ function viaEntry(sim: Simulation, t: Trail, src: Source, req: HttpRequest, q: T
   return policyToEndpoints(sim, t, proxyPod.includes('/') ? proxyPod : `${r.proxy!.namespace}/${proxyPod}`, eps.map((e) => ({ to: `ip:${e.ip}`, port: e.port, pod: e.pod ? `Pod/${e.pod}` : undefined })));
 }
 
+/** GW-19: the client's mesh data plane routes by the Service's HTTPRoutes and connects to the chosen endpoints itself. */
+function viaMesh(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip: string, svc: Service, port: ServicePort, r: EntryResult): TraceResult {
+  t.assume(...r.assumptions);
+  t.hop('service', svc.id, 'ok', `${ip}:${req.port} is Service ${svc.namespace}/${svc.name} port ${port.port}: the mesh data plane of ${src.label} takes the request before kube-proxy (GW-19).`, [citeOf(svc, `spec.ports.${port.index}`)]);
+  const routeId = r.route ? `${r.route.kind}/${r.route.namespace}/${r.route.name}` : null;
+  const reasons = sentences(r.reasons);
+  if (r.redirect) return t.hop('route', routeId, 'ok', `${reasons} The client is redirected (${r.redirect.status}) to ${r.redirect.location}.`, r.cite ? [r.cite] : []).done('failed', `${req.host}${req.path} is answered with a ${r.redirect.status} redirect by the mesh, not delivered to a pod.`);
+  if (r.status !== 200) return t.hop('route', routeId, 'failed', `HTTP ${r.status}: ${reasons}`, r.cite ? [r.cite] : []).done('failed');
+  t.hop('route', routeId, 'ok', reasons, r.cite ? [r.cite] : []);
+  const eps = r.backends.filter((b) => b.state === 'ok').flatMap((b) => b.endpoints);
+  t.hop('endpoint', null, 'ok', `The mesh data plane connects straight to the endpoints: ${eps.map((e) => `${e.pod ?? e.ip}=${e.ip}:${e.port}`).join(', ')}.`, [], eps.flatMap((e) => (e.pod ? [`Pod/${e.pod}`] : [])));
+  return policyToEndpoints(sim, t, src.label, eps.map((e) => ({ to: `ip:${e.ip}`, port: e.port, pod: e.pod ? `Pod/${e.pod}` : undefined })), 'the client pod');
+}
+
 /** Both policy checks for a connection to a Service address or a pod, judged after DNAT (NP-10). */
 function policy(sim: Simulation, t: Trail, src: Source, to: string, port: number, pods: string[]): TraceResult {
   const from = src.client.kind === 'external' ? `ip:${src.client.ip}` : src.client.kind === 'node' ? `node:${src.client.node.name}` : src.label;
@@ -177,13 +198,13 @@ function policy(sim: Simulation, t: Trail, src: Source, to: string, port: number
   return policyHops(t, r.result, pods);
 }
 
-function policyToEndpoints(sim: Simulation, t: Trail, from: string, eps: { to: string; port: number; pod: string | undefined }[]): TraceResult {
+function policyToEndpoints(sim: Simulation, t: Trail, from: string, eps: { to: string; port: number; pod: string | undefined }[], sender = 'the proxy pod'): TraceResult {
   const results = eps.map((e) => check(sim, { from, to: e.to, port: e.port, protocol: 'TCP' })).filter((r): r is { ok: true; result: CheckResult } => r.ok);
   if (results.length === 0) return t.hop('pod', null, 'failed', 'No endpoint to deliver to.', []).done('failed');
   const denied = results.filter((r) => r.result.verdict === 'denied');
   const shown = (denied[0] ?? results[0]!).result;
   const partial = denied.length && denied.length < results.length ? ` ${denied.length} of ${results.length} endpoints deny it.` : '';
-  shown.reason = `From the proxy pod ${from}: ${shown.reason}${partial}`;
+  shown.reason = `From ${sender} ${from}: ${shown.reason}${partial}`;
   return policyHops(t, shown, eps.flatMap((e) => (e.pod ? [e.pod] : [])));
 }
 

@@ -40,6 +40,7 @@ export function DnsAnswer({ r }: { r: ResolveResult }) {
 }
 
 function entryName(e: EntryResult['entry']): string {
+  if (e.kind === 'Service') return `Service/${e.namespace}/${e.name}:${e.port} (mesh)`;
   return e.kind === 'IngressClass' ? `IngressClass/${e.name}` : `Gateway/${e.namespace}/${e.name}${e.listener ? ` (${e.listener})` : ''}`;
 }
 

@@ -54,7 +54,7 @@ export function buildUpstream(world: World): Map<string, UpstreamHost> {
     for (const l of gw.listeners) if (exact(l.hostname)) add(l.hostname, gw.addresses, gw.id);
     const attached = (refs: { group: string; kind: string; namespace: string; name: string }[]) =>
       refs.some((p) => p.kind === 'Gateway' && p.group === 'gateway.networking.k8s.io' && p.namespace === gw.namespace && p.name === gw.name);
-    for (const r of [...world.httpRoutes, ...world.grpcRoutes]) {
+    for (const r of [...world.httpRoutes, ...world.grpcRoutes, ...world.tlsRoutes]) {
       if (!attached(r.parentRefs)) continue;
       for (const h of r.hostnames) if (exact(h)) add(h, gw.addresses, gw.id);
     }

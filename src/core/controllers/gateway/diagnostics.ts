@@ -4,6 +4,7 @@ import type { ObjectMeta } from '../../model/meta';
 import type { World } from '../../model/world';
 import { GATEWAY_CODES } from './codes';
 import type { GatewayAPIStatus } from './types';
+import { routeOf } from './routes';
 
 function diag(obj: ObjectMeta, code: string, path: string, message: string, severity: Severity, rule: string): Diagnostic {
   return { code, severity, message, file: obj.source.file, range: rangeIn(obj.source, path), path, object: obj.id, rule };
@@ -35,7 +36,7 @@ export function gatewayDiagnostics(world: World, status: GatewayAPIStatus): Diag
     }
   }
   for (const rs of status.routes) {
-    const route = (rs.kind === 'HTTPRoute' ? world.httpRoutes : world.grpcRoutes).find((r) => r.id === rs.id)!;
+    const route = routeOf(world, rs.id)!;
     for (const p of rs.parents) {
       const path = `spec.parentRefs.${p.parentRef.index}`;
       if (p.reason === 'NotFound') out.push(diag(route, GATEWAY_CODES.ROUTE_PARENT_NOT_FOUND, path, `Parent not found: ${p.message}`, 'warning', '§5.2'));
@@ -44,14 +45,14 @@ export function gatewayDiagnostics(world: World, status: GatewayAPIStatus): Diag
     }
     for (const b of rs.backends) {
       if (b.resolved) continue;
-      out.push(diag(route, GATEWAY_CODES.BACKEND_NOT_RESOLVED, `spec.rules.${b.rule}.backendRefs.${b.ref.index}`, `ResolvedRefs=False (${b.reason}): ${b.message} Requests sent to it get 500.`, 'warning', 'GW-13'));
+      out.push(diag(route, GATEWAY_CODES.BACKEND_NOT_RESOLVED, `spec.rules.${b.rule}.backendRefs.${b.ref.index}`, `ResolvedRefs=False (${b.reason}): ${b.message} ${'filters' in route.rules[0]! ? 'Requests sent to it get 500.' : 'Connections sent to it are refused (GW-17).'}`, 'warning', 'GW-13'));
     }
     for (const rule of route.rules) {
-      const redirect = rule.filters.some((f) => f.type === 'RequestRedirect');
+      const redirect = 'filters' in rule && rule.filters.some((f) => f.type === 'RequestRedirect');
       if (redirect || rule.backendRefs.length === 0) continue;
       const ok = rule.backendRefs.filter((ref) => ref.weight > 0 && rs.backends.find((b) => b.rule === rule.index && b.ref === ref)?.resolved);
       const alreadyReported = rule.backendRefs.length === 1 && rule.backendRefs[0]!.weight > 0;
-      if (ok.length === 0 && !alreadyReported) out.push(diag(route, GATEWAY_CODES.RULE_NO_VALID_BACKEND, `spec.rules.${rule.index}.backendRefs`, 'No backendRef of this rule is valid with a weight above 0: every matching request gets 500 (GW-11, GW-13).', 'warning', 'GW-13'));
+      if (ok.length === 0 && !alreadyReported) out.push(diag(route, GATEWAY_CODES.RULE_NO_VALID_BACKEND, `spec.rules.${rule.index}.backendRefs`, `No backendRef of this rule is valid with a weight above 0: ${'filters' in rule ? 'every matching request gets 500 (GW-11, GW-13)' : 'every connection is refused (GW-11, GW-17)'}.`, 'warning', 'GW-13'));
     }
   }
   return out;

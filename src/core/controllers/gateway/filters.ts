@@ -10,6 +10,35 @@ export interface FilterEffect {
   mirrors: { namespace: string; name: string; port?: number; filter: number }[];
   /** One sentence per filter applied (header changes shown, mirrors noted). */
   notes: string[];
+  /** The request headers after RequestHeaderModifier filters (names lowercased). */
+  headers: Record<string, string>;
+}
+
+/** What earlier filters already did to the request (a rule's filters run before a backendRef's, GW-18). */
+export interface FilterStart {
+  path: string;
+  host?: string;
+  headers: Record<string, string>;
+}
+
+/** The request's headers as one map, names lowercased, repeats joined with ", ". */
+export function headerMap(req: HttpRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of req.headers) out[k] = out[k] !== undefined ? `${out[k]}, ${v}` : v;
+  return out;
+}
+
+/** GW-14 RequestHeaderModifier: set (replace), add (append with ","), remove; header names are case-insensitive. */
+function modifyHeaders(headers: Record<string, string>, cfg: Record<string, unknown>): void {
+  const list = (k: string) => (Array.isArray(cfg[k]) ? (cfg[k] as { name?: unknown; value?: unknown }[]) : []);
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+  for (const h of list('set')) if (typeof h.name === 'string') headers[h.name.toLowerCase()] = text(h.value);
+  for (const h of list('add')) {
+    if (typeof h.name !== 'string') continue;
+    const k = h.name.toLowerCase();
+    headers[k] = headers[k] !== undefined ? `${headers[k]},${text(h.value)}` : text(h.value);
+  }
+  if (Array.isArray(cfg.remove)) for (const n of cfg.remove) if (typeof n === 'string') delete headers[n.toLowerCase()];
 }
 
 type PathModifier = { type?: string; replaceFullPath?: string; replacePrefixMatch?: string };
@@ -41,9 +70,11 @@ function headerOps(cfg: Record<string, unknown>): string {
 }
 
 /** Apply a rule's filters in list order ([SIM] GW-14): redirects answer, rewrites change what the backend sees. */
-export function applyFilters(filters: RouteFilter[], req: HttpRequest, match: HTTPRouteMatch | undefined, listenerPort: number, routeNamespace: string): FilterEffect {
-  const effect: FilterEffect = { mirrors: [], notes: [] };
-  let path = req.path;
+export function applyFilters(filters: RouteFilter[], req: HttpRequest, match: HTTPRouteMatch | undefined, listenerPort: number, routeNamespace: string, start?: FilterStart): FilterEffect {
+  const effect: FilterEffect = { mirrors: [], notes: [], headers: { ...(start?.headers ?? headerMap(req)) } };
+  let path = start?.path ?? req.path;
+  if (start?.path !== undefined && start.path !== req.path) effect.upstreamPath = start.path;
+  if (start?.host !== undefined) effect.upstreamHost = start.host;
   for (const f of filters) {
     const c = f.config;
     switch (f.type) {
@@ -73,6 +104,7 @@ export function applyFilters(filters: RouteFilter[], req: HttpRequest, match: HT
         break;
       }
       case 'RequestHeaderModifier':
+        modifyHeaders(effect.headers, c);
         effect.notes.push(`RequestHeaderModifier: ${headerOps(c)} (GW-14).`);
         break;
       case 'ResponseHeaderModifier':

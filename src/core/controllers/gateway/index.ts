@@ -12,7 +12,10 @@ import type { GatewayAPIStatus } from './types';
 export { addGatewayImplementations, gatewayPods, GATEWAY_NAME_LABEL, implementationName } from './addon';
 export { GATEWAY_CODES } from './codes';
 export { reconcileGatewayAPI, findGrant, compareAge } from './status';
+export { allRoutes, routeOf } from './routes';
+export { isServiceParent } from './service-parent';
 export { routeGateways } from './router';
+export { routeMesh, meshRoutesFor, type MeshRoutes } from './mesh';
 export type * from './types';
 
 /**

@@ -1,29 +1,18 @@
 import type { HttpRequest } from '../../http';
-import { citeOf } from '../../manifest/reader';
-import type { Service } from '../../model/core';
-import type { GRPCRoute, Gateway, HTTPRoute, HTTPRouteMatch, GRPCRouteMatch } from '../../model/gateway';
+import type { Gateway } from '../../model/gateway';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import type { EntryResult, RouteBackend, RouteEndpoint } from '../../route';
+import type { EntryResult, RouteBackend } from '../../route';
 import { gatewayPods } from './addon';
-import { applyFilters } from './filters';
-import { effectiveHostnames, hostnameMatches, hostnamePrecedence, listenerHostnameRank } from './hostnames';
-import { comparePrecedence, grpcMatchMatches, grpcPrecedence, httpMatchMatches, httpPrecedence, type PrecedenceKey } from './match';
-import { compareAge, reconcileGatewayAPI } from './status';
-import type { GatewayAPIStatus, GatewayState, ListenerState, RouteState } from './types';
-
-interface Candidate {
-  route: HTTPRoute | GRPCRoute;
-  state: RouteState;
-  rule: number;
-  match: HTTPRouteMatch | GRPCRouteMatch | undefined;
-  hostname: string | undefined;
-  key: PrecedenceKey;
-}
+import { hostnameMatches, listenerHostnameRank } from './hostnames';
+import { routeHTTP } from './http-router';
+import { routeL4 } from './l4-router';
+import { reconcileGatewayAPI } from './status';
+import type { GatewayAPIStatus, GatewayState, ListenerState } from './types';
 
 /**
  * Route one request through every Gateway a simulated controller serves (or only `gatewayFilter`,
- * `ns/name`): one EntryResult each (SEMANTICS.md §5: GW-4..GW-16). A pure query over the World.
+ * `ns/name`): one EntryResult each (SEMANTICS.md §5: GW-4..GW-20). A pure query over the World.
  */
 export function routeGateways(world: World, options: SimOptions, req: HttpRequest, gatewayFilter?: string, status: GatewayAPIStatus = reconcileGatewayAPI(world, options)): EntryResult[] {
   const out: EntryResult[] = [];
@@ -34,11 +23,6 @@ export function routeGateways(world: World, options: SimOptions, req: HttpReques
   return out;
 }
 
-function listenerCarries(l: ListenerState, req: HttpRequest): boolean {
-  if (req.scheme === 'https') return l.protocol === 'HTTPS';
-  return l.protocol === 'HTTP';
-}
-
 /** A request is gRPC when it says so (`req.grpc`) or carries `content-type: application/grpc` on `/pkg.Service/Method`. */
 function asGRPC(req: HttpRequest): HttpRequest {
   if (req.grpc) return req;
@@ -47,156 +31,84 @@ function asGRPC(req: HttpRequest): HttpRequest {
   return ct.startsWith('application/grpc') && m ? { ...req, grpc: { service: m[1]!, method: m[2]! } } : req;
 }
 
+/** GW-6: the most specific listener hostname for `name` (precise, then the longest wildcard, then none). */
+function bestFor(listeners: ListenerState[], name: string): ListenerState | undefined {
+  const ok = listeners.filter((l) => hostnameMatches(l.hostname, name));
+  if (ok.length === 0) return undefined;
+  const best = Math.max(...ok.map((l) => listenerHostnameRank(l.hostname)));
+  return ok.find((l) => listenerHostnameRank(l.hostname) === best);
+}
+
+function notServed(l: ListenerState): string {
+  return `Listener "${l.name}" is not served (${l.conditions.filter((c) => c.status !== (c.type === 'Conflicted' ? 'False' : 'True')).map((c) => `${c.type}=${c.status}/${c.reason}`).join(', ')}) (GW-2, GW-3).`;
+}
+
+/**
+ * GW-20: which listener a connection meets. The port picks the listeners; a UDP datagram only meets UDP
+ * ones. A TCP listener takes every connection on its port (TCPRoute); otherwise TLS picks by SNI among
+ * HTTPS and TLS listeners, a TLS one passing the stream on (TLSRoute), and plain HTTP picks by Host. A port
+ * with no listener refuses the connection; a protocol mismatch fails the handshake.
+ */
 function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, gs: GatewayState, request: HttpRequest): EntryResult {
   const req = asGRPC(request);
   const gw = world.gateways.find((g) => g.id === gs.id)!;
-  const grpc = req.grpc !== undefined;
   const reasons: string[] = [];
   const assumptions = [`[SIM] Gateway ${gs.namespace}/${gs.name} is served by a simulated conformant implementation of ${gs.controllerName} (§5).`];
-  const base = { entry: { kind: 'Gateway' as const, namespace: gs.namespace, name: gs.name }, route: null, backends: [] as RouteBackend[], reasons, assumptions, proxy: proxyOf(world, gw) };
-  const notFound = (why: string, listener?: string): EntryResult => {
+  const at = (l?: ListenerState) => ({ kind: 'Gateway' as const, namespace: gs.namespace, name: gs.name, ...(l ? { listener: l.name } : {}) });
+  const base: EntryResult = { entry: at(), status: 0, route: null, backends: [] as RouteBackend[], reasons, assumptions, proxy: proxyOf(world, gw) };
+  const stop = (connection: 'refused' | 'reset', why: string, listener?: ListenerState): EntryResult => {
     reasons.push(why);
-    if (grpc) reasons.push('A gRPC client sees UNIMPLEMENTED (GW-16).');
-    return { ...base, entry: { ...base.entry, ...(listener ? { listener } : {}) }, status: 404 };
+    return { ...base, entry: at(listener), status: 0, connection };
   };
-  const onPort = gs.listeners.filter((l) => l.port === req.port && listenerCarries(l, req));
-  if (onPort.length === 0) return notFound(`Gateway ${gs.namespace}/${gs.name} has no ${req.scheme === 'https' ? 'HTTPS' : 'HTTP'} listener on port ${req.port}.`);
-  const hostOK = onPort.filter((l) => hostnameMatches(l.hostname, req.host));
-  const ready = hostOK.filter((l) => l.ready);
-  for (const l of hostOK.filter((x) => !x.ready)) reasons.push(`Listener "${l.name}" matches but is not served (${l.conditions.filter((c) => c.status !== (c.type === 'Conflicted' ? 'False' : 'True')).map((c) => `${c.type}=${c.status}/${c.reason}`).join(', ')}) (GW-2, GW-3).`);
-  if (ready.length === 0) return notFound(`No listener on port ${req.port} of Gateway ${gs.namespace}/${gs.name} accepts host "${req.host}" (GW-6) → 404.`);
-  const best = Math.max(...ready.map((l) => listenerHostnameRank(l.hostname)));
-  const listener = ready.find((l) => listenerHostnameRank(l.hostname) === best)!;
-  reasons.push(`Gateway address ${gs.addresses.join(', ') || '(none)'}; listener "${listener.name}" (port ${listener.port}, hostname ${listener.hostname ?? 'none'}) is the most specific for host "${req.host}" (GW-6).`);
-  const scope = options.gateway.listenerIsolation ? [listener] : ready;
-  assumptions.push(options.gateway.listenerIsolation ? '[SIM] Listener isolation is on: only routes attached to the chosen listener are considered (I-19).' : 'Listener isolation is off: routes on every listener matching the host are considered (I-19).');
-  const candidates = collect(world, status, gw, scope, req);
-  const entry = { ...base.entry, listener: listener.name };
-  if (candidates.length === 0) {
-    const kind = grpc ? 'GRPCRoute' : 'HTTPRoute';
-    const attached = status.routes.filter((r) => r.kind === kind && r.parents.some((p) => p.accepted && p.gatewayId === gw.id && scope.some((l) => p.listeners.includes(l.name))));
-    const what = grpc ? `${req.grpc!.service}/${req.grpc!.method}` : `${req.method} ${req.path}`;
-    const why = attached.length === 0 ? `No ${kind} is attached to listener "${listener.name}"` : `No ${kind} attached to listener "${listener.name}" (${attached.map((r) => `${r.namespace}/${r.name}`).join(', ')}) has both a hostname and a rule matching ${what} on host "${req.host}"`;
-    return notFound(`${why} → 404 (GW-5, GW-8, GW-9).`, listener.name);
+  const udp = req.scheme === 'udp';
+  const onPort = gs.listeners.filter((l) => l.port === req.port && (l.protocol === 'UDP') === udp);
+  for (const l of onPort.filter((x) => !x.ready)) reasons.push(notServed(l));
+  const live = onPort.filter((l) => l.ready);
+  const where = `Gateway ${gs.namespace}/${gs.name} (${gs.addresses.join(', ') || 'no address'})`;
+  if (live.length === 0) return stop('refused', `${where} has no ${udp ? 'UDP' : 'TCP-based'} listener serving port ${req.port}: the connection is refused (GW-20).`);
+  const tcp = live.find((l) => l.protocol === 'TCP' || l.protocol === 'UDP');
+  if (tcp) {
+    reasons.push(`${where}: listener "${tcp.name}" (${tcp.protocol} ${tcp.port}) takes every ${udp ? 'datagram' : 'connection'} on its port (GW-17).`);
+    return routeL4(world, status, gw, tcp, tcp.protocol === 'UDP' ? 'UDPRoute' : 'TCPRoute', req, { ...base, entry: at(tcp) });
   }
-  candidates.sort((a, b) => comparePrecedence(a.key, b.key) || compareAge(a.route, b.route) || a.rule - b.rule || (a.match?.index ?? 0) - (b.match?.index ?? 0));
-  const win = candidates[0]!;
-  explainWin(win, candidates, reasons, assumptions);
-  const rule = win.route.rules[win.rule]!;
-  const ruleCite = citeOf(win.route, `spec.rules.${win.rule}`);
-  const result: EntryResult = { ...base, entry, status: 200, route: { kind: win.route.kind, namespace: win.route.namespace, name: win.route.name, rule: win.rule }, cite: ruleCite };
-  const effect = applyFilters(rule.filters, req, win.match && 'path' in win.match ? win.match : undefined, listener.port, win.route.namespace);
-  reasons.push(...effect.notes);
-  if (effect.redirect) {
-    result.status = effect.redirect.status;
-    result.redirect = effect.redirect;
-    reasons.push(`RequestRedirect answers ${effect.redirect.status} with Location ${effect.redirect.location}; no backend is called (GW-14).`);
-    return result;
+  if (req.scheme === 'tcp') return stop('reset', `${where} has only ${[...new Set(live.map((l) => l.protocol))].join('/')} listeners on port ${req.port}; a bare TCP stream is not routed by them (GW-17).`);
+  if (req.scheme === 'https') {
+    const secure = live.filter((l) => l.protocol === 'HTTPS' || l.protocol === 'TLS');
+    if (secure.length === 0) return stop('reset', `${where} speaks plain HTTP on port ${req.port}: the TLS handshake of an https:// request fails (GW-20).`);
+    const sni = req.sni ?? req.host;
+    const listener = bestFor(secure, sni);
+    if (!listener) return stop('reset', `No HTTPS or TLS listener on port ${req.port} of ${where} accepts the server name "${sni}": the TLS handshake fails (GW-6, GW-20).`);
+    reasons.push(`${where}: listener "${listener.name}" (${listener.protocol} ${listener.port}, hostname ${listener.hostname ?? 'none'}) is the most specific for the TLS server name "${sni}" (GW-6, GW-20).`);
+    const mode = gw.listeners.find((l) => l.name === listener.name)?.tls?.mode ?? 'Terminate';
+    if (listener.protocol === 'TLS') return routeL4(world, status, gw, listener, 'TLSRoute', req, { ...base, entry: at(listener) }, sni, mode);
+    // GEP-3567: a request whose Host belongs to another HTTPS listener than the one its TLS connection was made for.
+    const byHost = bestFor(secure.filter((l) => l.protocol === 'HTTPS'), req.host);
+    if (byHost && byHost.name !== listener.name) {
+      reasons.push(`The Host "${req.host}" belongs to listener "${byHost.name}", but the TLS connection was made for listener "${listener.name}" (server name "${sni}"): answered 421 Misdirected Request, the client should retry on a new connection (GW-20).`);
+      return { ...base, entry: at(listener), status: 421 };
+    }
+    return http(world, options, status, gw, listener, secure.filter((l) => l.protocol === 'HTTPS'), req, base);
   }
-  if (effect.upstreamPath !== undefined && effect.upstreamPath !== req.path) result.upstreamPath = effect.upstreamPath;
-  result.backends = rule.backendRefs.map((ref) => backendOf(world, win, ref));
-  for (const m of effect.mirrors) result.backends.push({ namespace: m.namespace, name: m.name, port: m.port ?? null, weight: 0, kind: 'Service', state: 'mirror', endpoints: [], reason: 'RequestMirror: a copy of the request is sent here; its answer is ignored (GW-14).', role: 'mirror', cite: citeOf(win.route, `spec.rules.${win.rule}.filters.${m.filter}`) });
-  decideStatus(result, rule.backendRefs.length, grpc);
-  assumptions.push('[SIM] The gateway sends requests straight to the endpoint pods, not via the ClusterIP (I-15, GW-15).');
-  return result;
+  const plain = live.filter((l) => l.protocol === 'HTTP');
+  if (plain.length === 0) return stop('reset', `${where} expects TLS on port ${req.port}; a plain http:// request fails there (GW-20).`);
+  const listener = bestFor(plain, req.host);
+  if (!listener) {
+    reasons.push(`No listener on port ${req.port} of ${where} accepts host "${req.host}" (GW-6) → 404.`);
+    if (req.grpc) reasons.push('A gRPC client sees UNIMPLEMENTED (GW-16).');
+    return { ...base, status: 404 };
+  }
+  reasons.push(`${where}: listener "${listener.name}" (port ${listener.port}, hostname ${listener.hostname ?? 'none'}) is the most specific for host "${req.host}" (GW-6).`);
+  return http(world, options, status, gw, listener, plain, req, base);
+}
+
+function http(world: World, options: SimOptions, status: GatewayAPIStatus, gw: Gateway, listener: ListenerState, sameKind: ListenerState[], req: HttpRequest, base: EntryResult): EntryResult {
+  const entry = base.entry.kind === 'Gateway' ? { ...base.entry, listener: listener.name } : base.entry;
+  const scope = options.gateway.listenerIsolation ? [listener] : sameKind.filter((l) => hostnameMatches(l.hostname, req.host));
+  base.assumptions.push(options.gateway.listenerIsolation ? '[SIM] Listener isolation is on: only routes attached to the chosen listener are considered (I-19).' : 'Listener isolation is off: routes on every listener matching the host are considered (I-19).');
+  return routeHTTP(world, options, status, gw, listener, scope, req, { ...base, entry });
 }
 
 function proxyOf(world: World, gw: Gateway): EntryResult['proxy'] {
   const pods = gatewayPods(world, gw).map((p) => `${p.namespace}/${p.name}`);
   return { namespace: gw.namespace, pods, note: `The Gateway's own pods (label gateway.networking.k8s.io/gateway-name=${gw.name}) open the connection to the backends: NetworkPolicies must admit them, not the client (GW-15, NP-12).` };
-}
-
-function collect(world: World, status: GatewayAPIStatus, gw: Gateway, scope: ListenerState[], req: HttpRequest): Candidate[] {
-  const grpc = req.grpc !== undefined;
-  const out: Candidate[] = [];
-  for (const rs of status.routes) {
-    if ((rs.kind === 'GRPCRoute') !== grpc) continue;
-    const listeners = new Set(rs.parents.filter((p) => p.accepted && p.gatewayId === gw.id).flatMap((p) => p.listeners));
-    const on = scope.filter((l) => listeners.has(l.name));
-    if (on.length === 0) continue;
-    const route = (grpc ? world.grpcRoutes : world.httpRoutes).find((r) => r.id === rs.id)!;
-    // GW-5: the route serves its hostnames intersected with the listener's; the most specific one that matches counts.
-    const hosts = on.flatMap((l) => effectiveHostnames(l.hostname, route.hostnames)).filter((h) => hostnameMatches(h, req.host));
-    if (hosts.length === 0) continue;
-    const hostname = hosts.sort((a, b) => comparePrecedence(hostnamePrecedence(a), hostnamePrecedence(b)))[0];
-    for (const rule of route.rules) {
-      if (route.kind === 'HTTPRoute') {
-        for (const m of (rule as HTTPRoute['rules'][number]).matches) if (httpMatchMatches(m, req)) out.push({ route, state: rs, rule: rule.index, match: m, hostname, key: httpPrecedence(hostname, m) });
-      } else {
-        const ms = (rule as GRPCRoute['rules'][number]).matches;
-        if (ms.length === 0) out.push({ route, state: rs, rule: rule.index, match: undefined, hostname, key: grpcPrecedence(hostname, undefined) });
-        for (const m of ms) if (grpcMatchMatches(m, req)) out.push({ route, state: rs, rule: rule.index, match: m, hostname, key: grpcPrecedence(hostname, m) });
-      }
-    }
-  }
-  return out;
-}
-
-function explainWin(win: Candidate, all: Candidate[], reasons: string[], assumptions: string[]): void {
-  const where = `${win.route.kind} ${win.route.namespace}/${win.route.name} rule ${win.rule}${win.match ? ` match ${win.match.index}` : ''}`;
-  reasons.push(`${where} matches${win.hostname ? ` (hostname ${win.hostname})` : ''} (${win.route.kind === 'GRPCRoute' ? 'GW-16' : 'GW-8'}).`);
-  const rivals = all.filter((c) => c.route !== win.route || c.rule !== win.rule);
-  if (rivals.length) {
-    const tie = rivals.filter((c) => comparePrecedence(c.key, win.key) === 0 && c.route !== win.route);
-    reasons.push(`It wins over ${rivals.length} other matching rule${rivals.length > 1 ? 's' : ''} by ${tie.length ? 'route age' : 'match precedence'} (${win.route.kind === 'GRPCRoute' ? 'GW-16' : 'GW-9'}).`);
-    if (tie.length && tie.every((c) => !c.route.creationTimestamp || !win.route.creationTimestamp)) assumptions.push('Routes without creationTimestamp tie on age, so the first by namespace/name wins (GW-9 step 8).');
-  }
-  if (win.match && 'path' in win.match && win.match.path.type === 'RegularExpression') assumptions.push('[SIM] RegularExpression paths use an RE2-compatible JS RegExp anchored to the whole path and rank after Exact, before PathPrefix (I-17).');
-}
-
-function backendOf(world: World, win: Candidate, ref: HTTPRoute['rules'][number]['backendRefs'][number]): RouteBackend {
-  const bs = win.state.backends.find((b) => b.rule === win.rule && b.ref.index === ref.index)!;
-  const common = { namespace: ref.namespace, name: ref.name, port: ref.port ?? null, weight: ref.weight, kind: ref.kind, cite: citeOf(win.route, `spec.rules.${win.rule}.backendRefs.${ref.index}`) };
-  if (!bs.resolved) {
-    const state = bs.reason === 'RefNotPermitted' ? 'refused' : bs.reason === 'InvalidKind' ? (ref.kind === 'Service' ? 'external-name' : 'unresolved') : bs.message.includes('has no port') ? 'port-missing' : 'service-missing';
-    return { ...common, state, endpoints: [], reason: `${bs.reason}: ${bs.message} Its share of requests gets 500.` };
-  }
-  const svc = world.services.find((s) => s.namespace === ref.namespace && s.name === ref.name)!;
-  const endpoints = readyEndpoints(world, svc, ref.port!);
-  if (endpoints.length === 0) return { ...common, state: 'no-ready-endpoints', endpoints, reason: `Service ${svc.namespace}/${svc.name} port ${ref.port} has no ready endpoint → 503 (GW-13).` };
-  return { ...common, state: 'ok', endpoints, reason: `${endpoints.length} ready endpoint${endpoints.length > 1 ? 's' : ''} of Service ${svc.namespace}/${svc.name} port ${ref.port}${bs.grant ? `; cross-namespace reference allowed by ${bs.grant} (GW-12)` : ''}.` };
-}
-
-/** Ready endpoints of one Service port from its EndpointSlices (SVC-10); the gateway sends to them directly (GW-15). */
-function readyEndpoints(world: World, svc: Service, port: number): RouteEndpoint[] {
-  const sp = svc.ports.find((p) => p.port === port && p.protocol === 'TCP');
-  if (!sp) return [];
-  const out: RouteEndpoint[] = [];
-  const seen = new Set<string>();
-  for (const slice of world.endpointSlices) {
-    if (slice.namespace !== svc.namespace || slice.serviceName !== svc.name) continue;
-    const p = slice.ports.find((x) => x.name === sp.name && x.protocol === sp.protocol && x.port !== null);
-    if (!p) continue;
-    for (const ep of slice.endpoints) {
-      if (!ep.conditions.ready) continue;
-      for (const ip of ep.addresses) {
-        if (seen.has(`${ip}:${p.port}`)) continue;
-        seen.add(`${ip}:${p.port}`);
-        out.push({ ip, port: p.port!, ...(ep.targetRef?.kind === 'Pod' ? { pod: `${ep.targetRef.namespace || svc.namespace}/${ep.targetRef.name}` } : {}), ...(ep.nodeName ? { node: ep.nodeName } : {}) });
-      }
-    }
-  }
-  return out.sort((a, b) => (a.pod ?? a.ip).localeCompare(b.pod ?? b.ip));
-}
-
-/** GW-11/GW-13: shares by weight; the status is that of the largest share (first on ties), with the split explained. */
-function decideStatus(result: EntryResult, refs: number, grpc: boolean): void {
-  const main = result.backends.filter((b) => b.role !== 'mirror');
-  const total = main.reduce((n, b) => n + b.weight, 0);
-  if (refs === 0) {
-    result.status = 500;
-    result.reasons.push('The rule has no backendRefs and no redirect → 500 (GW-13).');
-  } else if (total === 0) {
-    result.status = 500;
-    result.reasons.push('Every backendRef has weight 0 → 500 ([SIM] GW-13).');
-  } else {
-    const code = (b: RouteBackend) => (b.state === 'ok' ? 200 : b.state === 'no-ready-endpoints' ? 503 : 500);
-    const split = main.map((b) => `${b.namespace}/${b.name}:${b.port ?? '?'} ${((100 * b.weight) / total).toFixed(1).replace(/\.0$/, '')}%${b.weight ? ` → ${code(b)}` : ' (weight 0: none)'}`);
-    for (const b of main) if (b.weight === 0) b.reason = `weight 0: receives no requests (GW-11). ${b.reason}`;
-    const top = main.reduce((a, b) => (b.weight > a.weight ? b : a));
-    result.status = code(top);
-    if (main.length > 1) result.reasons.push(`Weights split the requests (share = weight / ${total}): ${split.join(', ')} (GW-11).`);
-    result.reasons.push(`${top.namespace}/${top.name}: ${top.reason}`);
-  }
-  if (grpc && result.status >= 500) result.reasons.push('A gRPC client sees UNAVAILABLE for this share (GW-16).');
 }

@@ -1,8 +1,10 @@
-import type { BackendRef, Gateway, GRPCRoute, HTTPRoute, Listener, ReferenceGrant } from '../../model/gateway';
+import type { AnyRoute, BackendRef, Gateway, Listener, ReferenceGrant } from '../../model/gateway';
 import type { World } from '../../model/world';
 import { matchesSelector } from '../../net/labels';
 import type { SimOptions } from '../../options';
 import { effectiveHostnames, intersectHostname } from './hostnames';
+import { allRoutes } from './routes';
+import { attachToService, isServiceParent } from './service-parent';
 import type { BackendState, Condition, GatewayAPIStatus, GatewayClassState, GatewayState, ListenerState, ParentState, RouteState } from './types';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
@@ -140,11 +142,10 @@ function gatewayState(gw: Gateway, world: World, classes: GatewayClassState[]): 
   };
 }
 
-type AnyRoute = HTTPRoute | GRPCRoute;
-
 /** §5.2: one parentRef of one Route. */
 function attach(route: AnyRoute, ref: AnyRoute['parentRefs'][number], gateways: Map<string, { gw: Gateway; state: GatewayState }>, world: World): ParentState {
   const base = { parentRef: ref, listeners: [] as string[], conditions: [] as Condition[] };
+  if (isServiceParent(ref)) return attachToService(route, ref, world);
   const found = ref.group === GATEWAY_GROUP && ref.kind === 'Gateway' ? gateways.get(`${ref.namespace}/${ref.name}`) : undefined;
   if (!found || !found.state.ours) {
     const why = ref.group !== GATEWAY_GROUP || ref.kind !== 'Gateway' ? `parent kind ${ref.group}/${ref.kind} is not simulated` : !found ? `Gateway ${ref.namespace}/${ref.name} does not exist` : `Gateway ${ref.namespace}/${ref.name} uses GatewayClass "${found.gw.gatewayClassName}", which no simulated controller serves`;
@@ -169,8 +170,9 @@ function attach(route: AnyRoute, ref: AnyRoute['parentRefs'][number], gateways: 
     return l.allowedRoutes.namespaces.selector !== undefined && ns !== undefined && matchesSelector(l.allowedRoutes.namespaces.selector, ns.labels);
   });
   if (L.length === 0) return fail('NotAllowedByListeners', `no listener of Gateway ${gw.namespace}/${gw.name} allows a ${route.kind} from namespace "${route.namespace}" (allowedRoutes, §5.2).`);
-  if (route.hostnames.length) L = L.filter((l) => effectiveHostnames(l.hostname, route.hostnames).length > 0);
-  if (L.length === 0) return fail('NoMatchingListenerHostname', `none of the route's hostnames (${route.hostnames.join(', ')}) intersects a listener hostname (GW-5).`);
+  const hostnames = 'hostnames' in route ? route.hostnames : [];
+  if (hostnames.length) L = L.filter((l) => effectiveHostnames(l.hostname, hostnames).length > 0);
+  if (L.length === 0) return fail('NoMatchingListenerHostname', `none of the route's hostnames (${hostnames.join(', ')}) intersects a listener hostname (GW-5).`);
   return { ...base, gatewayId: gw.id, accepted: true, reason: 'Accepted', message: `attached to listener${L.length > 1 ? 's' : ''} ${L.map((l) => l.name).join(', ')}.`, listeners: L.map((l) => l.name), conditions: [cond('Accepted', true, 'Accepted')] };
 }
 
@@ -187,7 +189,9 @@ export function resolveBackend(route: AnyRoute, rule: number, ref: BackendRef, w
   const svc = world.services.find((s) => s.namespace === ref.namespace && s.name === ref.name);
   if (!svc) return { ...base, resolved: false, reason: 'BackendNotFound', message: `Service ${ref.namespace}/${ref.name} does not exist (GW-13).` };
   if (svc.type === 'ExternalName') return { ...base, resolved: false, reason: 'InvalidKind', message: `Service ${ref.namespace}/${ref.name} is ExternalName, which the simulated implementation does not route to (GW-10).` };
-  if (ref.port !== undefined && !svc.ports.some((p) => p.port === ref.port && p.protocol === 'TCP')) {
+  // A UDPRoute sends datagrams: its backend port is a UDP Service port; every other kind needs a TCP one (GW-17).
+  const protocol = route.kind === 'UDPRoute' ? 'UDP' : 'TCP';
+  if (ref.port !== undefined && !svc.ports.some((p) => p.port === ref.port && p.protocol === protocol)) {
     return { ...base, resolved: false, reason: 'BackendNotFound', message: `Service ${ref.namespace}/${ref.name} has no port ${ref.port}; backendRef port is the Service port, not the target port (GW-10, edge case 51).` };
   }
   return { ...base, resolved: true, message: grant ? `allowed by ReferenceGrant ${grant} (GW-12).` : 'resolved.', ...(grant ? { grant } : {}) };
@@ -211,13 +215,13 @@ function resolveKindConflicts(routes: { route: AnyRoute; state: RouteState }[], 
       for (const np of newer.state.parents) {
         if (!np.accepted) continue;
         const op = older.state.parents.find((p) => p.accepted && p.gatewayId === np.gatewayId);
-        if (!op) continue;
-        const gw = byId.get(np.gatewayId!)!.gw;
+        if (!op || !np.gatewayId) continue;
+        const gw = byId.get(np.gatewayId)!.gw;
         const clash = np.listeners.filter((name) => {
           if (!op.listeners.includes(name)) return false;
           const l = gw.listeners.find((x) => x.name === name)!;
-          const a = effectiveHostnames(l.hostname, newer.route.hostnames);
-          const b = effectiveHostnames(l.hostname, older.route.hostnames);
+          const a = effectiveHostnames(l.hostname, 'hostnames' in newer.route ? newer.route.hostnames : []);
+          const b = effectiveHostnames(l.hostname, 'hostnames' in older.route ? older.route.hostnames : []);
           return a.some((x) => b.some((y) => intersectHostname(x, y) !== null));
         });
         if (!clash.length) continue;
@@ -250,7 +254,7 @@ export function reconcileGatewayAPI(world: World, options: SimOptions): GatewayA
   });
   const gateways = new Map<string, { gw: Gateway; state: GatewayState }>();
   for (const gw of world.gateways) gateways.set(`${gw.namespace}/${gw.name}`, { gw, state: gatewayState(gw, world, classes) });
-  const routes = [...world.httpRoutes, ...world.grpcRoutes].map((route) => ({ route, state: routeState(route, gateways, world) }));
+  const routes = allRoutes(world).map((route) => ({ route, state: routeState(route, gateways, world) }));
   resolveKindConflicts(routes, gateways);
   const byId = new Map([...gateways.values()].map((g) => [g.gw.id, g.state]));
   for (const { state } of routes) {
@@ -258,8 +262,8 @@ export function reconcileGatewayAPI(world: World, options: SimOptions): GatewayA
     for (const p of state.parents) {
       if (p.reason === 'NotFound') continue;
       p.conditions.push(unresolved ? cond('ResolvedRefs', false, unresolved.reason!, unresolved.message) : cond('ResolvedRefs', true, 'ResolvedRefs'));
-      if (!p.accepted) continue;
-      const gs = byId.get(p.gatewayId!)!;
+      if (!p.accepted || !p.gatewayId) continue;
+      const gs = byId.get(p.gatewayId)!;
       for (const name of p.listeners) gs.listeners.find((l) => l.name === name)!.attachedRoutes++;
     }
   }

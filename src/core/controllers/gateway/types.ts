@@ -1,4 +1,4 @@
-import type { BackendRef, ParentRef } from '../../model/gateway';
+import type { AnyRoute, BackendRef, ParentRef } from '../../model/gateway';
 
 /** A status condition as the Gateway API writes it (metav1.Condition without times). */
 export interface Condition {
@@ -49,6 +49,8 @@ export interface ParentState {
   parentRef: ParentRef;
   /** The Gateway it points at, when it exists and is ours. */
   gatewayId?: string;
+  /** GW-19: the Service it points at (a mesh route), when it exists. */
+  serviceId?: string;
   accepted: boolean;
   /** Accepted / NoMatchingParent / NotAllowedByListeners / NoMatchingListenerHostname / Conflicted / NotFound. */
   reason: string;
@@ -72,7 +74,7 @@ export interface BackendState {
 
 export interface RouteState {
   id: string;
-  kind: 'HTTPRoute' | 'GRPCRoute';
+  kind: AnyRoute['kind'];
   namespace: string;
   name: string;
   parents: ParentState[];

@@ -16,7 +16,7 @@ export function checkHTTPPath(value: string): string | null {
   return null;
 }
 
-function readParentRefs(r: FieldReader, meta: ObjectMeta): ParentRef[] {
+export function readParentRefs(r: FieldReader, meta: ObjectMeta): ParentRef[] {
   const refs = r.list('spec.parentRefs').flatMap((i): ParentRef[] => {
     const p = `spec.parentRefs.${i}`;
     const name = r.str(`${p}.name`, { required: true });
@@ -44,7 +44,7 @@ function readParentRefs(r: FieldReader, meta: ObjectMeta): ParentRef[] {
   return refs;
 }
 
-function readHostnames(r: FieldReader): string[] {
+export function readHostnames(r: FieldReader): string[] {
   return r.strList('spec.hostnames').filter((h, i) => {
     const problem = checkGatewayHostname(h);
     if (problem) r.report(CODES.INVALID_VALUE, `spec.hostnames.${i}`, `hostname "${h}" ${problem}.`, 'error', 'GW-4');
@@ -86,7 +86,7 @@ function readFilters(r: FieldReader, path: string): RouteFilter[] {
   });
 }
 
-function readBackendRefs(r: FieldReader, path: string, meta: ObjectMeta): BackendRef[] {
+export function readBackendRefs(r: FieldReader, path: string, meta: ObjectMeta): BackendRef[] {
   return r.list(path).flatMap((i): BackendRef[] => {
     const p = `${path}.${i}`;
     const name = r.str(`${p}.name`, { required: true });

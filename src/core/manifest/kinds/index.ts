@@ -12,6 +12,7 @@ import { adminPolicyKind, clusterNetworkPolicyKind } from './admin-policy';
 import { ingressClassKind, ingressKind } from './ingress';
 import { gatewayClassKind, gatewayKind, referenceGrantKind } from './gateway';
 import { grpcRouteKind, httpRouteKind } from './httproute';
+import { tcpRouteKind, tlsRouteKind, udpRouteKind } from './l4route';
 import { exerciseKind } from './exercise';
 
 /** Every kind the simulator reads. Add a kind by adding its handler here. */
@@ -34,6 +35,9 @@ export const KIND_HANDLERS: KindHandler[] = [
   gatewayKind,
   httpRouteKind,
   grpcRouteKind,
+  tlsRouteKind,
+  tcpRouteKind,
+  udpRouteKind,
   referenceGrantKind,
   exerciseKind,
 ];

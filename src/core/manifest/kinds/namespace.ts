@@ -25,7 +25,7 @@ export function finishNamespaces(world: World): void {
   const have = new Set(world.namespaces.map((n) => n.name));
   const wanted = new Set<string>(['default', 'kube-system']);
   const add = (ns: string) => ns && wanted.add(ns);
-  for (const list of [world.pods, world.services, world.workloads, world.endpointSlices, world.ingresses, world.gateways, world.httpRoutes, world.grpcRoutes, world.networkPolicies, world.referenceGrants, world.secrets, world.legacyEndpoints]) {
+  for (const list of [world.pods, world.services, world.workloads, world.endpointSlices, world.ingresses, world.gateways, world.httpRoutes, world.grpcRoutes, world.tlsRoutes, world.tcpRoutes, world.udpRoutes, world.networkPolicies, world.referenceGrants, world.secrets, world.legacyEndpoints]) {
     for (const o of list) add(o.namespace);
   }
   for (const name of [...wanted].sort()) if (!have.has(name)) world.namespaces.push(implicitNamespace(name));
