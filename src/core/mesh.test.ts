@@ -92,16 +92,17 @@ describe('routes attached to a Service (GW-19)', () => {
   it('trace follows the route before kube-proxy and checks policies from the client pod to the routed backend', () => {
     const t = trace(sim, { from: `${MESH}/client`, url: 'http://echo/v1' });
     expect(t.verdict).toBe('delivered');
-    expect(t.hops.map((h) => `${h.step} ${h.object ?? ''}`.trim())).toEqual(['dns', `service Service/${MESH}/echo`, `route HTTPRoute/${MESH}/mesh-split`, 'endpoint', 'policy-egress', 'policy-ingress', `pod Pod/${MESH}/echo-v1`]);
+    expect(t.hops.map((h) => `${h.step} ${h.object ?? ''}`.trim())).toEqual(['dns', `service Service/${MESH}/echo`, `route HTTPRoute/${MESH}/mesh-split`, `service Service/${MESH}/echo-v1`, 'endpoint', 'policy-egress', 'policy-ingress', `pod Pod/${MESH}/echo-v1`]);
     expect(trace(sim, { from: `${MESH}/client`, url: 'http://echo/nope' })).toMatchObject({ verdict: 'failed' });
   });
 
-  it('the graph draws the call through the route: client → echo, and echo → echo-v2 as a route edge', () => {
+  it('the graph draws the call through the route: client → echo → HTTPRoute → echo-v1 / echo-v2', () => {
     const g = buildTopology(sim);
     const call = g.edges.find((e) => e.from === `Pod/${MESH}/client` && e.to === `Service/${MESH}/echo`)!;
     expect(call).toMatchObject({ relation: 'call', verdict: 'allowed' });
     expect(call.reason).toContain('mesh-split');
-    expect(g.edges.find((e) => e.from === `Service/${MESH}/echo` && e.to === `Service/${MESH}/echo-v2`)).toMatchObject({ relation: 'route' });
+    expect(g.edges.find((e) => e.from === `Service/${MESH}/echo` && e.to === `HTTPRoute/${MESH}/mesh-split`)).toMatchObject({ relation: 'route', label: 'mesh' });
+    expect(g.edges.filter((e) => e.from === `HTTPRoute/${MESH}/mesh-split`).map((e) => `${e.to} ${e.relation} ${e.verdict}`)).toEqual([`Service/${MESH}/echo-v1 backend allowed`, `Service/${MESH}/echo-v2 backend allowed`]);
   });
 
   it('a parentRef to a Service port that does not exist is not accepted', () => {

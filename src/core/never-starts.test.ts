@@ -86,7 +86,8 @@ describe('a pod whose nodeName names no node never starts (SVC-7)', () => {
     const from = trace(sim, { from: 'default/ghost', url: 'http://api:8080/' });
     expect(from.verdict).toBe('failed');
     expect(from.hops).toHaveLength(1);
-    expect(from.hops[0]).toMatchObject({ step: 'pod', object: 'Pod/default/ghost', result: 'failed' });
+    expect(from.hops[0]).toMatchObject({ step: 'pod', object: null, result: 'failed' });
+    expect(from.hops[0]!.cites[0]).toMatchObject({ object: 'Pod/default/ghost', path: 'spec.nodeName' });
     const to = trace(sim, { from: 'default/api', url: 'http://ghost/' });
     expect(to.verdict).toBe('failed');
     expect(to.hops.at(-1)).toMatchObject({ step: 'service', result: 'failed' });

@@ -126,6 +126,19 @@ function addGateways(g: Builder, sim: Simulation): void {
       cite: citeOf(route),
     });
     rs.parents.forEach((p) => {
+      // GW-19: a mesh route hangs off the Service it is attached to.
+      if (p.serviceId) {
+        addEdge(g, {
+          from: p.serviceId,
+          to: rs.id,
+          verdict: p.accepted ? 'allowed' : 'blocked',
+          relation: 'route',
+          label: 'mesh',
+          reason: p.accepted ? `Requests to this Service from mesh clients follow this route: ${p.message}` : `Not attached: ${p.reason}: ${p.message}`,
+          cites: [citeOf(route, `spec.parentRefs.${p.parentRef.index}`)],
+        });
+        return;
+      }
       if (!p.gatewayId) return;
       addEdge(g, {
         from: p.gatewayId,
@@ -146,6 +159,7 @@ function addGateways(g: Builder, sim: Simulation): void {
       let j: Judged;
       if (!b.resolved) j = { verdict: 'blocked', reason: `${b.reason}: ${b.message} Its share of requests gets HTTP 500 (GW-13).`, cites: [] };
       else if (attached.length === 0) j = { verdict: 'blocked', reason: 'The route is attached to no listener, so no request reaches this backend.', cites: [] };
+      else if (attached.every((p) => p.serviceId)) j = { verdict: 'allowed', reason: 'Mesh clients whose requests match this rule are sent here; whether their policies admit it is on each call edge (GW-19).', cites: [] };
       else if (g.opts.skipPolicy || !proxy || b.ref.port === undefined) j = { verdict: 'unknown', reason: proxy ? 'Policy verdicts are not computed in this view.' : 'The gateway has no modelled pods, so the policies on the backends cannot be judged.', cites: [] };
       else j = judgeService(sim, `${proxy.namespace}/${proxy.name}`, svc, b.ref.port);
       addEdge(g, {

@@ -154,8 +154,8 @@ function judgeCall(sim: Simulation, pod: Pod, svc: Service, port: number, call: 
 
 /**
  * GW-19: a call to a Service with mesh routes attached, sent as `GET <path>` (the path the configuration
- * shows, else `/`): the routed backends are judged, and each Service → backend Service hop is drawn as a
- * `route` edge. Undefined when no mesh route applies to this client.
+ * shows, else `/`): the routed backends are judged (the route itself is drawn with the Gateway API routes,
+ * hanging off the Service). Undefined when no mesh route applies to this client.
  */
 function meshCall(g: Builder, sim: Simulation, pod: Pod, svc: Service, port: ServicePort, call: RevealedCall): Judged | undefined {
   // The path the configuration shows after the host (`http://echo/v2` → `/v2`), else `/`.
@@ -173,7 +173,6 @@ function meshCall(g: Builder, sim: Simulation, pod: Pod, svc: Service, port: Ser
   const live = r.backends.filter((b) => b.role === undefined && b.state === 'ok');
   const judged = live.map((b) => {
     const target = sim.world.services.find((s) => s.namespace === b.namespace && s.name === b.name)!;
-    addEdge(g, { from: svc.id, to: target.id, verdict: 'allowed', relation: 'route', label: routeName, reason: `${routeName} (mesh, GW-19) sends matching requests for Service ${svc.name} to ${target.name}:${b.port} (weight ${b.weight}).`, cites: b.cite ? [b.cite] : [] });
     return g.opts.skipPolicy ? { verdict: 'unknown', reason: '', cites: [] } : judgeService(sim, `${pod.namespace}/${pod.name}`, target, b.port!);
   });
   const blocked = judged.filter((j) => j.verdict === 'blocked');

@@ -33,7 +33,8 @@ export function trace(sim: Simulation, q: TraceQuery): TraceResult {
   const t = new Trail();
   // SVC-7: a pod that does not run (never started, finished, no IP) sends nothing; the request fails at its source.
   const down = src.pod ? whyNoTraffic(src.pod) : null;
-  if (src.pod && down) return t.hop('pod', src.pod.id, 'failed', `${src.label} ${down}: the request is never sent.`, [citeOf(src.pod, src.pod.neverStarts ? 'spec.nodeName' : '')]).done('failed');
+  // No object: the source itself is where it stops (the graph marks the source pod; the cite shows why).
+  if (src.pod && down) return t.hop('pod', null, 'failed', `${src.label} ${down}: the request is never sent.`, [citeOf(src.pod, src.pod.neverStarts ? 'spec.nodeName' : '')]).done('failed');
   const hostIP = parseIP(req.host) ? canonicalIP(req.host) : undefined;
   if (hostIP) return toAddress(sim, t, src, req, hostIP, q);
   if (!src.pod) {
@@ -185,7 +186,10 @@ function viaMesh(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip: s
   if (r.redirect) return t.hop('route', routeId, 'ok', `${reasons} The client is redirected (${r.redirect.status}) to ${r.redirect.location}.`, r.cite ? [r.cite] : []).done('failed', `${req.host}${req.path} is answered with a ${r.redirect.status} redirect by the mesh, not delivered to a pod.`);
   if (r.status !== 200) return t.hop('route', routeId, 'failed', `HTTP ${r.status}: ${reasons}`, r.cite ? [r.cite] : []).done('failed');
   t.hop('route', routeId, 'ok', reasons, r.cite ? [r.cite] : []);
-  const eps = r.backends.filter((b) => b.state === 'ok').flatMap((b) => b.endpoints);
+  const live = r.backends.filter((b) => b.state === 'ok');
+  const svcIds = live.map((b) => `Service/${b.namespace}/${b.name}`);
+  t.hop('service', svcIds[0] ?? null, 'ok', `The rule sends the request to ${live.map((b) => `${b.namespace}/${b.name}:${b.port ?? '?'}${live.length > 1 ? ` (weight ${b.weight})` : ''}`).join(', ')}.`, live.flatMap((b) => (b.cite ? [b.cite] : [])), svcIds);
+  const eps = live.flatMap((b) => b.endpoints);
   t.hop('endpoint', null, 'ok', `The mesh data plane connects straight to the endpoints: ${eps.map((e) => `${e.pod ?? e.ip}=${e.ip}:${e.port}`).join(', ')}.`, [], eps.flatMap((e) => (e.pod ? [`Pod/${e.pod}`] : [])));
   return policyToEndpoints(sim, t, src.label, eps.map((e) => ({ to: `ip:${e.ip}`, port: e.port, pod: e.pod ? `Pod/${e.pod}` : undefined })), 'the client pod');
 }
