@@ -187,7 +187,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         selection: null,
         panel: 'problems',
         theme: 'light',
-        split: 0.4,
+        split: 0.36,
         dock: 0.34,
         notice: null,
         readonly: false,

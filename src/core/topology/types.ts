@@ -61,3 +61,13 @@ export interface Topology {
   nodes: GraphNode[];
   edges: GraphEdge[];
 }
+
+/**
+ * A node's detail as the graph draws it: two lines, split at the first ` · ` (`10.96.0.10` / `53/UDP, 53/TCP`),
+ * so that a column is as wide as its names rather than its details. The layout and the page both use it.
+ */
+export function detailLines(detail: string | undefined): string[] {
+  if (!detail) return [];
+  const i = detail.indexOf(' · ');
+  return i < 0 ? [detail] : [detail.slice(0, i), detail.slice(i + 3)];
+}
