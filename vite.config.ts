@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { docPages } from './scripts/docs-pages';
 
 /**
  * The playground page. `base: './'` makes every asset URL relative, so `dist/` works from any static
@@ -35,7 +37,8 @@ const csp: Plugin = {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), csp],
+  // docs/rules.md and the other user docs become static pages next to index.html (rules.html, ...).
+  plugins: [react(), csp, docPages(fileURLToPath(new URL('.', import.meta.url)))],
   worker: { format: 'es' },
   server: { port: Number(process.env.PORT ?? 5173), strictPort: false },
   preview: { port: Number(process.env.PORT ?? 5173) },
