@@ -58,6 +58,6 @@ export function warnUnread(sim: Simulation, files: InputFile[], io: Pick<IO, 'er
 /** The located problems that kept documents from being read at all. */
 export function unreadDocuments(sim: Simulation, files: InputFile[]): string[] {
   return sim.diagnostics
-    .filter((d) => d.severity === 'error' && (d.code === 'yaml-syntax' || d.code === 'input-limit' || d.code === 'yaml-duplicate-key'))
+    .filter((d) => d.severity === 'error' && (d.code === 'yaml-syntax' || d.code === 'input-limit' || d.code === 'yaml-duplicate-key' || d.code === 'yaml-indentation'))
     .map((d) => formatDiagnostic(locate(d, files)));
 }

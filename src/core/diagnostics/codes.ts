@@ -7,6 +7,8 @@ export const CODES = {
   // manifest reading (yaml → objects)
   YAML_SYNTAX: 'yaml-syntax',
   YAML_DUPLICATE_KEY: 'yaml-duplicate-key',
+  /** Indentation that nests a line under the wrong parent (flattened, tabs, misaligned): one per file. */
+  YAML_INDENTATION: 'yaml-indentation',
   YAML_NOT_OBJECT: 'yaml-not-object',
   YAML_LIMIT: 'input-limit',
   MISSING_KIND: 'missing-kind',
