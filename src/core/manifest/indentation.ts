@@ -202,20 +202,20 @@ function wrongParent(x: Line, sibling: Level, closed: Level[], prev: Line | unde
   const name = sibling.key ?? '';
   const here = hasField(sibling.shape, key);
   const holdsBlock = sibling.shape?.maps?.[name] !== undefined || sibling.shape?.lists?.[name] !== undefined;
-  const at = `line ${num(sibling.line)}`;
+  const at = () => `line ${num(sibling.line)}`;
   if (prev === sibling.line && sibling.line.value === '') {
     const inner = mapShape(sibling.shape, name);
     const inside = inner && inner.fields !== 'any' && inner.fields.includes(key);
     if (!(here === false && holdsBlock && (!inner || inner.fields === 'any' || inside)) && !(here === undefined && inside)) return null;
     if (flat) {
-      return problem(x, num, `The indentation of this document was lost: every line starts in column 1, as happens when YAML is copied from a web page. \`${key}\` on line ${num(x)} belongs inside \`${name}:\` (${at}), but YAML reads it as a field next to it. Indent each field two spaces further than the field it belongs to.`);
+      return problem(x, num, `The indentation of this document was lost: every line starts in column 1, as happens when YAML is copied from a web page. \`${key}\` on line ${num(x)} belongs inside \`${name}:\` (${at()}), but YAML reads it as a field next to it. Indent each field two spaces further than the field it belongs to.`);
     }
-    return problem(x, num, `\`${key}\` on line ${num(x)} starts in the same column as \`${name}:\` (${at}), so YAML reads it as a field next to \`${name}\`, which is left empty. Indent the fields of \`${name}\` two spaces further than \`${name}\`.`);
+    return problem(x, num, `\`${key}\` on line ${num(x)} starts in the same column as \`${name}:\` (${at()}), so YAML reads it as a field next to \`${name}\`, which is left empty. Indent the fields of \`${name}\` two spaces further than \`${name}\`.`);
   }
   if (!closed.length || here !== false) return null;
   const list = closed.some((l) => l.dash);
   const inner = list ? itemShape(sibling.shape, name) : mapShape(sibling.shape, name);
   if (!inner || (inner.fields !== 'any' && !inner.fields.includes(key))) return null;
   const like = closed.filter((l) => !l.dash).pop() ?? closed[closed.length - 1]!;
-  return problem(x, num, `\`${key}\` on line ${num(x)} lines up with \`${name}\` (${at}), so YAML reads it as a field next to \`${name}\`, where \`${key}\` does not belong. It belongs inside ${list ? 'the list item above it' : `\`${name}\``}: indent it to column ${col1(like.col)}, like \`${like.key ?? '-'}\` on line ${num(like.line)}.`);
+  return problem(x, num, `\`${key}\` on line ${num(x)} lines up with \`${name}\` (${at()}), so YAML reads it as a field next to \`${name}\`, where \`${key}\` does not belong. It belongs inside ${list ? 'the list item above it' : `\`${name}\``}: indent it to column ${col1(like.col)}, like \`${like.key ?? '-'}\` on line ${num(like.line)}.`);
 }
