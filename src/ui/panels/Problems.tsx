@@ -32,7 +32,7 @@ export function Problems() {
               </>
             ) : null}
           </code>
-          {d.object ? <span className="muted obj">{d.object}</span> : null}
+          {d.object ? <span className="muted problem-obj">{d.object}</span> : null}
         </li>
       ))}
     </ul>
