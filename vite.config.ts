@@ -43,7 +43,7 @@ export default defineConfig({
   server: { port: Number(process.env.PORT ?? 5173), strictPort: false },
   preview: { port: Number(process.env.PORT ?? 5173) },
   // Dependencies only workers import are found late by the dev server, which then reloads the page
-  // mid-session (STACK trap 5): name them up front.
+  // mid-session: name them up front.
   optimizeDeps: {
     include: ['monaco-yaml', 'monaco-yaml/yaml.worker.js', 'monaco-editor/esm/vs/editor/editor.worker.js', 'yaml'],
   },

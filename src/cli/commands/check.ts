@@ -8,7 +8,7 @@ import { warnUnread } from '../report';
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'ICMP'] as const;
 
 /**
- * `knet check`: one connection under the NetworkPolicies and admin policies (CLI.md), each direction with
+ * `knet check`: one connection under the NetworkPolicies and admin policies, each direction with
  * the policies that isolate the pod and the rule (policy, rule, peer, port) that decided, located in the YAML.
  */
 export const check: Command = {

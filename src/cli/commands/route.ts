@@ -17,7 +17,7 @@ function where(c: Cite | undefined, files: InputFile[]): { file: string; line: n
 function toJSON(r: EntryResult, files: InputFile[]) {
   const at = where(r.cite, files);
   return {
-    // CLI.md: a Gateway entry always has `listener`, null when no listener accepted the request.
+    // The knet contract: a Gateway entry always has `listener`, null when no listener accepted the request.
     entry: r.entry.kind === 'Gateway' ? { ...r.entry, listener: r.entry.listener ?? null } : r.entry,
     status: r.status,
     route: r.route,

@@ -234,7 +234,7 @@ function resolveKindConflicts(routes: { route: AnyRoute; state: RouteState }[], 
 }
 
 /**
- * The Gateway API controller's status pass (SEMANTICS.md GW-1..GW-3, §5.2, GW-10..GW-13): which classes are
+ * The Gateway API controller's status pass (GW-1..GW-3, §5.2, GW-10..GW-13): which classes are
  * served, which listeners are valid, where each Route's parentRefs attach and which backendRefs resolve.
  */
 export function reconcileGatewayAPI(world: World, options: SimOptions): GatewayAPIStatus {

@@ -21,7 +21,7 @@ interface Chosen {
 }
 
 /**
- * Route one request through the controller of one IngressClass (SEMANTICS.md §4): class → host group →
+ * Route one request through the controller of one IngressClass (§4): class → host group →
  * path → backend → endpoints, with ingress-nginx's annotations when the class is ingress-nginx's.
  */
 export function routeIngressClass(world: World, options: SimOptions, className: string, req: HttpRequest): EntryResult {

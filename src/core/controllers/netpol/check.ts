@@ -59,7 +59,7 @@ export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; erro
 
 type Target = { kind: 'endpoint'; ep: Endpoint; label: string } | { kind: 'service'; hit: ServiceHit; label: string };
 
-/** Resolve a CLI.md peer (`ns/pod`, `ip:A.B.C.D`, `node:name`, `service:ns/name`). */
+/** Resolve a peer as knet names it (`ns/pod`, `ip:A.B.C.D`, `node:name`, `service:ns/name`). */
 export function resolvePeer(c: Compiled, text: string, port: number, protocol: L4): Target | { error: string } {
   if (text.startsWith('node:')) {
     const name = text.slice(5);
@@ -118,7 +118,7 @@ function nodeEndpoint(c: Compiled, name: string): Endpoint {
 }
 
 /**
- * Would this connection be allowed under the NetworkPolicies and admin policies (SEMANTICS.md §6)?
+ * Would this connection be allowed under the NetworkPolicies and admin policies (§6)?
  * Services are judged per ready backend after DNAT (NP-10) with the source NAT of KP-6/NP-12.
  */
 export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
