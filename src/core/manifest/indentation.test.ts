@@ -135,6 +135,7 @@ describe('indentation a person can fix (yaml-indentation)', () => {
     ['a Service whose indentation was flattened', flatten(SERVICE), '4:1', /lost.*`name` on line 4/],
     ['a NetworkPolicy whose indentation was flattened', flatten(POLICY), '4:1', /lost/],
     ['a flattened Ingress', flatten(INGRESS), '4:1', /lost/],
+    ['a flattened HTTPRoute (a kind whose fields the check does not list)', flatten('apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: shop\nspec:\n  parentRefs:\n  - name: gw\n'), '4:1', /lost/],
     ['matchLabels written in the column of `- podSelector:`', edit(POLICY, '        matchLabels:\n          role: api', '      matchLabels:\n          role: api'), '20:7', /`matchLabels` on line 20 starts in the same column as `podSelector:` \(line 19\)/],
     ['a port that left its list item', edit(POLICY, '      port: 6379', '    port: 6379'), '24:5', /`port` on line 24 lines up with `ports` \(line 22\).*indent it to column 7, like `protocol` on line 23/],
     ['a template spec that left the template', edit(DEPLOYMENT, '    spec:\n      containers:', '  spec:\n      containers:'), '16:3', /`spec` on line 16 lines up with `template` \(line 12\)/],

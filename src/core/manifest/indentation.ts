@@ -213,7 +213,7 @@ function wrongParent(x: Line, sibling: Level, closed: Level[], prev: Line | unde
     return problem(x, num, `\`${key}\` on line ${num(x)} starts in the same column as \`${name}:\` (${at()}), so YAML reads it as a field next to \`${name}\`, which is left empty. Indent the fields of \`${name}\` two spaces further than \`${name}\`.`);
   }
   if (!closed.length || here !== false) return null;
-  const list = closed.some((l) => l.dash);
+  const list = closed[closed.length - 1]!.dash;
   const inner = list ? itemShape(sibling.shape, name) : mapShape(sibling.shape, name);
   if (!inner || (inner.fields !== 'any' && !inner.fields.includes(key))) return null;
   const like = closed.filter((l) => !l.dash).pop() ?? closed[closed.length - 1]!;

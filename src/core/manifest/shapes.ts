@@ -89,12 +89,13 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
 
 const OBJECT = words('apiVersion kind metadata spec status');
 
-/** The shape of a whole object of a kind, or undefined for kinds whose top-level fields are not listed here. */
-export function rootShape(kind: string | undefined): Shape | undefined {
+/** The shape of a whole object of a kind (only `metadata` is known for kinds not listed here). */
+export function rootShape(kind: string | undefined): Shape {
   const spec = kind ? SPEC_OF[kind] : undefined;
   if (spec) return { fields: OBJECT, maps: { metadata: 'meta', spec } };
   if (kind === 'ConfigMap' || kind === 'Secret') return { fields: [...OBJECT, ...words('data stringData binaryData immutable type')], maps: { metadata: 'meta', data: 'any', stringData: 'any', binaryData: 'any' } };
-  return undefined;
+  // Any other kind (Gateway API, a CRD): its top-level fields are not listed, but metadata is metadata.
+  return { fields: 'any', maps: { metadata: 'meta' } };
 }
 
 const SPEC_OF: Readonly<Record<string, string>> = {
