@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorText, openPlayground, ready, shot, type Browser } from './harness';
 
-/** Issue 12 (UI.md "Typing works"): every key a person presses reaches the editor, and the keyboard gets around. */
+/** Issue 12 ("typing works"): every key a person presses reaches the editor, and the keyboard gets around. */
 describe('typing and moving with the keyboard', () => {
   let b: Browser;
   let close: () => Promise<void>;

@@ -1,6 +1,6 @@
 import type { Cite } from '../diagnostics/diagnostic';
 
-/** Kinds drawn as graph nodes (UI.md `data-kind`). */
+/** Kinds drawn as graph nodes (their `data-kind`). */
 export type GraphKind =
   | 'Client'
   | 'Node'
@@ -20,7 +20,7 @@ export type GraphKind =
 export type GraphLayer = 0 | 1 | 2 | 3 | 4 | 5;
 
 export interface GraphNode {
-  /** UI.md `data-object`: `Kind/namespace/name` or `Kind/name`; always starts with `kind`. */
+  /** The node's `data-object`: `Kind/namespace/name` or `Kind/name`; always starts with `kind`. */
   id: string;
   kind: GraphKind;
   label: string;

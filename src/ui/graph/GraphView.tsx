@@ -23,7 +23,7 @@ import { traceOverlay } from './trace-overlay';
 import { TraceBanner } from './TraceBanner';
 import './graph.css';
 
-/** Data attributes on a node's or an edge's DOM element (UI.md): React Flow spreads `domAttributes` there. */
+/** Data attributes on a node's or an edge's DOM element (browser tests and embedders read them): React Flow spreads `domAttributes` there. */
 type DataAttrs = Record<`data-${string}`, string>;
 
 const PRO_OPTIONS = { hideAttribution: false };
