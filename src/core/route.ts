@@ -23,7 +23,7 @@ export interface RouteEndpoint {
   node?: string;
 }
 
-/** One backend of the chosen rule, as CLI.md's `backends[]` plus what explains it. */
+/** One backend of the chosen rule, as `knet route --json` prints `backends[]`, plus what explains it. */
 export interface RouteBackend {
   namespace: string;
   name: string;
@@ -57,7 +57,7 @@ export interface Upstream {
   headers: Record<string, string>;
 }
 
-/** The answer for one entry point (CLI.md `route --json` results[] plus explanation fields). */
+/** The answer for one entry point (`knet route --json` results[] plus explanation fields). */
 export interface EntryResult {
   entry: Entry;
   /**
@@ -79,7 +79,7 @@ export interface EntryResult {
   upstreamPath?: string;
   /** For redirects: the Location header. */
   redirect?: { status: number; location: string };
-  /** When the request is forwarded: what the backend receives (CLI.md `upstream`). */
+  /** When the request is forwarded: what the backend receives (`knet route --json` `upstream`). */
   upstream?: Upstream;
   /** Pods that send the request on to the backends (the controller/gateway pods): NetworkPolicy sees them as source. */
   proxy?: { namespace: string; pods: string[]; note: string };

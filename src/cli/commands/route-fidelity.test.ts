@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../io';
 import { runKnet } from '../testing';
 
-/** CLI.md `knet route`: `redirect.location`, `upstream`, `--sni`, `--from`, tcp/udp URLs (ING-17, GW-17..20). */
+/** `knet route --json`: `redirect.location`, `upstream`, `--sni`, `--from`, tcp/udp URLs (ING-17, GW-17..20). */
 const INGRESS = `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:

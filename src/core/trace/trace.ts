@@ -254,7 +254,7 @@ function describe(d: CheckResult['egress'], dir: string, who: string): string {
     case 'not-running':
       return `${who} does not run, so nothing is sent (SVC-7).`;
     default:
-      return d.rule ? `Allowed for ${dir} by ${d.rule.kind} ${d.rule.policy}, rule ${d.rule.rule}.` : `Allowed for ${dir}.`;
+      return d.rule ? `Allowed for ${dir} by ${d.rule.kind} ${d.rule.policy}, ${d.rule.direction} rule ${d.rule.rule + 1}.` : `Allowed for ${dir}.`;
   }
 }
 

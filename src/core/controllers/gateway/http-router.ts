@@ -123,7 +123,7 @@ function collect(world: World, status: GatewayAPIStatus, gw: Gateway, scope: Lis
 }
 
 function explainWin(win: Candidate, all: Candidate[], reasons: string[], assumptions: string[]): void {
-  const where = `${win.route.kind} ${win.route.namespace}/${win.route.name} rule ${win.rule}${win.match ? ` match ${win.match.index}` : ''}`;
+  const where = `${win.route.kind} ${win.route.namespace}/${win.route.name} rule ${win.rule + 1}${win.match ? ` match ${win.match.index + 1}` : ''}`;
   reasons.push(`${where} matches${win.hostname ? ` (hostname ${win.hostname})` : ''} (${win.route.kind === 'GRPCRoute' ? 'GW-16' : 'GW-8'}).`);
   const rivals = all.filter((c) => c.route !== win.route || c.rule !== win.rule);
   if (rivals.length) {

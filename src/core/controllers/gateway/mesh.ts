@@ -66,6 +66,6 @@ export function routeMesh(world: World, options: SimOptions, req: HttpRequest, c
   }
   candidates.sort((a, b) => comparePrecedence(a.key, b.key) || compareAge(a.route, b.route) || a.rule - b.rule || a.match.index - b.match.index);
   const win = candidates[0]!;
-  reasons.push(`HTTPRoute ${win.route.namespace}/${win.route.name} rule ${win.rule} match ${win.match.index} matches (GW-8, GW-9; mesh routes ignore hostnames).`);
+  reasons.push(`HTTPRoute ${win.route.namespace}/${win.route.name} rule ${win.rule + 1} match ${win.match.index + 1} matches (GW-8, GW-9; mesh routes ignore hostnames).`);
   return applyRule(world, win, req, port.port, base, false);
 }

@@ -12,7 +12,7 @@ import type { GatewayAPIStatus, GatewayState, ListenerState } from './types';
 
 /**
  * Route one request through every Gateway a simulated controller serves (or only `gatewayFilter`,
- * `ns/name`): one EntryResult each (SEMANTICS.md §5: GW-4..GW-20). A pure query over the World.
+ * `ns/name`): one EntryResult each (§5: GW-4..GW-20). A pure query over the World.
  */
 export function routeGateways(world: World, options: SimOptions, req: HttpRequest, gatewayFilter?: string, status: GatewayAPIStatus = reconcileGatewayAPI(world, options)): EntryResult[] {
   const out: EntryResult[] = [];

@@ -97,7 +97,7 @@ describe('ssl-redirect and preserve-trailing-slash (ING-15)', () => {
   for (const [name, a, url, want] of cases) it(`${name}: ${url} → ${want}`, () => expect(notation(go(site(a), url))).toBe(want));
 });
 
-describe('the request the backend receives (CLI.md `upstream`)', () => {
+describe('the request the backend receives (`knet route --json` `upstream`)', () => {
   it('carries the Host, the rewritten path with its query, the client headers and the X-Forwarded-* headers', () => {
     const yaml = backend(NS, 'echo') + ingress('rw', [['/api(/|$)(.*)', 'ImplementationSpecific', 'echo']], { annotations: ann({ 'rewrite-target': '/$2' }) });
     const r = go(yaml, 'http://shop.example.com/api/v1/users?id=7', [['X-Trace', 'abc']]);

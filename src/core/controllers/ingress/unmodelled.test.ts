@@ -4,8 +4,8 @@ import { backend, ingress } from './testing';
 
 /**
  * ING-19: every nginx.ingress.kubernetes.io/* annotation that the simulation does not model gets a located
- * info. The annotation names come from kubernetes/ingress-nginx
- * docs/user-guide/nginx-configuration/annotations.md (proxy-body-size, cors, auth-url, limit-rps ...).
+ * info. The annotation names come from the ingress-nginx annotations reference (the kubernetes/ingress-nginx
+ * user guide, "nginx-configuration/annotations": proxy-body-size, enable-cors, auth-url, limit-rps ...).
  */
 describe('ingress-nginx annotations the simulator does not model (ING-19)', () => {
   const annotations = {
