@@ -15,7 +15,7 @@ function go(s: Simulation, url: string, headers: [string, string][] = []): Entry
   return r[0]!;
 }
 
-describe('ING-9 precedence (SEMANTICS T4)', () => {
+describe('ING-9 precedence: which matching path wins', () => {
   const t4 = SERVICES + ingress('shop', [['/', 'Prefix', 'a'], ['/api', 'Prefix', 'b'], ['/api', 'Exact', 'd']]);
   const table: [string, string][] = [
     ['http://shop.example.com/api', 'Service/shop/d:80'],
