@@ -8,6 +8,8 @@ export { CODES } from './diagnostics/codes';
 export * from './model/index';
 export { rangeIn } from './manifest/reader';
 export * from './topology/index';
+// One notation for the ends of a connection (CLI peers and graph node ids), parsed in one place.
+export { parsePeer, formatPeer, peerObject, INTERNET, OUTSIDE_CLIENT_IP, type Peer } from './queries/peer';
 export { parseRequestURL, type HttpRequest } from './http';
 export { route, type RouteResult, type EntryResult, type RouteBackend, type RouteEndpoint, type RouteOptions, type Entry } from './route';
 export { INGRESS_CODES } from './controllers/ingress/index';

@@ -8,7 +8,7 @@ import { addCalls, addExternalEntry } from './traffic';
 import { slicesOf } from '../net/endpoints';
 import { compile } from '../controllers/netpol/index';
 
-export { INTERNET, isSystem, citeOf, type TopologyOptions } from './builder';
+export { isSystem, citeOf, type TopologyOptions } from './builder';
 
 /**
  * The graph to draw for a simulation: clients, Services (layer 3), their EndpointSlices (layer 4) and pods

@@ -8,9 +8,7 @@ import { addEdge, citeOf, INTERNET, shown, type Builder } from './builder';
 import { revealedCalls, type RevealedCall } from './calls';
 import type { Verdict } from './types';
 import { slicesOf } from '../net/endpoints';
-
-/** A client address standing for "somebody on the internet" (RFC 5737 documentation range). */
-export const SOME_CLIENT = '203.0.113.10';
+import { OUTSIDE_CLIENT_IP } from '../model/peer';
 
 export interface Judged {
   verdict: Verdict;
@@ -48,11 +46,11 @@ export function addExternalEntry(g: Builder, sim: Simulation): void {
     const port = s.ports[0];
     let j: Judged = { verdict: 'allowed', reason: '', cites: [] };
     if (port && !g.opts.skipPolicy) {
-      j = judgeService(sim, `ip:${SOME_CLIENT}`, s, port.port, via);
+      j = judgeService(sim, `ip:${OUTSIDE_CLIENT_IP}`, s, port.port, via);
       // Only a preserved client IP (externalTrafficPolicy Local, NP-12) lets ipBlock rules tell clients apart;
       // under Cluster the backend sees a node address whatever the client is.
       const byAddress = s.externalTrafficPolicy === 'Local' && sim.world.networkPolicies.some((p) => p.namespace === s.namespace && p.ingress.some((r) => r.peers.some((x) => x.ipBlock)));
-      if (j.verdict === 'blocked' && byAddress) j = { ...j, verdict: 'unknown', reason: `Depends on the client's address: policies here admit some address ranges (ipBlock). For a client at ${SOME_CLIENT}: ${j.reason}` };
+      if (j.verdict === 'blocked' && byAddress) j = { ...j, verdict: 'unknown', reason: `Depends on the client's address: policies here admit some address ranges (ipBlock). For a client at ${OUTSIDE_CLIENT_IP}: ${j.reason}` };
     }
     addEdge(g, {
       from: INTERNET,
