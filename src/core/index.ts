@@ -8,8 +8,42 @@ export { CODES } from './diagnostics/codes';
 export * from './model/index';
 export { rangeIn } from './manifest/reader';
 export * from './topology/index';
-// One notation for the ends of a connection (CLI peers and graph node ids), parsed in one place.
-export { parsePeer, formatPeer, peerObject, INTERNET, OUTSIDE_CLIENT_IP, type Peer } from './queries/peer';
+// The one door for questions: every query kind, answered with exactly the CLI's --json document.
+export {
+  QUERIES,
+  QUERY_NAMES,
+  isQueryName,
+  prepareQuery,
+  runQuery,
+  parsePeer,
+  formatPeer,
+  peerObject,
+  INTERNET,
+  OUTSIDE_CLIENT_IP,
+  lineColumn,
+  formatDiagnostic,
+  leftOutLines,
+  unreadDocuments,
+  type Peer,
+  type QueryName,
+  type QueryInput,
+  type QueryResult,
+  type QueryOutcome,
+  type PreparedQuery,
+  type LocatedDiagnostic,
+  type CheckDocument,
+  type DirectionDocument,
+  type DnsDocument,
+  type EndpointsDocument,
+  type ServiceEndpoints,
+  type MatrixDocument,
+  type RouteDocument,
+  type RouteEntryDocument,
+  type TestDocument,
+  type HopDocument,
+  type TraceDocument,
+  type ValidateDocument,
+} from './queries/index';
 export { parseRequestURL, type HttpRequest } from './http';
 export { route, type RouteResult, type EntryResult, type RouteBackend, type RouteEndpoint, type RouteOptions, type Entry } from './route';
 export { INGRESS_CODES } from './controllers/ingress/index';

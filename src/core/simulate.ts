@@ -19,6 +19,8 @@ export interface Simulation {
   world: World;
   options: SimOptions;
   diagnostics: Diagnostic[];
+  /** The input it was built from: answers locate what they cite by file name, line and column. */
+  files: InputFile[];
 }
 
 /**
@@ -53,7 +55,7 @@ export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOpt
   stage('DNS', () => diagnostics.push(...checkDNS(world, options))); // cluster DNS: names that will not resolve as written
   stage('Gateway API', () => runGatewayController(world, options, diagnostics)); // Gateway API status (GW-1..GW-13) as diagnostics
   // NetworkPolicy last: it compiles pod sets once the pods exist (NP-2, NP-10, NP-14 diagnostics).
-  stage('NetworkPolicy', () => diagnostics.push(...diagnoseNetworkPolicies({ world, options, diagnostics })));
+  stage('NetworkPolicy', () => diagnostics.push(...diagnoseNetworkPolicies({ world, options, diagnostics, files })));
   stage('Exercise', () => diagnostics.push(...diagnoseExercises(world))); // kind: Exercise goals that name peers the scenario lacks
-  return { world, options, diagnostics };
+  return { world, options, diagnostics, files };
 }
