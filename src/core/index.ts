@@ -18,6 +18,7 @@ export {
   parsePeer,
   formatPeer,
   peerObject,
+  peerArg,
   INTERNET,
   OUTSIDE_CLIENT_IP,
   lineColumn,

@@ -6,9 +6,9 @@
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { DeepPartial, GoalResult, MatrixResult, SimOptions, TraceResult } from '../core/index';
+import type { DeepPartial, MatrixDocument, QueryInput, QueryName, QueryResult, SimOptions, TestDocument, TraceDocument } from '../core/index';
 import type { SharedState, TraceView } from '../share/index';
-import type { Query, Reply, SimulatedReply } from '../worker/protocol';
+import type { Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
 
 export type PanelId = 'inspector' | 'problems' | 'endpoints' | 'dns' | 'routes' | 'matrix' | 'trace' | 'settings' | 'gallery' | 'exercise';
@@ -29,10 +29,10 @@ export interface ResultSlice {
   failure: string | null;
   busy: boolean;
   /** The exercise's goals checked against the latest simulation (null: the text holds no Exercise). */
-  goals: { rev: number; list: (GoalResult & { range?: { start: number; end: number } })[]; error?: string } | null;
+  goals: { rev: number; list: (TestDocument['goals'][number] & { range?: { start: number; end: number } })[]; error?: string } | null;
   /** The last trace and policy matrix computed in the panels (for the Export menu). */
-  lastTrace: { title: string; result: TraceResult } | null;
-  lastMatrix: MatrixResult | null;
+  lastTrace: { title: string; result: TraceDocument } | null;
+  lastMatrix: MatrixDocument | null;
 }
 
 export interface UiSlice {
@@ -76,8 +76,8 @@ export interface Actions {
   focus(range: { start: number; end: number } | null): void;
   /** Run the simulation now (first load). */
   runNow(): void;
-  /** Ask the worker one of the core's questions about the latest simulation. */
-  query(q: Query): Promise<unknown>;
+  /** Ask the worker one of the core's questions about the latest simulation (the CLI's --json document). */
+  query<K extends QueryName>(name: K, args: QueryInput<K>): Promise<QueryResult<K>>;
   /** Objects to light up on the graph (a trace's hops). */
   setLit(ids: string[]): void;
   /** Replace the scenario (gallery, shared link, host page); works in read-only pages too (the host is the author). */
@@ -86,7 +86,7 @@ export interface Actions {
   chooseLink(open: boolean): void;
   setGoals(goals: ResultSlice['goals']): void;
   setLastTrace(t: ResultSlice['lastTrace']): void;
-  setLastMatrix(m: MatrixResult | null): void;
+  setLastMatrix(m: MatrixDocument | null): void;
   setMatrixPort(p: string): void;
   consumeInitialTrace(): void;
 }
@@ -248,8 +248,8 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
           inFlight = null;
           run();
         },
-        query(q) {
-          return env.sim.query(q);
+        query(name, args) {
+          return env.sim.query(name, args);
         },
         setLit(lit) {
           set((s) => ({ ui: { ...s.ui, lit } }));

@@ -56,6 +56,8 @@ export interface PreparedQuery<K extends QueryName> {
 
 /** Check a query's arguments (untrusted JSON) before anything is simulated. */
 export function prepareQuery<K extends QueryName>(name: K, raw: unknown): { ok: true; query: PreparedQuery<K> } | { ok: false; kind: 'usage'; error: string } {
+  // Names arrive from host pages too: refuse what is not in the map before reading it.
+  if (!isQueryName(name)) return { ok: false, kind: 'usage', error: `there is no question "${String(name)}"; ask one of ${QUERY_NAMES.join(', ')}` };
   // Each entry is checked against Query<I, A, R> where it is declared; here the map is read generically.
   const q = QUERIES[name] as unknown as Query<unknown, unknown, QueryResult<K>>;
   if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) return { ok: false, kind: 'usage', error: 'args must be an object of the CLI flags' };
@@ -81,7 +83,7 @@ export function runQuery<K extends QueryName>(sim: Simulation, name: K, raw: Que
   return p.ok ? p.query.run(sim) : p;
 }
 
-export { parsePeer, formatPeer, peerObject, INTERNET, OUTSIDE_CLIENT_IP, type Peer } from './peer';
+export { parsePeer, formatPeer, peerObject, peerArg, INTERNET, OUTSIDE_CLIENT_IP, type Peer } from './peer';
 export { lineColumn, formatDiagnostic, leftOutLines, type LocatedDiagnostic } from './locate';
 export { unreadDocuments } from './test';
 export type { CheckDocument, CheckInput, DirectionDocument } from './check';

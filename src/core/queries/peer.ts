@@ -70,3 +70,13 @@ export function peerObject(p: Peer): string | null {
       return p.ip === OUTSIDE_CLIENT_IP ? INTERNET : null;
   }
 }
+
+/**
+ * A peer in the CLI's notation whichever way it was written (`Pod/shop/web` → `shop/web`, `Client/internet`
+ * → `ip:203.0.113.10`), so the page asks exactly what `knet` would be asked. Text that names no peer comes
+ * back unchanged, for the question to refuse with its reason.
+ */
+export function peerArg(text: string): string {
+  const p = parsePeer(text);
+  return 'error' in p ? text : formatPeer(p);
+}

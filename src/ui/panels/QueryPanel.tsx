@@ -1,23 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import type { QueryKind, SimulatedReply } from '../../worker/protocol';
-import type { MatrixResult, ResolveResult, RouteResult, TraceResult } from '../../core/index';
+import type { SimulatedReply } from '../../worker/protocol';
+import { INTERNET, peerArg, type DnsDocument, type MatrixDocument, type QueryName, type RouteDocument, type TraceDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
 import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, traceObjects } from './answers';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
-const KIND: Record<PanelKind, QueryKind> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
+const KIND: Record<PanelKind, QueryName> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
 const INTRO: Record<PanelKind, string> = {
   dns: 'Pick a pod and a name: see the names its resolver tries and the answer, as nslookup in a debug pod would.',
   routes: 'Type a request: see which Ingress or route rule takes it and the Service and port it reaches.',
   matrix: 'Every pod against every pod on one port: which connections the policies allow. Click a cell to see why.',
   trace: 'Pick a source and a URL: follow one request hop by hop — DNS, entry, Service, endpoints, policies, delivery.',
 };
-
-/** `Pod/ns/name` → the core's `ns/name`; the internet client → an outside address (RFC 5737 documentation range). */
-function peer(id: string): string {
-  if (id === 'Client/internet') return 'ip:203.0.113.7';
-  return id.startsWith('Pod/') ? id.slice(4) : id;
-}
 
 /** DNS, Routes, Policy matrix and Trace: forms that ask the worker the core's questions. */
 export function QueryPanel({ kind }: { kind: PanelKind }) {
@@ -31,23 +25,19 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const [typedName, setName] = useState<string | null>(null);
   const [rr, setRr] = useState('A');
   const [typedUrl, setUrl] = useState<string | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; value: unknown } | null>(null);
+  const [result, setResult] = useState<Answer | { kind: 'error'; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function ask(args: unknown) {
+  /** Ask the worker, with the CLI's flags as JSON: the answer is `knet <query> --json`'s document. */
+  async function ask(run: () => Promise<Answer>) {
     setBusy(true);
     try {
-      const value = await query({ kind: KIND[kind], args });
-      setResult({ ok: true, value });
-      if (kind === 'trace' && value && typeof value === 'object' && 'hops' in value) {
-        const t = value as TraceResult;
-        setLit(traceObjects(t));
-        const a = args as { from: string; url: string };
-        setLastTrace({ title: `${a.from} → ${a.url}`, result: t });
-      }
-      if (kind === 'matrix' && value && typeof value === 'object' && 'matrix' in value) setLastMatrix(value as MatrixResult);
+      const answer = await run();
+      setResult(answer);
+      if (answer.kind === 'trace') setLit(traceObjects(answer.doc));
+      if (answer.kind === 'matrix') setLastMatrix(answer.doc);
     } catch (err) {
-      setResult({ ok: false, value: err instanceof Error ? err.message : String(err) });
+      setResult({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     } finally {
       setBusy(false);
     }
@@ -55,18 +45,28 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
 
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
-  const source = from || (kind === 'trace' ? 'Client/internet' : reply.pods[0] ?? '');
+  const source = from || (kind === 'trace' ? INTERNET : (reply.pods[0] ?? ''));
   const name = typedName ?? suggestName(reply);
   const url = typedUrl ?? suggestUrl(reply);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
-    const args =
-      kind === 'dns' ? { from: peer(source), name, type: rr } : kind === 'routes' ? { url } : kind === 'matrix' ? { port: Number(port), protocol: 'TCP' } : { from: peer(source), url };
-    await ask(args);
+    // Graph ids (`Pod/app/api`, `Client/internet`) become the CLI's peers (`app/api`, `ip:203.0.113.10`).
+    const peer = source ? peerArg(source) : undefined;
+    if (kind === 'dns') await ask(async () => ({ kind, doc: await query('dns', { ...(peer ? { from: peer } : {}), name, type: rr as DnsDocument['query']['type'] }) }));
+    else if (kind === 'routes') await ask(async () => ({ kind, doc: await query('route', { url }) }));
+    else if (kind === 'matrix') await ask(async () => ({ kind, doc: await query('matrix', { port: `${port}/TCP` }) }));
+    else {
+      const from = peer ?? '';
+      await ask(async () => {
+        const doc = await query('trace', { from, url });
+        setLastTrace({ title: `${from} → ${url}`, result: doc });
+        return { kind, doc };
+      });
+    }
   };
 
-  const sources = kind === 'trace' ? ['Client/internet', ...reply.pods] : reply.pods;
+  const sources = kind === 'trace' ? [INTERNET, ...reply.pods] : reply.pods;
   return (
     <div className="query">
       <p className="muted">{INTRO[kind]}</p>
@@ -120,28 +120,35 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
         ) : null}
       </form>
       {result ? (
-        result.ok ? (
-          <Answer kind={kind} value={result.value} />
+        result.kind === 'error' ? (
+          <p className="error">{result.message}</p>
         ) : (
-          <p className="error">{String(result.value)}</p>
+          <AnswerView answer={result} />
         )
       ) : outside ? (
         <>
           <p className="muted">Trace {outside.title}</p>
-          <Answer kind={kind} value={outside.result} />
+          <AnswerView answer={{ kind: 'trace', doc: outside.result }} />
         </>
       ) : null}
     </div>
   );
 }
 
-function Answer({ kind, value }: { kind: PanelKind; value: unknown }) {
-  if (!value || typeof value !== 'object') return <pre className="answer">{String(value)}</pre>;
-  if (kind === 'dns' && 'tried' in value) return <DnsAnswer r={value as ResolveResult} />;
-  if (kind === 'routes' && 'results' in value) return <RouteAnswer r={value as RouteResult} />;
-  if (kind === 'matrix' && 'matrix' in value) return <MatrixAnswer r={value as MatrixResult} />;
-  if (kind === 'trace' && 'hops' in value) return <TraceAnswer r={value as TraceResult} />;
-  return <pre className="answer">{JSON.stringify(value, null, 2)}</pre>;
+/** A panel's answer: which document it is, so each is shown its own way. */
+type Answer = { kind: 'dns'; doc: DnsDocument } | { kind: 'routes'; doc: RouteDocument } | { kind: 'matrix'; doc: MatrixDocument } | { kind: 'trace'; doc: TraceDocument };
+
+function AnswerView({ answer }: { answer: Answer }) {
+  switch (answer.kind) {
+    case 'dns':
+      return <DnsAnswer r={answer.doc} />;
+    case 'routes':
+      return <RouteAnswer r={answer.doc} />;
+    case 'matrix':
+      return <MatrixAnswer r={answer.doc} />;
+    case 'trace':
+      return <TraceAnswer r={answer.doc} />;
+  }
 }
 
 /** The first Service the user wrote (not kubernetes or kube-dns), as `name.namespace`. */
