@@ -14,7 +14,7 @@
  * 2. Add `diff` to `QUERIES` below. The worker answers it and the protocol types it from here.
  * 3. Add `src/cli/commands/diff.ts` (`queryCommand('diff', {...})`: usage, which flags repeat, how to print
  *    for people) and list it in `src/cli/commands/index.ts`.
- * 4. Add its arguments to the table in `queries/agree.test.ts`, which checks that the page and the CLI give
+ * 4. Add the questions worth asking to `questions()` in `scripts/page-and-cli.test.ts`, which checks that the page and the CLI give
  *    the same document for every scenario.
  */
 import type { DeepPartial, SimOptions } from '../options';
