@@ -10,17 +10,23 @@ import { diagnoseServices, runEndpointSliceControllers } from './controllers/end
 import { reconcileIngresses } from './controllers/ingress/index';
 import { checkDNS } from './controllers/coredns/index';
 import { addGatewayImplementations, runGatewayController } from './controllers/gateway/index';
-import { diagnoseNetworkPolicies } from './controllers/netpol/index';
+import { createPolicyCache, diagnoseNetworkPolicies, type PolicyCache } from './controllers/netpol/index';
 import { diagnoseExercises } from './exercise/diagnose';
 import type { SimCache } from './cache';
 
-/** The simulated cluster and everything found wrong with the input. Plain data (crosses the worker boundary). */
+/**
+ * The simulated cluster and everything found wrong with the input, with the input itself and what was
+ * compiled from the World for answering questions about it. The World and the diagnostics are plain data;
+ * the Simulation stays where it was made (the worker, the CLI) and answers leave it as documents.
+ */
 export interface Simulation {
   world: World;
   options: SimOptions;
   diagnostics: Diagnostic[];
   /** The input it was built from: answers locate what they cite by file name, line and column. */
   files: InputFile[];
+  /** The World's NetworkPolicies compiled once (bitsets), for every question asked of this simulation. */
+  policies: PolicyCache;
 }
 
 /**
@@ -32,6 +38,7 @@ export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOpt
   const options = withDefaults(partialOptions);
   const diagnostics: Diagnostic[] = [];
   const world = readManifests(files, options, diagnostics, cache?.parse);
+  const policies = createPolicyCache();
   // A stage that throws is a bug in the simulator, not in the input: it becomes one internal-error
   // diagnostic naming the stage, and the other stages still run on what the World holds (STYLE.md).
   const stage = (name: string, run: () => void) => {
@@ -55,7 +62,7 @@ export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOpt
   stage('DNS', () => diagnostics.push(...checkDNS(world, options))); // cluster DNS: names that will not resolve as written
   stage('Gateway API', () => runGatewayController(world, options, diagnostics)); // Gateway API status (GW-1..GW-13) as diagnostics
   // NetworkPolicy last: it compiles pod sets once the pods exist (NP-2, NP-10, NP-14 diagnostics).
-  stage('NetworkPolicy', () => diagnostics.push(...diagnoseNetworkPolicies({ world, options, diagnostics, files })));
+  stage('NetworkPolicy', () => diagnostics.push(...diagnoseNetworkPolicies(world, options, policies)));
   stage('Exercise', () => diagnostics.push(...diagnoseExercises(world))); // kind: Exercise goals that name peers the scenario lacks
-  return { world, options, diagnostics, files };
+  return { world, options, diagnostics, files, policies };
 }

@@ -1,6 +1,7 @@
 import { check as checkConnection, type CheckResult, type DirectionResult, type RuleRef } from '../controllers/netpol/index';
 import type { Simulation } from '../simulate';
 import { placeCite } from './locate';
+import { parsePeer } from './peer';
 import { ArgReader, fail, ok, type Query } from './query';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'ICMP'] as const;
@@ -86,7 +87,11 @@ export const check: Query<CheckInput, CheckArgs, CheckDocument> = {
   },
   options: (args) => (args.ipBlockIgnoresPods ? { policy: { ipBlockMatchesPods: false } } : {}),
   run: (sim, args) => {
-    const r = checkConnection(sim, { from: args.from, to: args.to, port: args.port, protocol: args.protocol, ...(args.node ? { node: args.node } : {}) });
+    const from = parsePeer(args.from);
+    if ('error' in from) return fail(from.error);
+    const to = parsePeer(args.to);
+    if ('error' in to) return fail(to.error);
+    const r = checkConnection(sim.world, sim.options, { from, to, port: args.port, protocol: args.protocol, ...(args.node ? { node: args.node } : {}) }, sim.policies);
     return r.ok ? ok(checkDocument(sim, r.result)) : fail(r.error);
   },
 };

@@ -45,7 +45,7 @@ export const matrix: Query<MatrixInput, MatrixArgs, MatrixDocument> = {
     const pods = sim.world.pods.map((p, i) => ({ p, i })).filter(({ p }) => (args.namespaces.length ? args.namespaces.includes(p.namespace) : !p.system));
     for (const ns of args.namespaces) if (!sim.world.namespaces.some((n) => n.name === ns)) return fail(`there is no namespace "${ns}" in the input`);
     const ports = args.ports.length ? args.ports : declaredPorts(pods.map(({ p }) => p));
-    const m = policyMatrix(sim, { ports, pods: pods.map(({ i }) => i) });
+    const m = policyMatrix(sim.world, sim.options, { ports, pods: pods.map(({ i }) => i) }, sim.policies);
     return ok({ pods: m.pods, ports: m.ports, matrix: m.matrix });
   },
 };

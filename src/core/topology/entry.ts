@@ -55,7 +55,7 @@ function addIngresses(g: Builder, sim: Simulation): void {
       if (port === undefined) j = { verdict: 'blocked', reason: `Service ${svc.name} has no port named ${b.port.name}; the controller answers 503 (ING-12, ING-14).`, cites: [] };
       else if (g.opts.skipPolicy) j = { verdict: 'unknown', reason: 'Policy verdicts are not computed in this view.', cites: [] };
       else if (proxies.length === 0) j = { verdict: 'unknown', reason: `The pods of controller ${cls.controller} are not modelled, so the policies on the backends cannot be judged.`, cites: [] };
-      else j = judgeService(sim, `${proxies[0]!.namespace}/${proxies[0]!.name}`, svc, port);
+      else j = judgeService(sim, { kind: 'pod', namespace: proxies[0]!.namespace, name: proxies[0]!.name }, svc, port);
       addEdge(g, {
         from: ing.id,
         to: svc.id,
@@ -147,7 +147,7 @@ function addGateways(g: Builder, sim: Simulation): void {
       if (!b.resolved) j = { verdict: 'blocked', reason: `${b.reason}: ${b.message} Its share of requests gets HTTP 500 (GW-13).`, cites: [] };
       else if (attached.length === 0) j = { verdict: 'blocked', reason: 'The route is attached to no listener, so no request reaches this backend.', cites: [] };
       else if (g.opts.skipPolicy || !proxy || b.ref.port === undefined) j = { verdict: 'unknown', reason: proxy ? 'Policy verdicts are not computed in this view.' : 'The gateway has no modelled pods, so the policies on the backends cannot be judged.', cites: [] };
-      else j = judgeService(sim, `${proxy.namespace}/${proxy.name}`, svc, b.ref.port);
+      else j = judgeService(sim, { kind: 'pod', namespace: proxy.namespace, name: proxy.name }, svc, b.ref.port);
       addEdge(g, {
         from: rs.id,
         to: svc.id,

@@ -1,6 +1,8 @@
 import type { World } from '../../model/world';
 import { parseIP } from '../../net/ip';
-import type { DNSRecord, RRType } from './zone';
+import type { DNSRecord, RRType, UpstreamHost } from './types';
+
+export type { UpstreamHost };
 
 /**
  * DNS-12 [SIM]: the upstream resolver CoreDNS forwards names outside the cluster zone to, as a small fake
@@ -16,11 +18,6 @@ import type { DNSRecord, RRType } from './zone';
  */
 export const UPSTREAM_ASSUMPTION =
   '[SIM] names outside the cluster zone are answered by a simulated upstream resolver: hosts of the Ingresses and Gateways → their load-balancer address, example.com/.net/.org (and www.) → 192.0.2.10 / 2001:db8::10 (RFC 5737/3849 documentation addresses), anything else NXDOMAIN (DNS-12)';
-export interface UpstreamHost {
-  addresses: string[];
-  /** What publishes the name (`Ingress/ns/name`, `Gateway/ns/name`), or `RFC 2606`. */
-  because: string;
-}
 
 export const UPSTREAM_TTL = 300;
 export const DOCUMENTATION_ADDRESSES = ['192.0.2.10', '2001:db8::10'];

@@ -1,11 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import type { HttpRequest } from '../../http';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import type { EntryResult } from '../../route';
-import type { Simulation } from '../../simulate';
 import { gatewayDiagnostics } from './diagnostics';
-import { routeGateways } from './router';
 import { reconcileGatewayAPI } from './status';
 import type { GatewayAPIStatus } from './types';
 
@@ -23,9 +19,4 @@ export function runGatewayController(world: World, options: SimOptions, diags: D
   const status = reconcileGatewayAPI(world, options);
   diags.push(...gatewayDiagnostics(world, status));
   return status;
-}
-
-/** `knet route` for Gateways: one EntryResult per served Gateway, or only `gatewayFilter` (`ns/name`). */
-export function routeGateway(sim: Simulation, req: HttpRequest, gatewayFilter?: string): EntryResult[] {
-  return routeGateways(sim.world, sim.options, req, gatewayFilter);
 }

@@ -4,7 +4,7 @@ import type { Service } from '../../model/core';
 import type { GRPCRoute, Gateway, HTTPRoute, HTTPRouteMatch, GRPCRouteMatch } from '../../model/gateway';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import type { EntryResult, RouteBackend, RouteEndpoint } from '../../route';
+import type { EntryResult, RouteBackend, RouteEndpoint } from '../../model/route';
 import { gatewayPods } from './addon';
 import { applyFilters } from './filters';
 import { effectiveHostnames, hostnameMatches, hostnamePrecedence, listenerHostnameRank } from './hostnames';

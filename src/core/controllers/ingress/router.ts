@@ -4,7 +4,7 @@ import { citeOf } from '../../manifest/reader';
 import type { Ingress, IngressBackend } from '../../model/networking';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import type { EntryResult, RouteBackend } from '../../route';
+import type { EntryResult, RouteBackend } from '../../model/route';
 import { hasNginxAnnotations, nginxAnnotations, type NginxAnnotations } from './annotations';
 import { resolveBackend } from './backends';
 import { ingressesOfClass, NGINX_CONTROLLER } from './classes';
