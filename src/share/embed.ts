@@ -150,7 +150,7 @@ export type HostMessage =
   /** Any question `knet` answers (`dns`, `route`, `check`, `matrix`, `endpoints`, `trace`, `validate`, ...), `args` its flags as JSON. */
   | { knet: 1; type: 'query'; id?: string; query: string; args: Record<string, unknown> };
 
-/** One drawn connection and its verdict (UI.md edges: `data-from`, `data-to`, `data-verdict`). */
+/** One drawn connection and its verdict (the edge attributes `data-from`, `data-to`, `data-verdict`). */
 export interface VerdictEdge {
   from: string;
   to: string;

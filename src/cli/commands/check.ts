@@ -21,10 +21,10 @@ function human(res: CheckDocument, tty: boolean): string {
   const dir = (name: 'egress' | 'ingress', subject: string, d: DirectionDocument) => {
     const iso = d.isolated ? `isolated by ${d.policies.join(', ')}` : 'not isolated';
     lines.push(`  ${name.padEnd(8)} ${subject}: ${paint(d.verdict === 'allowed', d.verdict)} (${d.decidedBy === 'networkpolicy' || d.decidedBy === 'none' ? iso : d.decidedBy})`);
-    if (d.passedBy) lines.push(`           passed on by ${d.passedBy.policy} ${name} rule ${d.passedBy.rule}`);
+    if (d.passedBy) lines.push(`           passed on by ${d.passedBy.policy} ${name} rule ${d.passedBy.rule + 1}`);
     if (d.rule) {
       const w = d.rule.cite;
-      lines.push(`           decided by ${d.rule.kind === 'NetworkPolicy' ? '' : `${d.rule.kind} `}${d.rule.policy} ${name} rule ${d.rule.rule}${d.rule.peer !== null ? `, peer ${d.rule.peer}` : ''}${d.rule.port !== null ? `, port ${d.rule.port}` : ''}${d.rule.action ? ` (${d.rule.action})` : ''}  ${w.file}:${w.line}:${w.column}`);
+      lines.push(`           decided by ${d.rule.kind === 'NetworkPolicy' ? '' : `${d.rule.kind} `}${d.rule.policy} ${name} rule ${d.rule.rule + 1}${d.rule.peer !== null ? `, ${name === 'ingress' ? 'from' : 'to'} entry ${d.rule.peer + 1}` : ''}${d.rule.port !== null ? `, ports entry ${d.rule.port + 1}` : ''}${d.rule.action ? ` (${d.rule.action})` : ''}  ${w.file}:${w.line}:${w.column}`);
     } else if (d.verdict === 'denied') {
       for (const w of d.cites) lines.push(`           selected by ${w.object}  ${w.file}:${w.line}:${w.column}`);
     }

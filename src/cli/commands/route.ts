@@ -26,7 +26,7 @@ function human(r: RouteEntryDocument, tty: boolean): string {
   const lines = [`${colour('1', entryName(r))}: ${status}`];
   if (r.route) {
     const at = r.source;
-    lines.push(`  rule     ${r.route.kind} ${r.route.namespace}/${r.route.name}${r.route.rule === null ? ' defaultBackend' : ` rule ${r.route.rule}`}${at?.path ? ` (${at.path})` : ''}${at ? `  ${at.file}:${at.line}` : ''}`);
+    lines.push(`  rule     ${r.route.kind} ${r.route.namespace}/${r.route.name}${r.route.rule === null ? ' defaultBackend' : ` rule ${r.route.rule + 1}`}${at?.path ? ` (${at.path})` : ''}${at ? `  ${at.file}:${at.line}` : ''}`);
   }
   if (r.redirect) lines.push(`  redirect ${r.redirect.status} Location: ${r.redirect.location}`);
   for (const b of r.backends) {

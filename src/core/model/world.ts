@@ -6,7 +6,7 @@ import type { AdminNetworkPolicy } from './admin-policy';
 import type { Exercise } from './exercise';
 import type { Range } from '../diagnostics/diagnostic';
 
-/** Cluster-wide parameters (SEMANTICS.md §0). Options, never globals. */
+/** Cluster-wide parameters (§0). Options, never globals. */
 export interface ClusterConfig {
   clusterDomain: string;
   serviceCIDR: string;

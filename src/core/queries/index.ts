@@ -12,10 +12,10 @@
  *    CLI's flags as JSON, `DiffDocument` the `--json` document. Use `ArgReader` in `parse` (unknown flags
  *    are refused), return `fail(sentence)` from `run` when the scenario cannot answer (the CLI exits 1).
  * 2. Add `diff` to `QUERIES` below. The worker answers it and the protocol types it from here.
- * 3. Add `src/cli/commands/diff.ts` (`queryCommand('diff', {...})`: usage, which flags repeat, how to print
- *    for people) and list it in `src/cli/commands/index.ts`.
- * 4. Add the questions worth asking to `questions()` in `scripts/page-and-cli.test.ts`, which checks that the page and the CLI give
- *    the same document for every scenario.
+ * 3. Add a command file beside the others in `src/cli/commands/` (`queryCommand('diff', {...})`: usage,
+ *    which flags repeat, how to print for people) and list it in `src/cli/commands/index.ts`.
+ * 4. Add the questions worth asking to `questions()` in `scripts/page-and-cli.test.ts`, which checks that
+ *    the page and the CLI give the same document for every scenario.
  */
 import type { DeepPartial, SimOptions } from '../options';
 import type { Simulation } from '../simulate';

@@ -14,7 +14,7 @@ export interface TestDocument {
 }
 
 /** Codes of problems that keep a whole document from being read (YAML syntax, input limits). */
-const UNREADABLE = ['yaml-syntax', 'input-limit', 'yaml-duplicate-key'];
+const UNREADABLE = ['yaml-syntax', 'input-limit', 'yaml-duplicate-key', 'yaml-indentation'];
 
 /** The located problems that kept documents from being read at all. */
 export function unreadDocuments(sim: Simulation): string[] {

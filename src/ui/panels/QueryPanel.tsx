@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { SimulatedReply } from '../../worker/protocol';
 import { INTERNET, peerArg, type DnsDocument, type MatrixDocument, type QueryName, type RouteDocument, type TraceDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
-import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, traceObjects } from './answers';
+import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer } from './answers';
+import { traceSourceNode } from '../graph/trace-overlay';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
 const KIND: Record<PanelKind, QueryName> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
@@ -16,9 +17,11 @@ const INTRO: Record<PanelKind, string> = {
 /** DNS, Routes, Policy matrix and Trace: forms that ask the worker the core's questions. */
 export function QueryPanel({ kind }: { kind: PanelKind }) {
   const reply = useApp((s) => s.result.reply);
-  const { query, setLit, setLastTrace, setLastMatrix, setMatrixPort } = useActions();
-  // A trace run from outside this panel (`?trace=`, a host page's message) shows here until the next one.
-  const outside = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
+  const { query, setTrace, clearTrace, setLastMatrix, setMatrixPort } = useActions();
+  const traceOnGraph = useApp((s) => s.ui.traceOnGraph);
+  // The trace shown is the store's: run here, from the `trace=` flag or a host page's message, and run again
+  // after each edit while it is drawn on the graph.
+  const lastTrace = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
   const port = useApp((s) => s.ui.matrixPort);
   const [from, setFrom] = useState('');
   // Until the user types, the fields suggest a name and a URL from the scenario on screen.
@@ -34,7 +37,6 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     try {
       const answer = await run();
       setResult(answer);
-      if (answer.kind === 'trace') setLit(traceObjects(answer.doc));
       if (answer.kind === 'matrix') setLastMatrix(answer.doc);
     } catch (err) {
       setResult({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
@@ -45,9 +47,11 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
 
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
-  const source = from || (kind === 'trace' ? INTERNET : (reply.pods[0] ?? ''));
+  // Until the user picks or types, the Trace form shows the trace on screen (from the panel, `trace=`, a message).
+  const source =
+    from || (kind === 'trace' ? (lastTrace ? traceSourceNode(lastTrace.args.from) : INTERNET) : (reply.pods[0] ?? ''));
   const name = typedName ?? suggestName(reply);
-  const url = typedUrl ?? suggestUrl(reply);
+  const url = typedUrl ?? lastTrace?.args.url ?? suggestUrl(reply);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,10 +61,10 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     else if (kind === 'routes') await ask(async () => ({ kind, doc: await query('route', { url }) }));
     else if (kind === 'matrix') await ask(async () => ({ kind, doc: await query('matrix', { port: `${port}/TCP` }) }));
     else {
-      const from = peer ?? '';
+      const args = { from: peer ?? '', url };
       await ask(async () => {
-        const doc = await query('trace', { from, url });
-        setLastTrace({ title: `${from} → ${url}`, result: doc });
+        const doc = await query('trace', args);
+        setTrace({ title: `${args.from} → ${url}`, args, result: doc });
         return { kind, doc };
       });
     }
@@ -70,7 +74,9 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   return (
     <div className="query">
       <p className="muted">{INTRO[kind]}</p>
-      {!available ? <p className="empty">The simulator cannot answer this yet in this build: the core query is still being written.</p> : null}
+      {!available ? (
+        <p className="empty">The simulator cannot answer this yet in this build: the core query is still being written.</p>
+      ) : null}
       <form onSubmit={(e) => void run(e)} className="query-form">
         {kind === 'dns' || kind === 'trace' ? (
           <label>
@@ -113,30 +119,32 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
         <button type="submit" disabled={!available || busy}>
           {busy ? '…' : kind === 'dns' ? 'Resolve' : kind === 'routes' ? 'Route' : kind === 'matrix' ? 'Compute' : 'Trace'}
         </button>
-        {kind === 'trace' && result ? (
-          <button type="button" onClick={() => setLit([])}>
-            Clear highlight
+        {kind === 'trace' && traceOnGraph ? (
+          <button type="button" onClick={clearTrace}>
+            Clear from graph
           </button>
         ) : null}
       </form>
-      {result ? (
-        result.kind === 'error' ? (
-          <p className="error">{result.message}</p>
-        ) : (
-          <AnswerView answer={result} />
-        )
-      ) : outside ? (
+      {result?.kind === 'error' ? (
+        <p className="error">{result.message}</p>
+      ) : lastTrace ? (
         <>
-          <p className="muted">Trace {outside.title}</p>
-          <AnswerView answer={{ kind: 'trace', doc: outside.result }} />
+          <p className="muted">Trace {lastTrace.title}</p>
+          <AnswerView answer={{ kind: 'trace', doc: lastTrace.result }} />
         </>
+      ) : result ? (
+        <AnswerView answer={result} />
       ) : null}
     </div>
   );
 }
 
 /** A panel's answer: which document it is, so each is shown its own way. */
-type Answer = { kind: 'dns'; doc: DnsDocument } | { kind: 'routes'; doc: RouteDocument } | { kind: 'matrix'; doc: MatrixDocument } | { kind: 'trace'; doc: TraceDocument };
+type Answer =
+  | { kind: 'dns'; doc: DnsDocument }
+  | { kind: 'routes'; doc: RouteDocument }
+  | { kind: 'matrix'; doc: MatrixDocument }
+  | { kind: 'trace'; doc: TraceDocument };
 
 function AnswerView({ answer }: { answer: Answer }) {
   switch (answer.kind) {

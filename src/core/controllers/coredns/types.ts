@@ -15,7 +15,7 @@ export const RR_TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'N
 /**
  * One resource record as a zone file writes it: `data` is an address, a name with a trailing dot, a quoted
  * string or `<priority> <weight> <port> <target>.` for SRV. `source` says whether the Kubernetes DNS
- * specification promises the record (`spec`) or CoreDNS adds it (`coredns`, [EXT] in SEMANTICS.md).
+ * specification promises the record (`spec`) or CoreDNS adds it (`coredns`, [EXT] in docs/rules.md).
  */
 export interface DNSRecord {
   name: string;
@@ -27,7 +27,7 @@ export interface DNSRecord {
   extension: boolean;
   /** The object the record comes from (`Service/ns/name`, `Pod/ns/name`). */
   object?: string;
-  /** SEMANTICS.md rule that makes the record. */
+  /** Rule id that makes the record (docs/rules.md). */
   rule: string;
 }
 

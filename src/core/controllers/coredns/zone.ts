@@ -83,7 +83,7 @@ export function buildZone(world: World, options: SimOptions): Zone {
 }
 
 /**
- * [SIM] The Services every cluster has (SEMANTICS.md §0): `default/kubernetes` on the first address of the
+ * [SIM] The Services every cluster has (§0): `default/kubernetes` on the first address of the
  * Service CIDR (port 443 `https`) and `kube-system/kube-dns` on the cluster DNS IP (53/UDP `dns`,
  * 53/TCP `dns-tcp`, 9153/TCP `metrics`).
  */

@@ -14,7 +14,7 @@ export type Client =
 export type { Via };
 
 export interface Reason {
-  /** SEMANTICS.md rule id (`KP-4`). */
+  /** Rule id (`KP-4`), explained in docs/rules.md. */
   rule: string;
   message: string;
 }

@@ -258,10 +258,18 @@ function sourceSeen(c: Compiled, src: Endpoint, dst: Endpoint, hit: ServiceHit, 
   return src;
 }
 
+/**
+ * Which rule, peer and port entry decided, counted from 1 as a person counts the items of a YAML list:
+ * `ingress rule 1, from entry 2, ports entry 1`.
+ */
+function ruleWhere(r: Pick<RuleRef, 'direction' | 'rule' | 'peer' | 'port'>): string {
+  const peers = r.direction === 'ingress' ? 'from' : 'to';
+  return [`${r.direction} rule ${r.rule + 1}`, r.peer !== undefined ? `${peers} entry ${r.peer + 1}` : '', r.port !== undefined ? `ports entry ${r.port + 1}` : ''].filter(Boolean).join(', ');
+}
+
 function describeRule(r: RuleRef): string {
   const what = r.kind === 'NetworkPolicy' ? r.policy : `${r.kind} ${r.policy}`;
-  const where = [`rule ${r.rule}`, r.peer !== undefined ? `peer ${r.peer}` : '', r.port !== undefined ? `port ${r.port}` : ''].filter(Boolean).join(', ');
-  return `${what} (${r.direction} ${where})`;
+  return `${what} (${ruleWhere(r)})`;
 }
 
 function side(d: DirectionResult, dir: 'egress' | 'ingress', subject: string, peer: string, portText: string): string {
