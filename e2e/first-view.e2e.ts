@@ -1,5 +1,5 @@
 /**
- * Issue 12 (UI.md "Readable at first sight", "Traces are drawn truthfully"): the first view of a graph reads
+ * Readable at first sight, traces drawn truthfully: the first view of a graph reads
  * at a glance, a trace shows where a request stopped, and the exported picture tells the truth about
  * direction. Measured in the page as a person sees it: font size × zoom, boxes on screen, the SVG's geometry.
  */

@@ -71,6 +71,14 @@ describe('typing and moving with the keyboard', () => {
       await b.page.keyboard.press('Tab');
     }
     expect(visited).toEqual(Array(6).fill('react-flow__node'));
+    // A name cut to fit is shown whole while its node has the keyboard focus.
+    const pod = b.page.locator('.react-flow__node[data-object^="Pod/shop/frontend-"]').first();
+    const full = (await pod.getAttribute('data-object'))!.split('/')[2]!;
+    expect(await pod.locator('.obj-name').textContent()).not.toBe(full);
+    await pod.focus();
+    await b.page.keyboard.press('ArrowDown');
+    await b.page.keyboard.press('ArrowUp');
+    await expect.poll(() => b.page.locator('.react-flow__node:focus-visible .full-name').textContent()).toBe(full);
     await b.page.focus('.react-flow__node[data-object="Service/shop/api"]');
     await b.page.keyboard.press('Shift+Tab');
     await b.page.keyboard.press('Tab');

@@ -49,7 +49,7 @@ export interface EntryResult {
   backends: RouteBackend[];
   /** The rule (or path, or defaultBackend) that decided, in the YAML. */
   cite?: Cite;
-  /** How the answer was reached, in order; each sentence cites a SEMANTICS rule id. */
+  /** How the answer was reached, in order; each sentence cites a rule id (docs/rules.md). */
   reasons: string[];
   /** Implementation-defined choices the answer depends on (controller-specific behaviour). */
   assumptions: string[];

@@ -1,5 +1,5 @@
 /**
- * The first view of a graph (UI.md "Readable at first sight"): the whole drawing when it fits at a zoom where
+ * The first view of a graph, readable at first sight: the whole drawing when it fits at a zoom where
  * node titles read at 11 CSS px or more (9 px past 40 nodes); otherwise the part that matters, the entry
  * points on the left and the first namespace at the top, at that readable zoom, and the page says how to see
  * the rest. Pure, so the rule is tested without a browser.

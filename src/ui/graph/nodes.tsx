@@ -25,12 +25,19 @@ export const ObjectNode = memo(function ObjectNode({ data, selected, width }: No
   const n = data.node;
   const k = kindStyle(n.kind);
   const room = (width ?? 200) - CHROME;
+  const name = fitText(n.label, `600 14px ${pageFont()}`, room, true);
   return (
     <div
       className={`obj status-${n.status}${selected ? ' selected' : ''}${data.trace ? ` trace-${data.trace}` : ''}${data.source ? ' trace-source' : ''}${data.dim ? ' dim' : ''}`}
       title={`${n.id}${n.detail ? '\n' + n.detail : ''}`}
     >
       {data.source ? <span className="trace-tag">source</span> : null}
+      {/* A cut name in full, above the node while it has the keyboard focus (a pointer gets the tooltip). */}
+      {name !== n.label ? (
+        <span className="full-name" aria-hidden="true">
+          {n.label}
+        </span>
+      ) : null}
       {data.trace && data.trace !== 'ok' ? (
         <span className="trace-stop" role="img" aria-label={`the request stops here: ${data.trace}`}>
           <BlockedIcon size={16} />
@@ -41,7 +48,7 @@ export const ObjectNode = memo(function ObjectNode({ data, selected, width }: No
         {k.badge}
       </span>
       <span className="obj-text">
-        <span className="obj-name">{fitText(n.label, `600 14px ${pageFont()}`, room, true)}</span>
+        <span className="obj-name">{name}</span>
         {detailLines(n.detail).map((line, i) => (
           <span key={i} className="obj-detail">
             {fitText(line, `11.5px ${pageFont()}`, room)}
