@@ -130,12 +130,14 @@ function outside(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip: s
   return t.done(ok ? 'delivered' : 'blocked', ok ? `${src.label} → ${req.host} (${ip}):${req.port} leaves the cluster; what happens outside is not simulated.` : undefined);
 }
 
-/** The Ingress controller or Gateway whose address is `ip`. */
+/** The Ingress controller or Gateway whose address is `ip`, as their controllers recorded them in the World. */
 function entryAt(sim: Simulation, ip: string): { gateway?: string; ingressClass?: string } | undefined {
-  const gw = sim.world.gateways.find((g) => g.addresses.includes(ip));
+  const w = sim.world;
+  const gw = w.gateways.find((g) => g.addresses.includes(ip));
   if (gw) return { gateway: `${gw.namespace}/${gw.name}` };
-  const svc = sim.world.services.find((s) => s.loadBalancerIPs.includes(ip) && s.namespace === 'ingress-nginx');
-  if (svc) return { ingressClass: sim.world.ingressClasses.find((c) => c.controller === 'k8s.io/ingress-nginx')?.name ?? 'nginx' };
+  const lbOf = (id: string | null) => w.services.find((s) => s.id === id)?.loadBalancerIPs ?? [];
+  const cls = w.ingressClasses.find((c) => c.implementation && lbOf(c.implementation.service).includes(ip));
+  if (cls) return { ingressClass: cls.name };
   return undefined;
 }
 
