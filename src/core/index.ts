@@ -14,9 +14,7 @@ export { parseRequestURL, type HttpRequest } from './http';
 export * from './topology/index';
 // The one door for questions: every query kind, answered with exactly the CLI's --json document.
 export {
-  QUERIES,
   QUERY_NAMES,
-  isQueryName,
   prepareQuery,
   runQuery,
   parsePeer,

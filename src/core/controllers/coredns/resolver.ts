@@ -5,7 +5,8 @@ import { canonicalIP, parseIP, reverseName } from '../../net/ip';
 import { fqdn, lookup, type LookupResult, type LookupStatus } from './lookup';
 import { podResolvConf, type ResolvConf } from './resolv-conf';
 import { askUpstream, UPSTREAM_ASSUMPTION } from './upstream';
-import { buildZone, type DNSRecord, type RRType, type Zone } from './zone';
+import { buildZone } from './zone';
+import type { DNSRecord, RRType, Zone } from './types';
 
 /**
  * The network policy hook: may the client pod send to the DNS server on this port? Supplied by the

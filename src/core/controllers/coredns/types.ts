@@ -10,7 +10,6 @@ import type { SimOptions } from '../../options';
 
 /** Record types the simulated CoreDNS knows about. */
 export type RRType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'NS' | 'SOA';
-export const RR_TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'NS', 'SOA'];
 
 /**
  * One resource record as a zone file writes it: `data` is an address, a name with a trailing dot, a quoted

@@ -2,8 +2,6 @@ import type { World } from '../../model/world';
 import { parseIP } from '../../net/ip';
 import type { DNSRecord, RRType, UpstreamHost } from './types';
 
-export type { UpstreamHost };
-
 /**
  * DNS-12 [SIM]: the upstream resolver CoreDNS forwards names outside the cluster zone to, as a small fake
  * internet zone, so such names get a definite answer instead of "not simulated":

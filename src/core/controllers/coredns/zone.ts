@@ -5,8 +5,6 @@ import { canonicalIP, formatIP, nthAddress, parseCIDR, parseIP, reverseName } fr
 import { buildUpstream } from './upstream';
 import type { DNSRecord, RRType, Zone, ZoneService } from './types';
 
-export { RR_TYPES, type RRType, type DNSRecord, type ZoneEndpoint, type ZoneService, type Zone } from './types';
-
 /** DNS-11 [SIM]: kubeadm's Corefile sets `ttl 30`. */
 export const CLUSTER_TTL = 30;
 /** DNS-1: the schema version the records follow. */
