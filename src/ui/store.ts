@@ -10,20 +10,10 @@ import type { DeepPartial, MatrixDocument, QueryInput, QueryName, QueryResult, S
 import type { SharedState, TraceView } from '../share/index';
 import type { Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
+import type { PanelId } from './panels/registry';
 
-export type PanelId = 'inspector' | 'problems' | 'endpoints' | 'dns' | 'routes' | 'matrix' | 'trace' | 'settings' | 'gallery' | 'exercise';
-export const PANEL_IDS: readonly PanelId[] = [
-  'inspector',
-  'problems',
-  'endpoints',
-  'dns',
-  'routes',
-  'matrix',
-  'trace',
-  'settings',
-  'gallery',
-  'exercise',
-];
+export type { PanelId } from './panels/registry';
+
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
 /**
  * A trace as the page shows it: the question, the CLI's flags as JSON (`from` as the CLI takes it:
