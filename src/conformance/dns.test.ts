@@ -58,7 +58,7 @@ function norm(name: string, type: string, data: string): string {
 }
 
 function run(sim: Simulation, name: string, type: RRType, from?: string): ResolveResult {
-  const r = resolve(sim, { name, type, ...(from ? { from } : {}) });
+  const r = resolve(sim.world, sim.options, { name, type, ...(from ? { from } : {}) });
   expect(r.error).toBeUndefined();
   return r;
 }

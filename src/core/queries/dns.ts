@@ -68,7 +68,7 @@ export function lookUp(sim: Simulation, args: DnsArgs): Outcome<ResolveResult> {
     from = args.from;
   }
   // DNS needs the network: a pod whose egress policy blocks UDP 53 to the DNS server times out (NP-14).
-  const r = resolve(sim, { name: args.name, type: args.type, ...(from !== undefined ? { from } : {}) }, reachDNS(sim.world, sim.options, sim.policies));
+  const r = resolve(sim.world, sim.options, { name: args.name, type: args.type, ...(from !== undefined ? { from } : {}) }, reachDNS(sim.world, sim.options, sim.policies));
   return r.error ? fail(r.error.message) : ok(r);
 }
 

@@ -42,7 +42,7 @@ export function trace(sim: Simulation, q: TraceQuery): TraceResult {
   }
   // A pod looks the name up with its own resolver (DNS-13..15); the lookup itself needs the network (NP-14).
   const reach = reachDNS(sim.world, sim.options, sim.policies);
-  const r = resolve(sim, { from: src.pod.id, name: req.host, type: 'A' }, reach);
+  const r = resolve(sim.world, sim.options, { from: src.pod.id, name: req.host, type: 'A' }, reach);
   t.assume(...r.assumptions);
   const tried = r.tried.map((a) => `${a.name} ${a.status}`).join(', ');
   if (r.status === 'TIMEOUT') {
