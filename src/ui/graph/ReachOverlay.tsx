@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MatrixResult } from '../../core/index';
+import { peerArg } from '../../core/index';
 import { useActions, useApp } from '../store';
 
 /**
@@ -22,11 +22,10 @@ export function ReachOverlay() {
       return;
     }
     let live = true;
-    query({ kind: 'matrix', args: { port: Number(port), protocol: 'TCP' } }).then(
-      (v) => {
+    query('matrix', { port: `${port}/TCP` }).then(
+      (m) => {
         if (!live) return;
-        const m = v as MatrixResult;
-        const i = m.pods.indexOf(from.slice(4));
+        const i = m.pods.indexOf(peerArg(from));
         const row = m.matrix[`${port}/TCP`]?.[i];
         setCss(row ? rules(m.pods, row, from) : '');
       },
