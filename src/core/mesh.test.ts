@@ -4,7 +4,6 @@ import { route } from './route';
 import { simulate } from './simulate';
 import { trace } from './trace/index';
 import { buildTopology } from './topology/index';
-import { reconcileGatewayAPI } from './controllers/gateway/index';
 
 /**
  * GW-19 (GAMMA): HTTPRoutes whose parentRef is a Service, restating kubernetes-sigs/gateway-api
@@ -53,8 +52,8 @@ const ask = (from: string, url: string) => route(sim, parseRequestURL(url)!, { f
 
 describe('routes attached to a Service (GW-19)', () => {
   it('are accepted on the Service, with no "parent not found" warning', () => {
-    const st = reconcileGatewayAPI(sim.world, sim.options).routes.filter((r) => r.kind === 'HTTPRoute');
-    expect(st.map((r) => `${r.name} ${r.parents.map((p) => `${p.accepted} ${p.serviceId}`).join()}`)).toEqual([
+    // The status the Gateway API controller stage wrote into each route.
+    expect(sim.world.httpRoutes.map((r) => `${r.name} ${r.status!.parents.map((p) => `${p.accepted} ${p.serviceId}`).join()}`)).toEqual([
       `mesh-split true Service/${MESH}/echo`,
       `mesh-consumer-route true Service/${MESH}/echo-v1`,
     ]);
@@ -107,7 +106,7 @@ describe('routes attached to a Service (GW-19)', () => {
 
   it('a parentRef to a Service port that does not exist is not accepted', () => {
     const bad = simulate([{ name: 'bad.yaml', text: app('echo') + split.replace('port: 80}]\n  rules', 'port: 81}]\n  rules') }]);
-    const p = reconcileGatewayAPI(bad.world, bad.options).routes[0]!.parents[0]!;
+    const p = bad.world.httpRoutes[0]!.status!.parents[0]!;
     expect(p).toMatchObject({ accepted: false, reason: 'NoMatchingParent' });
   });
 });

@@ -3,6 +3,7 @@ import { simulate } from './simulate';
 import { check, matrix } from './controllers/netpol/index';
 import { trace } from './trace/index';
 import { buildTopology } from './topology/index';
+import { parsePeer, type Peer } from './queries/peer';
 
 /**
  * One truth for a pod bound to a node that is not in the cluster. Upstream: no kubelet ever runs it (the
@@ -62,7 +63,7 @@ describe('a pod whose nodeName names no node never starts (SVC-7)', () => {
   ];
   for (const [name, from, to] of cases) {
     it(`check ${name} is denied because the pod does not run, not by a policy`, () => {
-      const r = check(sim, { from, to, port: 8080 });
+      const r = check(sim.world, sim.options, { from: parsePeer(from) as Peer, to: parsePeer(to) as Peer, port: 8080 }, sim.policies);
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       expect(r.result.verdict).toBe('denied');
@@ -73,7 +74,7 @@ describe('a pod whose nodeName names no node never starts (SVC-7)', () => {
 
   it('matrix: its row and column are all 0, the other pods are unaffected', () => {
     const pods = sim.world.pods.map((p, i) => [p, i] as const).filter(([p]) => !p.system).map(([, i]) => i);
-    const m = matrix(sim, { ports: [{ port: 8080, protocol: 'TCP' }], pods });
+    const m = matrix(sim.world, sim.options, { ports: [{ port: 8080, protocol: 'TCP' }], pods }, sim.policies);
     const gi = m.pods.indexOf('default/ghost');
     const ai = m.pods.indexOf('default/api');
     const rows = m.matrix['8080/TCP']!;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MatrixResult } from '../../core/index';
+import { peerArg } from '../../core/index';
 import { useActions, useApp } from '../store';
 
 /**
@@ -22,11 +22,10 @@ export function ReachOverlay() {
       return;
     }
     let live = true;
-    query({ kind: 'matrix', args: { port: Number(port), protocol: 'TCP' } }).then(
-      (v) => {
+    query('matrix', { port: `${port}/TCP` }).then(
+      (m) => {
         if (!live) return;
-        const m = v as MatrixResult;
-        const i = m.pods.indexOf(from.slice(4));
+        const i = m.pods.indexOf(peerArg(from));
         const row = m.matrix[`${port}/TCP`]?.[i];
         setCss(row ? rules(m.pods, row, from) : '');
       },
@@ -40,7 +39,10 @@ export function ReachOverlay() {
   return (
     <>
       <label className="reach-toggle" title="Mark which pods the selected pod may connect to, under the policies in force">
-        <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} /> reachability from the selected pod on port {port}
+        <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} />{' '}
+        <span className="reach-long">reachability from the selected pod on port</span>
+        <span className="reach-short">reach from pod :</span>
+        {port}
       </label>
       {css ? <style data-reach={from ?? ''}>{css}</style> : null}
     </>

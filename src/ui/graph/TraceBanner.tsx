@@ -5,11 +5,11 @@ export function TraceBanner() {
   const t = useApp((s) => (s.ui.traceOnGraph ? s.result.lastTrace : null));
   const { clearTrace } = useActions();
   if (!t) return null;
-  const v = t.result.error ? 'failed' : t.result.verdict;
+  const v = t.result.verdict;
   return (
     <div className="trace-banner" role="status">
       <span className="title" title={t.result.summary}>
-        Trace {t.title}: <strong className={v === 'delivered' ? 'v-allowed' : 'v-blocked'}>{v}</strong>
+        <strong className={v === 'delivered' ? 'v-allowed' : 'v-blocked'}>{v}</strong> trace {t.title}
       </span>
       <button type="button" onClick={clearTrace}>
         Clear

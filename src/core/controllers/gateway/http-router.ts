@@ -1,19 +1,18 @@
 import type { HttpRequest } from '../../http';
 import { citeOf } from '../../manifest/reader';
 import type { Service } from '../../model/core';
-import type { GRPCRoute, Gateway, HTTPRoute, HTTPRouteMatch, GRPCRouteMatch } from '../../model/gateway';
+import type { GRPCRoute, Gateway, HTTPRoute, HTTPRouteMatch, GRPCRouteMatch, ListenerStatus, RouteStatus } from '../../model/gateway';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import type { EntryResult, RouteBackend, RouteEndpoint } from '../../route';
+import type { EntryResult, RouteBackend, RouteEndpoint } from '../../model/route';
 import { applyFilters, type FilterEffect } from './filters';
 import { effectiveHostnames, hostnameMatches, hostnamePrecedence } from './hostnames';
 import { comparePrecedence, grpcMatchMatches, grpcPrecedence, httpMatchMatches, httpPrecedence, type PrecedenceKey } from './match';
 import { compareAge } from './status';
-import type { GatewayAPIStatus, ListenerState, RouteState } from './types';
 
 export interface Candidate {
   route: HTTPRoute | GRPCRoute;
-  state: RouteState;
+  state: RouteStatus;
   rule: number;
   match: HTTPRouteMatch | GRPCRouteMatch | undefined;
   hostname: string | undefined;
@@ -25,14 +24,14 @@ export interface Candidate {
  * routes (GW-8, GW-9, GW-16), its filters (GW-14) then each backendRef's own filters (GW-18), the weighted
  * backends and the status (GW-11, GW-13). `base` carries the entry, reasons and assumptions gathered so far.
  */
-export function routeHTTP(world: World, options: SimOptions, status: GatewayAPIStatus, gw: Gateway, listener: ListenerState, scope: ListenerState[], req: HttpRequest, base: EntryResult): EntryResult {
+export function routeHTTP(world: World, options: SimOptions, gw: Gateway, listener: ListenerStatus, scope: ListenerStatus[], req: HttpRequest, base: EntryResult): EntryResult {
   const grpc = req.grpc !== undefined;
   const { reasons, assumptions } = base;
   void options;
-  const candidates = collect(world, status, gw, scope, req);
+  const candidates = collect(world, gw, scope, req);
   if (candidates.length === 0) {
     const kind = grpc ? 'GRPCRoute' : 'HTTPRoute';
-    const attached = status.routes.filter((r) => r.kind === kind && r.parents.some((p) => p.accepted && p.gatewayId === gw.id && scope.some((l) => p.listeners.includes(l.name))));
+    const attached = (grpc ? world.grpcRoutes : world.httpRoutes).filter((r) => r.status?.parents.some((p) => p.accepted && p.gatewayId === gw.id && scope.some((l) => p.listeners.includes(l.name))));
     const what = grpc ? `${req.grpc!.service}/${req.grpc!.method}` : `${req.method} ${req.path}`;
     const why = attached.length === 0 ? `No ${kind} is attached to listener "${listener.name}"` : `No ${kind} attached to listener "${listener.name}" (${attached.map((r) => `${r.namespace}/${r.name}`).join(', ')}) has both a hostname and a rule matching ${what} on host "${req.host}"`;
     reasons.push(`${why} → 404 (GW-5, GW-8, GW-9).`);
@@ -46,7 +45,7 @@ export function routeHTTP(world: World, options: SimOptions, status: GatewayAPIS
 }
 
 /** The winning rule's filters, backends and status; shared with mesh (GAMMA) routing (GW-19). */
-export function applyRule(world: World, win: { route: HTTPRoute | GRPCRoute; state: RouteState; rule: number; match: HTTPRouteMatch | GRPCRouteMatch | undefined }, req: HttpRequest, port: number, base: EntryResult, grpc: boolean): EntryResult {
+export function applyRule(world: World, win: { route: HTTPRoute | GRPCRoute; state: RouteStatus; rule: number; match: HTTPRouteMatch | GRPCRouteMatch | undefined }, req: HttpRequest, port: number, base: EntryResult, grpc: boolean): EntryResult {
   const { reasons, assumptions } = base;
   const rule = win.route.rules[win.rule]!;
   const result: EntryResult = { ...base, status: 200, route: { kind: win.route.kind, namespace: win.route.namespace, name: win.route.name, rule: win.rule }, cite: citeOf(win.route, `spec.rules.${win.rule}`) };
@@ -96,15 +95,15 @@ function toUpstream(req: HttpRequest, effect: FilterEffect): NonNullable<EntryRe
   return { host: effect.upstreamHost ?? `${req.host}${port}`, path: path + query, headers: effect.headers };
 }
 
-function collect(world: World, status: GatewayAPIStatus, gw: Gateway, scope: ListenerState[], req: HttpRequest): Candidate[] {
+function collect(world: World, gw: Gateway, scope: ListenerStatus[], req: HttpRequest): Candidate[] {
   const grpc = req.grpc !== undefined;
   const out: Candidate[] = [];
-  for (const rs of status.routes) {
-    if ((rs.kind === 'GRPCRoute') !== grpc) continue;
+  for (const route of grpc ? world.grpcRoutes : world.httpRoutes) {
+    const rs = route.status;
+    if (!rs) continue;
     const listeners = new Set(rs.parents.filter((p) => p.accepted && p.gatewayId === gw.id).flatMap((p) => p.listeners));
     const on = scope.filter((l) => listeners.has(l.name));
     if (on.length === 0) continue;
-    const route = (grpc ? world.grpcRoutes : world.httpRoutes).find((r) => r.id === rs.id)!;
     // GW-5: the route serves its hostnames intersected with the listener's; the most specific one that matches counts.
     const hosts = on.flatMap((l) => effectiveHostnames(l.hostname, route.hostnames)).filter((h) => hostnameMatches(h, req.host));
     if (hosts.length === 0) continue;

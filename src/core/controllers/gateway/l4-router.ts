@@ -1,14 +1,12 @@
 import type { HttpRequest } from '../../http';
 import { citeOf } from '../../manifest/reader';
-import type { Gateway, TCPRoute, TLSRoute, UDPRoute } from '../../model/gateway';
+import type { Gateway, ListenerStatus, TCPRoute, TLSRoute, UDPRoute } from '../../model/gateway';
 import type { World } from '../../model/world';
-import type { EntryResult, RouteBackend } from '../../route';
+import type { EntryResult, RouteBackend } from '../../model/route';
 import { effectiveHostnames, hostnameMatches, hostnamePrecedence } from './hostnames';
 import { readyEndpoints } from './http-router';
 import { comparePrecedence } from './match';
 import { compareAge } from './status';
-import { routeOf } from './routes';
-import type { GatewayAPIStatus, ListenerState } from './types';
 
 type L4Route = TLSRoute | TCPRoute | UDPRoute;
 
@@ -19,19 +17,18 @@ type L4Route = TLSRoute | TCPRoute | UDPRoute;
  * connections by weight; a share whose backend is invalid or has no endpoint is refused, never answered
  * with HTTP. An http(s) request carried this way gets whatever the backend pod answers ([SIM] 200).
  */
-export function routeL4(world: World, status: GatewayAPIStatus, gw: Gateway, listener: ListenerState, kind: L4Route['kind'], req: HttpRequest, base: EntryResult, sni?: string, mode?: string): EntryResult {
+export function routeL4(world: World, gw: Gateway, listener: ListenerStatus, kind: L4Route['kind'], req: HttpRequest, base: EntryResult, sni?: string, mode?: string): EntryResult {
   const { reasons, assumptions } = base;
   if (kind === 'TLSRoute') reasons.push(mode === 'Passthrough' ? 'The TLS listener is in Passthrough mode: the gateway reads only the server name and passes the encrypted stream to the backend, which must speak TLS itself (GW-17).' : 'The TLS listener terminates TLS and passes the decrypted stream to the backend (TLSRoute in Terminate mode, Extended, GW-17).');
-  const attached = status.routes
-    .filter((rs) => rs.kind === kind && rs.parents.some((p) => p.accepted && p.gatewayId === gw.id && p.listeners.includes(listener.name)))
-    .map((rs) => ({ rs, route: routeOf(world, rs.id) as L4Route }));
+  const routes: L4Route[] = kind === 'TLSRoute' ? world.tlsRoutes : kind === 'TCPRoute' ? world.tcpRoutes : world.udpRoutes;
+  const attached = routes.flatMap((route) => (route.status?.parents.some((p) => p.accepted && p.gatewayId === gw.id && p.listeners.includes(listener.name)) ? [{ rs: route.status, route }] : []));
   const candidates = attached.flatMap(({ rs, route }): { rs: typeof rs; route: L4Route; hostname: string | undefined }[] => {
     if (route.kind !== 'TLSRoute') return [{ rs, route, hostname: undefined }];
     const hosts = effectiveHostnames(listener.hostname, route.hostnames).filter((h) => hostnameMatches(h, sni ?? req.host));
     return hosts.length ? [{ rs, route, hostname: hosts.sort((a, b) => comparePrecedence(hostnamePrecedence(a), hostnamePrecedence(b)))[0] }] : [];
   });
   if (candidates.length === 0) {
-    reasons.push(attached.length === 0 ? `No ${kind} is attached to listener "${listener.name}": the connection is closed (GW-17).` : `No ${kind} attached to listener "${listener.name}" (${attached.map((a) => `${a.rs.namespace}/${a.rs.name}`).join(', ')}) has a hostname matching the server name "${sni ?? req.host}": the connection is closed (GW-17).`);
+    reasons.push(attached.length === 0 ? `No ${kind} is attached to listener "${listener.name}": the connection is closed (GW-17).` : `No ${kind} attached to listener "${listener.name}" (${attached.map((a) => `${a.route.namespace}/${a.route.name}`).join(', ')}) has a hostname matching the server name "${sni ?? req.host}": the connection is closed (GW-17).`);
     return { ...base, status: 0, connection: 'reset' };
   }
   candidates.sort((a, b) => (a.hostname && b.hostname ? comparePrecedence(hostnamePrecedence(a.hostname), hostnamePrecedence(b.hostname)) : 0) || compareAge(a.route, b.route));

@@ -1,19 +1,16 @@
 import type { HttpRequest } from '../../http';
 import type { Pod, Service, ServicePort } from '../../model/core';
-import type { HTTPRoute } from '../../model/gateway';
+import type { HTTPRoute, RouteStatus } from '../../model/gateway';
 import type { World } from '../../model/world';
-import type { SimOptions } from '../../options';
-import type { EntryResult } from '../../route';
+import type { EntryResult } from '../../model/route';
 import { applyRule, readyEndpoints } from './http-router';
 import { comparePrecedence, httpMatchMatches, httpPrecedence } from './match';
-import { compareAge, reconcileGatewayAPI } from './status';
-import { routeOf } from './routes';
-import type { GatewayAPIStatus, RouteState } from './types';
+import { compareAge } from './status';
 
 export interface MeshRoutes {
   /** `consumer`: routes in the client's namespace for another namespace's Service; `producer`: the Service's own. */
   scope: 'consumer' | 'producer';
-  routes: { route: HTTPRoute; state: RouteState }[];
+  routes: { route: HTTPRoute; state: RouteStatus }[];
 }
 
 /**
@@ -22,10 +19,8 @@ export interface MeshRoutes {
  * any, else the producer routes (in the Service's own namespace), which apply to every client. Empty when
  * no route is attached: the request then goes to the Service as if there were no mesh.
  */
-export function meshRoutesFor(world: World, status: GatewayAPIStatus, svc: Service, port: number, clientNamespace: string): MeshRoutes {
-  const attached = status.routes
-    .filter((rs) => rs.kind === 'HTTPRoute' && rs.parents.some((p) => p.accepted && p.serviceId === svc.id && (p.parentRef.port === undefined || p.parentRef.port === port)))
-    .map((state) => ({ route: routeOf(world, state.id) as HTTPRoute, state }));
+export function meshRoutesFor(world: World, svc: Service, port: number, clientNamespace: string): MeshRoutes {
+  const attached = world.httpRoutes.flatMap((route) => (route.status?.parents.some((p) => p.accepted && p.serviceId === svc.id && (p.parentRef.port === undefined || p.parentRef.port === port)) ? [{ route, state: route.status }] : []));
   const consumer = attached.filter((r) => r.route.namespace !== svc.namespace && r.route.namespace === clientNamespace);
   if (consumer.length) return { scope: 'consumer', routes: consumer };
   return { scope: 'producer', routes: attached.filter((r) => r.route.namespace === svc.namespace) };
@@ -38,7 +33,7 @@ export function meshRoutesFor(world: World, status: GatewayAPIStatus, svc: Servi
  * without routes, the Service's own endpoints take it. The client's data plane connects to the endpoints
  * itself, so policies see the client pod as the source.
  */
-export function routeMesh(world: World, options: SimOptions, req: HttpRequest, client: Pod, svc: Service, port: ServicePort, status: GatewayAPIStatus = reconcileGatewayAPI(world, options)): EntryResult {
+export function routeMesh(world: World, req: HttpRequest, client: Pod, svc: Service, port: ServicePort): EntryResult {
   const reasons: string[] = [];
   const assumptions = ['[SIM] a GAMMA-conformant mesh data plane runs beside every pod (GW-19).'];
   const base: EntryResult = {
@@ -50,7 +45,7 @@ export function routeMesh(world: World, options: SimOptions, req: HttpRequest, c
     assumptions,
     proxy: { namespace: client.namespace, pods: [`${client.namespace}/${client.name}`], note: `The mesh data plane of ${client.namespace}/${client.name} sends the request straight to the chosen endpoints, so NetworkPolicies see that pod as the source (GW-19).` },
   };
-  const { scope, routes } = meshRoutesFor(world, status, svc, port.port, client.namespace);
+  const { scope, routes } = meshRoutesFor(world, svc, port.port, client.namespace);
   if (routes.length === 0) {
     reasons.push(`No HTTPRoute is attached to Service ${svc.namespace}/${svc.name} port ${port.port}: the request goes to the Service as usual (GW-19).`);
     const endpoints = readyEndpoints(world, svc, port.port);

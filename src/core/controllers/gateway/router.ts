@@ -1,25 +1,23 @@
 import type { HttpRequest } from '../../http';
-import type { Gateway } from '../../model/gateway';
+import type { Gateway, GatewayStatus, ListenerStatus } from '../../model/gateway';
+import type { EntryResult, RouteBackend } from '../../model/route';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import type { EntryResult, RouteBackend } from '../../route';
-import { gatewayPods } from './addon';
 import { hostnameMatches, listenerHostnameRank } from './hostnames';
 import { routeHTTP } from './http-router';
 import { routeL4 } from './l4-router';
-import { reconcileGatewayAPI } from './status';
-import type { GatewayAPIStatus, GatewayState, ListenerState } from './types';
 
 /**
  * Route one request through every Gateway a simulated controller serves (or only `gatewayFilter`,
- * `ns/name`): one EntryResult each (§5: GW-4..GW-20). A pure query over the World.
+ * `ns/name`): one EntryResult each (§5: GW-4..GW-20). A pure query over the World, reading the status the
+ * Gateway API controller stage wrote into each Gateway and Route.
  */
-export function routeGateways(world: World, options: SimOptions, req: HttpRequest, gatewayFilter?: string, status: GatewayAPIStatus = reconcileGatewayAPI(world, options)): EntryResult[] {
+export function routeGateways(world: World, options: SimOptions, req: HttpRequest, gatewayFilter?: string): EntryResult[] {
   const out: EntryResult[] = [];
-  const gateways = status.gateways
-    .filter((g) => g.ours && (!gatewayFilter || `${g.namespace}/${g.name}` === gatewayFilter || (!gatewayFilter.includes('/') && g.namespace === 'default' && g.name === gatewayFilter)))
+  const gateways = world.gateways
+    .filter((g) => g.status?.ours && (!gatewayFilter || `${g.namespace}/${g.name}` === gatewayFilter || (!gatewayFilter.includes('/') && g.namespace === 'default' && g.name === gatewayFilter)))
     .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
-  for (const gs of gateways) out.push(routeOne(world, options, status, gs, req));
+  for (const gw of gateways) out.push(routeOne(world, options, gw, gw.status!, req));
   return out;
 }
 
@@ -32,14 +30,14 @@ function asGRPC(req: HttpRequest): HttpRequest {
 }
 
 /** GW-6: the most specific listener hostname for `name` (precise, then the longest wildcard, then none). */
-function bestFor(listeners: ListenerState[], name: string): ListenerState | undefined {
+function bestFor(listeners: ListenerStatus[], name: string): ListenerStatus | undefined {
   const ok = listeners.filter((l) => hostnameMatches(l.hostname, name));
   if (ok.length === 0) return undefined;
   const best = Math.max(...ok.map((l) => listenerHostnameRank(l.hostname)));
   return ok.find((l) => listenerHostnameRank(l.hostname) === best);
 }
 
-function notServed(l: ListenerState): string {
+function notServed(l: ListenerStatus): string {
   return `Listener "${l.name}" is not served (${l.conditions.filter((c) => c.status !== (c.type === 'Conflicted' ? 'False' : 'True')).map((c) => `${c.type}=${c.status}/${c.reason}`).join(', ')}) (GW-2, GW-3).`;
 }
 
@@ -49,14 +47,13 @@ function notServed(l: ListenerState): string {
  * HTTPS and TLS listeners, a TLS one passing the stream on (TLSRoute), and plain HTTP picks by Host. A port
  * with no listener refuses the connection; a protocol mismatch fails the handshake.
  */
-function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, gs: GatewayState, request: HttpRequest): EntryResult {
+function routeOne(world: World, options: SimOptions, gw: Gateway, gs: GatewayStatus, request: HttpRequest): EntryResult {
   const req = asGRPC(request);
-  const gw = world.gateways.find((g) => g.id === gs.id)!;
   const reasons: string[] = [];
-  const assumptions = [`[SIM] Gateway ${gs.namespace}/${gs.name} is served by a simulated conformant implementation of ${gs.controllerName} (§5).`];
-  const at = (l?: ListenerState) => ({ kind: 'Gateway' as const, namespace: gs.namespace, name: gs.name, ...(l ? { listener: l.name } : {}) });
-  const base: EntryResult = { entry: at(), status: 0, route: null, backends: [] as RouteBackend[], reasons, assumptions, proxy: proxyOf(world, gw) };
-  const stop = (connection: 'refused' | 'reset', why: string, listener?: ListenerState): EntryResult => {
+  const assumptions = [`[SIM] Gateway ${gw.namespace}/${gw.name} is served by a simulated conformant implementation of ${gs.controllerName} (§5).`];
+  const at = (l?: ListenerStatus) => ({ kind: 'Gateway' as const, namespace: gw.namespace, name: gw.name, ...(l ? { listener: l.name } : {}) });
+  const base: EntryResult = { entry: at(), status: 0, route: null, backends: [] as RouteBackend[], reasons, assumptions, proxy: proxyOf(gw) };
+  const stop = (connection: 'refused' | 'reset', why: string, listener?: ListenerStatus): EntryResult => {
     reasons.push(why);
     return { ...base, entry: at(listener), status: 0, connection };
   };
@@ -64,12 +61,12 @@ function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, g
   const onPort = gs.listeners.filter((l) => l.port === req.port && (l.protocol === 'UDP') === udp);
   for (const l of onPort.filter((x) => !x.ready)) reasons.push(notServed(l));
   const live = onPort.filter((l) => l.ready);
-  const where = `Gateway ${gs.namespace}/${gs.name} (${gs.addresses.join(', ') || 'no address'})`;
+  const where = `Gateway ${gw.namespace}/${gw.name} (${gs.addresses.join(', ') || 'no address'})`;
   if (live.length === 0) return stop('refused', `${where} has no ${udp ? 'UDP' : 'TCP-based'} listener serving port ${req.port}: the connection is refused (GW-20).`);
   const tcp = live.find((l) => l.protocol === 'TCP' || l.protocol === 'UDP');
   if (tcp) {
     reasons.push(`${where}: listener "${tcp.name}" (${tcp.protocol} ${tcp.port}) takes every ${udp ? 'datagram' : 'connection'} on its port (GW-17).`);
-    return routeL4(world, status, gw, tcp, tcp.protocol === 'UDP' ? 'UDPRoute' : 'TCPRoute', req, { ...base, entry: at(tcp) });
+    return routeL4(world, gw, tcp, tcp.protocol === 'UDP' ? 'UDPRoute' : 'TCPRoute', req, { ...base, entry: at(tcp) });
   }
   if (req.scheme === 'tcp') return stop('reset', `${where} has only ${[...new Set(live.map((l) => l.protocol))].join('/')} listeners on port ${req.port}; a bare TCP stream is not routed by them (GW-17).`);
   if (req.scheme === 'https') {
@@ -80,14 +77,14 @@ function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, g
     if (!listener) return stop('reset', `No HTTPS or TLS listener on port ${req.port} of ${where} accepts the server name "${sni}": the TLS handshake fails (GW-6, GW-20).`);
     reasons.push(`${where}: listener "${listener.name}" (${listener.protocol} ${listener.port}, hostname ${listener.hostname ?? 'none'}) is the most specific for the TLS server name "${sni}" (GW-6, GW-20).`);
     const mode = gw.listeners.find((l) => l.name === listener.name)?.tls?.mode ?? 'Terminate';
-    if (listener.protocol === 'TLS') return routeL4(world, status, gw, listener, 'TLSRoute', req, { ...base, entry: at(listener) }, sni, mode);
+    if (listener.protocol === 'TLS') return routeL4(world, gw, listener, 'TLSRoute', req, { ...base, entry: at(listener) }, sni, mode);
     // GEP-3567: a request whose Host belongs to another HTTPS listener than the one its TLS connection was made for.
     const byHost = bestFor(secure.filter((l) => l.protocol === 'HTTPS'), req.host);
     if (byHost && byHost.name !== listener.name) {
       reasons.push(`The Host "${req.host}" belongs to listener "${byHost.name}", but the TLS connection was made for listener "${listener.name}" (server name "${sni}"): answered 421 Misdirected Request, the client should retry on a new connection (GW-20).`);
       return { ...base, entry: at(listener), status: 421 };
     }
-    return http(world, options, status, gw, listener, secure.filter((l) => l.protocol === 'HTTPS'), req, base);
+    return http(world, options, gw, listener, secure.filter((l) => l.protocol === 'HTTPS'), req, base);
   }
   const plain = live.filter((l) => l.protocol === 'HTTP');
   if (plain.length === 0) return stop('reset', `${where} expects TLS on port ${req.port}; a plain http:// request fails there (GW-20).`);
@@ -98,17 +95,18 @@ function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, g
     return { ...base, status: 404 };
   }
   reasons.push(`${where}: listener "${listener.name}" (port ${listener.port}, hostname ${listener.hostname ?? 'none'}) is the most specific for host "${req.host}" (GW-6).`);
-  return http(world, options, status, gw, listener, plain, req, base);
+  return http(world, options, gw, listener, plain, req, base);
 }
 
-function http(world: World, options: SimOptions, status: GatewayAPIStatus, gw: Gateway, listener: ListenerState, sameKind: ListenerState[], req: HttpRequest, base: EntryResult): EntryResult {
+function http(world: World, options: SimOptions, gw: Gateway, listener: ListenerStatus, sameKind: ListenerStatus[], req: HttpRequest, base: EntryResult): EntryResult {
   const entry = base.entry.kind === 'Gateway' ? { ...base.entry, listener: listener.name } : base.entry;
   const scope = options.gateway.listenerIsolation ? [listener] : sameKind.filter((l) => hostnameMatches(l.hostname, req.host));
   base.assumptions.push(options.gateway.listenerIsolation ? '[SIM] Listener isolation is on: only routes attached to the chosen listener are considered (I-19).' : 'Listener isolation is off: routes on every listener matching the host are considered (I-19).');
-  return routeHTTP(world, options, status, gw, listener, scope, req, { ...base, entry });
+  return routeHTTP(world, options, gw, listener, scope, req, { ...base, entry });
 }
 
-function proxyOf(world: World, gw: Gateway): EntryResult['proxy'] {
-  const pods = gatewayPods(world, gw).map((p) => `${p.namespace}/${p.name}`);
+/** The Gateway's own pods, as its status names them (GW-15). */
+function proxyOf(gw: Gateway): EntryResult['proxy'] {
+  const pods = (gw.status?.implementation?.pods ?? []).map((id) => id.slice(id.indexOf('/') + 1));
   return { namespace: gw.namespace, pods, note: `The Gateway's own pods (label gateway.networking.k8s.io/gateway-name=${gw.name}) open the connection to the backends: NetworkPolicies must admit them, not the client (GW-15, NP-12).` };
 }

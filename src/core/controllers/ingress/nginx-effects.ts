@@ -3,7 +3,7 @@ import type { HttpRequest } from '../../http';
 import { citeOf } from '../../manifest/reader';
 import type { Ingress } from '../../model/networking';
 import type { World } from '../../model/world';
-import type { RouteBackend, Upstream } from '../../route';
+import type { RouteBackend, Upstream } from '../../model/route';
 import { NGINX_PREFIX, type NginxAnnotations } from './annotations';
 import { resolveBackend } from './backends';
 

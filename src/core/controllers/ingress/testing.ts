@@ -1,4 +1,4 @@
-import type { EntryResult } from '../../route';
+import type { EntryResult } from '../../model/route';
 
 /** YAML builders and the routing notation shared by the ingress router tests. */
 
