@@ -189,6 +189,7 @@ describe('objects the API server would refuse', () => {
     ['an apiVersion the API no longer serves', 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\n', 'Ingress/default/i', 'extensions/v1beta1'],
     ['a second definition of the same object', `${svc('a', '{ports: [{port: 80}]}')}---\n${svc('a', '{ports: [{port: 81}]}')}`, 'Service/shop/a', 'a'],
     ['a document without a kind', 'apiVersion: v1\nmetadata: {name: x}\n', null, ''],
+    ['an ownerReference without a uid (ADM-7)', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: rs}]}\nspec: {containers: [{name: c}]}\n', 'Pod/default/p', '{apiVersion: apps/v1'],
   ])('are recorded as left out, with the reason and where it points: %s', (_name, text, object, at) => {
     const { world } = read(text);
     expect(world.leftOut).toHaveLength(1);
@@ -201,6 +202,14 @@ describe('objects the API server would refuse', () => {
   it('leave out nothing the World keeps, and not kinds the simulator does not model', () => {
     const { world } = read(`${svc('a', '{ports: [{port: 80}]}')}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`);
     expect(world.services.map((s) => s.name)).toEqual(['a']);
+    expect(world.leftOut).toEqual([]);
+  });
+
+  it.each(['TLSRoute', 'TCPRoute', 'UDPRoute'])('leave out no %s the World keeps, even with a warning', (kind) => {
+    // backendRef filters on an L4 route are ignored with a warning (GW-17); the route itself is kept.
+    const { world, diags } = read(`apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: ${kind}\nmetadata: {name: r}\nspec:\n  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: s, port: 80, filters: [{type: RequestHeaderModifier, requestHeaderModifier: {set: [{name: x, value: y}]}}]}]}]\n`);
+    expect(diags.map((d) => d.severity)).toEqual(['warning']);
+    expect([...world.tlsRoutes, ...world.tcpRoutes, ...world.udpRoutes].map((r) => r.id)).toEqual([`${kind}/default/r`]);
     expect(world.leftOut).toEqual([]);
   });
 });

@@ -103,6 +103,7 @@ function objectCount(w: World): number {
   return (
     w.namespaces.length + w.nodes.length + w.workloads.length + w.pods.length + w.services.length + w.endpointSlices.length + w.legacyEndpoints.length +
     w.secrets.length + w.ingressClasses.length + w.ingresses.length + w.gatewayClasses.length + w.gateways.length + w.httpRoutes.length + w.grpcRoutes.length +
+    w.tlsRoutes.length + w.tcpRoutes.length + w.udpRoutes.length +
     w.referenceGrants.length + w.networkPolicies.length + w.adminNetworkPolicies.length + w.others.length + (w.exercises?.length ?? 0)
   );
 }
