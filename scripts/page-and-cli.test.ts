@@ -48,9 +48,19 @@ function questions(sim: Simulation, exercise: boolean): Ask[] {
       out.push({ query: 'check', args: { from, to: `${to.namespace}/${to.name}`, port, protocol: 'TCP' } });
     }
   }
+  // A request sent from inside a pod (its Service's mesh routes, GW-19), and from a pod that is not there.
+  const target = services.find((s) => s.ports[0] !== undefined);
+  if (peers[0] && target) out.push({ query: 'route', args: { from: peers[0], url: `http://${target.name}.${target.namespace}:${target.ports[0]!.port}/` } });
+  out.push({ query: 'route', args: { from: 'default/no-such-pod', url: 'http://kubernetes.default/' } });
+  // A bare TCP or UDP connection to each Gateway listener's port (GW-17, GW-20).
+  for (const gw of w.gateways.slice(0, 2)) {
+    for (const l of gw.listeners) out.push({ query: 'route', args: { url: `${l.protocol === 'UDP' ? 'udp' : 'tcp'}://${gw.addresses[0] ?? 'gateway.example'}:${l.port}`, gateway: `${gw.namespace}/${gw.name}` } });
+  }
   for (const h of hosts) {
     out.push({ query: 'route', args: { url: `http://${h}/`, header: ['X-Canary: always'] } });
     out.push({ query: 'route', args: { url: `https://${h}/api` } });
+    // A TLS server name other than the Host: listener choice by SNI, 421 (GW-20).
+    out.push({ query: 'route', args: { url: `https://${h}/`, sni: `other.${h}` } });
     out.push({ query: 'trace', args: { from: 'Client/internet', url: `http://${h}/` } });
     if (peers[0]) out.push({ query: 'trace', args: { from: peers[0], url: `http://${h}/` } });
   }
