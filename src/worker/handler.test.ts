@@ -16,6 +16,16 @@ describe('the worker handler', () => {
     expect(r.hosts).toContain('shop.example.com');
   });
 
+  it('maps TLS, TCP and UDP routes to their text, as every other drawn object, and offers TLSRoute hostnames', () => {
+    const routes = ['TLSRoute', 'TCPRoute', 'UDPRoute']
+      .map((kind) => `---\napiVersion: gateway.networking.k8s.io/v1alpha2\nkind: ${kind}\nmetadata: {name: r}\nspec:\n  parentRefs: [{name: gw}]\n${kind === 'TLSRoute' ? '  hostnames: [tls.example.com]\n' : ''}  rules: [{backendRefs: [{name: s, port: 443}]}]\n`)
+      .join('');
+    const r = handle(createState(), { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO + '\n' + routes, options: {} });
+    if (r.type !== 'simulated') throw new Error('not simulated');
+    expect(r.objects.map((o) => o.id).filter((id) => /^(TLS|TCP|UDP)Route\//.test(id))).toEqual(['TLSRoute/default/r', 'TCPRoute/default/r', 'UDPRoute/default/r']);
+    expect(r.hosts).toContain('tls.example.com');
+  });
+
   it('places a node at the same spot when an unrelated object is added (one that widens no column)', () => {
     const state = createState();
     const a = handle(state, { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO, options: {} });
