@@ -51,7 +51,7 @@ export function ReachOverlay() {
 
 function rules(pods: string[], row: string, from: string): string {
   const sel = (id: string) => `.react-flow__node[data-object="${id.replace(/["\\]/g, '\\$&')}"]`;
-  const out = [`${sel(from)} { outline: 3px solid var(--accent, #2563eb); outline-offset: 3px; }`];
+  const out = [`${sel(from)} { outline: 3px solid var(--accent); outline-offset: 3px; }`];
   pods.forEach((p, j) => {
     const id = `Pod/${p}`;
     if (id === from) return;
