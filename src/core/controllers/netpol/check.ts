@@ -4,6 +4,8 @@ import { canonicalIP } from '../../net/ip';
 import { addr, compile, type Compiled } from './compile';
 import { judge, podName, type DirectionResult, type Endpoint, type L4, type RuleRef, type Verdict } from './evaluate';
 import { serviceAt, serviceBackends, type ServiceHit } from './services';
+import { endpointLookups } from '../../net/endpoints';
+import { servicesByName } from '../../model/lookup';
 
 export interface CheckQuery {
   /** `ns/pod`, `pod` (namespace default), `ip:A.B.C.D`, `node:name`. */
@@ -83,7 +85,7 @@ export function resolvePeer(c: Compiled, text: string, port: number, protocol: L
   if (text.startsWith('service:') || text.startsWith('svc:')) {
     const id = text.slice(text.indexOf(':') + 1);
     const [ns, name] = id.includes('/') ? id.split('/', 2) : ['default', id];
-    const s = c.world.services.find((x) => x.namespace === ns && x.name === name);
+    const s = memo(c, 'services-by-name', () => servicesByName(c.world)).get(`${ns}/${name}`);
     if (!s) return { error: `no Service ${ns}/${name}` };
     if (protocol === 'ICMP') return { error: `a Service virtual IP does not answer ICMP (kube-proxy forwards TCP, UDP and SCTP only); ask about a pod` };
     const sp = s.ports.find((p) => p.port === port && p.protocol === protocol);
@@ -144,7 +146,7 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   const { hit } = to;
   // The node whose kube-proxy handles the packet when it matters: the dialled node for a NodePort, else the one given.
   const receiving = hit.via === 'clusterIP' ? undefined : (hit.node ?? q.node);
-  const backends = memo(c, `backends|${hit.service.id}|${hit.port.name}|${hit.port.protocol}|${hit.port.port}|${hit.port.targetPort}`, () => serviceBackends(c.world, hit.service, hit.port));
+  const backends = memo(c, `backends|${hit.service.id}|${hit.port.name}|${hit.port.protocol}|${hit.port.port}|${hit.port.targetPort}`, () => serviceBackends(c.world, hit.service, hit.port, memo(c, 'endpoint-lookups', () => endpointLookups(c.world))));
   const notes: string[] = [];
   // A pod dialling another node's NodePort: its own node does not DNAT it (NodePorts are caught on local
   // addresses only), so its egress policy sees the node address and the nodePort, not the backend (KP-6).

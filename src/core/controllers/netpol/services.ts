@@ -2,7 +2,7 @@ import type { Service, ServicePort } from '../../model/core';
 import type { Protocol } from '../../model/meta';
 import type { World } from '../../model/world';
 import { canonicalIP } from '../../net/ip';
-import { servicePortEndpoints, usableEndpoints } from '../../net/endpoints';
+import { servicePortEndpoints, usableEndpoints, type EndpointLookups } from '../../net/endpoints';
 
 /** A post-DNAT destination of a Service port (NP-10): the endpoint address and the targetPort. */
 export interface ServiceBackend {
@@ -49,8 +49,8 @@ export function serviceAt(world: World, ip: string, port: number, protocol: Prot
  * (edge case 8). Read from the World with the dataplane's own rule (`net/endpoints.ts`), so a policy
  * check never disagrees with kube-proxy about which backends exist.
  */
-export function serviceBackends(world: World, s: Service, sp: ServicePort): ServiceBackend[] {
-  return usableEndpoints(servicePortEndpoints(world, s, sp)).endpoints.map((b) => ({
+export function serviceBackends(world: World, s: Service, sp: ServicePort, lookups?: EndpointLookups): ServiceBackend[] {
+  return usableEndpoints(servicePortEndpoints(world, s, sp, lookups)).endpoints.map((b) => ({
     ip: b.ip,
     port: b.port,
     ...(b.podId ? { podId: b.podId } : {}),
