@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic';
 import { CODES } from '../diagnostics/codes';
+import { readPlainYAML, unusualOffsets } from './plain-yaml';
 
 /** Limits that keep hostile input bounded (each refusal names the limit). */
 export const LIMITS = {
@@ -58,8 +59,9 @@ const MARKER = /^---(?=[ \t\r\n]|$)/gm;
 /**
  * Split one file into YAML documents and convert each to plain data, keeping the range of every field.
  * A broken document is reported and skipped; the others are still read (one typo must not hide the rest).
- * With a cache, documents whose text is unchanged since the last run are not parsed again; the result is the
- * same as without (a file with YAML errors or directives is always parsed whole).
+ * Documents in the plain manifest subset are read by `plain-yaml.ts`, the rest by `yaml`; with a cache,
+ * documents whose text is unchanged since the last run are not read again. The result is the same as
+ * `parseWithYaml` (a file with YAML errors or directives is always parsed whole by `yaml`).
  */
 export function parseFile(text: string, file: number, diags: Diagnostic[], cache?: ParseCache): RawObject[] {
   // Count separators before parsing, so an oversized paste is refused at once rather than after seconds.
@@ -68,10 +70,15 @@ export function parseFile(text: string, file: number, diags: Diagnostic[], cache
     diags.push(tooMany(separators + 1, file, text));
     return [];
   }
-  if (cache && !/^%/m.test(text)) {
-    const cached = parseBySegments(text, file, diags, cache);
-    if (cached) return cached;
+  if (!/^%/m.test(text)) {
+    const read = parseBySegments(text, file, diags, cache);
+    if (read) return read;
   }
+  return parseWithYaml(text, file, diags);
+}
+
+/** The whole file through `yaml` in one go: the authority the faster paths must agree with. */
+export function parseWithYaml(text: string, file: number, diags: Diagnostic[]): RawObject[] {
   const local: Diagnostic[] = [];
   const seg = parseSegment(text, file, local);
   if (seg.documents > LIMITS.maxDocuments) {
@@ -82,21 +89,32 @@ export function parseFile(text: string, file: number, diags: Diagnostic[], cache
   return seg.objects;
 }
 
-/** parseFile through the cache; undefined when some document has YAML errors (then the file is parsed whole). */
-function parseBySegments(text: string, file: number, diags: Diagnostic[], cache: ParseCache): RawObject[] | undefined {
+/** parseFile document by document; undefined when some document has YAML errors (then the file is parsed whole). */
+function parseBySegments(text: string, file: number, diags: Diagnostic[], cache?: ParseCache): RawObject[] | undefined {
   const starts = [0];
   for (const m of text.matchAll(MARKER)) if (m.index > 0) starts.push(m.index);
   const parts: [Segment, number][] = [];
   let documents = 0;
+  const odd = cache ? [] : unusualOffsets(text);
+  let k = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
-    const chunk = text.slice(start, starts[i + 1] ?? text.length);
-    let seg = cache.used.get(chunk) ?? cache.entries.get(chunk);
-    if (!seg) seg = parseSegment(chunk, 0, []);
-    cache.used.set(chunk, seg);
+    const end = starts[i + 1] ?? text.length;
+    while (k < odd.length && odd[k]! < start) k++;
+    const clean = !cache && (k === odd.length || odd[k]! >= end);
+    let seg: Segment | undefined;
+    if (cache) {
+      // Cached segments are relative to their chunk (an edit above moves them); shifted below.
+      const chunk = text.slice(start, end);
+      seg = cache.used.get(chunk) ?? cache.entries.get(chunk) ?? readSegment(chunk, 0, chunk.length);
+      cache.used.set(chunk, seg);
+      parts.push([seg, start]);
+    } else {
+      seg = readSegment(text, start, end, clean);
+      parts.push([seg, 0]);
+    }
     if (seg.broken) return undefined;
     documents += seg.documents;
-    parts.push([seg, start]);
   }
   if (documents > LIMITS.maxDocuments) {
     diags.push(tooMany(documents, file, text));
@@ -105,9 +123,23 @@ function parseBySegments(text: string, file: number, diags: Diagnostic[], cache:
   const out: RawObject[] = [];
   for (const [seg, offset] of parts) {
     for (const d of seg.diags) diags.push({ ...d, file, range: shift(d.range, offset) });
-    for (const o of seg.objects) out.push(offset === 0 && file === 0 ? o : { value: o.value, file, range: shift(o.range, offset), fields: offset === 0 ? o.fields : shiftFields(o.fields, offset) });
+    for (const o of seg.objects) out.push(offset === 0 && file === o.file ? o : { value: o.value, file, range: shift(o.range, offset), fields: offset === 0 ? o.fields : shiftFields(o.fields, offset) });
   }
   return out;
+}
+
+/** One chunk (`text` from `start` to `end`, offsets into `text`): the plain reader when it can, else `yaml`. */
+function readSegment(text: string, start: number, end: number, clean = false): Segment {
+  const plain = readPlainYAML(text, start, end, clean);
+  if (plain) return { objects: [{ value: plain.value, file: 0, range: plain.range, fields: plain.fields }], diags: [], documents: 1, broken: false };
+  if (start === 0 && end === text.length) return parseSegment(text, 0, []);
+  const seg = parseSegment(text.slice(start, end), 0, []);
+  if (start === 0) return seg;
+  return {
+    ...seg,
+    diags: seg.diags.map((d) => ({ ...d, range: shift(d.range, start) })),
+    objects: seg.objects.map((o) => ({ value: o.value, file: 0, range: shift(o.range, start), fields: shiftFields(o.fields, start) })),
+  };
 }
 
 function shift(r: Range, by: number): Range {
