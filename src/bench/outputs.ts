@@ -12,6 +12,8 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTopology, isSystem, policyMatrix, simulate, type InputFile, type PortKey, type Simulation } from '../core/index';
+import { flattenFields } from '../core/manifest/fields';
+import type { SourceRef } from '../core/model/meta';
 import { generateCluster, sizeFor } from './generate';
 import { generateNetpolCluster } from './netpol.bench';
 
@@ -58,10 +60,19 @@ export function outputInputs(): OutputInput[] {
   return out;
 }
 
+/**
+ * An object's source as the digests were first taken: field ranges by dotted path with absolute offsets, however
+ * the World stores them now (a representation change is not an output change).
+ */
+function sourceAsPaths(s: SourceRef): unknown {
+  return { file: s.file, range: s.range, fields: flattenFields(s.fields, s.offset), ...(s.prefix !== undefined ? { prefix: s.prefix } : {}) };
+}
+
 /** JSON with object keys sorted at every level; refuses values JSON cannot carry faithfully (Map, Set, functions). */
 export function canonical(value: unknown, indent = 0): string {
   const seen = new Set<unknown>();
-  const norm = (v: unknown): unknown => {
+  const norm = (v: unknown, key?: string): unknown => {
+    if (key === 'source' && v && typeof v === 'object' && 'fields' in v && 'range' in v) v = sourceAsPaths(v as SourceRef);
     if (v === null || typeof v !== 'object') {
       if (typeof v === 'function' || typeof v === 'bigint' || typeof v === 'symbol') throw new Error(`not plain data: ${typeof v}`);
       return v;
@@ -69,8 +80,9 @@ export function canonical(value: unknown, indent = 0): string {
     if (v instanceof Map || v instanceof Set) throw new Error('not plain data: Map or Set');
     if (seen.has(v)) throw new Error('not plain data: a cycle');
     seen.add(v);
-    const out: unknown = Array.isArray(v) ? v.map(norm) : Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, norm((v as Record<string, unknown>)[k])]));
-    seen.delete(v);
+    const o = v;
+    const out: unknown = Array.isArray(o) ? o.map((x) => norm(x)) : Object.fromEntries(Object.keys(o).sort().filter((k) => (o as Record<string, unknown>)[k] !== undefined).map((k) => [k, norm((o as Record<string, unknown>)[k], k)]));
+    seen.delete(o);
     return out;
   };
   return JSON.stringify(norm(value), null, indent || undefined);

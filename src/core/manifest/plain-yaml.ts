@@ -1,4 +1,5 @@
 import type { Range } from '../diagnostics/diagnostic';
+import type { FieldNode, FieldTree } from '../model/meta';
 
 /**
  * A fast reader for the plain subset of YAML that manifests are written in (`kubectl get -o yaml`, rendered
@@ -11,9 +12,10 @@ import type { Range } from '../diagnostics/diagnostic';
  */
 export interface PlainDocument {
   value: Record<string, unknown>;
+  /** The mapping's range in `text`. */
   range: Range;
-  /** Same shape as `parse.ts` records: dotted path → range (key through value; list items by index). */
-  fields: Record<string, Range>;
+  /** Ranges of every field, relative to the chunk's start (`from`), as `parse.ts` records them. */
+  fields: FieldTree;
 }
 
 /** Characters and lines that send the whole chunk to `yaml`: tabs, CR, control characters, `...`, directives. */
@@ -61,6 +63,8 @@ const NOT_PLAIN_START = new Set('&*!|>%@`#,[]{}\'"'.split('').map((c) => c.charC
 
 /** Offsets of what the plain reader never reads (tabs, CR, control characters, `...` and `%` lines), ascending. */
 export function unusualOffsets(text: string): number[] {
+  // matchAll starts where the shared (global) expression last stopped: from the start, always.
+  UNUSUAL.lastIndex = 0;
   return Array.from(text.matchAll(UNUSUAL), (m) => m.index);
 }
 
@@ -73,6 +77,7 @@ export function readPlainYAML(text: string, from = 0, to = text.length, clean = 
   if (!clean) {
     UNUSUAL.lastIndex = from;
     const odd = UNUSUAL.exec(text);
+    UNUSUAL.lastIndex = 0;
     if (odd && odd.index < to) return undefined;
   }
   try {
@@ -84,7 +89,6 @@ export function readPlainYAML(text: string, from = 0, to = text.length, clean = 
 }
 
 class Reader {
-  readonly fields: Record<string, Range> = {};
   /** Start of the first line not read yet. */
   next: number;
   depth = 0;
@@ -138,32 +142,44 @@ class Reader {
       } else break;
     }
     if (t.charCodeAt(i) === SPACE || (t.startsWith('---', i) && (i + 3 === this.n || t.charCodeAt(i + 3) === SPACE || t.charCodeAt(i + 3) === NL))) giveUp();
-    const root = this.map(i, 0, '');
+    const fields: FieldTree = {};
+    const root = this.map(i, 0, fields);
     if (this.content(this.next) < this.n) giveUp();
+    // An empty key at the top has the empty path, so its children's paths read as top-level ones (parse.ts).
+    const top = fields.keys?.[''];
+    if (top && Object.prototype.hasOwnProperty.call(fields.keys, '') && (top.keys || top.items)) giveUp();
     const out = root.value as Record<string, unknown>;
-    return { value: out, range: { start: i, end: root.end }, fields: this.fields };
+    return { value: out, range: { start: i, end: root.end }, fields };
   }
 
-  record(path: string, start: number, end: number, pair: boolean): void {
-    // parse.ts keeps the first range of a path (for map entries it tests with `in`, as here); a second
-    // node with the same dotted path is a case only `yaml`'s traversal order decides.
-    if (path in this.fields) {
-      if (Object.prototype.hasOwnProperty.call(this.fields, path) || !pair) giveUp();
-      return;
+  /** A field's node, its offsets relative to the chunk. */
+  node(start: number, end: number): FieldNode {
+    return { start: start - this.from, end: end - this.from };
+  }
+
+  /**
+   * Two fields with one dotted path (`a.b` beside `a: {b: ...}`) are a case only `yaml`'s traversal order
+   * decides (parse.ts keeps the first recorded): give up when a dotted key extends a sibling collection's key.
+   */
+  dottedClash(keys: Record<string, FieldNode>): void {
+    for (const key in keys) {
+      for (let d = key.indexOf('.'); d >= 0; d = key.indexOf('.', d + 1)) {
+        const prefix = key.slice(0, d);
+        if (Object.prototype.hasOwnProperty.call(keys, prefix) && (keys[prefix]!.keys || keys[prefix]!.items)) giveUp();
+      }
     }
-    this.fields[path] = { start, end };
   }
 
   /** A block value starting on the line after `e` for a key or `-` at `indent`; null when there is none. */
-  blockValue(e: number, indent: number, path: string, sameIndentSeq: boolean): { value: unknown; start: number; end: number; node: number } | null {
+  blockValue(e: number, indent: number, tree: FieldTree, sameIndentSeq: boolean): { value: unknown; start: number; end: number } | null {
     const nx = this.content(e + 1);
     if (nx >= this.n) return null;
     const ind = this.indent(nx);
     const at = nx + ind;
     const dash = this.t.charCodeAt(at) === DASH && this.dashItem(at);
     if (ind > indent || (ind === indent && sameIndentSeq && dash)) {
-      const r = dash ? this.seq(at, ind, path, ind === indent) : this.map(at, ind, path);
-      return { value: r.value, start: at, end: r.end, node: r.end };
+      const r = dash ? this.seq(at, ind, tree, ind === indent) : this.map(at, ind, tree);
+      return { value: r.value, start: at, end: r.end };
     }
     return null;
   }
@@ -173,10 +189,12 @@ class Reader {
     return c === SPACE || c === NL || at + 1 >= this.n;
   }
 
-  map(pos: number, indent: number, path: string): { value: unknown; end: number } {
+  map(pos: number, indent: number, tree: FieldTree): { value: unknown; end: number } {
     if (++this.depth > 100) giveUp();
     const t = this.t;
     const obj: Record<string, unknown> = {};
+    const keys: Record<string, FieldNode> = {};
+    let dotted = false;
     let end: number;
     for (;;) {
       const e = this.eol(pos);
@@ -204,14 +222,15 @@ class Reader {
       }
       if (after < e && t.charCodeAt(after) !== SPACE) giveUp();
       if (Object.prototype.hasOwnProperty.call(obj, key)) giveUp();
-      const sub = path ? `${path}.${key}` : key;
+      const field = this.node(keyStart, keyStart);
+      if (key === '' || key.includes('.')) dotted = true;
       let p = after;
       while (p < e && t.charCodeAt(p) === SPACE) p++;
       let value: unknown;
       let valueEnd: number;
       let line: number;
       if (p === e) {
-        const block = this.blockValue(e, indent, sub, true);
+        const block = this.blockValue(e, indent, field, true);
         if (block) {
           value = block.value;
           valueEnd = end = block.end;
@@ -223,7 +242,7 @@ class Reader {
         }
       } else {
         if (t.charCodeAt(p) === HASH) giveUp();
-        const v = this.inline(p, e, sub);
+        const v = this.inline(p, e, field);
         value = v.value;
         valueEnd = v.end;
         this.lineRest(v.end, e);
@@ -231,7 +250,8 @@ class Reader {
         line = e + 1;
       }
       obj[key] = value;
-      this.record(sub, keyStart, valueEnd, true);
+      field.end = valueEnd - this.from;
+      keys[key] = field;
       const nx = this.content(line);
       this.next = nx;
       if (nx >= this.n) break;
@@ -241,53 +261,63 @@ class Reader {
       pos = nx + ind;
       if (t.charCodeAt(pos) === DASH && this.dashItem(pos)) break;
     }
+    if (dotted) {
+      this.dottedClash(keys);
+      tree.dotted = true;
+    }
+    tree.keys = keys;
     this.depth--;
     return { value: obj, end };
   }
 
   /** A block sequence at `-` in column `indent`; `compact` when it sits at its parent key's indent. */
-  seq(pos: number, indent: number, path: string, compact: boolean): { value: unknown; end: number } {
+  seq(pos: number, indent: number, tree: FieldTree, compact: boolean): { value: unknown; end: number } {
     if (++this.depth > 100) giveUp();
     const t = this.t;
     const arr: unknown[] = [];
+    const items: FieldNode[] = [];
     let end: number;
-    for (let i = 0; ; i++) {
+    for (;;) {
       const e = this.eol(pos);
-      const sub = path ? `${path}.${i}` : String(i);
+      const item = this.node(pos, pos);
       let p = pos + 1;
       while (p < e && t.charCodeAt(p) === SPACE) p++;
       let line: number;
+      // `end` is where the item's node ends (the sequence ends there too); the item's own range may end sooner.
+      let itemEnd: number;
       if (p === e) {
-        const block = this.blockValue(e, indent, sub, false);
+        const block = this.blockValue(e, indent, item, false);
         if (block) {
           arr.push(block.value);
-          this.record(sub, block.start, block.end, false);
-          end = block.end;
+          item.start = block.start - this.from;
+          itemEnd = end = block.end;
           line = this.next;
         } else {
           arr.push(null);
-          this.record(sub, e, e, false);
-          end = e;
+          item.start = e - this.from;
+          itemEnd = end = e;
           line = e + 1;
         }
       } else {
         const c = t.charCodeAt(p);
         if (c === HASH || (c === DASH && this.dashItem(p))) giveUp();
+        item.start = p - this.from;
         if (this.keyAhead(p, e)) {
-          const m = this.map(p, p - (pos - indent), sub);
+          const m = this.map(p, p - (pos - indent), item);
           arr.push(m.value);
-          this.record(sub, p, m.end, false);
-          end = m.end;
+          itemEnd = end = m.end;
           line = this.next;
         } else {
-          const v = this.inline(p, e, sub);
+          const v = this.inline(p, e, item);
           arr.push(v.value);
-          this.record(sub, p, v.end, false);
           this.lineRest(v.end, e);
+          itemEnd = v.end;
           end = e < this.n ? e + 1 : e;
           line = e + 1;
         }
       }
+      item.end = itemEnd - this.from;
+      items.push(item);
       const nx = this.content(line);
       this.next = nx;
       if (nx >= this.n) break;
@@ -300,6 +330,7 @@ class Reader {
         giveUp();
       }
     }
+    tree.items = items;
     this.depth--;
     return { value: arr, end };
   }
@@ -333,11 +364,11 @@ class Reader {
   }
 
   /** A value on the current line: quoted, flow collection, or plain scalar (block context). */
-  inline(p: number, e: number, path: string): { value: unknown; end: number } {
+  inline(p: number, e: number, tree: FieldTree): { value: unknown; end: number } {
     const t = this.t;
     const c = t.charCodeAt(p);
     if (c === 34 || c === 39) return this.quoted(p, e);
-    if (c === 91 || c === 123) return this.flow(p, e, path);
+    if (c === 91 || c === 123) return this.flow(p, e, tree);
     this.plainStart(p, e);
     let j = p;
     for (; j < e; j++) {
@@ -369,20 +400,24 @@ class Reader {
   }
 
   /** A flow mapping or sequence closed on its line, of plain and quoted scalars and flow collections. */
-  flow(p: number, e: number, path: string): { value: unknown; end: number } {
+  flow(p: number, e: number, tree: FieldTree): { value: unknown; end: number } {
     if (++this.depth > 100) giveUp();
     const t = this.t;
     const isMap = t.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
     const out: Record<string, unknown> | unknown[] = isMap ? {} : [];
+    const keys: Record<string, FieldNode> = {};
+    const items: FieldNode[] = [];
+    let dotted = false;
     let j = this.skip(p + 1, e);
     if (t.charCodeAt(j) === close) {
+      if (isMap) tree.keys = keys;
+      else tree.items = items;
       this.depth--;
       return { value: out, end: j + 1 };
     }
-    for (let i = 0; ; i++) {
-      const start = j;
-      let sub: string;
+    for (;;) {
+      const field = this.node(j, j);
       if (isMap) {
         let key: string;
         const c = t.charCodeAt(j);
@@ -398,17 +433,18 @@ class Reader {
           j = k.stop;
         }
         if (Object.prototype.hasOwnProperty.call(out, key)) giveUp();
-        sub = path ? `${path}.${key}` : key;
+        if (key === '' || key.includes('.')) dotted = true;
         j = this.skip(j + 1, e);
-        const v = this.flowValue(j, e, sub);
+        const v = this.flowValue(j, e, field);
         (out as Record<string, unknown>)[key] = v.value;
-        this.record(sub, start, v.end, true);
+        field.end = v.end - this.from;
+        keys[key] = field;
         j = v.end;
       } else {
-        sub = path ? `${path}.${i}` : String(i);
-        const v = this.flowValue(j, e, sub);
+        const v = this.flowValue(j, e, field);
         (out as unknown[]).push(v.value);
-        this.record(sub, start, v.end, false);
+        field.end = v.end - this.from;
+        items.push(field);
         j = v.end;
       }
       j = this.skip(j, e);
@@ -416,11 +452,18 @@ class Reader {
       if (ch === 44) {
         j = this.skip(j + 1, e);
         if (t.charCodeAt(j) === close) giveUp();
-      } else if (ch === close) {
-        this.depth--;
-        return { value: out, end: j + 1 };
-      } else giveUp();
+      } else if (ch === close) break;
+      else giveUp();
     }
+    if (isMap) {
+      if (dotted) {
+        this.dottedClash(keys);
+        tree.dotted = true;
+      }
+      tree.keys = keys;
+    } else tree.items = items;
+    this.depth--;
+    return { value: out, end: j + 1 };
   }
 
   skip(j: number, e: number): number {
@@ -429,10 +472,10 @@ class Reader {
     return j;
   }
 
-  flowValue(j: number, e: number, path: string): { value: unknown; end: number } {
+  flowValue(j: number, e: number, tree: FieldTree): { value: unknown; end: number } {
     const c = this.t.charCodeAt(j);
     if (c === 34 || c === 39) return this.quoted(j, e);
-    if (c === 91 || c === 123) return this.flow(j, e, path);
+    if (c === 91 || c === 123) return this.flow(j, e, tree);
     const k = this.flowPlain(j, e);
     if (this.t.charCodeAt(k.stop) === COLON) giveUp();
     return { value: resolvePlain(this.t.slice(j, k.end)), end: k.end };

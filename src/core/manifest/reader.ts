@@ -2,6 +2,7 @@ import type { Cite, Diagnostic, Range, Severity } from '../diagnostics/diagnosti
 import { CODES } from '../diagnostics/codes';
 import type { LabelSelector, LabelSelectorRequirement, Labels, ObjectMeta, Protocol, SourceRef } from '../model/meta';
 import { checkLabelValue, checkQualifiedName } from '../net/names';
+import { fieldRange, rangeIn } from './fields';
 
 type Path = string;
 
@@ -208,17 +209,7 @@ export class FieldReader {
   }
 }
 
-/** The range of `path` in an object's source, falling back to the nearest ancestor, then the document. */
-export function rangeIn(source: SourceRef, path: Path): Range {
-  let p = source.prefix ? (path ? `${source.prefix}.${path}` : source.prefix) : path;
-  while (p) {
-    const r = source.fields[p];
-    if (r) return r;
-    const dot = p.lastIndexOf('.');
-    p = dot < 0 ? '' : p.slice(0, dot);
-  }
-  return source.range;
-}
+export { fieldRange, rangeIn };
 
 /** A pointer to the YAML of an object, or of one field of it: what verdicts, traces and graph edges cite. */
 export function citeOf(o: Pick<ObjectMeta, 'id' | 'source'>, path = ''): Cite {

@@ -3,7 +3,7 @@ import { CODES } from '../../diagnostics/codes';
 import type { Pod, Service } from '../../model/core';
 import type { EndpointSlice } from '../../model/discovery';
 import type { World } from '../../model/world';
-import { rangeIn } from '../../manifest/reader';
+import { fieldRange, rangeIn } from '../../manifest/reader';
 import { endpointLookups, slicesOf, unusableEndpointAddress, type EndpointLookups } from '../../net/endpoints';
 import { indexPods, podsMatching, servicesByName, type PodIndex } from '../../model/lookup';
 import { findPort } from './utils';
@@ -22,7 +22,7 @@ export function diagnoseServices(world: World, diags: Diagnostic[]): void {
   for (const s of world.services) {
     if (s.system || s.type === 'ExternalName') continue;
     if (!s.selector) {
-      if (s.source.fields['spec.selector']) {
+      if (fieldRange(s.source, 'spec.selector')) {
         push(diags, s, CODES.SERVICE_EMPTY_SELECTOR, 'spec.selector', 'warning', 'SVC-6', `selector: {} selects no pods (it behaves as no selector); ${s.name} gets endpoints only from hand-written EndpointSlices.`);
       }
       diagnoseReadiness(world, ix, s, diags);
