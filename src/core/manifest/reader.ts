@@ -21,14 +21,19 @@ export class FieldReader {
 
   /** Raw value at a dotted path (`spec.ports.0.port`). */
   at(path: Path): unknown {
+    // Called for nearly every field of every object: walk the path without splitting it into an array.
     let cur: unknown = this.value;
-    for (const part of path.split('.')) {
+    let from = 0;
+    for (;;) {
+      const dot = path.indexOf('.', from);
+      const part = dot < 0 ? (from === 0 ? path : path.slice(from)) : path.slice(from, dot);
       if (cur === null || cur === undefined) return undefined;
       if (Array.isArray(cur)) cur = cur[Number(part)];
       else if (typeof cur === 'object') cur = Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<string, unknown>)[part] : undefined;
       else return undefined;
+      if (dot < 0) return cur;
+      from = dot + 1;
     }
-    return cur;
   }
 
   has(path: Path): boolean {
