@@ -2,10 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs script without type declarations
-import { cliStaleReason } from './cli-bundle.mjs';
-
-const stale = cliStaleReason as (root: string) => string | null;
+import { cliStaleReason as stale } from './cli-bundle.mjs';
 const root = mkdtempSync(join(tmpdir(), 'knet-stale-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
