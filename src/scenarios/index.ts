@@ -39,6 +39,7 @@ export const CONCEPTS = [
   'dns-egress',
   'ipblock-except',
   'sidecar',
+  'east-west-calls',
 ] as const;
 
 // Vite (and vitest) inline every scenario file as text at build time: the site stays static and offline.

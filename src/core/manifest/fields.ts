@@ -111,3 +111,24 @@ export function subtree(tree: FieldTree, path: string): FieldTree | undefined {
   const [node, depth] = deepest(tree, parts, 0);
   return depth === parts.length ? node : undefined;
 }
+
+/**
+ * `parent.X.last` for some child X of `parent` that has a field `last` (a field written one level too deep, under a
+ * sibling), or undefined. Of several, the last in the document, as the dotted-path record listed them first.
+ */
+export function deeperField(source: SourceRef, parent: string, last: string): string | undefined {
+  const f = source.fields;
+  const depth = parent ? parent.split('.').length + 2 : 2;
+  if (f.paths) {
+    const prefix = parent ? `${parent}.` : '';
+    return Object.keys(f.paths).find((p) => p.startsWith(prefix) && p.endsWith(`.${last}`) && p.split('.').length === depth);
+  }
+  const at = parent ? subtree(f, parent) : f;
+  const children: [string, FieldNode][] = at?.keys ? Object.entries(at.keys) : at?.items ? at.items.map((x, i) => [String(i), x]) : [];
+  for (let k = children.length - 1; k >= 0; k--) {
+    const [name, child] = children[k]!;
+    const found = parent ? `${parent}.${name}.${last}` : `${name}.${last}`;
+    if (found.split('.').length === depth && child.keys && own(child.keys, last)) return found;
+  }
+  return undefined;
+}

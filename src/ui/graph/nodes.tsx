@@ -1,11 +1,13 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import type { GraphNode } from '../../core/index';
+import { detailLines, type GraphNode } from '../../core/index';
 import { fitText } from './fit-text';
 import { kindStyle } from './kinds';
+import { BlockedIcon } from './edges';
+import type { TraceMark } from './trace-overlay';
 
-/** Room for text in an object node: 210 px less padding, border, the kind badge and the gap (styles.css .obj). */
-const TEXT_WIDTH = 143;
+/** What an object node's width spends besides its text: padding, border, the kind badge and the gap (styles.css .obj). */
+const CHROME = 58;
 let family: string | undefined;
 
 /** The page's font family (styles.css), read once. */
@@ -14,23 +16,44 @@ function pageFont(): string {
   return family;
 }
 
-export type ObjectNodeData = { node: GraphNode; lit: boolean };
+export type ObjectNodeData = { node: GraphNode; trace?: TraceMark; source?: boolean; dim?: boolean };
 export type ObjectFlowNode = Node<ObjectNodeData, 'object'>;
 export type GroupFlowNode = Node<{ namespace: string; count: number }, 'namespace'>;
 
 /** One simulated object: kind badge, name, a detail line and a health dot. */
-export const ObjectNode = memo(function ObjectNode({ data, selected }: NodeProps<ObjectFlowNode>) {
+export const ObjectNode = memo(function ObjectNode({ data, selected, width }: NodeProps<ObjectFlowNode>) {
   const n = data.node;
   const k = kindStyle(n.kind);
+  const room = (width ?? 200) - CHROME;
+  const name = fitText(n.label, `600 14px ${pageFont()}`, room, true);
   return (
-    <div className={`obj status-${n.status}${selected ? ' selected' : ''}${data.lit ? ' lit' : ''}`} title={`${n.id}${n.detail ? '\n' + n.detail : ''}`}>
+    <div
+      className={`obj status-${n.status}${selected ? ' selected' : ''}${data.trace ? ` trace-${data.trace}` : ''}${data.source ? ' trace-source' : ''}${data.dim ? ' dim' : ''}`}
+      title={`${n.id}${n.detail ? '\n' + n.detail : ''}`}
+    >
+      {data.source ? <span className="trace-tag">source</span> : null}
+      {/* A cut name in full, above the node while it has the keyboard focus (a pointer gets the tooltip). */}
+      {name !== n.label ? (
+        <span className="full-name" aria-hidden="true">
+          {n.label}
+        </span>
+      ) : null}
+      {data.trace && data.trace !== 'ok' ? (
+        <span className="trace-stop" role="img" aria-label={`the request stops here: ${data.trace}`}>
+          <BlockedIcon size={16} />
+        </span>
+      ) : null}
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <span className="badge" style={{ background: k.color }} aria-hidden="true">
         {k.badge}
       </span>
       <span className="obj-text">
-        <span className="obj-name">{fitText(n.label, `600 13px ${pageFont()}`, TEXT_WIDTH, true)}</span>
-        {n.detail ? <span className="obj-detail">{fitText(n.detail, `11px ${pageFont()}`, TEXT_WIDTH)}</span> : null}
+        <span className="obj-name">{name}</span>
+        {detailLines(n.detail).map((line, i) => (
+          <span key={i} className="obj-detail">
+            {fitText(line, `11.5px ${pageFont()}`, room)}
+          </span>
+        ))}
       </span>
       {n.status !== 'ok' ? <span className={`dot dot-${n.status}`} aria-label={n.status} /> : null}
       {n.isolation ? <IsolationMark isolation={n.isolation} /> : null}
@@ -41,7 +64,8 @@ export const ObjectNode = memo(function ObjectNode({ data, selected }: NodeProps
 
 /** Which directions NetworkPolicies isolate, in words (NP-2). */
 export function isolationText(iso: NonNullable<GraphNode['isolation']>): string {
-  const part = (dir: string, ids: string[]) => (ids.length ? `${dir} by ${ids.map((id) => id.split('/').slice(1).join('/')).join(', ')}` : '');
+  const part = (dir: string, ids: string[]) =>
+    ids.length ? `${dir} by ${ids.map((id) => id.split('/').slice(1).join('/')).join(', ')}` : '';
   return `Isolated for ${[part('ingress', iso.ingress), part('egress', iso.egress)].filter(Boolean).join('; and for ')}: only what a rule admits gets through.`;
 }
 
