@@ -255,6 +255,8 @@ function fieldTree(node: unknown): FieldTree {
     const [n, tree] = stack.pop()!;
     if (isMap(n)) {
       const keys: Record<string, FieldNode> = {};
+      // Keys whose value is a collection (their own fields are recorded later, so the tree cannot say yet).
+      const collections = new Set<string>();
       for (const pair of n.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
@@ -265,6 +267,7 @@ function fieldTree(node: unknown): FieldTree {
         else if (key === '__proto__') Object.defineProperty(keys, key, { value: child, enumerable: true, writable: true, configurable: true });
         else keys[key] = child;
         if (key === '' || key.includes('.')) tree.dotted = true;
+        if (isMap(pair.value) || isSeq(pair.value)) collections.add(key);
         stack.push([pair.value, child]);
       }
       tree.keys = keys;
@@ -272,7 +275,7 @@ function fieldTree(node: unknown): FieldTree {
         for (const key in keys) {
           for (let d = key.indexOf('.'); d >= 0; d = key.indexOf('.', d + 1)) {
             const prefix = key.slice(0, d);
-            if (Object.prototype.hasOwnProperty.call(keys, prefix) && (keys[prefix]!.keys || keys[prefix]!.items)) clash = true;
+            if (collections.has(prefix)) clash = true;
           }
         }
       }

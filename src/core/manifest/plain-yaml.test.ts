@@ -99,6 +99,14 @@ describe('the plain YAML reader agrees with yaml', () => {
     }
   });
 
+  it('on documents where two fields share one dotted path, or keys are empty or not strings', () => {
+    // The plain reader leaves these to yaml (all but an empty key below the top, which it reads itself).
+    for (const [text, plain] of [['a.b: 1\na:\n  b: 2\n', false], ['a:\n  b: 2\na.b: 1\n', false], ['x:\n  1: a\n  "1": b\n', false], ['"": [1, 2]\nk: v\n', false], ['m:\n  "": {a: 1}\n', true], ['~: 1\nt: {true: 2}\n', false]] as const) {
+      agree(text);
+      expect(readPlainYAML(text) !== undefined).toBe(plain);
+    }
+  });
+
   const SNIPPETS = ['', ' ', '  ', '\n', '\n  ', ': ', ':', '- ', '-', '#', ' # c', '"', "'", "''", '\\', '{', '}', '[', ']', ',', '&a ', '*a', '!t ', '|', '>', '?', '<<: ', '---', '...', '\t', '\r\n', 'a: b', 'x', '0', '-0', '0x1F', '0o17', '1e3', '.5', '.inf', '~', 'null', 'true', 'False', '__proto__', 'toString', 'a.b', '%', '@', '`', 'é', '\u2028'];
   const sources = [...repoYAML.filter(([f]) => f.startsWith('src/scenarios/')).map(([, t]) => t), ...generated];
 
