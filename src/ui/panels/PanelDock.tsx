@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
-import { useActions, useApp, type PanelId } from '../store';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useActions, useApp } from '../store';
+import { PANELS, type PanelId } from './registry';
 import { Inspector } from './Inspector';
 import { Problems } from './Problems';
 import { Endpoints } from './Endpoints';
@@ -10,18 +11,23 @@ import { Exercise } from './Exercise';
 // The gallery carries every built-in scenario's text: loaded when first opened, outside the shell.
 const Gallery = lazy(() => import('./Gallery').then((m) => ({ default: m.Gallery })));
 
-const TABS: { id: PanelId; label: string }[] = [
-  { id: 'inspector', label: 'Inspector' },
-  { id: 'problems', label: 'Problems' },
-  { id: 'endpoints', label: 'Endpoints' },
-  { id: 'dns', label: 'DNS' },
-  { id: 'routes', label: 'Routes' },
-  { id: 'matrix', label: 'Policy matrix' },
-  { id: 'trace', label: 'Trace' },
-  { id: 'settings', label: 'Settings' },
-  { id: 'gallery', label: 'Scenarios' },
-  { id: 'exercise', label: 'Exercise' },
-];
+/** Each panel's body (the list of panels, their labels and keys: registry.ts). */
+const BODY: Record<PanelId, () => ReactNode> = {
+  inspector: () => <Inspector />,
+  problems: () => <Problems />,
+  endpoints: () => <Endpoints />,
+  dns: () => <QueryPanel kind="dns" />,
+  routes: () => <QueryPanel kind="routes" />,
+  matrix: () => <QueryPanel kind="matrix" />,
+  trace: () => <QueryPanel kind="trace" />,
+  exercise: () => <Exercise />,
+  gallery: () => (
+    <Suspense fallback={<p className="empty">Loading the scenarios…</p>}>
+      <Gallery />
+    </Suspense>
+  ),
+  settings: () => <Settings />,
+};
 
 /** The tabbed panels under the graph, each answering one question about the scenario. */
 export function PanelDock() {
@@ -33,7 +39,7 @@ export function PanelDock() {
     // `nokey`: keys typed in the panels (forms, the terminal) never reach the graph's key handlers.
     <div className="dock nokey">
       <div className="tabs" role="tablist" aria-label="Panels">
-        {TABS.map((t, i) => (
+        {PANELS.filter((t) => t.tab || t.id === panel).map((t) => (
           <button
             key={t.id}
             type="button"
@@ -42,7 +48,7 @@ export function PanelDock() {
             aria-selected={panel === t.id}
             aria-controls="panel-body"
             className={panel === t.id ? 'active' : ''}
-            title={`Alt+${(i + 1) % 10}`}
+            title={`${t.label}: ${t.what} (Alt+${t.key})`}
             onClick={() => setPanel(t.id)}
           >
             {t.label}
@@ -56,17 +62,7 @@ export function PanelDock() {
         ))}
       </div>
       <div className="panel-body" id="panel-body" role="tabpanel" aria-labelledby={`tab-${panel}`}>
-        {panel === 'inspector' ? <Inspector /> : null}
-        {panel === 'problems' ? <Problems /> : null}
-        {panel === 'endpoints' ? <Endpoints /> : null}
-        {panel === 'dns' || panel === 'routes' || panel === 'matrix' || panel === 'trace' ? <QueryPanel kind={panel} /> : null}
-        {panel === 'settings' ? <Settings /> : null}
-        {panel === 'gallery' ? (
-          <Suspense fallback={<p className="empty">Loading the scenarios…</p>}>
-            <Gallery />
-          </Suspense>
-        ) : null}
-        {panel === 'exercise' ? <Exercise /> : null}
+        {BODY[panel]()}
       </div>
     </div>
   );
