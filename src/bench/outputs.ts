@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTopology, isSystem, policyMatrix, simulate, type InputFile, type PortKey, type Simulation } from '../core/index';
+import { buildTopology, isSystem, simulate, type InputFile, type Simulation } from '../core/index';
+import { matrix, type PortKey } from '../core/controllers/netpol/index';
 import { flattenFields } from '../core/manifest/fields';
 import type { SourceRef } from '../core/model/meta';
 import { generateCluster, sizeFor } from './generate';
@@ -106,8 +107,8 @@ export function outputsOf(files: InputFile[]): Record<string, unknown> {
   const user = sim.world.pods.flatMap((p, i) => (isSystem(p) ? [] : [i]));
   return {
     simulate: { world: sim.world, diagnostics: sim.diagnostics },
-    matrix: policyMatrix(sim, { ports }),
-    matrixUserPods: policyMatrix(sim, { ports, pods: user }),
+    matrix: matrix(sim.world, sim.options, { ports }),
+    matrixUserPods: matrix(sim.world, sim.options, { ports, pods: user }),
     topology: buildTopology(sim),
     topologySystem: buildTopology(sim, { showSystem: true }),
   };

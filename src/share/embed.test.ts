@@ -99,6 +99,12 @@ describe('host messages', () => {
     ],
     ['a subscribe', { knet: 1, type: 'subscribe' }, { knet: 1, type: 'subscribe' }],
     ['a get-state', { knet: 1, type: 'get-state', id: 'q' }, { knet: 1, type: 'get-state', id: 'q' }],
+    [
+      'a query with the CLI flags as JSON',
+      { knet: 1, type: 'query', id: 'd1', query: 'dns', args: { from: 'app/api', name: 'db', type: 'A' } },
+      { knet: 1, type: 'query', id: 'd1', query: 'dns', args: { from: 'app/api', name: 'db', type: 'A' } },
+    ],
+    ['a query without flags', { knet: 1, type: 'query', query: 'validate' }, { knet: 1, type: 'query', query: 'validate', args: {} }],
   ])('%s is accepted in its documented shape', (_name, data, message) => {
     const r = parseHostMessage(data);
     expect(r.kind === 'ok' && r.message).toEqual(message);
@@ -119,6 +125,9 @@ describe('host messages', () => {
     ['a trace to a javascript: URL', { knet: 1, type: 'trace', from: 'shop/web-0', url: 'javascript:alert(1)' }, 'bad-message'],
     ['an unknown type', { knet: 1, type: 'eval', code: '1' }, 'bad-message'],
     ['a malformed id', { knet: 1, type: 'subscribe', id: '<script>' }, 'bad-message'],
+    ['a query without a name', { knet: 1, type: 'query', args: {} }, 'bad-message'],
+    ['a query whose args are a list', { knet: 1, type: 'query', query: 'dns', args: ['db'] }, 'bad-message'],
+    ['a query with huge args', { knet: 1, type: 'query', query: 'dns', args: { name: 'x'.repeat(20_000) } }, 'too-large'],
   ])('%s is answered with %s', (_name, data, code) => {
     const r = parseHostMessage(data);
     expect(r.kind === 'invalid' && r.code).toBe(code);
