@@ -87,21 +87,29 @@ export function cliFigures(pods: number, runs = 5): { pods: number; ms: number; 
   return { pods, ms: median(times), minMs: min(times), floorMs: median(floors), outKB: Math.round(out / 1024) };
 }
 
-/** The worker's reply to a one-field edit (replicas of the first Deployment) at `pods` pods: bytes of structured clone. */
-export function replyFigures(pods = 500): { objects: number; firstKB: number; editKB: number; editJSONKB: number } {
+/**
+ * The worker's reply to one-field edits at `pods` pods (382 objects at 500): bytes of structured clone of the
+ * first (whole) reply and of the reply to each edit (changes only). Adding a replica moves the addresses the
+ * node's IPAM hands to every later pod, so that edit changes much of the graph by its nature.
+ */
+export function replyFigures(pods = 500): { objects: number; firstKB: number; edits: { edit: string; kb: number }[] } {
   const text = generateCluster(sizeFor(pods));
   const first = /replicas: (\d+)/.exec(text)!;
-  const edited = text.replace(first[0], `replicas: ${Number(first[1]) + 1}`);
-  const state = createState();
+  const edits: [string, string][] = [
+    ['replicas of a Deployment (one more pod)', text.replace(first[0], `replicas: ${Number(first[1]) + 1}`)],
+    ['a container image (renames the pods of one Deployment)', text.replace(/image: (\S+)\n/, 'image: $1-b\n')],
+    ['a Service port', text.replace('port: 80, targetPort: http', 'port: 81, targetPort: http')],
+    ['a comment line at the top', `# note\n${text}`],
+  ];
   const req = (rev: number, t: string): SimulateRequest => ({ type: 'simulate', rev, text: t, options: {} });
-  const a = handle(state, req(1, text));
-  const b = handle(state, req(2, edited));
-  return {
-    objects: text.split('\n---\n').length,
-    firstKB: Math.round(serialize(a).length / 1024),
-    editKB: Math.round(serialize(b).length / 1024),
-    editJSONKB: Math.round(JSON.stringify(b).length / 1024),
-  };
+  const kb = (x: unknown) => Math.round(serialize(x).length / 102.4) / 10;
+  let firstKB = 0;
+  const out = edits.map(([edit, t]) => {
+    const state = createState();
+    firstKB = kb(handle(state, req(1, text)));
+    return { edit, kb: kb(handle(state, req(2, t))) };
+  });
+  return { objects: text.split('\n---\n').length, firstKB, edits: out };
 }
 
 /** Exponent e of t ∝ pods^e between two sizes. */
