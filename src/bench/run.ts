@@ -2,15 +2,20 @@
  * `npm run bench`: every performance figure the issues ask for, printed as tables and written as JSON
  * (.bench/latest.json, plus a dated copy in .bench/history/) for comparison over time.
  * Sections: core (simulate + matrix by cluster size, peak memory, growth), netpol (the 2,000-pod target),
- * links (share-link size and codec time per built-in scenario), page (headless Chromium).
+ * scale (issue 15: simulate and `knet matrix` against floors measured in the same run, growth 500 → 4,000 pods,
+ * the worker's reply size; a growth exponent above the limit fails the run), links (share-link size and codec
+ * time per built-in scenario), page (headless Chromium).
  * `npm run bench -- --only core,links` runs some sections; `--quick` uses fewer sizes.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNetpolBench } from './netpol.bench';
+import { ensureCLI, exponent, GROWTH_LIMIT } from './scale';
 import { encodeState, decodeState, linkSize } from '../share/codec';
+import { sizeFor } from './generate';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -49,6 +54,44 @@ if (want('netpol')) {
     ['baseline loop writing one byte per cell', Math.round(r.baselineMs)],
     [`ratio to the baseline: ×${r.ratio.toFixed(1)}; target ${r.coldMs < 500 ? 'met' : 'NOT met'}`, ''],
   ]);
+}
+
+if (want('scale')) {
+  const child = (what: string, pods: number) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'scale.ts'), what, String(pods)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+    return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+  };
+  ensureCLI((m) => console.log(`scale: ${m}`));
+  const sizes = quick ? [500, 2000] : [500, 2000, 4000];
+  const sim = sizes.map((n) => child('simulate', n));
+  const cli = sizes.map((n) => child('cli', n));
+  const replyOut = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'scale.ts'), 'reply', '500'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!) as { objects: number; firstKB: number; edits: { edit: string; kb: number }[] };
+  const at = (rows: Record<string, number>[], n: number) => rows.find((r) => r.pods === n)!;
+  const last = sizes[sizes.length - 1]!;
+  // Growth on the fastest of several runs at each size: the machine is shared, and the minimum is the run least disturbed.
+  const simGrowth = exponent({ pods: 500, t: at(sim, 500).minMs! }, { pods: last, t: at(sim, last).minMs! });
+  const cliGrowth = exponent({ pods: 500, t: at(cli, 500).minMs! }, { pods: last, t: at(cli, last).minMs! });
+  const s2 = at(sim, 2000);
+  const c2 = at(cli, 2000);
+  const ms = (x: number) => Math.round(x);
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const load = loadavg().map((x) => Math.round(x * 100) / 100).join(' ');
+  results.scale = { sim, cli, reply: replyOut, simGrowth, cliGrowth, load };
+  table(`scale: issue 15 targets, generated clusters (src/bench/generate.ts), floors measured in this run; load average ${load} on ${cpus().length} cores`, ['figure', 'measured', 'floor', 'ratio', 'target', ''], [
+    ['simulate(), 2,000 pods, warm, median (ms)', ms(s2.ms!), ms(s2.floorMs!), `×${(s2.ms! / s2.floorMs!).toFixed(1)}`, '≤ 400, ≤ ×20', verdict(s2.ms! <= 400 && s2.ms! / s2.floorMs! <= 20)],
+    ['  floor: JSON.parse of the same objects as JSON + one walk over every value', '', '', '', '', ''],
+    [`knet matrix --json, 2,000 pods × ${sizeFor(2000).policies} policies, bundled, end to end, median (ms)`, ms(c2.ms!), ms(c2.floorMs!), `×${(c2.ms! / c2.floorMs!).toFixed(1)}`, '≤ 600', verdict(c2.ms! <= 600)],
+    [`  floor: node reading the input as JSON and writing the same ${c2.outKB} KB`, '', '', '', '', ''],
+    [`growth of simulate(), 500 → ${last.toLocaleString('en')} pods (exponent, fastest runs)`, simGrowth.toFixed(2), '', '', `≤ ${GROWTH_LIMIT}`, verdict(simGrowth <= GROWTH_LIMIT)],
+    [`growth of knet matrix, 500 → ${last.toLocaleString('en')} pods (exponent, fastest runs)`, cliGrowth.toFixed(2), '', '', `≤ ${GROWTH_LIMIT}`, verdict(cliGrowth <= GROWTH_LIMIT)],
+    [`worker reply, whole, ${replyOut.objects} objects (KB, structured clone)`, replyOut.firstKB, '', '', '', ''],
+    ...replyOut.edits.map((e): (string | number)[] => [`worker reply to an edit of ${e.edit} (KB)`, e.kb, '', '', '≤ 50', verdict(e.kb <= 50)]),
+    ...sizes.map((n): (string | number)[] => [`  simulate / knet matrix at ${n.toLocaleString('en')} pods, median (min) ms`, `${ms(at(sim, n).ms!)} (${ms(at(sim, n).minMs!)}) / ${ms(at(cli, n).ms!)} (${ms(at(cli, n).minMs!)})`, `${ms(at(sim, n).floorMs!)} / ${ms(at(cli, n).floorMs!)}`, '', '', '']),
+  ]);
+  if (simGrowth > GROWTH_LIMIT || cliGrowth > GROWTH_LIMIT) {
+    console.error(`\nGROWTH CHECK FAILED: time grows as pods^${Math.max(simGrowth, cliGrowth).toFixed(2)} from 500 to ${last} pods (limit ${GROWTH_LIMIT}). Something scans the World per object; profile with --cpu-prof.`);
+    process.exitCode = 1;
+  }
 }
 
 if (want('links')) {

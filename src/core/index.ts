@@ -10,6 +10,7 @@ export { DEFAULT_OPTIONS, type SimOptions, type DeepPartial } from './options';
 export type { Diagnostic, Range, Severity, Cite, Location } from './diagnostics/diagnostic';
 export type * from './model/index';
 export { slicesOf } from './net/endpoints';
+export { diff, applyPatch, documentStarts, rangesByDocument, rangesInText, type Patch } from './delta';
 export { parseRequestURL, type HttpRequest } from './http';
 export * from './topology/index';
 // The one door for questions: every query kind, answered with exactly the CLI's --json document.

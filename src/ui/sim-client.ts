@@ -2,8 +2,8 @@
  * The page's side of the simulation worker: starts it lazily, restarts it when it crashes or runs past
  * its time budget (and says so), and matches query answers to their requests.
  */
-import type { QueryInput, QueryName, QueryResult } from '../core/index';
-import type { QueryRequest, Reply, Request, SimulateRequest } from '../worker/protocol';
+import { applyPatch, rangesByDocument, rangesInText, type QueryInput, type QueryName, type QueryResult } from '../core/index';
+import type { QueryRequest, Reply, Request, SimulateRequest, SimulatedReply, WorkerReply } from '../worker/protocol';
 
 export interface SimClient {
   simulate(req: Omit<SimulateRequest, 'type'>): void;
@@ -36,6 +36,8 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last: Omit<SimulateRequest, 'type'> | null = null;
   let nextId = 1;
+  /** The last simulation reply, ranges by document: what the worker's next delta is relative to. */
+  let base: SimulatedReply | null = null;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   const clearBudget = () => {
@@ -47,6 +49,7 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
     clearBudget();
     worker?.terminate();
     worker = null;
+    base = null;
     for (const p of pending.values()) p.reject(new QueryError(why, 'worker'));
     pending.clear();
     hooks.onNotice(why);
@@ -57,8 +60,16 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
   const get = (): Worker => {
     if (worker) return worker;
     const w = make();
-    w.addEventListener('message', (e: MessageEvent<Reply>) => {
-      const r = e.data;
+    w.addEventListener('message', (e: MessageEvent<WorkerReply>) => {
+      const data = e.data;
+      if (data.type === 'simulated-delta' && base?.rev !== data.base) {
+        // Out of step with the worker (should not happen: replies arrive in order): ask for the whole reply.
+        base = null;
+        if (last) w.postMessage({ type: 'simulate', ...last, full: true } satisfies Request);
+        return;
+      }
+      const r: Reply = data.type === 'simulated-delta' ? whole(data.patch) : data;
+      if (data.type === 'simulated') base = rangesByDocument(data, data.documents ?? [0]);
       if (r.type === 'answer') {
         const p = pending.get(r.id);
         pending.delete(r.id);
@@ -78,6 +89,12 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
   };
 
   const post = (m: Request) => get().postMessage(m);
+
+  /** The reply a delta stands for; every delta is applied, even one the page then drops as stale. */
+  const whole = (patch: Parameters<typeof applyPatch>[1]): SimulatedReply => {
+    base = applyPatch(base!, patch);
+    return rangesInText(base, base.documents ?? [0]);
+  };
 
   return {
     simulate(req) {
@@ -100,6 +117,7 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
       clearBudget();
       worker?.terminate();
       worker = null;
+      base = null;
     },
   };
 }

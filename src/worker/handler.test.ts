@@ -30,7 +30,7 @@ describe('the worker handler', () => {
     const state = createState();
     const a = handle(state, { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO, options: {} });
     const extra = `${DEFAULT_SCENARIO}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: zz, namespace: other}\nspec: {clusterIP: None, ports: [{port: 1}]}\n`;
-    const b = handle(state, { type: 'simulate', rev: 2, text: extra, options: {} });
+    const b = handle(state, { type: 'simulate', rev: 2, text: extra, options: {}, full: true });
     if (a.type !== 'simulated' || b.type !== 'simulated') throw new Error('not simulated');
     const svc = a.topology.nodes.find((n) => n.kind === 'Service')!;
     expect(b.layout[svc.id]).toEqual(a.layout[svc.id]);

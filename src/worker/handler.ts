@@ -2,9 +2,9 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { buildTopology, createSimCache, prepareQuery, QUERY_NAMES, simulate, slicesOf, type DeepPartial, type SimCache, type SimOptions, type Simulation } from '../core/index';
+import { buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, slicesOf, type DeepPartial, type SimCache, type SimOptions, type Simulation } from '../core/index';
 import { layoutTopology } from './layout';
-import type { AnswerReply, EndpointsView, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply } from './protocol';
+import type { AnswerReply, EndpointsView, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
 export interface WorkerState {
   sim: Simulation | null;
@@ -14,6 +14,8 @@ export interface WorkerState {
   simCache: SimCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
+  /** The last simulation reply sent, ranges by document: the next one is sent as the changes from it. */
+  sent?: SimulatedReply;
 }
 
 export function createState(now?: () => number): WorkerState {
@@ -24,10 +26,10 @@ export function createState(now?: () => number): WorkerState {
 /** The file name the page's single editor buffer is simulated under (diagnostics carry `file: 0`). */
 export const EDITOR_FILE = 'playground.yaml';
 
-export function handle(state: WorkerState, msg: Request): Reply {
+export function handle(state: WorkerState, msg: Request): WorkerReply {
   if (msg.type === 'simulate') {
     try {
-      return runSimulation(state, msg);
+      return sendChanges(state, msg, runSimulation(state, msg));
     } catch (e) {
       return { type: 'failed', rev: msg.rev, error: e instanceof Error ? `${e.message}` : String(e) };
     }
@@ -96,7 +98,22 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
     ],
     queries: [...QUERY_NAMES].sort(),
     timings: { simulate: t1 - t0, layout: t2 - t1 },
+    documents: documentStarts(msg.text),
   };
+}
+
+/**
+ * The reply as the changes since the last one sent (issue 15: a one-field edit at 382 objects was a 1.6 MB
+ * structured clone; the changes are kilobytes). Ranges are compared counted from their document's start, so
+ * a line added above a document does not change the places inside it. The first reply, and any the page asks
+ * to have whole, goes whole.
+ */
+function sendChanges(state: WorkerState, msg: SimulateRequest, reply: SimulatedReply): SimulatedReply | SimulatedDeltaReply {
+  const byDocument = rangesByDocument(reply, reply.documents ?? [0]);
+  const prev = state.sent;
+  state.sent = byDocument;
+  if (!prev || msg.full) return reply;
+  return { type: 'simulated-delta', rev: reply.rev, base: prev.rev, patch: diff(prev, byDocument) ?? { o: {} } };
 }
 
 /** Per Service: its slices and every endpoint with its conditions (the Endpoints panel). */

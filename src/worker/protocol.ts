@@ -2,7 +2,7 @@
  * The messages between the page and the simulation worker: plain data only (no classes, no functions),
  * so they survive structured cloning and can be logged, replayed and tested in Node.
  */
-import type { DeepPartial, Diagnostic, QueryInput, QueryName, QueryResult, SimOptions, Topology } from '../core/index';
+import type { DeepPartial, Diagnostic, Patch, QueryInput, QueryName, QueryResult, SimOptions, Topology } from '../core/index';
 
 export interface SimulateRequest {
   type: 'simulate';
@@ -12,6 +12,8 @@ export interface SimulateRequest {
   options: DeepPartial<SimOptions>;
   /** Draw system objects too. */
   showSystem?: boolean;
+  /** Answer with the whole reply, not the changes since the last one (the page lost track of them). */
+  full?: boolean;
 }
 
 /**
@@ -76,6 +78,20 @@ export interface SimulatedReply {
   queries: QueryName[];
   /** Milliseconds spent simulating and laying out (measured in the worker). */
   timings: { simulate: number; layout: number; sinceEdit?: number };
+  /** Where each YAML document of the text starts (a delta's ranges count from these); absent: one document. */
+  documents?: number[];
+}
+
+/**
+ * A SimulatedReply sent as what changed since the previous simulation reply this worker sent (rev `base`):
+ * `applyPatch` on that reply with its ranges counted by document (`rangesByDocument`), then `rangesInText`,
+ * gives this one. The page applies every delta in order, stale or not, to keep its copy in step.
+ */
+export interface SimulatedDeltaReply {
+  type: 'simulated-delta';
+  rev: number;
+  base: number;
+  patch: Patch;
 }
 
 /** The answer to a QueryRequest: exactly the CLI's `--json` document for the same question. */
@@ -90,4 +106,8 @@ export interface FailedReply {
   error: string;
 }
 
+/** What the page sees: sim-client.ts turns every SimulatedDeltaReply into the SimulatedReply it stands for. */
 export type Reply = SimulatedReply | AnswerReply | FailedReply;
+
+/** What the worker posts. */
+export type WorkerReply = Reply | SimulatedDeltaReply;

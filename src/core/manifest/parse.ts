@@ -1,7 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic';
 import { CODES } from '../diagnostics/codes';
+import type { FieldNode, FieldTree } from '../model/meta';
 import { checkIndentation } from './indentation';
+import { readPlainYAML, unusualOffsets } from './plain-yaml';
 
 /** Limits that keep hostile input bounded (each refusal names the limit). */
 export const LIMITS = {
@@ -20,7 +22,9 @@ export interface RawObject {
   value: Record<string, unknown>;
   file: number;
   range: Range;
-  fields: Record<string, Range>;
+  fields: FieldTree;
+  /** Added to every range in `fields` (they are relative to the document's chunk). */
+  offset?: number;
 }
 
 /**
@@ -59,8 +63,9 @@ const MARKER = /^---(?=[ \t\r\n]|$)/gm;
 /**
  * Split one file into YAML documents and convert each to plain data, keeping the range of every field.
  * A broken document is reported and skipped; the others are still read (one typo must not hide the rest).
- * With a cache, documents whose text is unchanged since the last run are not parsed again; the result is the
- * same as without (a file with YAML errors or directives is always parsed whole).
+ * Documents in the plain manifest subset are read by `plain-yaml.ts`, the rest by `yaml`; with a cache,
+ * documents whose text is unchanged since the last run are not read again. The result is the same as
+ * `parseWithYaml` (a file with YAML errors or directives is always parsed whole by `yaml`).
  */
 export function parseFile(text: string, file: number, diags: Diagnostic[], cache?: ParseCache): RawObject[] {
   // Count separators before parsing, so an oversized paste is refused at once rather than after seconds.
@@ -69,10 +74,15 @@ export function parseFile(text: string, file: number, diags: Diagnostic[], cache
     diags.push(tooMany(separators + 1, file, text));
     return [];
   }
-  if (cache && !/^%/m.test(text)) {
-    const cached = parseBySegments(text, file, diags, cache);
-    if (cached) return cached;
+  if (!/^%/m.test(text)) {
+    const read = parseBySegments(text, file, diags, cache);
+    if (read) return read;
   }
+  return parseWithYaml(text, file, diags);
+}
+
+/** The whole file through `yaml` in one go: the authority the faster paths must agree with. */
+export function parseWithYaml(text: string, file: number, diags: Diagnostic[]): RawObject[] {
   const local: Diagnostic[] = [];
   const seg = parseSegment(text, file, local);
   if (seg.documents > LIMITS.maxDocuments) {
@@ -100,21 +110,29 @@ function oneIndentationProblem(diags: Diagnostic[]): Diagnostic[] {
   return diags.filter((d) => !rest.includes(d)).map((d) => (d === first ? merged : d));
 }
 
-/** parseFile through the cache; undefined when some document has YAML errors (then the file is parsed whole). */
-function parseBySegments(text: string, file: number, diags: Diagnostic[], cache: ParseCache): RawObject[] | undefined {
+/** parseFile document by document; undefined when some document has YAML errors (then the file is parsed whole). */
+function parseBySegments(text: string, file: number, diags: Diagnostic[], cache?: ParseCache): RawObject[] | undefined {
   const starts = [0];
   for (const m of text.matchAll(MARKER)) if (m.index > 0) starts.push(m.index);
   const parts: [Segment, number][] = [];
   let documents = 0;
+  const odd = cache ? [] : unusualOffsets(text);
+  let k = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
-    const chunk = text.slice(start, starts[i + 1] ?? text.length);
-    let seg = cache.used.get(chunk) ?? cache.entries.get(chunk);
-    if (!seg) seg = parseSegment(chunk, 0, []);
-    cache.used.set(chunk, seg);
+    const end = starts[i + 1] ?? text.length;
+    while (k < odd.length && odd[k]! < start) k++;
+    const clean = !cache && (k === odd.length || odd[k]! >= end);
+    let seg: Segment | undefined;
+    // Segments are relative to their chunk, so a cached one serves wherever an edit moves it; shifted below.
+    if (cache) {
+      const chunk = text.slice(start, end);
+      seg = cache.used.get(chunk) ?? cache.entries.get(chunk) ?? readSegment(chunk, 0, chunk.length);
+      cache.used.set(chunk, seg);
+    } else seg = readSegment(text, start, end, clean);
+    parts.push([seg, start]);
     if (seg.broken) return undefined;
     documents += seg.documents;
-    parts.push([seg, start]);
   }
   if (documents > LIMITS.maxDocuments) {
     diags.push(tooMany(documents, file, text));
@@ -123,22 +141,22 @@ function parseBySegments(text: string, file: number, diags: Diagnostic[], cache:
   const out: RawObject[] = [];
   for (const [seg, offset] of parts) {
     for (const d of seg.diags) diags.push({ ...d, file, range: shift(d.range, offset) });
-    for (const o of seg.objects) out.push(offset === 0 && file === 0 ? o : { value: o.value, file, range: shift(o.range, offset), fields: offset === 0 ? o.fields : shiftFields(o.fields, offset) });
+    for (const o of seg.objects) out.push(offset === 0 && file === o.file ? o : { value: o.value, file, range: shift(o.range, offset), fields: o.fields, ...(offset ? { offset } : {}) });
   }
   return out;
+}
+
+/** One chunk (`text` from `start` to `end`), read by the plain reader when it can, else by `yaml`; offsets relative to `start`. */
+function readSegment(text: string, start: number, end: number, clean = false): Segment {
+  // Indentation a person got wrong can still be valid YAML (`metadata:` then `name:` in the same column): yaml's
+  // path reports it, so such a document is not taken by the plain reader.
+  const plain = readPlainYAML(text, start, end, clean);
+  if (plain && !checkIndentation(text, start, end)) return { objects: [{ value: plain.value, file: 0, range: shift(plain.range, -start), fields: plain.fields }], diags: [], documents: 1, broken: false };
+  return parseSegment(start === 0 && end === text.length ? text : text.slice(start, end), 0, []);
 }
 
 function shift(r: Range, by: number): Range {
   return by === 0 ? r : { start: r.start + by, end: r.end + by };
-}
-
-function shiftFields(fields: Record<string, Range>, by: number): Record<string, Range> {
-  const out: Record<string, Range> = {};
-  for (const k in fields) {
-    const r = fields[k]!;
-    out[k] = { start: r.start + by, end: r.end + by };
-  }
-  return out;
 }
 
 /** Parse text holding one or more documents; positions are relative to the text. */
@@ -188,9 +206,7 @@ function parseSegment(text: string, file: number, diags: Diagnostic[]): Segment 
       diags.push({ code: CODES.YAML_NOT_OBJECT, severity: 'error', message: 'A Kubernetes manifest document must be a mapping (apiVersion, kind, metadata, ...).', file, range: rangeOf(doc.contents) ?? docRange });
       continue;
     }
-    const fields: Record<string, Range> = {};
-    collectRanges(doc.contents, '', fields);
-    out.push({ value: value as Record<string, unknown>, file, range: rangeOf(doc.contents) ?? docRange, fields });
+    out.push({ value: value as Record<string, unknown>, file, range: rangeOf(doc.contents) ?? docRange, fields: fieldTree(doc.contents) });
   }
   return { objects: out, diags, documents: list.length, broken: anyBroken };
 }
@@ -226,8 +242,64 @@ function depthExceeds(node: unknown, max: number): boolean {
   return false;
 }
 
-/** Record `path → range` for every map entry (key through value) and list item below `node`. */
-function collectRanges(node: unknown, path: string, out: Record<string, Range>): void {
+/**
+ * The ranges of every map entry (key through value) and list item below `node`, as a FieldTree. Keys are
+ * written as `String(key)`. Where two fields would share one dotted path (a dotted key beside the nested
+ * form, or `1` beside `"1"`), the paths are recorded too, first one kept, and lookups use them.
+ */
+function fieldTree(node: unknown): FieldTree {
+  const root: FieldTree = {};
+  let clash = false;
+  const stack: [unknown, FieldTree][] = [[node, root]];
+  while (stack.length) {
+    const [n, tree] = stack.pop()!;
+    if (isMap(n)) {
+      const keys: Record<string, FieldNode> = {};
+      // Keys whose value is a collection (their own fields are recorded later, so the tree cannot say yet).
+      const collections = new Set<string>();
+      for (const pair of n.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const start = pair.key.range![0];
+        const end = (pair.value as YamlNode | null)?.range?.[1] ?? pair.key.range![1];
+        const child: FieldNode = { start, end };
+        if (Object.prototype.hasOwnProperty.call(keys, key)) clash = true;
+        else if (key === '__proto__') Object.defineProperty(keys, key, { value: child, enumerable: true, writable: true, configurable: true });
+        else keys[key] = child;
+        if (key === '' || key.includes('.')) tree.dotted = true;
+        if (isMap(pair.value) || isSeq(pair.value)) collections.add(key);
+        stack.push([pair.value, child]);
+      }
+      tree.keys = keys;
+      if (tree.dotted) {
+        for (const key in keys) {
+          for (let d = key.indexOf('.'); d >= 0; d = key.indexOf('.', d + 1)) {
+            const prefix = key.slice(0, d);
+            if (collections.has(prefix)) clash = true;
+          }
+        }
+      }
+    } else if (isSeq(n)) {
+      tree.items = n.items.map((item) => {
+        const r = rangeOf(item) ?? { start: 0, end: 0 };
+        const child: FieldNode = { start: r.start, end: r.end };
+        stack.push([item, child]);
+        return child;
+      });
+    }
+  }
+  // An empty key at the top has the empty path, so its children's paths read as top-level ones.
+  const top = root.keys?.[''];
+  if (top && Object.prototype.hasOwnProperty.call(root.keys, '') && (top.keys || top.items)) clash = true;
+  if (clash) {
+    root.paths = {};
+    collectPaths(node, '', root.paths);
+  }
+  return root;
+}
+
+/** Record `path → range` for every map entry (key through value) and list item below `node` (first one kept). */
+function collectPaths(node: unknown, path: string, out: Record<string, Range>): void {
   const stack: [unknown, string][] = [[node, path]];
   while (stack.length) {
     const [n, p] = stack.pop()!;

@@ -8,6 +8,7 @@ import type { KindHandler } from './kind';
 import { KIND_HANDLERS } from './kinds/index';
 import { finishParseRun, LIMITS, parseFile, type ParseCache, type RawObject } from './parse';
 import { FieldReader } from './reader';
+import { fieldRange, subtree } from './fields';
 import { finishNamespaces } from './kinds/namespace';
 import { checkOwnerReferences } from './owner-references';
 
@@ -63,15 +64,13 @@ function unfoldLists(raw: RawObject, diags: Diagnostic[]): RawObject[] {
   const out: RawObject[] = [];
   raw.value.items.forEach((item: unknown, i: number) => {
     const prefix = `items.${i}`;
-    const range = raw.fields[prefix] ?? raw.range;
+    const range = fieldRange(raw, prefix) ?? raw.range;
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
       diags.push({ code: CODES.YAML_NOT_OBJECT, severity: 'error', message: `${prefix} must be a Kubernetes object.`, file: raw.file, range });
       return;
     }
-    const fields: Record<string, typeof range> = {};
-    const lead = `${prefix}.`;
-    for (const key in raw.fields) if (key.startsWith(lead)) fields[key.slice(lead.length)] = raw.fields[key]!;
-    out.push(...unfoldLists({ value: item as Record<string, unknown>, file: raw.file, range, fields }, diags));
+    const fields = subtree(raw.fields, prefix) ?? {};
+    out.push(...unfoldLists({ value: item as Record<string, unknown>, file: raw.file, range, fields, ...(raw.offset ? { offset: raw.offset } : {}) }, diags));
   });
   return out;
 }
@@ -110,7 +109,7 @@ function objectCount(w: World): number {
 
 /** Validate and add one object; false when its kind is not simulated (so leaving it out is no rejection). */
 function readKnownObject(raw: RawObject, order: number, world: World, options: SimOptions, diags: Diagnostic[], seen: Map<string, SourceRef>): boolean {
-  const source: SourceRef = { file: raw.file, range: raw.range, fields: raw.fields };
+  const source: SourceRef = { file: raw.file, range: raw.range, fields: raw.fields, ...(raw.offset ? { offset: raw.offset } : {}) };
   const r = new FieldReader(raw.value, source, diags);
   const kind = r.str('kind');
   const apiVersion = r.str('apiVersion');

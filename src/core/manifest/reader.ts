@@ -2,6 +2,7 @@ import type { Cite, Diagnostic, Range, Severity } from '../diagnostics/diagnosti
 import { CODES } from '../diagnostics/codes';
 import type { LabelSelector, LabelSelectorRequirement, Labels, ObjectMeta, Protocol, SourceRef } from '../model/meta';
 import { checkLabelValue, checkQualifiedName } from '../net/names';
+import { deeperField, fieldRange, rangeIn } from './fields';
 
 type Path = string;
 
@@ -20,14 +21,19 @@ export class FieldReader {
 
   /** Raw value at a dotted path (`spec.ports.0.port`). */
   at(path: Path): unknown {
+    // Called for nearly every field of every object: walk the path without splitting it into an array.
     let cur: unknown = this.value;
-    for (const part of path.split('.')) {
+    let from = 0;
+    for (;;) {
+      const dot = path.indexOf('.', from);
+      const part = dot < 0 ? (from === 0 ? path : path.slice(from)) : path.slice(from, dot);
       if (cur === null || cur === undefined) return undefined;
       if (Array.isArray(cur)) cur = cur[Number(part)];
       else if (typeof cur === 'object') cur = Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<string, unknown>)[part] : undefined;
       else return undefined;
+      if (dot < 0) return cur;
+      from = dot + 1;
     }
-    return cur;
   }
 
   has(path: Path): boolean {
@@ -74,13 +80,11 @@ export class FieldReader {
   misplaced(path: Path): Path | undefined {
     const parts = path.split('.');
     const last = parts.pop()!;
-    const fields = this.source.fields;
     for (let k = parts.length - 1; k >= 0; k--) {
       const shallower = [...parts.slice(0, k), last].join('.');
-      if (shallower in fields) return shallower;
+      if (fieldRange(this.source, shallower)) return shallower;
     }
-    const prefix = parts.length ? `${parts.join('.')}.` : '';
-    return Object.keys(fields).find((f) => f.startsWith(prefix) && f.endsWith(`.${last}`) && f.split('.').length === parts.length + 2);
+    return deeperField(this.source, parts.join('.'), last);
   }
 
   str(path: Path, opts: { required?: boolean } = {}): string | undefined {
@@ -233,17 +237,7 @@ export class FieldReader {
   }
 }
 
-/** The range of `path` in an object's source, falling back to the nearest ancestor, then the document. */
-export function rangeIn(source: SourceRef, path: Path): Range {
-  let p = source.prefix ? (path ? `${source.prefix}.${path}` : source.prefix) : path;
-  while (p) {
-    const r = source.fields[p];
-    if (r) return r;
-    const dot = p.lastIndexOf('.');
-    p = dot < 0 ? '' : p.slice(0, dot);
-  }
-  return source.range;
-}
+export { fieldRange, rangeIn };
 
 /** A pointer to the YAML of an object, or of one field of it: what verdicts, traces and graph edges cite. */
 export function citeOf(o: Pick<ObjectMeta, 'id' | 'source'>, path = ''): Cite {

@@ -1,15 +1,37 @@
 import type { Range } from '../diagnostics/diagnostic';
 
-/** Where an object came from: the file, the document's range, and the range of every field path in it. */
+/**
+ * The fields of a YAML collection as offsets, without dotted paths (those are made only for what is cited,
+ * `manifest/fields.ts`): mapping entries by key (as written, even with dots: `app.kubernetes.io/name`), or list
+ * items by index. `{}` records nothing. Plain data.
+ */
+export interface FieldTree {
+  keys?: Record<string, FieldNode>;
+  items?: FieldNode[];
+  /** Some key holds a dot, so a dotted path may name it in one piece. */
+  dotted?: true;
+  /**
+   * Only for the rare document where two fields have the same dotted path (`a.b: 1` beside `a: {b: 2}`):
+   * the paths as `yaml`'s reader recorded them, first one kept, which lookups then use.
+   */
+  paths?: Record<string, Range>;
+}
+
+/** One field: for a map entry the key through the value, for a list item the item. */
+export interface FieldNode extends FieldTree {
+  start: number;
+  end: number;
+}
+
+/** Where an object came from: the file, the document's range, and the ranges of its fields. */
 export interface SourceRef {
   file: number;
   /** The whole YAML document (or list item) of the object. */
   range: Range;
-  /**
-   * Ranges of fields by dotted path (`spec.ports.0.targetPort`): for a map entry the key through the
-   * value, for a list item the item. Plain data so that it crosses the worker boundary.
-   */
-  fields: Record<string, Range>;
+  /** Ranges of the object's fields (`spec.ports.0.targetPort` is `keys.spec.keys.ports.items[0].keys.targetPort`). */
+  fields: FieldTree;
+  /** Added to every range in `fields` (a document read once, then moved by an edit above it). */
+  offset?: number;
   /**
    * For objects made by a controller (a Pod made by a Deployment), the path of the template inside
    * the source object (`spec.template`, `spec.jobTemplate.spec.template`): field paths of the made

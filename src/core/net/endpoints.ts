@@ -1,7 +1,10 @@
 import type { IPFamily, Service, ServicePort } from '../model/core';
-import type { Endpoint } from '../model/discovery';
+import type { Endpoint, EndpointSlice } from '../model/discovery';
 import type { World } from '../model/world';
+import { clusterIPIndex, slicesByService } from '../model/lookup';
 import { canonicalIP, cidrContains, parseCIDR, parseIP } from './ip';
+
+export { clusterIPIndex };
 
 /**
  * How the dataplane reads a Service's EndpointSlices (KP-1, KP-2, SVC-10..SVC-12), written once
@@ -51,15 +54,22 @@ export function unusableEndpointAddress(world: World, ip: string, vips: Map<stri
   return null;
 }
 
-/** Every Service ClusterIP → its Service (for SVC-12 checks over many addresses). */
-export function clusterIPIndex(world: World): Map<string, Service> {
-  const out = new Map<string, Service>();
-  for (const s of world.services) for (const ip of s.clusterIPs) if (!out.has(ip)) out.set(ip, s);
-  return out;
+/**
+ * What a reader asking about many Services keeps, built once from a finished World (`endpointLookups`):
+ * slices by Service and ClusterIPs. Without it each question scans the World's arrays.
+ */
+export interface EndpointLookups {
+  slices: Map<string, EndpointSlice[]>;
+  vips: Map<string, Service>;
 }
 
-/** The slices of a Service (SVC-10): same namespace, `kubernetes.io/service-name` label naming it. */
-export function slicesOf(world: World, service: Pick<Service, 'namespace' | 'name'>) {
+export function endpointLookups(world: World): EndpointLookups {
+  return { slices: slicesByService(world), vips: clusterIPIndex(world) };
+}
+
+/** The slices of a Service (SVC-10): same namespace, `kubernetes.io/service-name` label naming it; in World order. */
+export function slicesOf(world: World, service: Pick<Service, 'namespace' | 'name'>, lookups?: EndpointLookups): EndpointSlice[] {
+  if (lookups) return lookups.slices.get(`${service.namespace}/${service.name}`) ?? [];
   return world.endpointSlices.filter((s) => s.namespace === service.namespace && (s.serviceName ?? s.labels[SVC_NAME]) === service.name);
 }
 
@@ -70,13 +80,13 @@ export function slicesOf(world: World, service: Pick<Service, 'namespace' | 'nam
  * listed in slice order.
  * Slice ports without a number are ignored.
  */
-export function servicePortEndpoints(world: World, service: Service, port: ServicePort): Backend[] {
+export function servicePortEndpoints(world: World, service: Service, port: ServicePort, lookups?: EndpointLookups): Backend[] {
   const families = new Set<IPFamily>(service.ipFamilies);
   const seen = new Set<string>();
   const out: Backend[] = [];
-  const inWorldOrder = slicesOf(world, service);
+  const inWorldOrder = slicesOf(world, service, lookups);
   const slices = [...inWorldOrder].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const vips = slices.length ? clusterIPIndex(world) : new Map<string, Service>();
+  const vips = lookups ? lookups.vips : slices.length ? clusterIPIndex(world) : new Map<string, Service>();
   for (const slice of slices) {
     if (slice.addressType === 'FQDN' || !families.has(slice.addressType)) continue;
     const sp = slice.ports.find((p) => p.name === port.name && p.protocol === port.protocol);

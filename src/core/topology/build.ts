@@ -5,7 +5,8 @@ import type { Topology, Verdict } from './types';
 import { addEdge, addNode, citeOf, INTERNET, isSystem, shown, type Builder, type TopologyOptions } from './builder';
 import { addEntryPoints } from './entry';
 import { addCalls, addExternalEntry } from './traffic';
-import { slicesOf } from '../net/endpoints';
+import { endpointLookups, slicesOf, type EndpointLookups } from '../net/endpoints';
+import { servicesByName } from '../model/lookup';
 import { isolationByPod } from '../controllers/netpol/index';
 
 export { isSystem, citeOf, type TopologyOptions } from './builder';
@@ -17,14 +18,15 @@ export { isSystem, citeOf, type TopologyOptions } from './builder';
  */
 export function buildTopology(sim: Simulation, opts: TopologyOptions = {}): Topology {
   const g: Builder = { nodes: new Map(), edges: new Map(), opts };
+  const lookups = endpointLookups(sim.world);
   addClients(g);
-  addServices(g, sim);
+  addServices(g, sim, lookups);
   addSlices(g, sim);
   addPods(g, sim);
   addSliceEndpoints(g, sim);
   addExternalEntry(g, sim);
   addEntryPoints(g, sim);
-  addCalls(g, sim);
+  addCalls(g, sim, lookups);
   return { nodes: [...g.nodes.values()], edges: [...g.edges.values()] };
 }
 
@@ -40,10 +42,10 @@ function serviceDetail(s: Service): string {
 }
 
 /** Layer 3: every Service; warns when a selector-managed Service has no ready endpoint. */
-function addServices(g: Builder, sim: Simulation): void {
+function addServices(g: Builder, sim: Simulation, lookups: EndpointLookups): void {
   for (const s of sim.world.services) {
     if (!shown(g, s)) continue;
-    const slices = slicesOf(sim.world, s);
+    const slices = slicesOf(sim.world, s, lookups);
     const ready = slices.some((es) => es.endpoints.some((e) => e.conditions.ready));
     const status = s.type !== 'ExternalName' && s.selector !== null && !ready ? 'warning' : 'ok';
     addNode(g, { id: s.id, kind: 'Service', label: s.name, detail: serviceDetail(s), namespace: s.namespace, layer: 3, status, cite: citeOf(s), ...(isSystem(s) ? { system: true } : {}) });
@@ -52,11 +54,12 @@ function addServices(g: Builder, sim: Simulation): void {
 
 /** Layer 4: EndpointSlices, each joined to its Service by the `kubernetes.io/service-name` label (SVC-10). */
 function addSlices(g: Builder, sim: Simulation): void {
+  const services = servicesByName(sim.world);
   for (const es of sim.world.endpointSlices) {
     if (!shown(g, es)) continue;
     const n = es.endpoints.length;
     const ready = es.endpoints.filter((e) => e.conditions.ready).length;
-    const svc = es.serviceName ? sim.world.services.find((s) => s.namespace === es.namespace && s.name === es.serviceName) : undefined;
+    const svc = es.serviceName ? services.get(`${es.namespace}/${es.serviceName}`) : undefined;
     const cite = es.generated && svc ? citeOf(svc, 'spec.selector') : citeOf(es);
     addNode(g, {
       id: es.id,

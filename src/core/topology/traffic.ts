@@ -8,7 +8,8 @@ import { podResolvConf, searchCandidates } from '../controllers/coredns/index';
 import { addEdge, citeOf, INTERNET, shown, type Builder } from './builder';
 import { revealedCalls, type RevealedCall } from './calls';
 import type { Verdict } from './types';
-import { slicesOf } from '../net/endpoints';
+import { slicesOf, type EndpointLookups } from '../net/endpoints';
+import { servicesByName } from '../model/lookup';
 import { whyNoTraffic } from '../model/pod-state';
 import { OUTSIDE_CLIENT_IP, type Peer } from '../model/peer';
 
@@ -87,11 +88,10 @@ export function serviceFor(sim: Simulation, pod: Pod, host: string, byName?: Map
  * East-west calls the manifests reveal: a container whose env, args or command name a Service
  * gets a pod → Service edge, judged on the real path (DNS first, then each backend after DNAT).
  */
-export function addCalls(g: Builder, sim: Simulation): void {
+export function addCalls(g: Builder, sim: Simulation, lookups?: EndpointLookups): void {
   const dns = g.opts.skipPolicy ? undefined : reachDNS(sim.world, sim.options, sim.policies);
   // The first Service of each namespace/name, as `find` would pick it.
-  const byName = new Map<string, Service>();
-  for (const s of sim.world.services) if (!byName.has(`${s.namespace}/${s.name}`)) byName.set(`${s.namespace}/${s.name}`, s);
+  const byName = servicesByName(sim.world);
   for (const pod of sim.world.pods) {
     if (!shown(g, pod) || !g.nodes.has(pod.id)) continue;
     const calls = revealedCalls(pod);
@@ -129,17 +129,17 @@ export function addCalls(g: Builder, sim: Simulation): void {
         addEdge(g, { from: pod.id, to: svc.id, verdict: mesh.verdict, relation: 'call', label, reason: `${mesh.reason} ${found}`, cites: [where, ...mesh.cites] });
         continue;
       }
-      const j = g.opts.skipPolicy ? { verdict: 'unknown' as Verdict, reason: 'Policy verdicts are not computed in this view.', cites: [] } : judgeCall(sim, pod, svc, port.port, call);
+      const j = g.opts.skipPolicy ? { verdict: 'unknown' as Verdict, reason: 'Policy verdicts are not computed in this view.', cites: [] } : judgeCall(sim, pod, svc, port.port, call, lookups);
       addEdge(g, { from: pod.id, to: svc.id, verdict: j.verdict, relation: 'call', label, reason: `${j.reason} ${found}`, cites: [where, ...j.cites] });
     }
   }
 }
 
-function judgeCall(sim: Simulation, pod: Pod, svc: Service, port: number, call: RevealedCall): Judged {
+function judgeCall(sim: Simulation, pod: Pod, svc: Service, port: number, call: RevealedCall, lookups?: EndpointLookups): Judged {
   const from: Peer = { kind: 'pod', namespace: pod.namespace, name: pod.name };
   if (!svc.headless) return judgeService(sim, from, svc, port);
   // Headless: the name resolves to the pod IPs and the client connects to them directly (SVC-4).
-  const targets = slicesOf(sim.world, svc)
+  const targets = slicesOf(sim.world, svc, lookups)
     .flatMap((es) => es.endpoints.filter((e) => e.conditions.ready).map((e) => e.addresses[0]!));
   if (targets.length === 0) return { verdict: 'blocked', reason: `${call.host} has no ready endpoint, so the headless name does not resolve (DNS-3).`, cites: [] };
   const results = targets.map((ip) => check(sim.world, sim.options, { from, to: { kind: 'ip', ip }, port, protocol: 'TCP' }, sim.policies)).flatMap((r) => (r.ok ? [r.result] : []));

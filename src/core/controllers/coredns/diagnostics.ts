@@ -3,7 +3,7 @@ import type { Container, Pod, Service } from '../../model/core';
 import type { ObjectMeta } from '../../model/meta';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import { rangeIn } from '../../manifest/reader';
+import { fieldRange, rangeIn } from '../../manifest/reader';
 import { parseIP } from '../../net/ip';
 import { DNS_CODES } from './codes';
 import { podResolvConf } from './resolv-conf';
@@ -78,7 +78,7 @@ export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
       kubeDNS,
       DNS_CODES.KUBE_DNS_IP_MISMATCH,
       'warning',
-      kubeDNS.source.fields['spec.clusterIP'] ? 'spec.clusterIP' : 'metadata.name',
+      fieldRange(kubeDNS.source, 'spec.clusterIP') ? 'spec.clusterIP' : 'metadata.name',
       `Pods send DNS queries to ${dnsIP} (the kubelet's clusterDNS), but kube-system/kube-dns has ${kubeDNS.headless ? 'no ClusterIP' : `ClusterIP ${kubeDNS.clusterIPs.join(', ') || 'none'}`}: queries would reach no Service. Set spec.clusterIP: ${dnsIP} (DNS-13).`,
       'DNS-13',
     );
@@ -170,7 +170,7 @@ function checkResolver(p: Pod, options: SimOptions, push: Push): void {
       p,
       DNS_CODES.HOSTNETWORK_CLUSTERFIRST,
       'info',
-      p.source.fields[`${p.source.prefix ? `${p.source.prefix}.` : ''}spec.dnsPolicy`] ? 'spec.dnsPolicy' : 'spec.hostNetwork',
+      fieldRange(p.source, 'spec.dnsPolicy') ? 'spec.dnsPolicy' : 'spec.hostNetwork',
       `This pod uses the host network with dnsPolicy ClusterFirst, so it gets the node's resolv.conf and cannot resolve Service names; use dnsPolicy: ClusterFirstWithHostNet (DNS-13).`,
       'DNS-13',
     );

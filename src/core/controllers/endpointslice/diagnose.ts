@@ -3,9 +3,9 @@ import { CODES } from '../../diagnostics/codes';
 import type { Pod, Service } from '../../model/core';
 import type { EndpointSlice } from '../../model/discovery';
 import type { World } from '../../model/world';
-import { rangeIn } from '../../manifest/reader';
-import { clusterIPIndex, slicesOf, unusableEndpointAddress } from '../../net/endpoints';
-import { matchesEquality } from '../../net/labels';
+import { fieldRange, rangeIn } from '../../manifest/reader';
+import { endpointLookups, slicesOf, unusableEndpointAddress, type EndpointLookups } from '../../net/endpoints';
+import { indexPods, podsMatching, servicesByName, type PodIndex } from '../../model/lookup';
 import { findPort } from './utils';
 
 /**
@@ -16,18 +16,21 @@ import { findPort } from './utils';
  * System objects are not diagnosed. Run after the controllers, over the finished World.
  */
 export function diagnoseServices(world: World, diags: Diagnostic[]): void {
+  // Indexed once for every Service (issue 15): pods by namespace and labels, slices by Service, ClusterIPs.
+  const pods = indexPods(world.pods);
+  const ix = endpointLookups(world);
   for (const s of world.services) {
     if (s.system || s.type === 'ExternalName') continue;
     if (!s.selector) {
-      if (s.source.fields['spec.selector']) {
+      if (fieldRange(s.source, 'spec.selector')) {
         push(diags, s, CODES.SERVICE_EMPTY_SELECTOR, 'spec.selector', 'warning', 'SVC-6', `selector: {} selects no pods (it behaves as no selector); ${s.name} gets endpoints only from hand-written EndpointSlices.`);
       }
-      diagnoseReadiness(world, s, diags);
+      diagnoseReadiness(world, ix, s, diags);
       continue;
     }
-    const selected = world.pods.filter((p) => p.namespace === s.namespace && matchesEquality(s.selector!, p.labels));
+    const selected = podsMatching(pods, s.namespace, s.selector);
     if (selected.length === 0) {
-      diagnoseNothingSelected(world, s, diags);
+      diagnoseNothingSelected(pods, s, diags);
       continue;
     }
     for (const port of s.ports) {
@@ -41,10 +44,11 @@ export function diagnoseServices(world: World, diags: Diagnostic[]): void {
           : `${missing.length} of ${selected.length} selected pods have no ${port.protocol} container port named "${port.targetPort}" (${missing.slice(0, 3).map((p) => p.name).join(', ')}); they get no traffic on port ${port.name || port.port}.`,
         missing.slice(0, 3).map((p) => ({ file: p.source.file, range: rangeIn(p.source, 'spec.containers'), message: `${p.id} containers` })));
     }
-    diagnoseReadiness(world, s, diags, selected);
+    diagnoseReadiness(world, ix, s, diags, selected);
   }
-  for (const slice of world.endpointSlices) if (!slice.generated) diagnoseSlice(world, slice, diags);
-  diagnoseAddresses(world, diags);
+  const services = servicesByName(world);
+  for (const slice of world.endpointSlices) if (!slice.generated) diagnoseSlice(services, slice, diags);
+  diagnoseAddresses(world, ix, diags);
 }
 
 /**
@@ -52,8 +56,8 @@ export function diagnoseServices(world: World, diags: Diagnostic[]): void {
  * link-local or a Service's ClusterIP. kube-proxy leaves them out (`net/endpoints.ts`), so they never
  * receive traffic; the warning sits on the address.
  */
-function diagnoseAddresses(world: World, diags: Diagnostic[]): void {
-  const vips = clusterIPIndex(world);
+function diagnoseAddresses(world: World, ix: EndpointLookups, diags: Diagnostic[]): void {
+  const vips = ix.vips;
   const flag = (obj: { id: string; source: Service['source'] }, path: string, ip: string) => {
     const problem = unusableEndpointAddress(world, ip, vips);
     if (problem) push(diags, obj, CODES.ENDPOINT_ADDRESS_UNUSABLE, path, 'warning', 'SVC-12', `${problem}: endpoint addresses must not be loopback, link-local or a Service's ClusterIP, so kube-proxy never sends traffic here.`);
@@ -76,9 +80,9 @@ function push(diags: Diagnostic[], s: { id: string; source: Service['source'] },
   diags.push({ code, severity, message, file: s.source.file, range: rangeIn(s.source, path), path, object: s.id, rule, ...(related && related.length ? { related } : {}) });
 }
 
-function diagnoseNothingSelected(world: World, s: Service, diags: Diagnostic[]): void {
+function diagnoseNothingSelected(pods: PodIndex, s: Service, diags: Diagnostic[]): void {
   const sel = s.selector!;
-  const elsewhere = world.pods.filter((p) => p.namespace !== s.namespace && matchesEquality(sel, p.labels));
+  const elsewhere = podsMatching(pods, undefined, sel).filter((p) => p.namespace !== s.namespace);
   if (elsewhere.length) {
     const namespaces = [...new Set(elsewhere.map((p) => p.namespace))].sort();
     push(diags, s, CODES.SERVICE_SELECTS_OTHER_NAMESPACE, 'spec.selector', 'warning', 'SVC-5',
@@ -86,7 +90,7 @@ function diagnoseNothingSelected(world: World, s: Service, diags: Diagnostic[]):
       elsewhere.slice(0, 3).map((p) => ({ file: p.source.file, range: rangeIn(p.source, 'metadata.labels'), message: `${p.id} matches` })));
     return;
   }
-  const miss = closestMiss(world.pods.filter((p) => p.namespace === s.namespace && !p.system), sel);
+  const miss = closestMiss((pods.byNamespace.get(s.namespace) ?? []).filter((p) => !p.system), sel);
   const hint = miss ? ` Closest: ${miss.pod.id} (${miss.problems.join(', ')}).` : ` There are no pods in namespace ${s.namespace}.`;
   push(diags, s, CODES.SERVICE_SELECTS_NOTHING, 'spec.selector', 'warning', 'SVC-5',
     `The selector ${Object.entries(sel).map(([k, v]) => `${k}=${v}`).join(',')} matches no pod, so the Service has no endpoints and connections are refused (EPS-4, KP-5).${hint}`,
@@ -122,10 +126,10 @@ function whyNoEndpoints(world: World, pods: Pod[]): string {
   return parts.length ? ` Of the ${pods.length} selected pods, ${parts.join(', ')} (SVC-7).` : '';
 }
 
-function diagnoseReadiness(world: World, s: Service, diags: Diagnostic[], selected: Pod[] = []): void {
-  const slices = slicesOf(world, s);
+function diagnoseReadiness(world: World, ix: EndpointLookups, s: Service, diags: Diagnostic[], selected: Pod[] = []): void {
+  const slices = slicesOf(world, s, ix);
   // SVC-12: loopback, link-local and ClusterIP addresses never carry traffic, so they do not count.
-  const vips = clusterIPIndex(world);
+  const vips = ix.vips;
   const endpoints = slices.flatMap((e) => e.endpoints).filter((e) => !e.addresses[0] || !unusableEndpointAddress(world, e.addresses[0], vips));
   if (!s.selector && slices.length === 0) {
     push(diags, s, CODES.SERVICE_NO_READY_ENDPOINTS, 'metadata.name', 'info', 'SVC-10',
@@ -139,13 +143,13 @@ function diagnoseReadiness(world: World, s: Service, diags: Diagnostic[], select
       : `${s.name} has no endpoints; ${s.headless ? 'its DNS name does not resolve (NXDOMAIN)' : 'connections to it are refused'}.${whyNoEndpoints(world, selected)}`);
 }
 
-function diagnoseSlice(world: World, slice: EndpointSlice, diags: Diagnostic[]): void {
+function diagnoseSlice(services: Map<string, Service>, slice: EndpointSlice, diags: Diagnostic[]): void {
   if (!slice.serviceName) {
     push(diags, slice, CODES.SLICE_WITHOUT_SERVICE, 'metadata', 'warning', 'SVC-10',
       'This EndpointSlice has no kubernetes.io/service-name label, so no Service uses it: kube-proxy and DNS ignore it.');
     return;
   }
-  const svc = world.services.find((s) => s.namespace === slice.namespace && s.name === slice.serviceName);
+  const svc = services.get(`${slice.namespace}/${slice.serviceName}`);
   if (!svc) {
     push(diags, slice, CODES.SLICE_WITHOUT_SERVICE, 'metadata.labels', 'warning', 'SVC-10',
       `kubernetes.io/service-name names ${slice.serviceName}, but there is no Service ${slice.namespace}/${slice.serviceName}.`);

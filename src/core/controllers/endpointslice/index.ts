@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { World } from '../../model/world';
+import { indexPods, podsMatching } from '../../model/lookup';
 import { mirrorEndpoints } from './mirroring';
 import { reconcile } from './reconcile';
 import { removeSlicesTheControllerOwns } from './adopt';
@@ -27,7 +28,10 @@ export function runEndpointSliceControllers(world: World, diags: Diagnostic[]): 
       world.endpointSlices.push(s);
     }
   };
-  for (const svc of world.services) add(reconcile(svc, world.pods, world.nodes, max));
+  // One index of the pods for all Services: each reconcile sees only the pods its selector can match.
+  const pods = indexPods(world.pods);
+  const nodes = new Map(world.nodes.map((n) => [n.name, n]));
+  for (const svc of world.services) add(reconcile(svc, svc.selector ? podsMatching(pods, svc.namespace, svc.selector) : [], world.nodes, max, nodes));
   const byName = new Map(world.services.map((s) => [`${s.namespace}/${s.name}`, s]));
   for (const ep of world.legacyEndpoints) add(mirrorEndpoints(ep, byName.get(`${ep.namespace}/${ep.name}`), max));
 }

@@ -19,9 +19,8 @@ export function selectedPods(service: Service, pods: Pod[]): Pod[] {
  * ports (EPS-4). Names are `<service>-<5 chars>` hashed from the service, family, port list and chunk.
  * Services without selector and ExternalName Services get nothing (SVC-3, SVC-6).
  */
-export function reconcile(service: Service, pods: Pod[], nodes: Node[], maxPerSlice: number): EndpointSlice[] {
+export function reconcile(service: Service, pods: Pod[], nodes: Node[], maxPerSlice: number, nodeByName = new Map(nodes.map((n) => [n.name, n]))): EndpointSlice[] {
   if (service.type === 'ExternalName' || !service.selector) return [];
-  const nodeByName = new Map(nodes.map((n) => [n.name, n]));
   const candidates = selectedPods(service, pods).filter(shouldPodBeInEndpoints).sort(byPodName);
   const slices: EndpointSlice[] = [];
   const used = new Set<string>();

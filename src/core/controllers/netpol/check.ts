@@ -5,7 +5,8 @@ import type { Service, ServicePort } from '../../model/core';
 import type { Peer } from '../../model/peer';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import { servicePortEndpoints, usableEndpoints } from '../../net/endpoints';
+import { endpointLookups, servicePortEndpoints, usableEndpoints, type EndpointLookups } from '../../net/endpoints';
+import { servicesByName } from '../../model/lookup';
 import { lookupServiceAddress, type Via } from '../../net/service-address';
 import { addr, compile, type Compiled, type PolicyCache } from './compile';
 import { has } from './bitset';
@@ -96,7 +97,7 @@ function resolvePeer(c: Compiled, peer: Peer, port: number, protocol: L4): Targe
     }
     case 'service': {
       const { namespace: ns, name } = peer;
-      const s = c.world.services.find((x) => x.namespace === ns && x.name === name);
+      const s = memo(c, 'services-by-name', () => servicesByName(c.world)).get(`${ns}/${name}`);
       if (!s) return { error: `no Service ${ns}/${name}` };
       if (protocol === 'ICMP') return { error: `a Service virtual IP does not answer ICMP (kube-proxy forwards TCP, UDP and SCTP only); ask about a pod` };
       const sp = s.ports.find((p) => p.port === port && p.protocol === protocol);
@@ -124,8 +125,8 @@ function serviceAt(world: World, ip: string, port: number, protocol: L4): Servic
  * (KP-1, KP-2, SVC-12): the ready endpoints, else those terminating but still serving (`net/endpoints.ts`,
  * the dataplane's own rule), so a policy check never disagrees with kube-proxy about which backends exist.
  */
-function serviceBackends(world: World, s: Service, sp: ServicePort): { ip: string; port: number; podId?: string }[] {
-  return usableEndpoints(servicePortEndpoints(world, s, sp)).endpoints;
+function serviceBackends(world: World, s: Service, sp: ServicePort, lookups?: EndpointLookups): { ip: string; port: number; podId?: string }[] {
+  return usableEndpoints(servicePortEndpoints(world, s, sp, lookups)).endpoints;
 }
 
 /** A World lookup remembered on the compiled form (the World does not change once compiled, see `compile`). */
@@ -179,7 +180,7 @@ export function check(world: World, options: SimOptions, q: CheckQuery, cache?: 
   const { hit } = to;
   // The node whose kube-proxy handles the packet when it matters: the dialled node for a NodePort, else the one given.
   const receiving = hit.via === 'clusterIP' ? undefined : (hit.node ?? q.node);
-  const backends = memo(c, `backends|${hit.service.id}|${hit.port.name}|${hit.port.protocol}|${hit.port.port}|${hit.port.targetPort}`, () => serviceBackends(c.world, hit.service, hit.port));
+  const backends = memo(c, `backends|${hit.service.id}|${hit.port.name}|${hit.port.protocol}|${hit.port.port}|${hit.port.targetPort}`, () => serviceBackends(c.world, hit.service, hit.port, memo(c, 'endpoint-lookups', () => endpointLookups(c.world))));
   const notes: string[] = [];
   // A pod dialling another node's NodePort: its own node does not DNAT it (NodePorts are caught on local
   // addresses only), so its egress policy sees the node address and the nodePort, not the backend (KP-6).

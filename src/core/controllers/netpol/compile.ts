@@ -269,17 +269,61 @@ function build(world: World, options: SimOptions): Compiled {
     nsSelCache.set(key, out);
     return out;
   };
+  // Pods by address for ipBlock and network peers (issue 15): an IPv4 CIDR is a range of one sorted list, so
+  // each distinct CIDR costs a binary search and its members, not a pass over every pod.
+  let v4: { addr: number[]; pod: number[] } | undefined;
+  const v6: [Addr, number][] = [];
+  const single = empty(n);
+  const multi: number[] = [];
+  const byAddress = () => {
+    if (v4) return v4;
+    const pairs: [number, number][] = [];
+    addrs.forEach((list, i) => {
+      if (list.length === 1) set(single, i);
+      else if (list.length > 1) multi.push(i);
+      for (const a of list) if (a.family === 4) pairs.push([a.v4, i]);
+      else v6.push([a, i]);
+    });
+    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    return (v4 = { addr: pairs.map((x) => x[0]), pod: pairs.map((x) => x[1]) });
+  };
+  const inNetCache = new Map<string, Bits>();
+  /** Pods with some address in `x`. */
+  const podsInNet = (x: Net): Bits => {
+    const key = `${x.family}|${x.family === 4 ? x.v4 : x.v6}|${x.prefix}`;
+    let b = inNetCache.get(key);
+    if (b) return b;
+    b = empty(n);
+    const list = byAddress();
+    if (x.family === 4) {
+      const lo = x.v4;
+      const hi = lo + 2 ** (32 - x.prefix);
+      let l = 0;
+      let h = list.addr.length;
+      while (l < h) {
+        const mid = (l + h) >>> 1;
+        if (list.addr[mid]! < lo) l = mid + 1;
+        else h = mid;
+      }
+      for (let k = l; k < list.addr.length && list.addr[k]! < hi; k++) set(b, list.pod[k]!);
+    } else for (const [a, i] of v6) if (inNet(x, a)) set(b, i);
+    inNetCache.set(key, b);
+    return b;
+  };
   const netPods = (nets: Net[]): Bits => {
     const b = empty(n);
-    for (let i = 0; i < n; i++) if (addrs[i]!.some((a) => nets.some((x) => inNet(x, a)))) set(b, i);
+    for (const x of nets) orInto(b, podsInNet(x));
     return b;
   };
   const blockCache = new Map<string, Bits>();
   const blockPods = (key: string, m: IPBlockMatcher): Bits => {
     const hit = blockCache.get(key);
     if (hit) return hit;
-    const b = empty(n);
-    for (let i = 0; i < n; i++) if (addrs[i]!.some((a) => inBlock(m, a))) set(b, i);
+    byAddress();
+    // A pod with one address: in the CIDR and in no except range. Pods with several: any address that is (NP-5).
+    let b = and(podsInNet(m.cidr), single);
+    for (const e of m.except) b = andNot(b, podsInNet(e));
+    for (const i of multi) if (addrs[i]!.some((a) => inBlock(m, a))) set(b, i);
     blockCache.set(key, b);
     return b;
   };

@@ -3,7 +3,8 @@ import type { NetworkPolicy } from '../../model/networking';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
 import { cidrWithin, parseCIDR } from '../../net/ip';
-import { matchesEquality } from '../../net/labels';
+import { indexPods, podsMatching } from '../../model/lookup';
+import type { Service, ServicePort } from '../../model/core';
 import { and, has, isEmpty, members } from './bitset';
 import { rangeIn } from '../../manifest/reader';
 import { compile, namedPort, type Compiled, type PolicyCache } from './compile';
@@ -23,6 +24,7 @@ export function diagnoseNetworkPolicies(world: World, options: SimOptions, cache
   const c = compile(world, options, cache);
   const out: Diagnostic[] = [];
   const dns = dnsBackends(c);
+  const ports = servicePortIndex(c);
   c.policies.forEach((cp, k) => {
     const p = cp.policy;
     if (isEmpty(cp.selected)) {
@@ -35,7 +37,7 @@ export function diagnoseNetworkPolicies(world: World, options: SimOptions, cache
         if (tcp53 >= 0 && !r.ports.some((x) => x.protocol === 'UDP' && (x.port === 53 || x.port === undefined))) {
           out.push(diag(p, NETPOL_CODES.DNS_TCP_ONLY, 'warning', `${base}.ports.${tcp53}`, 'This port allows TCP 53 only (protocol defaults to TCP); DNS queries go over UDP 53 and stay blocked. Add {protocol: UDP, port: 53}.', 'NP-6'));
         }
-        if (dir === 'egress') servicePortWarnings(c, p, k, r.index, out);
+        if (dir === 'egress') servicePortWarnings(c, ports, p, k, r.index, out);
       }
     }
     if (cp.egress && dns.length) {
@@ -83,13 +85,56 @@ function dnsBackends(c: Compiled): { pod: number; port: number }[] {
   const sp = svc.ports.find((x) => x.protocol === 'UDP' && x.port === 53);
   if (!sp) return [];
   return usableEndpoints(servicePortEndpoints(c.world, svc, sp)).endpoints.flatMap((b) => {
-    const pod = b.podId ? c.pods.findIndex((x) => x.id === b.podId) : (c.byIP.get(b.ip) ?? -1);
+    const pod = b.podId ? (c.byId.get(b.podId) ?? -1) : (c.byIP.get(b.ip) ?? -1);
     return pod >= 0 ? [{ pod, port: b.port }] : [];
   });
 }
 
+/** A Service port whose targetPort differs from its port, with its selected pods split by what they receive on. */
+interface PortBackends {
+  service: Service;
+  port: ServicePort;
+  /** Pods (indexes) whose resolved targetPort is the Service port itself, and those where it is not. */
+  same: number[];
+  other: number[];
+}
+
+/**
+ * NP-10's lookup, built once per diagnosis (issue 15): `port/protocol` → the selector Services with such a port
+ * whose targetPort differs from it, in World order, each with its selected pods already resolved.
+ */
+function servicePortIndex(c: Compiled): (port: number, protocol: string) => PortBackends[] {
+  const pods = indexPods(c.pods);
+  const indexOf = new Map(c.pods.map((p, i) => [p, i] as const));
+  const memo = new Map<string, PortBackends[]>();
+  const selected = new Map<Service, number[]>();
+  return (port, protocol) => {
+    const key = `${port}/${protocol}`;
+    let list = memo.get(key);
+    if (list) return list;
+    list = [];
+    for (const s of c.world.services) {
+      if (!s.selector) continue;
+      const sp = s.ports.find((x) => x.port === port && x.protocol === protocol);
+      if (!sp || sp.targetPort === sp.port) continue;
+      let members = selected.get(s);
+      if (!members) selected.set(s, (members = podsMatching(pods, s.namespace, s.selector).map((p) => indexOf.get(p)!)));
+      const same: number[] = [];
+      const other: number[] = [];
+      for (const i of members) {
+        const pod = c.pods[i]!;
+        const target = typeof sp.targetPort === 'number' ? sp.targetPort : namedPort(pod, sp.targetPort, sp.protocol);
+        (target === port ? same : other).push(i);
+      }
+      list.push({ service: s, port: sp, same, other });
+    }
+    memo.set(key, list);
+    return list;
+  };
+}
+
 /** NP-10: an egress port that is some Service's port but not the targetPort of the peer pods behind it. */
-function servicePortWarnings(c: Compiled, p: NetworkPolicy, k: number, ruleIndex: number, out: Diagnostic[]): void {
+function servicePortWarnings(c: Compiled, index: (port: number, protocol: string) => PortBackends[], p: NetworkPolicy, k: number, ruleIndex: number, out: Diagnostic[]): void {
   const cr = c.policies[k]!.egress?.find((r) => r.rule.index === ruleIndex);
   const rule = p.egress.find((r) => r.index === ruleIndex)!;
   const serviceCIDR = parseCIDR(c.world.cluster.serviceCIDR);
@@ -100,19 +145,14 @@ function servicePortWarnings(c: Compiled, p: NetworkPolicy, k: number, ruleIndex
     }
   });
   if (!cr || cr.anyPeer) return;
+  const peers = cr.podsUnion;
   rule.ports.forEach((port, j) => {
     if (typeof port.port !== 'number' || port.endPort !== undefined) return;
-    for (const s of c.world.services) {
-      if (!s.selector) continue;
-      const sp = s.ports.find((x) => x.port === port.port && x.protocol === port.protocol);
-      if (!sp || sp.targetPort === sp.port) continue;
-      const backends = c.pods.map((pod, i) => ({ pod, i })).filter(({ pod, i }) => pod.namespace === s.namespace && matchesEquality(s.selector!, pod.labels) && has(cr.podsUnion, i));
-      if (backends.length === 0) continue;
-      const target = (pod: (typeof backends)[number]['pod']) => (typeof sp.targetPort === 'number' ? sp.targetPort : namedPort(pod, sp.targetPort, sp.protocol));
-      if (backends.every(({ pod }) => target(pod) !== port.port)) {
-        out.push(diag(p, NETPOL_CODES.SERVICE_PORT, 'warning', `spec.egress.${ruleIndex}.ports.${j}`, `Port ${port.port} is the port of Service ${s.namespace}/${s.name}, but its pods receive on targetPort ${String(sp.targetPort)}; policies see traffic after DNAT, so allow ${String(sp.targetPort)} instead.`, 'NP-10'));
-        return;
-      }
+    for (const { service: s, port: sp, same, other } of index(port.port, port.protocol)) {
+      // The peer pods behind the Service all receive on another port than the one the rule allows.
+      if (!other.some((i) => has(peers, i)) || same.some((i) => has(peers, i))) continue;
+      out.push(diag(p, NETPOL_CODES.SERVICE_PORT, 'warning', `spec.egress.${ruleIndex}.ports.${j}`, `Port ${port.port} is the port of Service ${s.namespace}/${s.name}, but its pods receive on targetPort ${String(sp.targetPort)}; policies see traffic after DNAT, so allow ${String(sp.targetPort)} instead.`, 'NP-10'));
+      return;
     }
   });
 }

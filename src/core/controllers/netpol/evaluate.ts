@@ -142,11 +142,19 @@ export function evaluateDirection(c: Compiled, dir: Direction, subject: number, 
   // NP-11 [SIM] I-22: a host-network peer is the node to the plugin; selectors cannot match it.
   if (peer.pod !== undefined && has(c.hostNet, peer.pod)) notes.add(HOST_NETWORK);
   const iso = c.isolating[dir][subject]!;
-  const policies = iso.map((k) => podPolicyName(c.policies[k]!.policy));
-  const adminPolicies = c.anpFor[subject]!.map((k) => c.anps[k]!.policy.name);
-  for (const k of c.baselineFor[subject]!) adminPolicies.push(c.baselines[k]!.policy.name);
-  const base = { isolated: iso.length > 0, policies, adminPolicies };
-  const selectCites = (): Cite[] => iso.map((k) => citeOf(c.policies[k]!.policy, 'spec.podSelector'));
+  // Names and selector cites of the isolating policies: the same for every pod they isolate, so made once per
+  // compiled World (a graph judges thousands of connections); every result gets its own copies.
+  const key = `iso|${dir}|${iso.join(',')}|${c.anpFor[subject]!.join(',')}|${c.baselineFor[subject]!.join(',')}`;
+  let made = c.memo.get(key) as { policies: string[]; adminPolicies: string[]; cites: Cite[] } | undefined;
+  if (!made) {
+    const adminPolicies = c.anpFor[subject]!.map((k) => c.anps[k]!.policy.name);
+    for (const k of c.baselineFor[subject]!) adminPolicies.push(c.baselines[k]!.policy.name);
+    made = { policies: iso.map((k) => podPolicyName(c.policies[k]!.policy)), adminPolicies, cites: iso.map((k) => citeOf(c.policies[k]!.policy, 'spec.podSelector')) };
+    c.memo.set(key, made);
+  }
+  const base = { isolated: iso.length > 0, policies: [...made.policies], adminPolicies: [...made.adminPolicies] };
+  const cached = made.cites;
+  const selectCites = (): Cite[] => cached.map((x) => ({ ...x, range: { ...x.range } }));
   let passedBy: RuleRef | undefined;
   anp: for (const k of c.anpFor[subject]!) {
     const a = c.anps[k]!;

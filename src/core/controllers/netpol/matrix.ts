@@ -77,6 +77,7 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
   }
   const rows: string[] = [];
   const row = new Uint32Array(W);
+  const picked = new Uint32Array(words(sel.length));
   for (const i of sel) {
     const e = has(c.hostNet, i) || (c.isolating.egress[i]!.length === 0 && c.anpFor[i]!.length === 0 && c.baselineFor[i]!.length === 0) ? all : allowed('egress', i);
     const at = i * W;
@@ -90,7 +91,16 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
     // A pod that does not run (never started, finished, no IP) sends and receives nothing (SVC-7).
     if (has(c.live, i)) for (let w = 0; w < W; w++) row[w] = row[w]! & c.live[w]!;
     else row.fill(0);
-    rows.push(identity ? emit(row, n) : sel.map((j) => (has(row, j) ? '1' : '0')).join(''));
+    if (identity) rows.push(emit(row, n));
+    else {
+      // Gather the selected columns into their own bitset, then write it as the all-pods path does.
+      picked.fill(0);
+      for (let k = 0; k < sel.length; k++) {
+        const j = sel[k]!;
+        if ((row[j >>> 5]! >>> (j & 31)) & 1) picked[k >>> 5]! |= 1 << (k & 31);
+      }
+      rows.push(emit(picked, sel.length));
+    }
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import type { Node, Pod, Workload } from '../../model/core';
 import { objectId } from '../../model/meta';
 import { fnv32a, generatedName } from '../../net/hash';
-import { podSuffix, podTemplateHash, replicaSetName } from './names';
+import { podSuffix, podTemplateHash } from './names';
 
 /**
  * The pods a workload makes, named as Kubernetes names them:
@@ -21,7 +21,7 @@ export function podsForWorkload(w: Workload, nodes: Node[]): Pod[] {
       );
     case 'Deployment': {
       const hash = podTemplateHash(w.template);
-      const rs = replicaSetName(w.name, w.template);
+      const rs = `${w.name}-${hash}`; // replicaSetName, without hashing the template twice
       return uniqueNames(range(w.replicas).map((i) => generatedName(`${rs}-`, podSuffix(rs, i))), rs).map((name) =>
         makePod(w, name, { 'pod-template-hash': hash }),
       );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../simulate';
 import { podTemplateHash } from './names';
+import { fieldRange } from '../../manifest/fields';
 
 function sim(yaml: string) {
   const s = simulate([{ name: 'test.yaml', text: yaml }]);
@@ -54,7 +55,7 @@ describe('pod names', () => {
     const s = sim(workload('Deployment', 'api', 'replicas: 1'));
     const p = s.pods[0]!;
     expect(p.source.prefix).toBe('spec.template');
-    const r = p.source.fields[`${p.source.prefix}.spec.containers`]!;
+    const r = fieldRange(p.source, 'spec.containers')!;
     expect(s.text.slice(r.start, r.end)).toContain('image: nginx');
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * Replies as changes (issue 15): the page, fed deltas by the real handler through the real sim-client, ends up
+ * with exactly the reply a fresh worker would send whole, after every kind of edit, in order or dropped as stale.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyPatch, diff, rangesByDocument, rangesInText } from '../core/index';
+import { generateCluster, sizeFor } from '../bench/generate';
+import { createSimClient } from '../ui/sim-client';
+import { DEFAULT_SCENARIO } from '../ui/default-scenario';
+import { createState, handle } from './handler';
+import type { Reply, Request, SimulatedReply, WorkerReply } from './protocol';
+
+/** A Worker that runs the handler: replies arrive in order, one task later, as postMessage delivers them. */
+function fakeWorker(sent: WorkerReply[]): () => Worker {
+  return () => {
+    const state = createState();
+    const listeners: ((e: { data: WorkerReply }) => void)[] = [];
+    return {
+      addEventListener: (type: string, f: (e: { data: WorkerReply }) => void) => void (type === 'message' && listeners.push(f)),
+      postMessage: (m: Request) => {
+        const r = handle(state, m);
+        sent.push(r);
+        queueMicrotask(() => listeners.forEach((f) => f({ data: r })));
+      },
+      terminate: () => {},
+    } as unknown as Worker;
+  };
+}
+
+/** What a fresh worker answers whole, with the timings (a clock reading) left out of the comparison. */
+const whole = (text: string, rev: number): SimulatedReply => ({ ...(handle(createState(), { type: 'simulate', rev, text, options: {} }) as SimulatedReply), timings: { simulate: 0, layout: 0 } });
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('simulation replies sent as changes', () => {
+  const base = generateCluster(sizeFor(60));
+  const edits = [
+    base,
+    base.replace('replicas: 5', 'replicas: 6'),
+    '# a comment line above everything\n' + base.replace('replicas: 5', 'replicas: 6'),
+    base.replace('image: example/app-3\n', 'image: example/app-3b\n'),
+    base.split('\n---\n').slice(4).join('\n---\n'),
+    DEFAULT_SCENARIO,
+    'kind: [',
+    base,
+  ];
+
+  it('give the page the same reply as a whole one, after every edit', async () => {
+    const sent: WorkerReply[] = [];
+    const seen: Reply[] = [];
+    const client = createSimClient({ onReply: (r) => seen.push(r), onNotice: () => {} }, fakeWorker(sent));
+    for (const [rev, text] of edits.entries()) {
+      client.simulate({ rev, text, options: {} });
+      await tick();
+    }
+    expect(sent.filter((r) => r.type === 'simulated-delta').length).toBeGreaterThan(4);
+    expect(seen.map((r) => ('rev' in r ? r.rev : -1))).toEqual(edits.map((_, i) => i));
+    seen.forEach((r, i) => {
+      if (r.type === 'simulated') expect({ ...r, timings: { simulate: 0, layout: 0 } }).toEqual(whole(edits[i]!, i));
+    });
+  });
+
+  it('keep the page in step when it sends edits faster than the worker answers', async () => {
+    const sent: WorkerReply[] = [];
+    const seen: Reply[] = [];
+    const client = createSimClient({ onReply: (r) => seen.push(r), onNotice: () => {} }, fakeWorker(sent));
+    edits.forEach((text, rev) => client.simulate({ rev, text, options: {} }));
+    await tick();
+    const last = seen[seen.length - 1]!;
+    expect(last.type).toBe('simulated');
+    expect({ ...last, timings: { simulate: 0, layout: 0 } }).toEqual(whole(edits[edits.length - 1]!, edits.length - 1));
+  });
+
+  it('send a line added at the top as little more than the new document starts', () => {
+    const state = createState();
+    handle(state, { type: 'simulate', rev: 1, text: base, options: {} });
+    const r = handle(state, { type: 'simulate', rev: 2, text: `# note\n${base}`, options: {} });
+    expect(r.type).toBe('simulated-delta');
+    // Only the first document's places move (the line is in it); every other cite is counted from its document.
+    const all = JSON.stringify(handle(createState(), { type: 'simulate', rev: 2, text: `# note\n${base}`, options: {} })).length;
+    expect(JSON.stringify(r).length).toBeLessThan(all / 50);
+  });
+});
+
+describe('diff and applyPatch', () => {
+  const record = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), x: fc.oneof(fc.integer(), fc.string({ maxLength: 3 })), y: fc.option(fc.array(fc.integer(), { maxLength: 3 }), { nil: undefined }) });
+  const records = fc.uniqueArray(record, { selector: (r) => r.id, maxLength: 6 });
+  const value = fc.record({ list: records, names: fc.uniqueArray(fc.constantFrom('p', 'q', 'r', 's'), { maxLength: 4 }), n: fc.integer(), nested: fc.dictionary(fc.constantFrom('k', 'l'), fc.jsonValue({ maxDepth: 2 })) });
+
+  it('applyPatch(prev, diff(prev, next)) is next, and prev is left as it was (property)', () => {
+    fc.assert(
+      fc.property(value, value, (prev, next) => {
+        const before = JSON.stringify(prev);
+        const got = applyPatch(prev, diff(prev, next));
+        expect(JSON.parse(JSON.stringify(got))).toEqual(JSON.parse(JSON.stringify(next)));
+        expect(JSON.stringify(prev)).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts ranges from their document and back', () => {
+    const x = { cites: [{ object: 'Pod/a/b', file: 0, range: { start: 25, end: 30 } }], objects: [{ id: 'x', file: 0, start: 12, end: 40 }], other: { range: 'not a place' } };
+    const byDoc = rangesByDocument(x, [0, 10, 20]);
+    expect(byDoc.cites[0]!.range).toEqual({ start: 5, end: 10, doc: 2 });
+    expect(byDoc.objects[0]).toEqual({ id: 'x', file: 0, start: 2, end: 30, doc: 1 });
+    expect(rangesInText(byDoc, [0, 10, 20])).toEqual(x);
+  });
+});
