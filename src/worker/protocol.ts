@@ -5,7 +5,7 @@
 import type { DeepPartial, Diagnostic, SimOptions, Topology } from '../core/index';
 
 /** Questions the core answers about the latest simulation (each served by a core query function). */
-export type QueryKind = 'dns' | 'route' | 'check' | 'matrix' | 'trace' | 'exercise';
+export type QueryKind = 'dns' | 'route' | 'check' | 'matrix' | 'trace' | 'exercise' | 'run';
 
 export interface Query {
   kind: QueryKind;

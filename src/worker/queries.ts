@@ -2,7 +2,7 @@
  * Which core query function serves each query kind (all imported from src/core/index.ts). Arguments
  * arrive as plain data from the page; each adapter checks the little it needs and passes them on.
  */
-import { checkConnection, checkExercise, rangeIn, policyMatrix, parseRequestURL, resolve, route, trace, type CheckQuery, type Protocol, type RRType, type TraceQuery } from '../core/index';
+import { checkConnection, checkExercise, rangeIn, policyMatrix, parseRequestURL, resolve, route, runCommand, trace, type CheckQuery, type Protocol, type RRType, type RunQuery, type TraceQuery } from '../core/index';
 import type { QueryFn } from './handler';
 import type { QueryKind } from './protocol';
 
@@ -41,6 +41,12 @@ export const QUERIES: Partial<Record<QueryKind, QueryFn>> = {
   },
   /** TraceQuery → the hops of one request. */
   trace: (sim, a) => trace(sim, args(a) as unknown as TraceQuery),
+  /** RunQuery → one terminal command line: the tool's output, exit status and the request it traced. */
+  run: (sim, a) => {
+    const q = args(a);
+    if (typeof q.line !== 'string') throw new Error('The command line is missing.');
+    return runCommand(sim, q as unknown as RunQuery);
+  },
   /** No args → every goal of the scenario's Exercise, checked against the latest simulation ([] without one). */
   exercise: (sim) => {
     const ex = sim.world.exercises?.[0];

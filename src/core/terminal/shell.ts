@@ -36,7 +36,7 @@ export function splitWords(line: string): Words {
         if (line[j] === '\\' && j + 1 < line.length && '\\"$`'.includes(line[j + 1]!)) {
           word += line[j + 1];
           j++;
-        } else if (line[j] === '`' || (line[j] === '$' && line[j + 1] === '(')) return notSimulated('command substitution');
+        } else if (line[j] === '`' || (line[j] === '$' && line[j + 1] === '(')) return notSimulated('command substitutions');
         else word += line[j];
       }
       if (j >= line.length) return unterminated();
@@ -49,7 +49,7 @@ export function splitWords(line: string): Words {
       inWord = true;
       continue;
     }
-    if (c === '$' && line[i + 1] === '(') return notSimulated('command substitution');
+    if (c === '$' && line[i + 1] === '(') return notSimulated('command substitutions');
     if (OPERATORS.has(c)) return notSimulated(describe(c, line[i + 1]));
     word += c;
     inWord = true;
@@ -63,7 +63,7 @@ function describe(c: string, next: string | undefined): string {
   if (c === '&') return next === '&' ? 'lists (&&)' : 'background jobs (&)';
   if (c === ';') return 'lists (;)';
   if (c === '>' || c === '<') return `redirections (${c})`;
-  if (c === '`') return 'command substitution';
+  if (c === '`') return 'command substitutions';
   return 'subshells';
 }
 

@@ -59,9 +59,11 @@ function fromSlices(view: View, s: Service): EndpointsObject {
       ...(e.nodeName ? { nodeName: e.nodeName } : {}),
       ...(e.targetRef ? { targetRef: e.targetRef } : {}),
     });
+    // RepackSubsets sorts each subset's addresses by IP (addrsByIPAndUID).
+    const byIP = (a: EndpointAddress, b: EndpointAddress) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
     subsets.push({
-      addresses: sl.endpoints.filter((e) => e.conditions.ready).map(addr),
-      notReadyAddresses: sl.endpoints.filter((e) => !e.conditions.ready).map(addr),
+      addresses: sl.endpoints.filter((e) => e.conditions.ready).map(addr).sort(byIP),
+      notReadyAddresses: sl.endpoints.filter((e) => !e.conditions.ready).map(addr).sort(byIP),
       ports: sl.ports.filter((p) => p.port !== null).map((p) => ({ name: p.name, port: p.port!, protocol: p.protocol })),
     });
   }

@@ -76,8 +76,9 @@ export function nslookup(ctx: RunContext, args: string[]): number {
     }
     ctx.out.out('\n');
   }
-  if (exit && answered === 0 && host.includes('.') && !parseIP(host) && searchList(ctx.shell).length)
-    ctx.notes.push(`busybox nslookup asks a name with a dot only as written, without the search list (${searchList(ctx.shell).join(' ')}): write the full name, such as ${host}.svc.cluster.local, or use busybox:1.28.`);
+  const viaResolver = exit && answered === 0 && host.includes('.') && !parseIP(host) ? lookupHost(ctx.shell, host) : undefined;
+  if (viaResolver?.kind === 'address')
+    ctx.notes.push(`busybox nslookup asks a name with a dot only as written; the pod's resolver (which wget and curl use) tries the search list and finds ${host} at ${viaResolver.ip}. Ask for the full name (${host}.svc.cluster.local for a Service in that namespace), or use busybox:1.28.`);
   else if (exit && answered > 0)
     ctx.notes.push('busybox nslookup exits with 1 when any of its questions gets NXDOMAIN, even when another one is answered.');
   return exit;
