@@ -247,7 +247,8 @@ describe('the playground page', () => {
       await other.page.click('.query-form button[type="submit"]');
       await other.page.waitForSelector('.hops li', { timeout: 15_000 });
       expect(await other.page.locator('.hops li').count()).toBeGreaterThan(1);
-      await other.page.waitForSelector('.react-flow__node .obj.lit');
+      await other.page.waitForSelector('.react-flow__node[data-trace-source]');
+      expect(await other.page.locator('.react-flow__node[data-trace]').count()).toBeGreaterThan(3);
       await shot(other.page, '07-trace');
       expect(other.errors).toEqual([]);
       expect(other.outside).toEqual([]);

@@ -459,7 +459,7 @@ describe('sharing, embedding and teaching', () => {
     try {
       await other.page.goto(`${site.url}?embed=1&select=Service/demo/api&trace=demo/api-0+http://api.demo/${hashOf(SMALL)}`);
       await other.page.waitForSelector('.react-flow__node[data-object="Service/demo/api"] .obj.selected', { timeout: 20_000 });
-      await other.page.waitForSelector('.react-flow__node .obj.lit', { timeout: 20_000 });
+      await other.page.waitForSelector('.react-flow__node[data-object^="Pod/demo/api-0"][data-trace-source]', { timeout: 20_000 });
       expect(await other.page.locator('.monaco-editor').count()).toBe(0);
       const link = other.page.locator('a[target=_blank]:has-text("Open in playground")');
       const href = (await link.getAttribute('href'))!;

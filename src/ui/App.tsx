@@ -64,8 +64,13 @@ function Header() {
             <span>{summary.objects} objects</span>
             <span>{summary.pods} pods</span>
             <span>{summary.services} Services</span>
-            <button type="button" className={`chip ${summary.errors ? 'chip-error' : summary.warnings ? 'chip-warning' : 'chip-ok'}`} onClick={() => setPanel('problems')}>
-              {summary.errors} {summary.errors === 1 ? 'error' : 'errors'} · {summary.warnings} {summary.warnings === 1 ? 'warning' : 'warnings'}
+            <button
+              type="button"
+              className={`chip ${summary.errors ? 'chip-error' : summary.warnings ? 'chip-warning' : 'chip-ok'}`}
+              onClick={() => setPanel('problems')}
+            >
+              {summary.errors} {summary.errors === 1 ? 'error' : 'errors'} · {summary.warnings}{' '}
+              {summary.warnings === 1 ? 'warning' : 'warnings'}
             </button>
           </>
         ) : null}
@@ -77,7 +82,13 @@ function Header() {
             <button type="button" onClick={toggleEditor} aria-expanded={editorOpen} aria-controls="editor-pane">
               {editorOpen ? 'Hide editor' : 'Show editor'}
             </button>
-            <a className="open-full" href={full} target="_blank" rel="noopener" onClick={(e) => (e.currentTarget.href = fullLink(text, options))}>
+            <a
+              className="open-full"
+              href={full}
+              target="_blank"
+              rel="noopener"
+              onClick={(e) => (e.currentTarget.href = fullLink(text, options))}
+            >
               Open in playground ↗
             </a>
           </>
@@ -88,7 +99,11 @@ function Header() {
                 ⚠ long link ({Math.round(size.chars / 100) / 10}k chars)
               </span>
             ) : null}
-            <button type="button" onClick={() => void copy()} title={size.message ?? `Copy a link to this scenario (${size.chars} characters)`}>
+            <button
+              type="button"
+              onClick={() => void copy()}
+              title={size.message ?? `Copy a link to this scenario (${size.chars} characters)`}
+            >
               {copied ? '✓ Copied' : 'Copy link'}
             </button>
           </>
@@ -104,7 +119,12 @@ function Header() {
             </button>
           </>
         )}
-        <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} title="Toggle theme (Ctrl+Shift+L)" aria-label="Toggle dark theme">
+        <button
+          type="button"
+          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+          title="Toggle theme (Ctrl+Shift+L)"
+          aria-label="Toggle dark theme"
+        >
           {theme === 'dark' ? '☀' : '☾'}
         </button>
       </nav>
@@ -222,7 +242,42 @@ function Splitter() {
 function DockSplitter() {
   const { setDock } = useActions();
   const dock = useApp((s) => s.ui.dock);
-  return <ResizeBar className="dock-splitter" label="Resize panels" vertical={false} value={dock} min={15} max={80} set={setDock} at={dockShare} />;
+  return (
+    <ResizeBar
+      className="dock-splitter"
+      label="Resize panels"
+      vertical={false}
+      value={dock}
+      min={15}
+      max={80}
+      set={setDock}
+      at={dockShare}
+    />
+  );
+}
+
+/** Focus the first element that matches, if any. */
+function focusFirst(selector: string): void {
+  document.querySelector<HTMLElement>(selector)?.focus();
+}
+
+/** Links (buttons: the address holds the scenario, so no `#fragment`) to jump over the editor's endless Tab. */
+function SkipLinks({ editor }: { editor: boolean }) {
+  return (
+    <nav className="skip-links" aria-label="Skip to">
+      {editor ? (
+        <button type="button" onClick={() => focusFirst('#editor-pane .native-edit-context, #editor-pane textarea')}>
+          Skip to the editor
+        </button>
+      ) : null}
+      <button type="button" onClick={() => focusFirst('.react-flow__node[data-kind]:not([data-kind="Namespace"])')}>
+        Skip to the graph
+      </button>
+      <button type="button" onClick={() => focusFirst('.tabs [aria-selected="true"]')}>
+        Skip to the panels
+      </button>
+    </nav>
+  );
 }
 
 export function App() {
@@ -239,6 +294,7 @@ export function App() {
   }, [theme, split, dock]);
   return (
     <div className={`app${embed ? ' embed' : ''}`}>
+      <SkipLinks editor={editorOpen} />
       <Header />
       <Notice />
       <LinkPrompt />
@@ -251,7 +307,9 @@ export function App() {
         }
       >
         {editorOpen ? (
-          <section id="editor-pane" className={`editor-pane${embed ? ' embed-editor' : ''}`} aria-label="Scenario editor">
+          // `nokey`: React Flow's document-level key handlers (Space pans, Backspace deletes) skip events from inside
+          // it. Monaco edits through a native EditContext `div` in Chromium, which React Flow does not take for an input.
+          <section id="editor-pane" className={`editor-pane nokey${embed ? ' embed-editor' : ''}`} aria-label="Scenario editor">
             <ErrorBoundary where="the editor">
               <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
                 <EditorPane />

@@ -18,7 +18,6 @@ import {
   type TraceView,
   type VerdictEdge,
 } from '../share/index';
-import { traceObjects } from './panels/answers';
 import { PANEL_IDS, type AppStore, type PanelId } from './store';
 import { encodeScenario } from './url-state';
 
@@ -91,6 +90,7 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
         s.actions.setGoals({ rev: reply.rev, list: [], error: e instanceof Error ? e.message : String(e) });
       }
     } else if (s.result.goals) s.actions.setGoals(null);
+    await retrace();
     const initialTrace = get().ui.initialTrace;
     if (initialTrace) {
       get().actions.consumeInitialTrace();
@@ -112,14 +112,26 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
     if (subscribed) verdicts();
   };
 
+  /** A trace drawn on the graph follows the edits: it runs again on each new simulation. */
+  async function retrace(): Promise<void> {
+    const s = get();
+    const t = s.result.lastTrace;
+    if (!t || !s.ui.traceOnGraph) return;
+    try {
+      const result = (await s.actions.query({ kind: 'trace', args: t.args })) as TraceResult;
+      if (get().result.lastTrace === t) get().actions.setTrace({ ...t, result });
+    } catch {
+      // The worker restarted or the question no longer applies: the old drawing stays until the next reply.
+    }
+  }
+
   /** Run a trace, light its hops on the graph and keep it for the Trace panel and the Export menu. */
   async function runTraceQuery(t: TraceView): Promise<TraceResult> {
     const result = (await get().actions.query({
       kind: 'trace',
       args: { from: t.from, url: t.url, headers: headerPairs(t.headers) },
     })) as TraceResult;
-    get().actions.setLit(traceObjects(result));
-    get().actions.setLastTrace({ title: `${t.from} → ${t.url}`, result });
+    get().actions.setTrace({ title: `${t.from} → ${t.url}`, args: { from: t.from, url: t.url, headers: headerPairs(t.headers) }, result });
     return result;
   }
 

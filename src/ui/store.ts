@@ -12,8 +12,28 @@ import type { Query, Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
 
 export type PanelId = 'inspector' | 'problems' | 'endpoints' | 'dns' | 'routes' | 'matrix' | 'trace' | 'settings' | 'gallery' | 'exercise';
-export const PANEL_IDS: readonly PanelId[] = ['inspector', 'problems', 'endpoints', 'dns', 'routes', 'matrix', 'trace', 'settings', 'gallery', 'exercise'];
+export const PANEL_IDS: readonly PanelId[] = [
+  'inspector',
+  'problems',
+  'endpoints',
+  'dns',
+  'routes',
+  'matrix',
+  'trace',
+  'settings',
+  'gallery',
+  'exercise',
+];
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
+/**
+ * A trace as the page shows it: the question, with `from` as the CLI takes it (`shop/web-1`, `ip:…`), and the
+ * answer. The question is kept so the drawing follows edits (the trace runs again on each new simulation).
+ */
+export interface TraceShown {
+  title: string;
+  args: { from: string; url: string; headers?: [string, string][]; method?: string };
+  result: TraceResult;
+}
 
 export interface SourceSlice {
   text: string;
@@ -30,8 +50,9 @@ export interface ResultSlice {
   busy: boolean;
   /** The exercise's goals checked against the latest simulation (null: the text holds no Exercise). */
   goals: { rev: number; list: (GoalResult & { range?: { start: number; end: number } })[]; error?: string } | null;
-  /** The last trace and policy matrix computed in the panels (for the Export menu). */
-  lastTrace: { title: string; result: TraceResult } | null;
+  /** The last trace (panel, `trace=` flag, host message): the Trace panel, the Export menu and the graph. */
+  lastTrace: TraceShown | null;
+  /** The last policy matrix computed in the panel (for the Export menu). */
   lastMatrix: MatrixResult | null;
 }
 
@@ -50,7 +71,8 @@ export interface UiSlice {
   editorOpen: boolean;
   /** Ranges to highlight in the editor, from the selection. */
   focusRange: { start: number; end: number } | null;
-  lit: string[];
+  /** Whether the last trace is drawn on the graph (Clear hides it; a new trace shows it again). */
+  traceOnGraph: boolean;
   /** A shared link that differs from the local draft: the page asks which to open (null: nothing to ask). */
   pendingLink: SharedState | null;
   /** A trace to run when the page opens (`?trace=` or the link's view). */
@@ -78,14 +100,15 @@ export interface Actions {
   runNow(): void;
   /** Ask the worker one of the core's questions about the latest simulation. */
   query(q: Query): Promise<unknown>;
-  /** Objects to light up on the graph (a trace's hops). */
-  setLit(ids: string[]): void;
+  /** Show a trace's path on the graph and keep it for the Trace panel and the Export menu (null: forget it). */
+  setTrace(t: TraceShown | null): void;
+  /** Take the trace off the graph (the Trace panel keeps its text). */
+  clearTrace(): void;
   /** Replace the scenario (gallery, shared link, host page); works in read-only pages too (the host is the author). */
   load(state: SharedState): void;
   /** Answer the startup question: open the shared link's scenario, or keep the local draft. */
   chooseLink(open: boolean): void;
   setGoals(goals: ResultSlice['goals']): void;
-  setLastTrace(t: ResultSlice['lastTrace']): void;
   setLastMatrix(m: MatrixResult | null): void;
   setMatrixPort(p: string): void;
   consumeInitialTrace(): void;
@@ -171,7 +194,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         embed: false,
         editorOpen: true,
         focusRange: null,
-        lit: [],
+        traceOnGraph: false,
         pendingLink: null,
         initialTrace: null,
         matrixPort: '80',
@@ -210,7 +233,11 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
           }
           set((s) => {
             const sel = s.ui.selection;
-            const keep = sel && (sel.type === 'node' ? r.topology.nodes.some((n) => n.id === sel.id) || r.layout[sel.id] : r.topology.edges.some((e) => e.id === sel.id));
+            const keep =
+              sel &&
+              (sel.type === 'node'
+                ? r.topology.nodes.some((n) => n.id === sel.id) || r.layout[sel.id]
+                : r.topology.edges.some((e) => e.id === sel.id));
             return { result: { ...s.result, reply: r, failure: null, busy }, ui: keep ? s.ui : { ...s.ui, selection: null } };
           });
         },
@@ -251,13 +278,17 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         query(q) {
           return env.sim.query(q);
         },
-        setLit(lit) {
-          set((s) => ({ ui: { ...s.ui, lit } }));
+        setTrace(lastTrace) {
+          set((s) => ({ result: { ...s.result, lastTrace }, ui: { ...s.ui, traceOnGraph: lastTrace !== null } }));
+        },
+        clearTrace() {
+          set((s) => ({ ui: { ...s.ui, traceOnGraph: false } }));
         },
         load(state) {
           set((s) => ({
             source: { ...s.source, text: state.text, options: state.options ?? {}, rev: s.source.rev + 1 },
-            ui: { ...s.ui, pendingLink: null, selection: null, lit: [] },
+            result: { ...s.result, lastTrace: null },
+            ui: { ...s.ui, pendingLink: null, selection: null, traceOnGraph: false },
           }));
           editedAt.set(get().source.rev, now());
           sourceChanged(true);
@@ -270,9 +301,6 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         setGoals(goals) {
           set((s) => ({ result: { ...s.result, goals } }));
-        },
-        setLastTrace(lastTrace) {
-          set((s) => ({ result: { ...s.result, lastTrace } }));
         },
         setLastMatrix(lastMatrix) {
           set((s) => ({ result: { ...s.result, lastMatrix } }));

@@ -62,7 +62,12 @@ export default function EditorPane() {
       const e = model.getPositionAt(r.end);
       return {
         range: new monaco.Range(s.lineNumber, s.column, e.lineNumber, e.column),
-        options: { className: 'yaml-highlight', isWholeLine: r.whole, linesDecorationsClassName: 'yaml-highlight-gutter', overviewRuler: { color: '#f59e0b', position: monaco.editor.OverviewRulerLane.Center } },
+        options: {
+          className: 'yaml-highlight',
+          isWholeLine: r.whole,
+          linesDecorationsClassName: 'yaml-highlight-gutter',
+          overviewRuler: { color: '#f59e0b', position: monaco.editor.OverviewRulerLane.Center },
+        },
       };
     });
     if (!decorations.current) decorations.current = ed.createDecorationsCollection(decos);
@@ -96,60 +101,114 @@ export default function EditorPane() {
   }, [text]);
 
   return (
-    <Editor
-      height="100%"
-      defaultLanguage="yaml"
-      path="playground.yaml"
-      defaultValue={store.getState().source.text}
-      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-      loading={<div className="editor-loading">Loading the editor…</div>}
-      options={{
-        readOnly: readonly,
-        domReadOnly: readonly,
-        minimap: { enabled: false },
-        fontSize: 13,
-        tabSize: 2,
-        insertSpaces: true,
-        formatOnPaste: false,
-        formatOnType: false,
-        autoIndent: 'keep',
-        scrollBeyondLastLine: false,
-        wordWrap: 'off',
-        renderWhitespace: 'selection',
-        automaticLayout: true,
-        fixedOverflowWidgets: true,
-        quickSuggestions: { other: true, comments: false, strings: true },
-        // Sticky scroll rebuilds an outline of the whole document from the YAML worker's symbols after every
-        // edit: tens of ms per keystroke at 400 objects, on the main thread.
-        stickyScroll: { enabled: false },
-        ariaLabel: 'Scenario YAML',
-      }}
-      onChange={(v) => setText(v ?? '')}
-      onMount={(ed) => {
-        editorRef.current = ed;
-        const w = window as unknown as { __playground?: Record<string, unknown> };
-        w.__playground = {
-          ...w.__playground,
-          text: () => ed.getValue(),
-          markers: (owner = 'sim') => monaco.editor.getModelMarkers({ owner }).map((m) => ({ line: m.startLineNumber, column: m.startColumn, endLine: m.endLineNumber, code: typeof m.code === 'string' ? m.code : m.code?.value, severity: m.severity, message: m.message })),
-          decorations: () => (decorations.current?.getRanges() ?? []).map((r) => ({ startLine: r.startLineNumber, endLine: r.endLineNumber })),
-          editorReady: performance.now(),
-        };
-        ed.onMouseDown((e) => {
-          const pos = e.target.position;
-          const model = ed.getModel();
-          if (!pos || !model) return;
-          const id = objectAt(store.getState().result.reply, model.getOffsetAt(pos));
-          if (id) {
-            fromSelection.current = true;
-            // Editing against the goals: a click in the YAML keeps the Exercise panel open.
-            select({ type: 'node', id }, { keepPanel: store.getState().ui.panel === 'exercise' });
-          }
-        });
-        // Re-apply markers and decorations now that the editor exists.
-        store.setState((s) => ({ result: { ...s.result } }));
-        document.documentElement.dataset.editorReady = 'true';
-      }}
-    />
+    <div className="editor-wrap">
+      <div className="editor-host">
+        <Editor
+          height="100%"
+          defaultLanguage="yaml"
+          path="playground.yaml"
+          defaultValue={store.getState().source.text}
+          theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+          loading={<div className="editor-loading">Loading the editor…</div>}
+          options={{
+            readOnly: readonly,
+            domReadOnly: readonly,
+            minimap: { enabled: false },
+            fontSize: 13,
+            tabSize: 2,
+            insertSpaces: true,
+            formatOnPaste: false,
+            formatOnType: false,
+            autoIndent: 'keep',
+            scrollBeyondLastLine: false,
+            wordWrap: 'off',
+            renderWhitespace: 'selection',
+            automaticLayout: true,
+            fixedOverflowWidgets: true,
+            quickSuggestions: { other: true, comments: false, strings: true },
+            // Sticky scroll rebuilds an outline of the whole document from the YAML worker's symbols after every
+            // edit: tens of ms per keystroke at 400 objects, on the main thread.
+            stickyScroll: { enabled: false },
+            ariaLabel: 'Scenario YAML. Tab indents; press Escape, then Tab, to leave the editor.',
+          }}
+          onChange={(v) => setText(v ?? '')}
+          onMount={(ed) => {
+            editorRef.current = ed;
+            const w = window as unknown as { __playground?: Record<string, unknown> };
+            w.__playground = {
+              ...w.__playground,
+              text: () => ed.getValue(),
+              markers: (owner = 'sim') =>
+                monaco.editor
+                  .getModelMarkers({ owner })
+                  .map((m) => ({
+                    line: m.startLineNumber,
+                    column: m.startColumn,
+                    endLine: m.endLineNumber,
+                    code: typeof m.code === 'string' ? m.code : m.code?.value,
+                    severity: m.severity,
+                    message: m.message,
+                  })),
+              decorations: () =>
+                (decorations.current?.getRanges() ?? []).map((r) => ({ startLine: r.startLineNumber, endLine: r.endLineNumber })),
+              editorReady: performance.now(),
+            };
+            ed.onMouseDown((e) => {
+              const pos = e.target.position;
+              const model = ed.getModel();
+              if (!pos || !model) return;
+              const id = objectAt(store.getState().result.reply, model.getOffsetAt(pos));
+              if (id) {
+                fromSelection.current = true;
+                // Editing against the goals: a click in the YAML keeps the Exercise panel open.
+                select({ type: 'node', id }, { keepPanel: store.getState().ui.panel === 'exercise' });
+              }
+            });
+            leaveOnEscapeTab(ed);
+            // Re-apply markers and decorations now that the editor exists.
+            store.setState((s) => ({ result: { ...s.result } }));
+            document.documentElement.dataset.editorReady = 'true';
+          }}
+        />
+      </div>
+      <p className="editor-hint" aria-hidden="true">
+        Tab indents · <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
+      </p>
+    </div>
   );
+}
+
+const MODIFIERS = new Set([monaco.KeyCode.Shift, monaco.KeyCode.Ctrl, monaco.KeyCode.Alt, monaco.KeyCode.Meta]);
+
+/**
+ * Tab indents inside the editor, so a keyboard user needs a way out: Escape, then Tab (or Shift+Tab) moves the
+ * focus to the next (previous) control of the page. Any other key in between cancels it.
+ */
+function leaveOnEscapeTab(ed: IEditor): void {
+  let escaped = false;
+  ed.onKeyDown((e) => {
+    if (MODIFIERS.has(e.keyCode)) return;
+    if (e.keyCode === monaco.KeyCode.Escape) {
+      escaped = true;
+      return;
+    }
+    if (escaped && e.keyCode === monaco.KeyCode.Tab) {
+      e.preventDefault();
+      e.stopPropagation();
+      const pane = ed.getContainerDomNode().closest('section') ?? ed.getContainerDomNode();
+      focusBeside(pane, e.shiftKey ? -1 : 1);
+    }
+    escaped = false;
+  });
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Focus the first focusable element after `el` in document order (or the last one before it). */
+function focusBeside(el: Element, dir: 1 | -1): void {
+  const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((x) => !el.contains(x) && x.offsetParent !== null);
+  const after = (x: HTMLElement) => (el.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const target = dir === 1 ? all.find(after) : all.filter((x) => !after(x)).pop();
+  target?.focus();
 }

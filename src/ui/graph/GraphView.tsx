@@ -7,13 +7,16 @@ import { EDGE_TYPES, type VerdictFlowEdge } from './edges';
 import { Legend } from './Legend';
 import { absoluteBoxes, drawingExtent, Overview } from './Overview';
 import { ReachOverlay } from './ReachOverlay';
+import { traceOverlay } from './trace-overlay';
+import { TraceBanner } from './TraceBanner';
 import './graph.css';
 
 /** Data attributes on a node's or an edge's DOM element (UI.md): React Flow spreads `domAttributes` there. */
 type DataAttrs = Record<`data-${string}`, string>;
 
 /** Room for the tools above (their measured height), so fitting never hides a node under them. */
-const fitPadding = (top: number) => ({ top: `${Math.round(top + 16)}px`, bottom: '24px', left: '24px', right: '24px' }) as const satisfies Record<string, `${number}px`>;
+const fitPadding = (top: number) =>
+  ({ top: `${Math.round(top + 16)}px`, bottom: '24px', left: '24px', right: '24px' }) as const satisfies Record<string, `${number}px`>;
 const FIT_OPTIONS = { padding: fitPadding(36), maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: false };
 const MINIMAP_STYLE = { marginLeft: 56 };
@@ -21,7 +24,8 @@ const MINIMAP_STYLE = { marginLeft: 56 };
 function GraphInner() {
   const reply = useApp((s) => s.result.reply);
   const selection = useApp((s) => s.ui.selection);
-  const lit = useApp((s) => s.ui.lit);
+  const lastTrace = useApp((s) => s.result.lastTrace);
+  const traceOnGraph = useApp((s) => s.ui.traceOnGraph);
   const theme = useApp((s) => s.ui.theme);
   const { select } = useActions();
   const flow = useReactFlow();
@@ -42,10 +46,17 @@ function GraphInner() {
 
   // Flow nodes and edges keep their identity across replies when nothing they draw changed, so React Flow
   // re-renders only what an edit touched (a reply is a fresh structured clone: every object is new).
-  const kept = useRef<{ nodes: Map<string, [string, Node]>; edges: Map<string, [string, Edge]>; all: { nodes: Node[]; edges: Edge[] } }>({ nodes: new Map(), edges: new Map(), all: { nodes: [], edges: [] } });
+  const kept = useRef<{ nodes: Map<string, [string, Node]>; edges: Map<string, [string, Edge]>; all: { nodes: Node[]; edges: Edge[] } }>({
+    nodes: new Map(),
+    edges: new Map(),
+    all: { nodes: [], edges: [] },
+  });
+  const overlay = useMemo(
+    () => (reply && lastTrace && traceOnGraph ? traceOverlay(reply.topology, lastTrace.args.from, lastTrace.result) : null),
+    [reply, lastTrace, traceOnGraph],
+  );
   const { nodes, edges } = useMemo(() => {
     if (!reply) return { nodes: [] as Node[], edges: [] as Edge[] };
-    const litSet = new Set(lit);
     const prev = kept.current;
     const nextNodes = new Map<string, [string, Node]>();
     const nextEdges = new Map<string, [string, Edge]>();
@@ -85,29 +96,41 @@ function GraphInner() {
     const objects = reply.topology.nodes.map((n) => {
       const p = reply.layout[n.id] ?? { x: 0, y: 0, width: 200, height: 56 };
       const selected = selection?.type === 'node' && selection.id === n.id;
-      const isLit = litSet.has(n.id);
-      const sig = `${n.kind}|${n.label}|${n.detail ?? ''}|${n.status}|${n.isolation ? JSON.stringify(n.isolation) : ''}|${p.x},${p.y},${p.width},${p.height},${p.parent ?? ''}|${selected}|${isLit}`;
+      const mark = overlay?.nodes.get(n.id);
+      const isSource = overlay?.source === n.id;
+      const dim = overlay !== null && !mark;
+      const sig = `${n.kind}|${n.label}|${n.detail ?? ''}|${n.status}|${n.isolation ? JSON.stringify(n.isolation) : ''}|${p.x},${p.y},${p.width},${p.height},${p.parent ?? ''}|${selected}|${mark ?? ''}|${isSource}|${dim}`;
       return keepNode(n.id, sig, (): ObjectFlowNode => ({
         id: n.id,
         type: 'object',
         position: { x: p.x, y: p.y },
         ...(p.parent ? { parentId: p.parent, extent: 'parent' as const } : {}),
-        data: { node: n, lit: isLit },
+        data: { node: n, ...(mark ? { trace: mark } : {}), ...(isSource ? { source: true } : {}), ...(dim ? { dim } : {}) },
         width: p.width,
         height: p.height,
         draggable: false,
         selected,
-        domAttributes: { 'data-kind': n.kind, 'data-object': n.id, 'data-status': n.status } as DataAttrs,
+        domAttributes: {
+          'data-kind': n.kind,
+          'data-object': n.id,
+          'data-status': n.status,
+          ...(mark ? { 'data-trace': mark } : {}),
+          ...(isSource ? { 'data-trace-source': 'true' } : {}),
+        } as DataAttrs,
         ariaLabel: `${n.kind} ${n.label}`,
       }));
     });
     const flowEdges = reply.topology.edges.map((e) => {
       const selected = selection?.type === 'edge' && selection.id === e.id;
-      const isLit = litSet.has(e.from) && litSet.has(e.to);
+      const mark = overlay?.edges.get(e.id);
+      const dim = overlay !== null && !mark;
       const sp = reply.layout[e.from];
       const tp = reply.layout[e.to];
-      const size = { source: [sp?.width ?? 200, sp?.height ?? 56] as [number, number], target: [tp?.width ?? 200, tp?.height ?? 56] as [number, number] };
-      const sig = `${e.from}|${e.to}|${e.verdict}|${e.relation}|${e.reason}|${selected}|${isLit}|${size.source.join()}|${size.target.join()}`;
+      const size = {
+        source: [sp?.width ?? 200, sp?.height ?? 56] as [number, number],
+        target: [tp?.width ?? 200, tp?.height ?? 56] as [number, number],
+      };
+      const sig = `${e.from}|${e.to}|${e.verdict}|${e.relation}|${e.reason}|${selected}|${mark ?? ''}|${dim}|${size.source.join()}|${size.target.join()}`;
       const old = prev.edges.get(e.id);
       const edge: Edge =
         old && old[0] === sig
@@ -118,22 +141,75 @@ function GraphInner() {
               source: e.from,
               target: e.to,
               type: 'verdict',
-              data: { edge: e, lit: isLit, size },
+              data: { edge: e, size, ...(mark ? { trace: mark } : {}), ...(dim ? { dim } : {}) },
               selected,
-              markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: e.verdict === 'allowed' ? '#16a34a' : e.verdict === 'blocked' ? '#dc2626' : '#9ca3af' },
-              domAttributes: { 'data-verdict': e.verdict, 'data-from': e.from, 'data-to': e.to, 'data-relation': e.relation } as DataAttrs,
+              markerEnd: {
+                type: MarkerType.ArrowClosed,
+                width: 16,
+                height: 16,
+                color: e.verdict === 'allowed' ? '#16a34a' : e.verdict === 'blocked' ? '#dc2626' : '#9ca3af',
+              },
+              domAttributes: {
+                'data-verdict': e.verdict,
+                'data-from': e.from,
+                'data-to': e.to,
+                'data-relation': e.relation,
+                ...(mark ? { 'data-trace': mark } : {}),
+              } as DataAttrs,
               ariaLabel: `${e.verdict} ${e.relation} from ${e.from} to ${e.to}`,
             } satisfies VerdictFlowEdge);
       nextEdges.set(e.id, [sig, edge]);
       return edge;
     });
+    // Where the graph draws no edge between two steps of a trace, a trace-only edge joins them.
+    for (const x of overlay?.extra ?? []) {
+      const sp = reply.layout[x.from];
+      const tp = reply.layout[x.to];
+      const verdict = x.mark === 'ok' ? 'allowed' : 'blocked';
+      changed = true;
+      flowEdges.push({
+        id: x.id,
+        source: x.from,
+        target: x.to,
+        type: 'verdict',
+        selectable: false,
+        focusable: false,
+        data: {
+          edge: {
+            id: x.id,
+            from: x.from,
+            to: x.to,
+            verdict,
+            relation: 'call',
+            reason: 'The path of the trace (the manifests reveal no such call).',
+            cites: [],
+          },
+          size: { source: [sp?.width ?? 200, sp?.height ?? 56], target: [tp?.width ?? 200, tp?.height ?? 56] },
+          trace: x.mark,
+        },
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: x.mark === 'ok' ? '#16a34a' : '#dc2626' },
+        domAttributes: {
+          'data-verdict': verdict,
+          'data-from': x.from,
+          'data-to': x.to,
+          'data-relation': 'trace',
+          'data-trace': x.mark,
+        } as DataAttrs,
+        ariaLabel: `trace step from ${x.from} to ${x.to}: ${x.mark}`,
+      } satisfies VerdictFlowEdge);
+    }
     const all = [...groups, ...objects];
     // Same objects in the same order: hand React Flow the very same arrays.
-    const same = !changed && all.length === prev.all.nodes.length && flowEdges.length === prev.all.edges.length && all.every((n, i) => n === prev.all.nodes[i]) && flowEdges.every((e, i) => e === prev.all.edges[i]);
+    const same =
+      !changed &&
+      all.length === prev.all.nodes.length &&
+      flowEdges.length === prev.all.edges.length &&
+      all.every((n, i) => n === prev.all.nodes[i]) &&
+      flowEdges.every((e, i) => e === prev.all.edges[i]);
     const out = same ? prev.all : { nodes: all, edges: flowEdges };
     kept.current = { nodes: nextNodes, edges: nextEdges, all: out };
     return out;
-  }, [reply, selection, lit]);
+  }, [reply, selection, overlay]);
 
   // For benchmarks: a `graph-painted` performance mark (detail: the reply's revision) once the graph for a new
   // reply has been painted: the frame after the commit, then a task after that frame's paint.
@@ -223,6 +299,7 @@ function GraphInner() {
       <Panel position="top-left" className="graph-tools">
         <div ref={tools} className="graph-tools-row">
           <ReachOverlay />
+          <TraceBanner />
           <Legend />
         </div>
       </Panel>

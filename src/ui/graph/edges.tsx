@@ -1,9 +1,13 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import type { GraphEdge } from '../../core/index';
+import type { TraceMark } from './trace-overlay';
 
 /** `size`: the drawn width and height of the source and target nodes (from the worker's layout). */
-export type VerdictFlowEdge = Edge<{ edge: GraphEdge; lit: boolean; size: { source: [number, number]; target: [number, number] } }, 'verdict'>;
+export type VerdictFlowEdge = Edge<
+  { edge: GraphEdge; size: { source: [number, number]; target: [number, number] }; trace?: TraceMark; dim?: boolean },
+  'verdict'
+>;
 
 /** The mark on a blocked edge: a no-entry sign drawn in SVG (no emoji font needed). */
 export function BlockedIcon({ size = 14 }: { size?: number }) {
@@ -54,9 +58,16 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
   // the Service's bottom, so it reads apart from the left-to-right chain and never loops around the graph.
   const backward = p.targetX < p.sourceX - 20;
   const { source: ss, target: ts } = p.data!.size;
-  const [path, lx, ly] = backward ? arcBelow(p.sourceX - ss[0] / 2, p.sourceY + ss[1] / 2, p.targetX + ts[0] / 2, p.targetY + ts[1] / 2) : getBezierPath(p);
+  const [path, lx, ly] = backward
+    ? arcBelow(p.sourceX - ss[0] / 2, p.sourceY + ss[1] / 2, p.targetX + ts[0] / 2, p.targetY + ts[1] / 2)
+    : getBezierPath(p);
   const e = p.data!.edge;
-  const s = VERDICT_STYLE[e.verdict];
+  const mark = p.data!.trace;
+  // On a trace's path the trace decides the look: where it stopped is red and dashed, whatever the edge's
+  // usual verdict (a slice's endpoint edge is fine in general, and blocked for this request).
+  const look = mark ? (mark === 'ok' ? 'allowed' : 'blocked') : e.verdict;
+  const s = VERDICT_STYLE[look];
+  const width = mark ? s.width + 2 : p.selected ? s.width + 1.6 : s.width;
   return (
     <>
       <BaseEdge
@@ -64,17 +75,32 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
         path={path}
         markerEnd={p.markerEnd}
         interactionWidth={14}
-        style={{ stroke: s.stroke, strokeWidth: p.selected || p.data!.lit ? s.width + 1.6 : s.width, strokeDasharray: s.dash && dashFor(s.dash, p.sourceX, p.sourceY, p.targetX, p.targetY) }}
+        className={mark ? `trace-${mark}` : p.data!.dim ? 'dim' : undefined}
+        style={{
+          stroke: s.stroke,
+          strokeWidth: width,
+          strokeDasharray: s.dash && dashFor(s.dash, p.sourceX, p.sourceY, p.targetX, p.targetY),
+        }}
       />
-      {e.verdict === 'blocked' ? (
+      {look === 'blocked' ? (
         <EdgeLabelRenderer>
-          <div className="edge-mark blocked nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }} title={e.reason} role="img" aria-label="blocked">
+          <div
+            className={`edge-mark blocked nodrag nopan${p.data!.dim ? ' dim' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
+            title={mark ? `This request stops here (${mark}).` : e.reason}
+            role="img"
+            aria-label={mark === 'failed' ? 'failed' : 'blocked'}
+          >
             <BlockedIcon />
           </div>
         </EdgeLabelRenderer>
       ) : e.verdict === 'unknown' ? (
         <EdgeLabelRenderer>
-          <div className="edge-mark unknown nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }} title={e.reason}>
+          <div
+            className={`edge-mark unknown nodrag nopan${p.data!.dim ? ' dim' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
+            title={e.reason}
+          >
             ?
           </div>
         </EdgeLabelRenderer>

@@ -3,6 +3,8 @@ import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import type { GraphNode } from '../../core/index';
 import { fitText } from './fit-text';
 import { kindStyle } from './kinds';
+import { BlockedIcon } from './edges';
+import type { TraceMark } from './trace-overlay';
 
 /** Room for text in an object node: 210 px less padding, border, the kind badge and the gap (styles.css .obj). */
 const TEXT_WIDTH = 143;
@@ -14,7 +16,7 @@ function pageFont(): string {
   return family;
 }
 
-export type ObjectNodeData = { node: GraphNode; lit: boolean };
+export type ObjectNodeData = { node: GraphNode; trace?: TraceMark; source?: boolean; dim?: boolean };
 export type ObjectFlowNode = Node<ObjectNodeData, 'object'>;
 export type GroupFlowNode = Node<{ namespace: string; count: number }, 'namespace'>;
 
@@ -23,7 +25,16 @@ export const ObjectNode = memo(function ObjectNode({ data, selected }: NodeProps
   const n = data.node;
   const k = kindStyle(n.kind);
   return (
-    <div className={`obj status-${n.status}${selected ? ' selected' : ''}${data.lit ? ' lit' : ''}`} title={`${n.id}${n.detail ? '\n' + n.detail : ''}`}>
+    <div
+      className={`obj status-${n.status}${selected ? ' selected' : ''}${data.trace ? ` trace-${data.trace}` : ''}${data.source ? ' trace-source' : ''}${data.dim ? ' dim' : ''}`}
+      title={`${n.id}${n.detail ? '\n' + n.detail : ''}`}
+    >
+      {data.source ? <span className="trace-tag">source</span> : null}
+      {data.trace && data.trace !== 'ok' ? (
+        <span className="trace-stop" role="img" aria-label={`the request stops here: ${data.trace}`}>
+          <BlockedIcon size={16} />
+        </span>
+      ) : null}
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <span className="badge" style={{ background: k.color }} aria-hidden="true">
         {k.badge}
@@ -41,7 +52,8 @@ export const ObjectNode = memo(function ObjectNode({ data, selected }: NodeProps
 
 /** Which directions NetworkPolicies isolate, in words (NP-2). */
 export function isolationText(iso: NonNullable<GraphNode['isolation']>): string {
-  const part = (dir: string, ids: string[]) => (ids.length ? `${dir} by ${ids.map((id) => id.split('/').slice(1).join('/')).join(', ')}` : '');
+  const part = (dir: string, ids: string[]) =>
+    ids.length ? `${dir} by ${ids.map((id) => id.split('/').slice(1).join('/')).join(', ')}` : '';
   return `Isolated for ${[part('ingress', iso.ingress), part('egress', iso.egress)].filter(Boolean).join('; and for ')}: only what a rule admits gets through.`;
 }
 

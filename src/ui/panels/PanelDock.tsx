@@ -30,10 +30,21 @@ export function PanelDock() {
   const goals = useApp((s) => s.result.goals);
   const { setPanel } = useActions();
   return (
-    <div className="dock">
+    // `nokey`: keys typed in the panels (forms, the terminal) never reach the graph's key handlers.
+    <div className="dock nokey">
       <div className="tabs" role="tablist" aria-label="Panels">
         {TABS.map((t, i) => (
-          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={panel === t.id} aria-controls="panel-body" className={panel === t.id ? 'active' : ''} title={`Alt+${(i + 1) % 10}`} onClick={() => setPanel(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={panel === t.id}
+            aria-controls="panel-body"
+            className={panel === t.id ? 'active' : ''}
+            title={`Alt+${(i + 1) % 10}`}
+            onClick={() => setPanel(t.id)}
+          >
             {t.label}
             {t.id === 'problems' && count > 0 ? <span className="count">{count}</span> : null}
             {t.id === 'exercise' && goals && goals.list.length > 0 ? (

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { QueryKind, SimulatedReply } from '../../worker/protocol';
 import type { MatrixResult, ResolveResult, RouteResult, TraceResult } from '../../core/index';
 import { useActions, useApp } from '../store';
-import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, traceObjects } from './answers';
+import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer } from './answers';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
 const KIND: Record<PanelKind, QueryKind> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
@@ -22,9 +22,11 @@ function peer(id: string): string {
 /** DNS, Routes, Policy matrix and Trace: forms that ask the worker the core's questions. */
 export function QueryPanel({ kind }: { kind: PanelKind }) {
   const reply = useApp((s) => s.result.reply);
-  const { query, setLit, setLastTrace, setLastMatrix, setMatrixPort } = useActions();
-  // A trace run from outside this panel (`?trace=`, a host page's message) shows here until the next one.
-  const outside = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
+  const { query, setTrace, clearTrace, setLastMatrix, setMatrixPort } = useActions();
+  const traceOnGraph = useApp((s) => s.ui.traceOnGraph);
+  // The trace shown is the store's: run here, from the `trace=` flag or a host page's message, and run again
+  // after each edit while it is drawn on the graph.
+  const lastTrace = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
   const port = useApp((s) => s.ui.matrixPort);
   const [from, setFrom] = useState('');
   // Until the user types, the fields suggest a name and a URL from the scenario on screen.
@@ -40,10 +42,8 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
       const value = await query({ kind: KIND[kind], args });
       setResult({ ok: true, value });
       if (kind === 'trace' && value && typeof value === 'object' && 'hops' in value) {
-        const t = value as TraceResult;
-        setLit(traceObjects(t));
         const a = args as { from: string; url: string };
-        setLastTrace({ title: `${a.from} → ${a.url}`, result: t });
+        setTrace({ title: `${a.from} → ${a.url}`, args: a, result: value as TraceResult });
       }
       if (kind === 'matrix' && value && typeof value === 'object' && 'matrix' in value) setLastMatrix(value as MatrixResult);
     } catch (err) {
@@ -55,14 +55,20 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
 
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
-  const source = from || (kind === 'trace' ? 'Client/internet' : reply.pods[0] ?? '');
+  const source = from || (kind === 'trace' ? 'Client/internet' : (reply.pods[0] ?? ''));
   const name = typedName ?? suggestName(reply);
   const url = typedUrl ?? suggestUrl(reply);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
     const args =
-      kind === 'dns' ? { from: peer(source), name, type: rr } : kind === 'routes' ? { url } : kind === 'matrix' ? { port: Number(port), protocol: 'TCP' } : { from: peer(source), url };
+      kind === 'dns'
+        ? { from: peer(source), name, type: rr }
+        : kind === 'routes'
+          ? { url }
+          : kind === 'matrix'
+            ? { port: Number(port), protocol: 'TCP' }
+            : { from: peer(source), url };
     await ask(args);
   };
 
@@ -70,7 +76,9 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   return (
     <div className="query">
       <p className="muted">{INTRO[kind]}</p>
-      {!available ? <p className="empty">The simulator cannot answer this yet in this build: the core query is still being written.</p> : null}
+      {!available ? (
+        <p className="empty">The simulator cannot answer this yet in this build: the core query is still being written.</p>
+      ) : null}
       <form onSubmit={(e) => void run(e)} className="query-form">
         {kind === 'dns' || kind === 'trace' ? (
           <label>
@@ -113,23 +121,21 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
         <button type="submit" disabled={!available || busy}>
           {busy ? '…' : kind === 'dns' ? 'Resolve' : kind === 'routes' ? 'Route' : kind === 'matrix' ? 'Compute' : 'Trace'}
         </button>
-        {kind === 'trace' && result ? (
-          <button type="button" onClick={() => setLit([])}>
-            Clear highlight
+        {kind === 'trace' && traceOnGraph ? (
+          <button type="button" onClick={clearTrace}>
+            Clear from graph
           </button>
         ) : null}
       </form>
-      {result ? (
-        result.ok ? (
-          <Answer kind={kind} value={result.value} />
-        ) : (
-          <p className="error">{String(result.value)}</p>
-        )
-      ) : outside ? (
+      {result && !result.ok ? (
+        <p className="error">{String(result.value)}</p>
+      ) : lastTrace ? (
         <>
-          <p className="muted">Trace {outside.title}</p>
-          <Answer kind={kind} value={outside.result} />
+          <p className="muted">Trace {lastTrace.title}</p>
+          <Answer kind={kind} value={lastTrace.result} />
         </>
+      ) : result ? (
+        <Answer kind={kind} value={result.value} />
       ) : null}
     </div>
   );

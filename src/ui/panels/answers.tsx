@@ -17,14 +17,17 @@ export function DnsAnswer({ r }: { r: ResolveResult }) {
   return (
     <div className="answer-block">
       <p>
-        <strong className={r.rcode === 'NOERROR' && r.answers.length > 0 ? 'v-allowed' : 'v-blocked'}>{r.rcode ?? r.status}</strong> {r.reason}
+        <strong className={r.rcode === 'NOERROR' && r.answers.length > 0 ? 'v-allowed' : 'v-blocked'}>{r.rcode ?? r.status}</strong>{' '}
+        {r.reason}
       </p>
       {r.hint ? <p className="muted">Hint: {r.hint}</p> : null}
       <h4>Names tried (nameserver {r.nameserver})</h4>
       <ol className="tried">
         {r.tried.map((t, i) => (
           <li key={i}>
-            <code>{t.name}</code> <span className={t.rcode === 'NOERROR' && t.answers.length ? 'v-allowed' : 'muted'}>{t.rcode ?? t.status}</span> <span className="muted">{t.reason}</span> <code className="code">{t.rule}</code>
+            <code>{t.name}</code>{' '}
+            <span className={t.rcode === 'NOERROR' && t.answers.length ? 'v-allowed' : 'muted'}>{t.rcode ?? t.status}</span>{' '}
+            <span className="muted">{t.reason}</span> <code className="code">{t.rule}</code>
           </li>
         ))}
       </ol>
@@ -44,20 +47,29 @@ function entryName(e: EntryResult['entry']): string {
 }
 
 export function RouteAnswer({ r }: { r: RouteResult }) {
-  if (r.results.length === 0) return <p className="empty">No Ingress controller or Gateway in the scenario serves requests from outside.</p>;
+  if (r.results.length === 0)
+    return <p className="empty">No Ingress controller or Gateway in the scenario serves requests from outside.</p>;
   return (
     <div className="answer-block">
       {r.results.map((x, i) => (
         <section key={i} className="route-result">
           <h4>
             {entryName(x.entry)} → <span className={x.status < 400 ? 'v-allowed' : 'v-blocked'}>{x.status}</span>{' '}
-            {x.route ? <ObjLink id={x.route.namespace ? `${x.route.kind}/${x.route.namespace}/${x.route.name}` : `${x.route.kind}/${x.route.name}`} /> : <span className="muted">no rule matched</span>}
+            {x.route ? (
+              <ObjLink
+                id={x.route.namespace ? `${x.route.kind}/${x.route.namespace}/${x.route.name}` : `${x.route.kind}/${x.route.name}`}
+              />
+            ) : (
+              <span className="muted">no rule matched</span>
+            )}
           </h4>
           {x.backends.length ? (
             <ul>
               {x.backends.map((b, j) => (
                 <li key={j}>
-                  <ObjLink id={`${b.kind}/${b.namespace}/${b.name}`} />:{b.port ?? '?'} <span className={b.state === 'ok' ? 'v-allowed' : 'v-blocked'}>{b.state}</span> · {b.endpoints.map((e) => `${e.ip}:${e.port}`).join(', ') || 'no endpoints'} <span className="muted">{b.reason}</span>
+                  <ObjLink id={`${b.kind}/${b.namespace}/${b.name}`} />:{b.port ?? '?'}{' '}
+                  <span className={b.state === 'ok' ? 'v-allowed' : 'v-blocked'}>{b.state}</span> ·{' '}
+                  {b.endpoints.map((e) => `${e.ip}:${e.port}`).join(', ') || 'no endpoints'} <span className="muted">{b.reason}</span>
                 </li>
               ))}
             </ul>
@@ -83,18 +95,14 @@ export function TraceAnswer({ r }: { r: TraceResult }) {
       <ol className="hops">
         {r.hops.map((h: Hop, i) => (
           <li key={i} className={`hop v-${h.result === 'ok' ? 'allowed' : 'blocked'}`}>
-            <span className="hop-status">{h.result === 'ok' ? '✓' : '✕'}</span> <code className="code">{h.step}</code> <ObjLink id={h.object} /> <span>{h.reason}</span>
+            <span className="hop-status">{h.result === 'ok' ? '✓' : '✕'}</span> <code className="code">{h.step}</code>{' '}
+            <ObjLink id={h.object} /> <span>{h.reason}</span>
           </li>
         ))}
       </ol>
       {r.assumptions.length ? <p className="muted small">Assuming: {r.assumptions.join('; ')}</p> : null}
     </div>
   );
-}
-
-/** Which objects a trace touched, to light them up on the graph. */
-export function traceObjects(r: TraceResult): string[] {
-  return r.hops.flatMap((h) => [h.object, ...(h.objects ?? [])]).filter((x): x is string => !!x);
 }
 
 export function MatrixAnswer({ r }: { r: MatrixResult }) {
@@ -118,9 +126,7 @@ export function MatrixAnswer({ r }: { r: MatrixResult }) {
     <div className="answer-block">
       <div className="matrix-wrap">
         <table className="matrix">
-          <caption>
-            {key}: row → column (from → to). ✓ allowed, ✕ denied. Click a cell to see why.
-          </caption>
+          <caption>{key}: row → column (from → to). ✓ allowed, ✕ denied. Click a cell to see why.</caption>
           <thead>
             <tr>
               <th />
@@ -137,7 +143,11 @@ export function MatrixAnswer({ r }: { r: MatrixResult }) {
                 <th>{from}</th>
                 {[...(rows[i] ?? '')].map((c, j) => (
                   <td key={j} className={c === '1' ? 'yes' : 'no'}>
-                    <button type="button" onClick={() => void explain(from, r.pods[j]!)} aria-label={`${from} to ${r.pods[j]}: ${c === '1' ? 'allowed' : 'denied'}`}>
+                    <button
+                      type="button"
+                      onClick={() => void explain(from, r.pods[j]!)}
+                      aria-label={`${from} to ${r.pods[j]}: ${c === '1' ? 'allowed' : 'denied'}`}
+                    >
                       {c === '1' ? '✓' : '✕'}
                     </button>
                   </td>
