@@ -202,6 +202,10 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
         subscribed = false;
         ack();
         return;
+      case 'terminal':
+        actions.typeInTerminal(m.command, m.run);
+        ack();
+        return;
       case 'get-state': {
         const s = get().source;
         post({ knet: 1, type: 'state', ...(id ? { id } : {}), hash: encodeScenario(s.text, s.options), text: s.text });

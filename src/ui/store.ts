@@ -11,7 +11,7 @@ import type { SharedState, TraceView } from '../share/index';
 import type { Query, Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
 
-export type PanelId = 'inspector' | 'problems' | 'endpoints' | 'dns' | 'routes' | 'matrix' | 'trace' | 'settings' | 'gallery' | 'exercise';
+export type PanelId = 'inspector' | 'problems' | 'endpoints' | 'dns' | 'routes' | 'matrix' | 'trace' | 'settings' | 'gallery' | 'exercise' | 'terminal';
 export const PANEL_IDS: readonly PanelId[] = [
   'inspector',
   'problems',
@@ -23,6 +23,7 @@ export const PANEL_IDS: readonly PanelId[] = [
   'settings',
   'gallery',
   'exercise',
+  'terminal',
 ];
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
 /**
@@ -79,6 +80,8 @@ export interface UiSlice {
   initialTrace: TraceView | null;
   /** The port the Policy matrix panel (and its export) uses. */
   matrixPort: string;
+  /** A command line handed to the Terminal (`cmd=` flag, host message): typed in, and run when `run`. */
+  terminalInput: { line: string; run: boolean; seq: number } | null;
 }
 
 export interface Actions {
@@ -112,6 +115,8 @@ export interface Actions {
   setLastMatrix(m: MatrixResult | null): void;
   setMatrixPort(p: string): void;
   consumeInitialTrace(): void;
+  /** Type a command line into the Terminal panel (and open it); `run` presses Enter too. */
+  typeInTerminal(line: string, run: boolean): void;
 }
 
 export interface AppState {
@@ -198,6 +203,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         pendingLink: null,
         initialTrace: null,
         matrixPort: '80',
+        terminalInput: null,
         ...initial.ui,
       },
       actions: {
@@ -307,6 +313,9 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         setMatrixPort(matrixPort) {
           set((s) => ({ ui: { ...s.ui, matrixPort } }));
+        },
+        typeInTerminal(line, run) {
+          set((s) => ({ ui: { ...s.ui, panel: 'terminal', terminalInput: { line, run, seq: (s.ui.terminalInput?.seq ?? 0) + 1 } } }));
         },
         consumeInitialTrace() {
           set((s) => ({ ui: { ...s.ui, initialTrace: null } }));

@@ -5,4 +5,4 @@ export { splitWords, quoteWord } from './shell';
 export type { OutputChunk } from './output';
 export type { ShellChange } from './run-context';
 export { HELP } from './help';
-export { RESOURCES } from './kubectl/resources';
+export { TOOL_NAMES, KUBECTL_SUBCOMMANDS, KUBECTL_NAMES, SHELL_FILES } from './names';

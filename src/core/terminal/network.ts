@@ -8,7 +8,7 @@ import { parseIP, canonicalIP } from '../net/ip';
 import { parseRequestURL } from '../http';
 import { route, type EntryResult } from '../route';
 import { trace } from '../trace/index';
-import type { TraceResult } from '../trace/types';
+import type { TraceQuery, TraceResult } from '../trace/types';
 import { buildZone, askUpstream, resolve } from '../controllers/coredns/index';
 import { reachDNS } from '../controllers/netpol/index';
 import { lookupServiceAddress, serviceBackends, type Client } from '../controllers/kube-proxy/index';
@@ -62,6 +62,8 @@ export interface Attempt {
   connection: Connection;
   /** The request traced end to end (the same answer as the Trace panel), when one was sent. */
   trace?: TraceResult;
+  /** The question that trace answered. */
+  query?: TraceQuery;
   /** Port connected to. */
   port: number;
 }
@@ -80,11 +82,12 @@ export function attempt(shell: Shell, req: Request): Attempt | { error: string }
   const lookup = lookupHost(shell, authority);
   const port = parsed.port;
   if (lookup.kind !== 'address' && shell.kind === 'host') return { lookup, port, connection: { kind: 'nxdomain' } };
-  const t = trace(shell.sim, { from: clientPeer(shell), url: req.url, method: req.method ?? 'GET', headers: req.headers ?? [] });
+  const query: TraceQuery = { from: clientPeer(shell), url: req.url, method: req.method ?? 'GET', headers: req.headers ?? [] };
+  const t = trace(shell.sim, query);
   if (t.error) return { error: t.error };
-  if (lookup.kind === 'timeout') return { lookup, port, trace: t, connection: { kind: 'dns-timeout' } };
-  if (lookup.kind === 'nxdomain') return { lookup, port, trace: t, connection: { kind: 'nxdomain' } };
-  return { lookup, port, trace: t, connection: connectionOf(shell, t, lookup.ip, port, req) };
+  if (lookup.kind === 'timeout') return { lookup, port, trace: t, query, connection: { kind: 'dns-timeout' } };
+  if (lookup.kind === 'nxdomain') return { lookup, port, trace: t, query, connection: { kind: 'nxdomain' } };
+  return { lookup, port, trace: t, query, connection: connectionOf(shell, t, lookup.ip, port, req) };
 }
 
 function connectionOf(shell: Shell, t: TraceResult, ip: string, port: number, req: Request): Connection {

@@ -5,7 +5,7 @@
  * the simulator's queries (resolve, trace, check, route, kube-proxy), so it is the panels' answer too.
  */
 import type { Simulation } from '../simulate';
-import type { TraceResult } from '../trace/types';
+import type { TraceQuery, TraceResult } from '../trace/types';
 import { DEBUG_POD, openShell, type Shell, type ShellPod } from './context';
 import { HELP } from './help';
 import { kubectl } from './kubectl/index';
@@ -37,8 +37,9 @@ export interface RunResult {
   output: OutputChunk[];
   stdout: string;
   stderr: string;
-  /** The request the command sent, traced end to end (the Trace panel's answer for it). */
+  /** The request the command sent, traced end to end (the Trace panel's answer for it), and its question. */
   trace?: TraceResult;
+  traced?: TraceQuery;
   /** Objects on the command's path, to light on the graph. */
   lit: string[];
   /** The simulator's explanation of the outcome, apart from the tool's own output. */
@@ -79,7 +80,7 @@ export function runCommand(sim: Simulation, q: RunQuery): RunResult {
   return finish(out, code, ctx, shell.kind === 'host' ? 'host' : shell.pod.id);
 }
 
-function finish(out: Output, exitCode: number, ctx: Pick<RunContext, 'touched' | 'notes' | 'trace' | 'change'>, where: string): RunResult {
+function finish(out: Output, exitCode: number, ctx: Pick<RunContext, 'touched' | 'notes' | 'trace' | 'traced' | 'change'>, where: string): RunResult {
   const lit = ctx.trace ? [...new Set(ctx.trace.hops.flatMap((h) => [h.object, ...(h.objects ?? [])]).filter((x): x is string => !!x))] : ctx.touched;
   return {
     exitCode,
@@ -87,6 +88,7 @@ function finish(out: Output, exitCode: number, ctx: Pick<RunContext, 'touched' |
     stdout: streamText(out.chunks, 'stdout'),
     stderr: streamText(out.chunks, 'stderr'),
     ...(ctx.trace ? { trace: ctx.trace } : {}),
+    ...(ctx.traced ? { traced: ctx.traced } : {}),
     lit,
     notes: [...new Set(ctx.notes)],
     ...(ctx.change ? { change: ctx.change } : {}),
@@ -140,6 +142,7 @@ function inPod(ctx: RunContext, target: { from?: string; pod?: ShellPod; contain
   const inner: RunContext = { shell, out: ctx.out, touched: [], notes: ctx.notes };
   const code = words.length === 1 && /^(\/bin\/)?bash$/.test(words[0]!) && !hasBash(shell) ? noFile(inner, words[0]!) : runWords(inner, words);
   if (inner.trace) ctx.trace = inner.trace;
+  if (inner.traced) ctx.traced = inner.traced;
   if (inner.touched.length) ctx.touched = inner.touched;
   return code;
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useActions, useApp, type PanelId } from '../store';
 import { Inspector } from './Inspector';
 import { Problems } from './Problems';
@@ -9,6 +9,8 @@ import { Exercise } from './Exercise';
 
 // The gallery carries every built-in scenario's text: loaded when first opened, outside the shell.
 const Gallery = lazy(() => import('./Gallery').then((m) => ({ default: m.Gallery })));
+// The terminal is loaded when first opened, then kept mounted so its session survives other tabs.
+const Terminal = lazy(() => import('./Terminal'));
 
 const TABS: { id: PanelId; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -21,6 +23,7 @@ const TABS: { id: PanelId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
   { id: 'gallery', label: 'Scenarios' },
   { id: 'exercise', label: 'Exercise' },
+  { id: 'terminal', label: 'Terminal' },
 ];
 
 /** The tabbed panels under the graph, each answering one question about the scenario. */
@@ -29,6 +32,10 @@ export function PanelDock() {
   const count = useApp((s) => s.result.reply?.diagnostics.length ?? 0);
   const goals = useApp((s) => s.result.goals);
   const { setPanel } = useActions();
+  const [terminalOpened, setTerminalOpened] = useState(false);
+  useEffect(() => {
+    if (panel === 'terminal') setTerminalOpened(true);
+  }, [panel]);
   return (
     // `nokey`: keys typed in the panels (forms, the terminal) never reach the graph's key handlers.
     <div className="dock nokey">
@@ -42,7 +49,7 @@ export function PanelDock() {
             aria-selected={panel === t.id}
             aria-controls="panel-body"
             className={panel === t.id ? 'active' : ''}
-            title={`Alt+${(i + 1) % 10}`}
+            title={i < 10 ? `Alt+${(i + 1) % 10}` : undefined}
             onClick={() => setPanel(t.id)}
           >
             {t.label}
@@ -67,6 +74,13 @@ export function PanelDock() {
           </Suspense>
         ) : null}
         {panel === 'exercise' ? <Exercise /> : null}
+        {terminalOpened || panel === 'terminal' ? (
+          <div className="panel-terminal" hidden={panel !== 'terminal'} style={{ height: '100%' }}>
+            <Suspense fallback={<p className="empty">Loading the terminal…</p>}>
+              <Terminal />
+            </Suspense>
+          </div>
+        ) : null}
       </div>
     </div>
   );

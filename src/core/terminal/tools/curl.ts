@@ -9,7 +9,7 @@
 import { attempt, type Attempt } from '../network';
 import { getopt, isError } from '../getopt';
 import { FIXED } from '../fixed';
-import type { RunContext } from '../run-context';
+import { recordTrace, type RunContext } from '../run-context';
 import { responseOf, type HttpResponse } from './http';
 
 const SPEC = {
@@ -58,7 +58,7 @@ export function curl(ctx: RunContext, args: string[]): number {
     const host = /^[a-z]+:\/\/([^/:?#]+|\[[^\]]+\])/i.exec(url)?.[1] ?? '';
     const a = attempt(ctx.shell, { url, method, headers });
     if ('error' in a) return fail(3, `URL rejected: ${a.error}`);
-    if (a.trace) ctx.trace = a.trace;
+    recordTrace(ctx, a);
     const note = () => a.trace && a.trace.verdict !== 'delivered' && ctx.notes.push(a.trace.summary);
     if (a.lookup.kind === 'timeout' && maxTime !== undefined && Number(maxTime) * 1000 < RESOLVER_TIMEOUT_MS) {
       note();

@@ -6,7 +6,7 @@
  */
 import { attempt } from '../network';
 import { getopt, isError } from '../getopt';
-import type { RunContext } from '../run-context';
+import { recordTrace, type RunContext } from '../run-context';
 import { BUSYBOX_BANNER } from './nslookup';
 
 const SPEC = { short: { z: 'zero', v: 'verbose', w: 'wait:', n: 'numeric', u: 'udp', i: 'interval:', p: 'port:', s: 'source:' }, long: {} };
@@ -39,7 +39,7 @@ export function nc(ctx: RunContext, args: string[]): number {
     ctx.out.err(`nc: ${a.error}\n`);
     return 1;
   }
-  if (a.trace) ctx.trace = a.trace;
+  recordTrace(ctx, a);
   if (a.lookup.kind !== 'address') {
     ctx.out.err(`nc: bad address '${host}'\n`);
     if (a.trace && a.trace.verdict !== 'delivered') ctx.notes.push(a.trace.summary);

@@ -8,7 +8,7 @@
  */
 import { attempt } from '../network';
 import { getopt, isError } from '../getopt';
-import type { RunContext } from '../run-context';
+import { recordTrace, type RunContext } from '../run-context';
 import { BUSYBOX_BANNER } from './nslookup';
 import { responseOf } from './http';
 import { utf8Length } from '../output';
@@ -50,7 +50,7 @@ export function wget(ctx: RunContext, args: string[]): number {
       ctx.out.err(`wget: ${a.error}\n`);
       return 1;
     }
-    if (a.trace) ctx.trace = a.trace;
+    recordTrace(ctx, a);
     if (a.lookup.kind !== 'address') {
       ctx.out.err(`wget: bad address '${host}'\n`);
       if (a.trace && a.trace.verdict !== 'delivered') ctx.notes.push(a.trace.summary);
