@@ -92,4 +92,4 @@ export {
   type ReachDNSFn,
 } from './controllers/netpol/index';
 export { trace, type Hop, type TraceQuery, type TraceResult, type TraceStep } from './trace/index';
-export { runCommand, DEBUG_POD, HOST_IP, splitWords, quoteWord, HELP as TERMINAL_HELP, TOOL_NAMES, KUBECTL_SUBCOMMANDS, KUBECTL_NAMES, SHELL_FILES, type RunQuery, type RunResult, type OutputChunk, type ShellChange, type ShellPod } from './terminal/index';
+export { runCommand, quoteWord, type RunQuery, type RunResult, type OutputChunk, type ShellChange, type ShellPod } from './terminal/index';

@@ -26,4 +26,6 @@ export const FIXED = {
 } as const;
 
 /** The fixed values, in words, for `help`. */
-export const FIXED_TEXT = `Values the simulation cannot know are fixed: every AGE is ${FIXED.age}, object dates ${FIXED.created}, clock ${FIXED.httpDate}, DNS query id ${FIXED.queryId}, uids and resourceVersions constant, local ports ${FIXED.localPort}; times (ms, "0:00:00 ETA") are plausible, not measured.`;
+export function fixedText(): string {
+  return `Values the simulation cannot know are fixed: every AGE is ${FIXED.age}, object dates ${FIXED.created}, clock ${FIXED.httpDate}, DNS query id ${FIXED.queryId}, uids and resourceVersions constant, local ports ${FIXED.localPort}; times (ms, "0:00:00 ETA") are plausible, not measured.`;
+}

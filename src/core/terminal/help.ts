@@ -1,8 +1,9 @@
 import { DEBUG_POD } from './context';
-import { FIXED_TEXT } from './fixed';
+import { fixedText } from './fixed';
 
 /** What `help` prints: the commands, where they run, and which values are fixed rather than simulated. */
-export const HELP = `A terminal into the simulated cluster. Each command is answered by the simulator from the scenario on
+export function helpText(): string {
+  return `A terminal into the simulated cluster. Each command is answered by the simulator from the scenario on
 screen; the output is what the real tool prints for that outcome.
 
   kubectl get TYPE [NAME] [-n NS | -A] [-o wide|yaml|json|name] [-l SELECTOR] [--show-labels]
@@ -27,5 +28,6 @@ Images: busybox and alpine have no curl or dig (sh: curl: not found, as in a rea
 has the older nslookup; other images are assumed to carry the common tools.
 A pod answers HTTP with its own name, as Kubernetes' serve-hostname test image does.
 Pipes, redirections and variables are not simulated: one command per line.
-${FIXED_TEXT}
+${fixedText()}
 `;
+}

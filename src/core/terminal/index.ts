@@ -4,5 +4,4 @@ export { DEBUG_POD, HOST_IP, toolsOf, type ShellPod, type Tools } from './contex
 export { splitWords, quoteWord } from './shell';
 export type { OutputChunk } from './output';
 export type { ShellChange } from './run-context';
-export { HELP } from './help';
-export { TOOL_NAMES, KUBECTL_SUBCOMMANDS, KUBECTL_NAMES, SHELL_FILES } from './names';
+export { helpText } from './help';

@@ -7,7 +7,8 @@
 import type { Simulation } from '../simulate';
 import type { TraceQuery, TraceResult } from '../trace/types';
 import { DEBUG_POD, openShell, type Shell, type ShellPod } from './context';
-import { HELP } from './help';
+import { completions } from './complete';
+import { helpText } from './help';
 import { kubectl } from './kubectl/index';
 import { Output, streamText, type OutputChunk } from './output';
 import { notFound, type RunContext, type ShellChange, type Tool } from './run-context';
@@ -29,6 +30,8 @@ export interface RunQuery {
   pod?: ShellPod;
   /** The container of `from` (`kubectl exec -c`). */
   container?: string;
+  /** Only list the words that may complete the line's last word (Tab), without running it. */
+  complete?: boolean;
 }
 
 export interface RunResult {
@@ -48,6 +51,8 @@ export interface RunResult {
   change?: ShellChange;
   /** Where the command ran: `Pod/ns/name` or `host`. */
   where: string;
+  /** With `complete`: the words that may complete the last word of the line. */
+  completions?: string[];
 }
 
 /** Tools by command name; `needs` is a tool an image may lack (busybox has neither curl nor dig). */
@@ -63,12 +68,13 @@ const TOOLS: Record<string, { run: Tool; needs?: 'curl' | 'dig' }> = {
   echo: { run: (ctx, args) => (ctx.out.out(`${args.join(' ')}\n`), 0) },
   true: { run: () => 0 },
   false: { run: () => 1 },
-  help: { run: (ctx) => (ctx.out.out(HELP), 0) },
+  help: { run: (ctx) => (ctx.out.out(helpText()), 0) },
   exit: { run: (ctx) => ((ctx.change = { exit: true }), 0) },
   clear: { run: (ctx) => ((ctx.change = { clear: true }), 0) },
 };
 
 export function runCommand(sim: Simulation, q: RunQuery): RunResult {
+  if (q.complete) return { exitCode: 0, output: [], stdout: '', stderr: '', lit: [], notes: [], where: q.from ?? '', completions: completions(sim.world, q.line) };
   const out = new Output();
   const shell = openShell(sim, q.from, q.pod ?? (q.from === undefined ? DEBUG_POD : undefined), q.container);
   if ('error' in shell) {

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { OutputChunk, RunResult } from '../../core/index';
 import { useActions, useApp } from '../store';
-import { complete, DEBUG_FRAME, isHost, nextStack, promptOf, runArgs, type Names, type ShellFrame } from './terminal-session';
+import { complete, DEBUG_FRAME, isHost, nextStack, promptOf, runArgs, type ShellFrame } from './terminal-session';
 import './terminal.css';
 
 interface Entry {
@@ -39,11 +39,6 @@ export default function Terminal() {
   const field = useRef<HTMLInputElement>(null);
   const frame = stack[stack.length - 1]!;
   const drawn = useMemo(() => new Set(reply?.topology.nodes.map((n) => n.id) ?? []), [reply]);
-  const names: Names = useMemo(() => {
-    const ids = [...(reply?.objects.map((o) => o.id) ?? []), ...(reply?.pods ?? []), ...(reply?.services ?? [])];
-    const namespaces = [...new Set(ids.map((id) => id.split('/')).filter((p) => p.length === 3).map((p) => `Namespace/${p[1]}`))];
-    return { objects: [...new Set([...ids, ...namespaces])], hosts: reply?.hosts ?? [] };
-  }, [reply]);
 
   const add = (e: Omit<Entry, 'id'>) => setEntries((xs) => [...xs, { ...e, id: nextId.current++ }]);
 
@@ -83,6 +78,18 @@ export default function Terminal() {
     out.current?.scrollTo({ top: out.current.scrollHeight });
   }, [entries]);
 
+  /** Tab: the core lists what may follow (it knows the commands and the scenario's names). */
+  async function tab(text: string): Promise<void> {
+    try {
+      const r = (await query({ kind: 'run', args: { ...runArgs(frame, text), complete: true } })) as RunResult;
+      const c = complete(text, r.completions ?? []);
+      if (c.line !== text) setLine((now) => (now === text ? c.line : now));
+      else if (c.options.length > 1) add({ chunks: [{ stream: 'stdout', text: `${c.options.join('  ')}\n` }], notes: [] });
+    } catch {
+      // No simulation yet (or the worker restarted): Tab does nothing this time.
+    }
+  }
+
   function onKey(e: KeyboardEvent<HTMLInputElement>) {
     const wasLeaving = leaving;
     setLeaving(e.key === 'Escape');
@@ -97,9 +104,7 @@ export default function Terminal() {
       setLine(i >= history.length ? '' : history[i]!);
     } else if (e.key === 'Tab' && !e.shiftKey && !wasLeaving && line.trim()) {
       e.preventDefault();
-      const c = complete(line, names);
-      if (c.line !== line) setLine(c.line);
-      else if (c.options.length > 1) add({ chunks: [{ stream: 'stdout', text: `${c.options.join('  ')}\n` }], notes: [] });
+      void tab(line);
     } else if (e.ctrlKey && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       add({ typed: { prompt: promptOf(frame), where: frame.label, line: `${line}^C` }, chunks: [], notes: [] });

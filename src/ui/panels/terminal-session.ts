@@ -1,9 +1,9 @@
 /**
  * The Terminal panel's shell session, pure: which shell the prompt stands in (a stack: the debug pod, pods
  * entered with `kubectl exec -it`/`kubectl run -it`, the learner's machine after `exit`), the prompt, and
- * Tab completion from the scenario's names.
+ * how Tab applies the completions the core offers.
  */
-import { KUBECTL_NAMES, KUBECTL_SUBCOMMANDS, SHELL_FILES, TOOL_NAMES, type ShellChange, type ShellPod } from '../../core/index';
+import type { ShellChange, ShellPod } from '../../core/index';
 
 /** One shell on the stack: a scenario pod (`from`), a pod the terminal made (`pod`), the debug pod, or the host. */
 export interface ShellFrame {
@@ -47,53 +47,8 @@ export function nextStack(stack: ShellFrame[], change: ShellChange | undefined):
   return { stack: isHost(top) ? stack : [HOST_FRAME] };
 }
 
-/** What completion can offer: object ids (`Kind/ns/name`) and the hosts entry points serve. */
-export interface Names {
-  objects: string[];
-  hosts: string[];
-}
-
-const NET_TOOLS = new Set(['nslookup', 'dig', 'wget', 'curl', 'nc', 'ping']);
-
-/** Candidates for the word being typed at the end of `line`. */
-export function candidates(line: string, names: Names): string[] {
-  const words = line.split(/\s+/);
-  const word = words[words.length - 1] ?? '';
-  const before = words.slice(0, -1).filter(Boolean);
-  const prev = before[before.length - 1];
-  const ids = names.objects.map((id) => id.split('/'));
-  const namespaces = [...new Set(ids.filter((p) => p[0] === 'Namespace').map((p) => p[1]!))];
-  const match = (xs: string[]) => [...new Set(xs)].filter((x) => x.startsWith(word)).sort();
-  if (before.length === 0) return match(TOOL_NAMES);
-  const cmd = before[0]!;
-  if (cmd === 'kubectl') {
-    if (prev === '-n' || prev === '--namespace') return match(namespaces);
-    if (prev === '-o' || prev === '--output') return match(['wide', 'yaml', 'json', 'name']);
-    const args = before.slice(1).filter((w, i, all) => !w.startsWith('-') && all[i - 1] !== '-n' && all[i - 1] !== '--namespace' && all[i - 1] !== '-o');
-    const sub = args[0];
-    if (!sub) return match(word.startsWith('-') ? [] : KUBECTL_SUBCOMMANDS);
-    const nsAt = before.findIndex((w) => w === '-n' || w === '--namespace');
-    const ns = nsAt >= 0 ? before[nsAt + 1] : 'default';
-    const inNs = (kind: string) => ids.filter((p) => p[0] === kind && (p.length === 2 || p[1] === ns)).map((p) => p[p.length - 1]!);
-    if (sub === 'exec') return args.length === 1 ? match(inNs('Pod')) : [];
-    if (sub !== 'get' && sub !== 'describe') return [];
-    if (args.length === 1) return match(Object.values(KUBECTL_NAMES).map((n) => n[0]!));
-    const kind = Object.entries(KUBECTL_NAMES).find(([, n]) => n.includes(args[1]!))?.[0];
-    return kind ? match(inNs(kind === 'Endpoints' ? 'Service' : kind)) : [];
-  }
-  if (cmd === 'cat') return match(SHELL_FILES);
-  if (NET_TOOLS.has(cmd) && !word.startsWith('-')) {
-    const hosts = [...ids.filter((p) => p[0] === 'Service' && p.length === 3).map((p) => `${p[2]}.${p[1]}`), ...names.hosts];
-    const scheme = /^https?:\/\//.exec(word)?.[0];
-    if (cmd === 'wget' || cmd === 'curl') return match(hosts.map((h) => `${scheme ?? 'http://'}${h}`));
-    return match(hosts);
-  }
-  return [];
-}
-
 /** Tab: the line with the word completed as far as the candidates agree (and a blank after a single one). */
-export function complete(line: string, names: Names): { line: string; options: string[] } {
-  const options = candidates(line, names);
+export function complete(line: string, options: string[]): { line: string; options: string[] } {
   if (options.length === 0) return { line, options };
   const word = line.split(/\s+/).pop() ?? '';
   let common = options[0]!;

@@ -16,8 +16,6 @@ import { endpointsObjects, formatLabelSelector, formatLabels, ingressAddress, ty
 export interface ResourceType {
   /** The plural resource name kubectl prints in messages (`pods`). */
   plural: string;
-  /** Every name kubectl accepts: plural, singular, short names, `plural.group`. */
-  names: string[];
   kind: string;
   namespaced: boolean;
   columns: string[];
@@ -134,21 +132,22 @@ const byNamespaceAndName = (a: ObjectMeta, b: ObjectMeta) => (a.namespace === b.
 const sorted = <T extends ObjectMeta>(xs: T[]) => [...xs].sort(byNamespaceAndName);
 
 export const RESOURCES: ResourceType[] = [
-  { plural: 'pods', names: KUBECTL_NAMES.Pod!, kind: 'Pod', namespaced: true, columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], wideColumns: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'], list: (v) => sorted(v.sim.world.pods), row: podRow },
-  { plural: 'services', names: KUBECTL_NAMES.Service!, kind: 'Service', namespaced: true, columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'], wideColumns: ['SELECTOR'], list: (v) => sorted(v.sim.world.services), row: serviceRow },
-  { plural: 'endpoints', names: KUBECTL_NAMES.Endpoints!, kind: 'Endpoints', namespaced: true, columns: ['NAME', 'ENDPOINTS', 'AGE'], wideColumns: [], list: (v) => sorted(endpointsObjects(v)), row: (o) => [o.name, formatEndpoints(o as EndpointsObject), age()] },
-  { plural: 'endpointslices', names: KUBECTL_NAMES.EndpointSlice!, kind: 'EndpointSlice', namespaced: true, columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.endpointSlices), row: sliceRow },
-  { plural: 'ingresses', names: KUBECTL_NAMES.Ingress!, kind: 'Ingress', namespaced: true, columns: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.ingresses), row: ingressRow },
-  { plural: 'ingressclasses', names: KUBECTL_NAMES.IngressClass!, kind: 'IngressClass', namespaced: false, columns: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.ingressClasses), row: (o) => [o.name, (o as IngressClass).controller, '<none>', age()] },
-  { plural: 'networkpolicies', names: KUBECTL_NAMES.NetworkPolicy!, kind: 'NetworkPolicy', namespaced: true, columns: ['NAME', 'POD-SELECTOR', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.networkPolicies), row: (o) => [o.name, formatLabelSelector((o as NetworkPolicy).podSelector), age()] },
-  { plural: 'gateways', names: KUBECTL_NAMES.Gateway!, kind: 'Gateway', namespaced: true, columns: ['NAME', 'CLASS', 'ADDRESS', 'PROGRAMMED', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.gateways), row: gatewayRow },
-  { plural: 'gatewayclasses', names: KUBECTL_NAMES.GatewayClass!, kind: 'GatewayClass', namespaced: false, columns: ['NAME', 'CONTROLLER', 'ACCEPTED', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.gatewayClasses), row: gatewayClassRow },
-  { plural: 'httproutes', names: KUBECTL_NAMES.HTTPRoute!, kind: 'HTTPRoute', namespaced: true, columns: ['NAME', 'HOSTNAMES', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.httpRoutes), row: (o) => [o.name, (o as HTTPRoute).hostnames.length ? JSON.stringify((o as HTTPRoute).hostnames) : '<none>', age()] },
-  { plural: 'namespaces', names: KUBECTL_NAMES.Namespace!, kind: 'Namespace', namespaced: false, columns: ['NAME', 'STATUS', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.namespaces), row: (o) => [o.name, 'Active', age()] },
-  { plural: 'nodes', names: KUBECTL_NAMES.Node!, kind: 'Node', namespaced: false, columns: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], wideColumns: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'], list: (v) => sorted(v.sim.world.nodes), row: nodeRow },
-  { plural: 'deployments', names: KUBECTL_NAMES.Deployment!, kind: 'Deployment', namespaced: true, columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'], wideColumns: ['CONTAINERS', 'IMAGES', 'SELECTOR'], list: (v) => sorted(v.sim.world.workloads.filter((w) => w.kind === 'Deployment')), row: deploymentRow },
+  { plural: 'pods', kind: 'Pod', namespaced: true, columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], wideColumns: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'], list: (v) => sorted(v.sim.world.pods), row: podRow },
+  { plural: 'services', kind: 'Service', namespaced: true, columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'], wideColumns: ['SELECTOR'], list: (v) => sorted(v.sim.world.services), row: serviceRow },
+  { plural: 'endpoints', kind: 'Endpoints', namespaced: true, columns: ['NAME', 'ENDPOINTS', 'AGE'], wideColumns: [], list: (v) => sorted(endpointsObjects(v)), row: (o) => [o.name, formatEndpoints(o as EndpointsObject), age()] },
+  { plural: 'endpointslices', kind: 'EndpointSlice', namespaced: true, columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.endpointSlices), row: sliceRow },
+  { plural: 'ingresses', kind: 'Ingress', namespaced: true, columns: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.ingresses), row: ingressRow },
+  { plural: 'ingressclasses', kind: 'IngressClass', namespaced: false, columns: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.ingressClasses), row: (o) => [o.name, (o as IngressClass).controller, '<none>', age()] },
+  { plural: 'networkpolicies', kind: 'NetworkPolicy', namespaced: true, columns: ['NAME', 'POD-SELECTOR', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.networkPolicies), row: (o) => [o.name, formatLabelSelector((o as NetworkPolicy).podSelector), age()] },
+  { plural: 'gateways', kind: 'Gateway', namespaced: true, columns: ['NAME', 'CLASS', 'ADDRESS', 'PROGRAMMED', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.gateways), row: gatewayRow },
+  { plural: 'gatewayclasses', kind: 'GatewayClass', namespaced: false, columns: ['NAME', 'CONTROLLER', 'ACCEPTED', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.gatewayClasses), row: gatewayClassRow },
+  { plural: 'httproutes', kind: 'HTTPRoute', namespaced: true, columns: ['NAME', 'HOSTNAMES', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.httpRoutes), row: (o) => [o.name, (o as HTTPRoute).hostnames.length ? JSON.stringify((o as HTTPRoute).hostnames) : '<none>', age()] },
+  { plural: 'namespaces', kind: 'Namespace', namespaced: false, columns: ['NAME', 'STATUS', 'AGE'], wideColumns: [], list: (v) => sorted(v.sim.world.namespaces), row: (o) => [o.name, 'Active', age()] },
+  { plural: 'nodes', kind: 'Node', namespaced: false, columns: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], wideColumns: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'], list: (v) => sorted(v.sim.world.nodes), row: nodeRow },
+  { plural: 'deployments', kind: 'Deployment', namespaced: true, columns: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'], wideColumns: ['CONTAINERS', 'IMAGES', 'SELECTOR'], list: (v) => sorted(v.sim.world.workloads.filter((w) => w.kind === 'Deployment')), row: deploymentRow },
 ];
 
+/** The type kubectl means by a name: plural, singular, short name or `plural.group` (KUBECTL_NAMES). */
 export function resourceType(name: string): ResourceType | undefined {
-  return RESOURCES.find((r) => r.names.includes(name));
+  return RESOURCES.find((r) => KUBECTL_NAMES[r.kind]?.includes(name));
 }
