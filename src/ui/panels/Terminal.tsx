@@ -117,7 +117,7 @@ export default function Terminal() {
 
   const chunk = (c: OutputChunk, i: number) =>
     c.object && drawn.has(c.object) ? (
-      <button key={i} type="button" className="term-obj" title={`Select ${c.object}`} onClick={() => select({ type: 'node', id: c.object! })}>
+      <button key={i} type="button" className="term-obj" title={`Select ${c.object}`} onClick={() => select({ type: 'node', id: c.object! }, { keepPanel: true })}>
         {c.text}
       </button>
     ) : (
