@@ -1,5 +1,5 @@
 import type { Protocol } from '../model/meta';
-import type { ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../model/exercise';
+import type { CommandGoal, ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../model/exercise';
 import type { World } from '../model/world';
 import type { Simulation } from '../simulate';
 import { check } from '../controllers/netpol/index';
@@ -7,6 +7,7 @@ import { resolve, type ReachDNS } from '../controllers/coredns/index';
 import { route } from '../route';
 import { parseRequestURL } from '../http';
 import { trace } from '../trace/index';
+import { runCommand } from '../terminal/index';
 
 /** The verdict on one goal: CLI.md-style `{goal, passed, actual, reason}` plus where the goal is written. */
 export interface GoalResult {
@@ -45,6 +46,10 @@ export function describeGoal(g: ExerciseGoal): string {
     }
     case 'request':
       return `${g.from}: ${g.method} ${g.url} ${g.expect}`;
+    case 'command': {
+      const want = [g.expect.exitCode !== undefined ? `exits ${g.expect.exitCode}` : '', g.expect.prints !== undefined ? `prints "${g.expect.prints}"` : ''].filter(Boolean).join(' and ');
+      return `$ ${g.run}${g.from ? ` (in ${g.from})` : ''} ${want}`;
+    }
   }
 }
 
@@ -60,6 +65,8 @@ function checkGoal(sim: Simulation, g: ExerciseGoal): Verdict {
       return checkRoute(sim, g);
     case 'request':
       return checkRequest(sim, g);
+    case 'command':
+      return checkCommand(sim, g);
   }
 }
 
@@ -204,4 +211,17 @@ function checkRequest(sim: Simulation, g: RequestGoal): Verdict {
   const actual = verdicts.size === 1 ? [...verdicts][0]! : `mixed (${results.map((x) => `${x.from}: ${x.t.verdict}`).join(', ')})`;
   const telling = results.find((x) => x.t.verdict !== g.expect) ?? results[0]!;
   return { passed: actual === g.expect, actual, reason: telling.t.summary };
+}
+
+/** A command line typed into the terminal (`knet run`): its exit status and what it prints. */
+function checkCommand(sim: Simulation, g: CommandGoal): Verdict {
+  const from = g.from !== undefined ? expandPeer(sim.world, g.from, false) : undefined;
+  if (from && 'error' in from) return { passed: false, actual: 'error', reason: from.error };
+  const r = runCommand(sim, { line: g.run, ...(from ? { from: from.peers[0]! } : {}) });
+  const shown = r.output.map((c) => c.text).join('');
+  const okExit = g.expect.exitCode === undefined || r.exitCode === g.expect.exitCode;
+  const okPrint = g.expect.prints === undefined || shown.includes(g.expect.prints);
+  const firstLine = shown.split('\n').find((l) => l.trim() !== '') ?? '(no output)';
+  const reason = r.notes[0] ?? (okPrint ? `It printed: ${firstLine.trim()}` : `Its output does not contain "${g.expect.prints}"; it printed: ${firstLine.trim()}`);
+  return { passed: okExit && okPrint, actual: `exit ${r.exitCode}`, reason };
 }
