@@ -21,8 +21,8 @@ export const DEBUG_POD: ShellPod = { name: 'debug', namespace: 'default', image:
 
 /** The tools an image has: busybox's applets, and whether curl and dig are installed. */
 export interface Tools {
-  /** busybox 1.28 and older ship the small nslookup that uses the libc resolver; later ones their own client. */
-  nslookup: 'busybox' | 'busybox-1.28';
+  /** busybox 1.28 and older ship the small nslookup that uses the libc resolver; later ones their own client; BIND's elsewhere. */
+  nslookup: 'busybox' | 'busybox-1.28' | 'bind';
   curl: boolean;
   dig: boolean;
 }
@@ -37,16 +37,18 @@ export const HOST_IP = '198.51.100.20';
 
 /**
  * Tools per image: busybox and alpine images have busybox's applets and neither curl nor dig;
- * curlimages/curl adds curl; any other image (the debug pod, application images) is assumed to carry the
- * common network tools, which a real image may not.
+ * curlimages/curl adds curl; the debug pod has busybox's applets plus curl and dig; any other image
+ * (dnsutils, netshoot, application images) is assumed to carry the common network tools with BIND's
+ * nslookup and dig, which a real image may not.
  */
 export function toolsOf(image: string): Tools {
+  if (image === DEBUG_POD.image) return { nslookup: 'busybox', curl: true, dig: true };
   const repo = image.replace(/[@:][^/]*$/, '').split('/').pop() ?? image;
   const tag = /:([\w.-]+)$/.exec(image)?.[1] ?? 'latest';
   if (repo === 'busybox') return { nslookup: oldBusybox(tag) ? 'busybox-1.28' : 'busybox', curl: false, dig: false };
   if (repo === 'alpine') return { nslookup: 'busybox', curl: false, dig: false };
   if (repo === 'curl') return { nslookup: 'busybox', curl: true, dig: false };
-  return { nslookup: 'busybox', curl: true, dig: true };
+  return { nslookup: 'bind', curl: true, dig: true };
 }
 
 function oldBusybox(tag: string): boolean {
@@ -56,7 +58,7 @@ function oldBusybox(tag: string): boolean {
 
 /** The shell for `from` (`ns/pod`, `host`), or for a pod the terminal adds (`extra`). */
 export function openShell(sim: Simulation, from: string | undefined, extra: ShellPod | undefined, container?: string): Shell | { error: string } {
-  if (from === 'host') return { kind: 'host', sim, tools: { nslookup: 'busybox', curl: true, dig: true } };
+  if (from === 'host') return { kind: 'host', sim, tools: { nslookup: 'bind', curl: true, dig: true } };
   if (from !== undefined) {
     const pod = findPod(sim.world, from);
     if (!pod) return { error: `Error from server (NotFound): pods "${from.split('/').pop()}" not found` };

@@ -12,7 +12,8 @@ screen; the output is what the real tool prints for that outcome.
   kubectl describe service|pod|networkpolicy|ingress NAME [-n NS]
   kubectl exec POD [-n NS] [-c CONTAINER] [-it] -- COMMAND      (-it ... -- sh opens a shell in the pod)
   kubectl run NAME --image=IMAGE [-n NS] [--labels k=v] --rm -it --restart=Never -- COMMAND
-  nslookup NAME          busybox's; a name with a dot is asked as written (no search list)
+  nslookup NAME          busybox's in busybox images and the debug pod: a name with a dot is asked as
+                         written, without the search list; BIND's (with the search list) elsewhere
   dig [+short] [+search] NAME [TYPE]
   wget [-q] [-O FILE|-O-] [-S] [-T SEC] URL
   curl [-sS] [-v] [-I] [-i] [-L] [-f] [-k] [-H "K: V"] [-X METHOD] [--max-time SEC] URL
@@ -25,7 +26,7 @@ Where commands run: in the debug pod ${DEBUG_POD.namespace}/${DEBUG_POD.name} (l
 and dig) unless you enter another pod; after exit, on your machine outside the cluster ($ prompt), where
 only public names (the Ingress and Gateway hosts) resolve. kubectl works at every prompt.
 Images: busybox and alpine have no curl or dig (sh: curl: not found, as in a real cluster); busybox:1.28
-has the older nslookup; other images are assumed to carry the common tools.
+has the older nslookup; other images are assumed to carry the common tools (dnsutils, curl).
 A pod answers HTTP with its own name, as Kubernetes' serve-hostname test image does.
 Pipes, redirections and variables are not simulated: one command per line.
 ${fixedText()}

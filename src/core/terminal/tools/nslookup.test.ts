@@ -9,8 +9,9 @@ import { transcriptOf, type Transcript } from '../testing';
  * reply without AA, `Name:\t%s\nAddress: %s\n`, `%s\tname = %s\n` for PTR, `*** Can't find %s: No answer`
  * for an empty one, each reply followed by a blank line; `;; connection timed out; no servers could be
  * reached\n\n` when no server answers) and the small applet of busybox 1.28 (`print_host`: `%-10s %s\n`,
- * `Address %u: %s %s`, `can't resolve '%s'`). CoreDNS's kubernetes plugin answers the cluster zone
- * authoritatively; the shell runs in the debug pod default/debug unless a pod is named.
+ * `Address %u: %s %s`, `can't resolve '%s'`). BIND's nslookup (bin/dig/nslookup.c, in dnsutils-style
+ * images) goes through the search list and prints `Address:\t%s#53`. CoreDNS's kubernetes plugin answers
+ * the cluster zone authoritatively; the shell runs in the debug pod default/debug unless a pod is named.
  */
 const HEAD = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n';
 const nx = (name: string) => `** server can't find ${name}: NXDOMAIN\n\n`;
@@ -27,7 +28,7 @@ const ROWS: Transcript[] = [
   [
     'a short name is asked under every search domain, and never as written; one NXDOMAIN makes the status 1',
     'nslookup api',
-    'shop/web',
+    'shop/toolbox',
     1,
     `${HEAD}Name:\tapi.shop.svc.cluster.local\nAddress: 10.96.100.10\n\n${nx('api.svc.cluster.local')}${nx('api.cluster.local')}*** Can't find api.shop.svc.cluster.local: No answer\n\n${nx('api.svc.cluster.local')}${nx('api.cluster.local')}`,
     '',
@@ -44,6 +45,16 @@ const ROWS: Transcript[] = [
   ],
   ['-type=a asks only A', 'nslookup -type=a db.shop.svc.cluster.local', undefined, 0, `${HEAD}Name:\tdb.shop.svc.cluster.local\nAddress: 10.96.100.20\n\n`, ''],
   ['DNS blocked by a policy: no server answers', 'nslookup api.shop.svc.cluster.local', 'shop/isolated', 1, ';; connection timed out; no servers could be reached\n\n', ''],
+  [
+    "BIND's nslookup (an nginx image is assumed to carry dnsutils): the search list applies",
+    'nslookup api',
+    'shop/web',
+    0,
+    'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tapi.shop.svc.cluster.local\nAddress: 10.96.100.10\n\n',
+    '',
+  ],
+  ["BIND's nslookup: a name that does not resolve", 'nslookup nope', 'shop/web', 1, "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n** server can't find nope: NXDOMAIN\n\n", ''],
+  ["BIND's nslookup: an address", 'nslookup 10.96.100.20', 'shop/web', 0, 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n20.100.96.10.in-addr.arpa\tname = db.shop.svc.cluster.local.\n\n', ''],
   ['an unknown query type', 'nslookup -type=xyz api', undefined, 1, '', 'nslookup: invalid query type "xyz"\n'],
   [
     'busybox 1.28: through the libc resolver, with the search list',

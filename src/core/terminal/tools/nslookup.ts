@@ -10,6 +10,8 @@ import type { RRType } from '../../controllers/coredns/index';
 import { parseIP } from '../../net/ip';
 import { ask, reachableServer, reverseName, searchList } from '../dns';
 import { lookupHost } from '../network';
+import { resolve } from '../../controllers/coredns/index';
+import { reachDNS } from '../../controllers/netpol/index';
 import type { RunContext } from '../run-context';
 
 const TYPES: Record<string, RRType> = { a: 'A', aaaa: 'AAAA', cname: 'CNAME', ptr: 'PTR', srv: 'SRV', txt: 'TXT', ns: 'NS', soa: 'SOA' };
@@ -39,6 +41,7 @@ export function nslookup(ctx: RunContext, args: string[]): number {
   }
   const host = args[i];
   if (!host || args.length > i + 2) return usage(ctx);
+  if (ctx.shell.tools.nslookup === 'bind' && types.length === 0) return bindNslookup(ctx, host);
   if (ctx.shell.kind === 'pod' && ctx.shell.tools.nslookup === 'busybox-1.28' && types.length === 0) return oldNslookup(ctx, host);
   const server = reachableServer(ctx.shell);
   if (server === null) {
@@ -116,4 +119,52 @@ function oldNslookup(ctx: RunContext, host: string): number {
     ctx.out.out(`Address ${n + 1}: ${a}${rev ? ` ${rev}` : ''}\n`);
   });
   return 0;
+}
+
+/**
+ * BIND's nslookup (bin/dig/nslookup.c, as in the dnsutils images): the resolver's search list and ndots
+ * apply, `Address:\t%s#53`, one `Name:`/`Address:` pair per address, `** server can't find %s: NXDOMAIN`
+ * (exit 1), and `;; connection timed out; no servers could be reached` when no server answers.
+ */
+function bindNslookup(ctx: RunContext, host: string): number {
+  const server = reachableServer(ctx.shell);
+  if (server === null) {
+    ctx.out.out(';; connection timed out; no servers could be reached\n\n');
+    ctx.notes.push('No DNS reply: a NetworkPolicy blocks UDP 53 from this pod to its nameserver (NP-14).');
+    return 1;
+  }
+  ctx.out.out(`Server:\t\t${server}\nAddress:\t${server}#53\n\n`);
+  if (parseIP(host)) {
+    const r = ask(ctx.shell, ptrName(host), 'PTR');
+    if (r.rcode !== 'NOERROR' || r.answers.length === 0) {
+      ctx.out.out(`** server can't find ${ptrName(host)}: NXDOMAIN\n\n`);
+      return 1;
+    }
+    for (const a of r.answers) ctx.out.out(`${a.name.replace(/\.$/, '')}\tname = ${a.data}\n`);
+    ctx.out.out('\n');
+    return 0;
+  }
+  const l = lookupHost(ctx.shell, host);
+  if (l.kind !== 'address') {
+    ctx.out.out(`** server can't find ${host}: NXDOMAIN\n\n`);
+    return 1;
+  }
+  const owner = resolvedName(ctx, host);
+  if (owner.forwarded) ctx.out.out('Non-authoritative answer:\n');
+  for (const ip of l.addresses) {
+    ctx.out.out(`Name:\t${owner.name}\nAddress: `);
+    ctx.out.out(ip, owner.object);
+    ctx.out.out('\n');
+  }
+  ctx.out.out('\n');
+  return 0;
+}
+
+/** The name the resolver found the address under (after the search list), and where it came from. */
+function resolvedName(ctx: RunContext, host: string): { name: string; forwarded: boolean; object?: string } {
+  const shell = ctx.shell;
+  if (shell.kind === 'host') return { name: host, forwarded: true };
+  const r = resolve(shell.sim, { from: shell.pod.id, name: host, type: 'A' }, reachDNS(shell.sim));
+  const a = r.answers.find((x) => x.type === 'A' || x.type === 'AAAA');
+  return { name: (a?.name ?? host).replace(/\.$/, ''), forwarded: r.forwarded, ...(a?.object ? { object: a.object } : {}) };
 }
