@@ -39,6 +39,9 @@ export const CONCEPTS = [
   'dns-egress',
   'ipblock-except',
   'sidecar',
+  'debug-service',
+  'debug-dns',
+  'debug-network-policy',
 ] as const;
 
 // Vite (and vitest) inline every scenario file as text at build time: the site stays static and offline.

@@ -36,7 +36,9 @@ const ROWS: Transcript[] = [
   ['DNS blocked by a policy: the lookup fails', 'wget -qO- -T 2 http://api.shop', 'shop/isolated', 1, '', "wget: bad address 'api.shop'\n"],
   ['an Ingress path whose Service has no endpoints: 503', 'wget -qO- http://shop.example.com/gone', undefined, 1, '', 'wget: server returned error: HTTP/1.1 503 Service Temporarily Unavailable\n'],
   ['through the Ingress to a pod', 'wget -qO- http://shop.example.com/api', undefined, 0, 'api-0\n', ''],
-  ['not an http URL', 'wget ftp.example.com', undefined, 1, '', 'wget: not an http or ftp url: ftp.example.com\n'],
+  ['a URL of another scheme', 'wget gopher://x.example.com', undefined, 1, '', 'wget: not an http or ftp url: gopher://x.example.com\n'],
+  ['no scheme is http; --spider only checks (the Declare Network Policy walk-through)', 'wget --spider --timeout=1 web.shop', undefined, 0, '', 'Connecting to web.shop (10.96.100.40:80)\nremote file exists\n'],
+  ['--spider, dropped by a policy', 'wget --spider --timeout=1 db.shop:5432', undefined, 1, '', 'Connecting to db.shop (10.96.100.20:5432)\nwget: download timed out\n'],
   ['an unknown option', 'wget --bogus http://api', undefined, 1, '', "wget: unrecognized option '--bogus'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n\nRetrieve files via HTTP or FTP\n"],
 ];
 

@@ -4,7 +4,8 @@
  * Connection refused`; with `-T SEC` a connection that gets no answer is `wget: download timed out`
  * (without it, the kernel gives up: `Connection timed out`); a status other than 2xx/3xx is
  * `wget: server returned error: HTTP/1.1 404 Not Found`; redirects are followed. `-S` prints the response
- * headers on stderr, indented by two blanks. Every failure exits 1.
+ * headers on stderr, indented by two blanks; `--spider` only checks (`remote file exists`). A URL without a
+ * scheme is http. Every failure exits 1.
  */
 import { attempt } from '../network';
 import { getopt, isError } from '../getopt';
@@ -38,7 +39,8 @@ export function wget(ctx: RunContext, args: string[]): number {
   const output = p.opts.get('output')?.[0];
   const timeout = p.opts.get('timeout')?.[0];
   const headers = (p.opts.get('header') ?? []).map((h): [string, string] => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()]);
-  let target = url;
+  // Without a scheme busybox falls back to http://, as GNU wget does (parse_url).
+  let target = url.includes('://') ? url : `http://${url}`;
   for (let hop = 0; hop < 5; hop++) {
     if (!/^https?:\/\//i.test(target)) {
       ctx.out.err(`wget: not an http or ftp url: ${target}\n`);
