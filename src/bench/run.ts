@@ -2,6 +2,7 @@
  * `npm run bench`: every performance figure the issues ask for, printed as tables and written as JSON
  * (.bench/latest.json, plus a dated copy in .bench/history/) for comparison over time.
  * Sections: core (simulate + matrix by cluster size, peak memory, growth), netpol (the 2,000-pod target),
+ * terminal (each command of the Terminal at 40 objects),
  * links (share-link size and codec time per built-in scenario), page (headless Chromium).
  * `npm run bench -- --only core,links` runs some sections; `--quick` uses fewer sizes.
  */
@@ -10,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNetpolBench } from './netpol.bench';
+import { runTerminalBench } from './terminal.bench';
 import { encodeState, decodeState, linkSize } from '../share/codec';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,6 +51,17 @@ if (want('netpol')) {
     ['baseline loop writing one byte per cell', Math.round(r.baselineMs)],
     [`ratio to the baseline: ×${r.ratio.toFixed(1)}; target ${r.coldMs < 500 ? 'met' : 'NOT met'}`, ''],
   ]);
+}
+
+if (want('terminal')) {
+  const r = runTerminalBench();
+  results.terminal = r;
+  const worst = Math.max(...r.rows.map((x) => Math.max(x.medianMs, x.coldMs)));
+  table(
+    `terminal: each command answered by runCommand at ${r.objects} objects (target < 50 ms; ${worst < 50 ? 'met' : 'NOT met'})`,
+    ['command', 'exit', 'median ms', 'first after a simulation ms'],
+    r.rows.map((x) => [x.command, x.exitCode, x.medianMs.toFixed(2), x.coldMs.toFixed(1)]),
+  );
 }
 
 if (want('links')) {

@@ -79,6 +79,21 @@ export function openShell(sim: Simulation, from: string | undefined, extra: Shel
  * used as it is. The new pod is not added to EndpointSlices: the terminal's pods serve no Service.
  */
 export function withPod(sim: Simulation, spec: ShellPod): { sim: Simulation; pod: Pod } | { error: string } {
+  // One World per simulation and pod, so consecutive commands reuse it (and the policy engine's compiled
+  // selectors, cached per World) until the next simulation.
+  const key = JSON.stringify(spec);
+  let bySpec = ADDED.get(sim);
+  if (!bySpec) ADDED.set(sim, (bySpec = new Map<string, { sim: Simulation; pod: Pod } | { error: string }>()));
+  const hit = bySpec.get(key);
+  if (hit) return hit;
+  const made = addPod(sim, spec);
+  bySpec.set(key, made);
+  return made;
+}
+
+const ADDED = new WeakMap<Simulation, Map<string, { sim: Simulation; pod: Pod } | { error: string }>>();
+
+function addPod(sim: Simulation, spec: ShellPod): { sim: Simulation; pod: Pod } | { error: string } {
   const w = sim.world;
   const existing = w.pods.find((p) => p.namespace === spec.namespace && p.name === spec.name);
   if (existing) return { sim, pod: existing };
