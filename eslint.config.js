@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Lint: typed rules for src/, plain rules elsewhere, and the import rules of STYLE.md ("Which way the arrows
- * point") written as `no-restricted-imports` per folder, each with a message that says why.
+ * Lint: typed rules for src/, plain rules elsewhere, and the import rules of docs/ARCHITECTURE.md ("Who may
+ * import whom") written as `no-restricted-imports` per folder, each with a message that says why.
  * docs/ARCHITECTURE.md explains the layers; keep both true together.
  */
 import { readdirSync } from 'node:fs';
@@ -42,7 +42,7 @@ const nodeGlobals = Object.fromEntries(
 // ---------------------------------------------------------------------------------------------------------
 // Import rules. Patterns are regular expressions over the import string as written (relative or bare).
 
-/** Controllers known from STYLE.md plus any folder that exists now, so a new controller is covered at once. */
+/** Controllers known from docs/ARCHITECTURE.md plus any folder that exists now, so a new controller is covered at once. */
 const CONTROLLERS = [
   ...new Set([
     'workloads',
@@ -93,7 +93,7 @@ const coreLayerPatterns = [
   },
   {
     regex: `^(${UI_LIBRARIES.map(escape).join('|')})(/|$)`,
-    message: 'src/core runs in Node and in a Web Worker: no React, DOM, editor, layout or UI-state libraries here (STYLE.md "Layout").',
+    message: 'src/core runs in Node and in a Web Worker: no React, DOM, editor, layout or UI-state libraries here (docs/ARCHITECTURE.md).',
   },
 ];
 
@@ -102,7 +102,7 @@ function controllerPatterns(self) {
   const others = CONTROLLERS.filter((c) => c !== self)
     .map(escape)
     .join('|');
-  const message = `Controllers never import one another (STYLE.md): ${self} must read what another controller produced from the World, not call its module.`;
+  const message = `Controllers never import one another (docs/ARCHITECTURE.md): ${self} must read what another controller produced from the World, not call its module.`;
   return [
     { regex: `^(\\.\\./)+(${others})(/|$)`, message },
     { regex: `(^|/)controllers/(${others})(/|$)`, message },
@@ -227,7 +227,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-base-to-string': 'off' },
   },
   {
-    // Vite/Vitest configs need `/// <reference types="vitest/config" />` for their `test:` block (STACK.md trap 6).
+    // Vite/Vitest configs need `/// <reference types="vitest/config" />` for their `test:` block.
     files: ['vite*.config.ts', 'vitest*.config.ts'],
     rules: { '@typescript-eslint/triple-slash-reference': 'off' },
   },

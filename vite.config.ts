@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { docPages } from './scripts/docs-pages';
 
 /**
  * The playground page. `base: './'` makes every asset URL relative, so `dist/` works from any static
@@ -35,12 +37,13 @@ const csp: Plugin = {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), csp],
+  // docs/rules.md and the other user docs become static pages next to index.html (rules.html, ...).
+  plugins: [react(), csp, docPages(fileURLToPath(new URL('.', import.meta.url)))],
   worker: { format: 'es' },
   server: { port: Number(process.env.PORT ?? 5173), strictPort: false },
   preview: { port: Number(process.env.PORT ?? 5173) },
   // Dependencies only workers import are found late by the dev server, which then reloads the page
-  // mid-session (STACK trap 5): name them up front.
+  // mid-session: name them up front.
   optimizeDeps: {
     include: ['monaco-yaml', 'monaco-yaml/yaml.worker.js', 'monaco-editor/esm/vs/editor/editor.worker.js', 'yaml'],
   },

@@ -3,7 +3,8 @@ import { openPlayground, pasteAll, shot, type Browser } from './harness';
 
 const deployment = (name: string, replicas: number) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n`;
-const service = (name: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {selector: {app: ${name}}, ports: [{port: 80, targetPort: 8080}]}\n`;
+const service = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {selector: {app: ${name}}, ports: [{port: 80, targetPort: 8080}]}\n`;
 const LONG = 'payments-authorisation-gateway-with-a-very-long-name';
 const SCENARIO = [deployment('web', 3), service('web'), deployment(LONG, 2), service(LONG)].join('---\n');
 
@@ -65,6 +66,11 @@ describe('moving around the graph', () => {
   });
 
   it('draws every node in the overview and moves the view to where it is clicked', async () => {
+    // The overview shows while part of the drawing is out of view (zoomed in here), and hides when all of it is.
+    await b.page.click('.zoom-buttons button:has-text("Fit all")');
+    await expect.poll(() => b.page.locator('.overview').count()).toBe(0);
+    for (let i = 0; i < 3; i++) await b.page.click('.zoom-buttons button[aria-label="Zoom in"]');
+    await b.page.waitForSelector('.overview');
     const overview = b.page.locator('.overview');
     const nodes = await b.page.locator('.react-flow__node:not([data-kind="Namespace"])').count();
     expect(await overview.locator('svg rect:not(.overview-group)').count()).toBe(nodes);
@@ -77,7 +83,7 @@ describe('moving around the graph', () => {
     await b.page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.8);
     await expect.poll(() => transform(b)).not.toBe(after);
     // A move the page makes (not a drag or the wheel) never leaves the drawing composited.
-    await b.page.click('.react-flow__controls-fitview');
+    await b.page.click('.zoom-buttons button:has-text("Fit all")');
     await b.page.waitForTimeout(400);
     expect(await b.page.locator('.react-flow.moving').count()).toBe(0);
     await shot(b.page, '12-graph-moved');

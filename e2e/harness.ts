@@ -1,6 +1,6 @@
 /**
  * What every browser test needs: the built site on a loopback static server (optionally under a path
- * prefix), a fresh Chromium profile with the flags that keep it from calling out (STACK trap 10), a
+ * prefix), a fresh Chromium profile with the flags that keep it from calling out, a
  * recorder that fails the test on any request leaving loopback, and console errors from page and workers.
  */
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorText, openPlayground, ready, shot, type Browser } from './harness';
 
-/** Issue 12 (UI.md "Typing works"): every key a person presses reaches the editor, and the keyboard gets around. */
+/** Issue 12 ("typing works"): every key a person presses reaches the editor, and the keyboard gets around. */
 describe('typing and moving with the keyboard', () => {
   let b: Browser;
   let close: () => Promise<void>;
@@ -57,6 +57,56 @@ describe('typing and moving with the keyboard', () => {
     await shot(b.page, '40-skip-link');
     await b.page.keyboard.press('Enter');
     expect(await b.page.evaluate(() => document.activeElement?.getAttribute('data-kind'))).toBeTruthy();
+  });
+
+  it('visits nodes before edges, rings the focused node, opens it with Enter and follows edges with the arrows', async () => {
+    await b.page.focus('.react-flow__node[data-kind]:not([data-kind="Namespace"])');
+    const visited: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      visited.push(
+        (await b.page.evaluate(
+          () => document.activeElement?.className.match(/react-flow__(node|edge)\b/)?.[0] ?? document.activeElement?.tagName,
+        )) ?? '',
+      );
+      await b.page.keyboard.press('Tab');
+    }
+    expect(visited).toEqual(Array(6).fill('react-flow__node'));
+    // A name cut to fit is shown whole while its node has the keyboard focus.
+    const pod = b.page.locator('.react-flow__node[data-object^="Pod/shop/frontend-"]').first();
+    const full = (await pod.getAttribute('data-object'))!.split('/')[2]!;
+    expect(await pod.locator('.obj-name').textContent()).not.toBe(full);
+    await pod.focus();
+    await b.page.keyboard.press('ArrowDown');
+    await b.page.keyboard.press('ArrowUp');
+    await expect.poll(() => b.page.locator('.react-flow__node:focus-visible .full-name').textContent()).toBe(full);
+    await b.page.focus('.react-flow__node[data-object="Service/shop/api"]');
+    await b.page.keyboard.press('Shift+Tab');
+    await b.page.keyboard.press('Tab');
+    const ring = await b.page.$eval(
+      '.react-flow__node[data-object="Service/shop/api"] .obj',
+      (o) => getComputedStyle(o).outlineStyle + ' ' + getComputedStyle(o).outlineWidth,
+    );
+    expect(ring).toBe('solid 3px');
+    await shot(b.page, '40-focus-ring');
+    await b.page.keyboard.press('Enter');
+    await expect.poll(() => b.page.locator('.inspector h3').textContent()).toContain('Service/shop/api');
+    await b.page.focus('.react-flow__node[data-object="Service/shop/api"]');
+    await b.page.keyboard.press('ArrowRight');
+    const edge = await b.page.evaluate(() => ({
+      cls: document.activeElement?.getAttribute('class'),
+      from: document.activeElement?.getAttribute('data-from'),
+      to: document.activeElement?.getAttribute('data-to'),
+    }));
+    expect(edge.cls).toContain('react-flow__edge');
+    expect(edge.from).toBe('Service/shop/api');
+    await b.page.keyboard.press(' ');
+    await expect.poll(() => b.page.locator('.inspector .path').textContent()).toContain(edge.to!);
+    await b.page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() =>
+        b.page.evaluate(() => document.activeElement?.getAttribute('data-object') ?? document.activeElement?.outerHTML.slice(0, 120)),
+      )
+      .toBe(edge.to);
   });
 
   it('made no request outside loopback and logged no console errors', () => {

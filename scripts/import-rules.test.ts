@@ -2,7 +2,7 @@ import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
-// The import rules of STYLE.md live in eslint.config.js as `no-restricted-imports` patterns. These cases lint
+// The import rules (docs/ARCHITECTURE.md, "Who may import whom") live in eslint.config.js as `no-restricted-imports` patterns. These cases lint
 // snippets as if they sat at a path in the tree (type-aware rules off, so files need not exist) and check that
 // exactly the forbidden arrows are refused.
 const eslint = new ESLint({
@@ -45,7 +45,7 @@ const cases: [string, string, boolean][] = [
   ['src/ui/App.tsx', "import { handle } from '../worker/handler';", false],
 ];
 
-describe('import rules (STYLE.md "Which way the arrows point")', () => {
+describe('import rules (docs/ARCHITECTURE.md "Who may import whom")', () => {
   it.each(cases)('%s: `%s` is allowed: %s', async (path, code, allowed) => {
     const found = await restricted(path, `${code}\n`);
     expect(found.length === 0).toBe(allowed);

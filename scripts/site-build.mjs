@@ -11,7 +11,7 @@ export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DIST = join(ROOT, 'dist');
 
 /** What the site is built from: when any of these is newer than dist/index.html, the build is stale. */
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json'];
+const SOURCES = ['src', 'public', 'docs', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json'];
 
 /** Newest modification time below a path (0 when it does not exist). */
 function newest(path) {

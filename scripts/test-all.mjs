@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite, in order, then one plain closing line `N passed, N failed` (`, N skipped` when any)
- * summed over all of them (STACK.md trap 11: CI reads that line; Vitest's own summary is not in that form).
+ * summed over all of them (CI reads that line; Vitest's own summary is not in that form).
  *
  *   1. unit + conformance   `vitest run` (JSON reporter to a temp file, so the tests can be counted)
  *   2. browser (e2e)        `vitest run -c vitest.e2e.config.ts` in real Chromium, after `vite build` when

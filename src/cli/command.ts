@@ -5,6 +5,6 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
-  /** Returns the exit status (CLI.md). Throws UsageError/InputError for exit 2/1 with a message. */
+  /** Returns the exit status (see io.ts). Throws UsageError/InputError for exit 2/1 with a message. */
   run(argv: string[], io: IO): Promise<number>;
 }

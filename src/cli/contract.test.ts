@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, type IO } from './io';
 import { main, nodeIO } from './main';
 
-// CLI.md fixes the field names of every command's --json document ("more fields may be added"). Each row runs
+// The knet contract fixes the field names of every command's --json document ("more fields may be added"). Each row runs
 // one command on a built-in scenario and checks the required shape, so a command cannot drift from the contract.
 const NETPOL = 'src/scenarios/allow-frontend-api-database.yaml';
 const INGRESS = 'src/scenarios/ingress-host-path-tls.yaml';
@@ -20,7 +20,7 @@ const str = expect.any(String) as unknown;
 const num = expect.any(Number) as unknown;
 const strOrNull = (v: unknown) => v === null || typeof v === 'string';
 
-describe('knet --json follows CLI.md', () => {
+describe('knet --json keeps the field names of the knet contract', () => {
   it('validate: {diagnostics: [{severity, code, message, file, line, column, object}]}', async () => {
     const { code, doc } = await json(['validate', 'src/scenarios/selector-matches-nothing.yaml']);
     expect(code).toBe(EXIT.OK);

@@ -3,7 +3,7 @@ import { InputError, UsageError, type IO } from './io';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
-/** Read CLI.md inputs: files, directories (every *.yaml/*.yml/*.json inside, sorted by path), `-` for stdin. */
+/** Read knet inputs: files, directories (every *.yaml/*.yml/*.json inside, sorted by path), `-` for stdin. */
 export async function loadInputs(paths: string[], io: IO): Promise<InputFile[]> {
   if (paths.length === 0) throw new UsageError('give at least one input: a file, a directory, or - for stdin');
   const files: InputFile[] = [];

@@ -9,7 +9,7 @@ export interface IO {
   listDir(path: string): Promise<string[] | null>;
 }
 
-/** Exit codes of CLI.md: 0 ran, 1 input errors stop the question, 2 bad usage. */
+/** Exit codes of knet: 0 ran, 1 input errors stop the question, 2 bad usage. */
 export const EXIT = { OK: 0, INPUT: 1, USAGE: 2 } as const;
 
 export class UsageError extends Error {}

@@ -38,7 +38,7 @@ a: [
 `;
 const WIDGET = (name: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: ${name}}\n`;
 
-/** No line of a stack trace (`    at fn (file:1:2)`) may reach the user for bad input (CLI.md). */
+/** No line of a stack trace (`    at fn (file:1:2)`) may reach the user for bad input. */
 const STACK_LINE = /^\s+at .+[(:]\d+/m;
 
 const USAGE_CASES: [string[], number, string][] = [
@@ -50,7 +50,7 @@ const USAGE_CASES: [string[], number, string][] = [
   [['validate', '--nonsense', 'x.yaml'], EXIT.USAGE, 'unknown option'],
 ];
 
-describe('knet exit status and usage (CLI.md)', () => {
+describe('knet exit status and usage', () => {
   it.each(USAGE_CASES)('knet %j exits %i (%s)', async (argv, code) => {
     const r = await run(argv, { 'x.yaml': NAMESPACE });
     expect(r.code).toBe(code);
@@ -96,7 +96,7 @@ describe('knet exit status and usage (CLI.md)', () => {
     }
   });
 
-  it('knows every command of CLI.md, as built or as planned', () => {
+  it('knows every command of the knet contract, as built or as planned', () => {
     const known = [...COMMANDS.map((c) => c.name), ...PLANNED];
     for (const name of ['validate', 'endpoints', 'dns', 'route', 'check', 'matrix', 'trace']) expect(known).toContain(name);
     expect(COMMANDS.map((c) => c.name).filter((n) => PLANNED.includes(n))).toEqual([]);
@@ -128,7 +128,7 @@ describe('knet validate', () => {
     expect(JSON.parse(r.stdout)).toEqual({ diagnostics: [] });
   });
 
-  it('prints every diagnostic with the fields CLI.md requires, located by file, line and column', async () => {
+  it('prints every diagnostic with the fields the knet contract requires, located by file, line and column', async () => {
     const r = await run(['validate', '--json', 'broken.yaml'], { 'broken.yaml': BROKEN });
     expect(r.code).toBe(EXIT.INPUT);
     const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: Record<string, unknown>[] };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { COMMANDS, PLANNED } from './commands/index';
 import { EXIT, InputError, UsageError, type IO } from './io';
 
-/** Run one knet invocation; never lets a stack trace reach the user for bad input (CLI.md). */
+/** Run one knet invocation; never lets a stack trace reach the user for bad input. */
 export async function main(argv: string[], io: IO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name) {

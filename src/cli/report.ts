@@ -2,7 +2,7 @@ import type { Diagnostic, InputFile, Simulation } from '../core/index';
 import { lineColumn } from './input';
 import type { IO } from './io';
 
-/** A diagnostic as CLI.md's `validate --json` prints it: file, 1-based line and column. */
+/** A diagnostic as `knet validate --json` prints it: file, 1-based line and column. */
 export interface LocatedDiagnostic {
   severity: Diagnostic['severity'];
   code: string;
@@ -10,7 +10,7 @@ export interface LocatedDiagnostic {
   file: string;
   line: number;
   column: number;
-  /** CLI.md lists `object` as a required field: null when the problem belongs to no one object (a YAML error). */
+  /** The knet contract lists `object` as a required field: null when the problem belongs to no one object (a YAML error). */
   object: string | null;
   path?: string;
   rule?: string;
@@ -46,7 +46,7 @@ export function formatDiagnostic(d: LocatedDiagnostic): string {
  * Documents that could not be read at all (YAML syntax, input limits) are left out of the simulation. A
  * question is still answered from the rest (one broken document must not hide the others); the user is
  * told on stderr which documents were skipped. When the question then fails (a pod named in --from was in
- * the broken document), the command exits 1 with these lines above its error (CLI.md).
+ * the broken document), the command exits 1 with these lines above its error.
  */
 export function warnUnread(sim: Simulation, files: InputFile[], io: Pick<IO, 'err'>): void {
   const unread = unreadDocuments(sim, files);
@@ -58,6 +58,6 @@ export function warnUnread(sim: Simulation, files: InputFile[], io: Pick<IO, 'er
 /** The located problems that kept documents from being read at all. */
 export function unreadDocuments(sim: Simulation, files: InputFile[]): string[] {
   return sim.diagnostics
-    .filter((d) => d.severity === 'error' && (d.code === 'yaml-syntax' || d.code === 'input-limit' || d.code === 'yaml-duplicate-key'))
+    .filter((d) => d.severity === 'error' && (d.code === 'yaml-syntax' || d.code === 'input-limit' || d.code === 'yaml-duplicate-key' || d.code === 'yaml-indentation'))
     .map((d) => formatDiagnostic(locate(d, files)));
 }

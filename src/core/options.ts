@@ -1,7 +1,7 @@
 import { DEFAULT_CLUSTER, type ClusterConfig } from './model/world';
 
 /**
- * Choices Kubernetes leaves to the implementation (SEMANTICS.md §7), each with the documented default.
+ * Choices Kubernetes leaves to the implementation (§7), each with the documented default.
  * Every explanation that depends on one of these names it, so the user sees which assumption was made.
  */
 export interface SimOptions {

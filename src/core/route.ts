@@ -16,7 +16,7 @@ export interface RouteEndpoint {
   node?: string;
 }
 
-/** One backend of the chosen rule, as CLI.md's `backends[]` plus what explains it. */
+/** One backend of the chosen rule, as `knet route --json` prints `backends[]`, plus what explains it. */
 export interface RouteBackend {
   namespace: string;
   name: string;
@@ -38,7 +38,7 @@ export interface RouteBackend {
   cite?: Cite;
 }
 
-/** The answer for one entry point (CLI.md `route --json` results[] plus explanation fields). */
+/** The answer for one entry point (`knet route --json` results[] plus explanation fields). */
 export interface EntryResult {
   entry: Entry;
   /** What the client sees: 200, 3xx redirect, 404 no match, 500 invalid backend, 503 no ready endpoint. */
@@ -47,7 +47,7 @@ export interface EntryResult {
   backends: RouteBackend[];
   /** The rule (or path, or defaultBackend) that decided, in the YAML. */
   cite?: Cite;
-  /** How the answer was reached, in order; each sentence cites a SEMANTICS rule id. */
+  /** How the answer was reached, in order; each sentence cites a rule id (docs/rules.md). */
   reasons: string[];
   /** Implementation-defined choices the answer depends on (controller-specific behaviour). */
   assumptions: string[];

@@ -31,7 +31,7 @@ export function simulate(files: InputFile[], partialOptions?: DeepPartial<SimOpt
   const diagnostics: Diagnostic[] = [];
   const world = readManifests(files, options, diagnostics, cache?.parse);
   // A stage that throws is a bug in the simulator, not in the input: it becomes one internal-error
-  // diagnostic naming the stage, and the other stages still run on what the World holds (STYLE.md).
+  // diagnostic naming the stage, and the other stages still run on what the World holds.
   const stage = (name: string, run: () => void) => {
     try {
       run();

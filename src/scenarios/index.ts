@@ -39,6 +39,7 @@ export const CONCEPTS = [
   'dns-egress',
   'ipblock-except',
   'sidecar',
+  'east-west-calls',
   'debug-service',
   'debug-dns',
   'debug-network-policy',

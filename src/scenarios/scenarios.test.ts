@@ -16,7 +16,7 @@ const CLAIMS: Record<string, string[]> = {
     'request: {from: demo/client, url: "http://hello.demo/", expect: delivered}',
     'dns: {from: demo/client, name: hello.demo, expect: resolves}',
   ],
-  // 172.18.0.2 and .4: the first and third default nodes (SEMANTICS.md §0); a NodePort answers on every node.
+  // 172.18.0.2 and .4: the first and third default nodes (§0); a NodePort answers on every node.
   nodeport: [
     'request: {from: "ip:203.0.113.7", url: "http://172.18.0.2:30080/", expect: delivered}',
     'request: {from: "ip:203.0.113.7", url: "http://172.18.0.4:30080/", expect: delivered}',

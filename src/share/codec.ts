@@ -61,7 +61,7 @@ export function decodeState(hash: string): DecodeResult {
   try {
     return decodeUnsafe(hash);
   } catch {
-    // A bug in a decoder must still leave the page usable (UI.md: never a blank page).
+    // A bug in a decoder must still leave the page usable: never a blank page.
     return fail('corrupt', 'The link could not be read.');
   }
 }

@@ -165,7 +165,7 @@ export type HostMessage =
   | { knet: 1; type: 'get-state'; id?: string }
   | { knet: 1; type: 'terminal'; id?: string; command: string; run: boolean };
 
-/** One drawn connection and its verdict (UI.md edges: `data-from`, `data-to`, `data-verdict`). */
+/** One drawn connection and its verdict (the edge attributes `data-from`, `data-to`, `data-verdict`). */
 export interface VerdictEdge {
   from: string;
   to: string;

@@ -16,7 +16,7 @@ export interface ViewState {
 }
 
 /**
- * Everything a link shares: only what the user typed and chose (STYLE.md "State"). `options` holds only
+ * Everything a link shares: only what the user typed and chose. `options` holds only
  * the values that differ from DEFAULT_OPTIONS, so a link does not pin today's defaults forever.
  */
 export interface SharedState {
@@ -38,7 +38,7 @@ export const STATE_LIMITS = {
 const PANEL = /^[a-z][a-z0-9-]{0,39}$/;
 /** `Kind/name` or `Kind/namespace/name`, the object ids of the World. */
 const OBJECT_ID = /^[A-Z][A-Za-z]{0,62}\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/;
-/** A CLI.md peer: `ns/pod`, `pod`, `ip:A.B.C.D` (or IPv6), `node:name`. */
+/** A peer as knet names it: `ns/pod`, `pod`, `ip:A.B.C.D` (or IPv6), `node:name`. */
 const PEER = /^(ip:[0-9a-fA-F.:]{2,45}|node:[a-z0-9][-a-z0-9.]{0,252}|([a-z0-9][-a-z0-9]{0,62}\/)?[a-z0-9][-a-z0-9.]{0,252})$/;
 
 export type Checked<T> = { ok: true; value: T; warnings: string[] } | { ok: false; message: string };
@@ -50,7 +50,7 @@ export function isObjectId(v: unknown): v is string {
   return typeof v === 'string' && v.length <= STATE_LIMITS.maxIdChars && OBJECT_ID.test(v);
 }
 
-/** Is this a peer as CLI.md names them (`shop/web-0`, `ip:203.0.113.9`, `node:node-1`)? */
+/** Is this a peer as knet names them (`shop/web-0`, `ip:203.0.113.9`, `node:node-1`)? */
 export function isPeer(v: unknown): v is string {
   return typeof v === 'string' && v.length <= STATE_LIMITS.maxIdChars && PEER.test(v);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MatrixResult } from '../core/index';
 import { matrixToCSV, matrixToMarkdown, traceToText } from '../share/index';
-import { download, graphPNG, graphSVG } from './export';
+import { download, graphPNG, graphSVG, pageLook } from './export';
 import { useApp, useStoreApi } from './store';
 import { encodeScenario } from './url-state';
 
@@ -31,7 +31,7 @@ export function ExportMenu() {
       id: 'svg',
       label: 'Graph as SVG',
       ...(hasReply ? {} : { disabled: 'nothing drawn yet' }),
-      run: () => download('playground-graph.svg', graphSVG(store.getState().result.reply!, hash()), 'image/svg+xml'),
+      run: () => download('playground-graph.svg', graphSVG(store.getState().result.reply!, hash(), pageLook()), 'image/svg+xml'),
     },
     {
       id: 'png',
@@ -39,7 +39,7 @@ export function ExportMenu() {
       ...(hasReply ? {} : { disabled: 'nothing drawn yet' }),
       run: async () => {
         const h = hash();
-        download('playground-graph.png', await graphPNG(graphSVG(store.getState().result.reply!, h), h), 'image/png');
+        download('playground-graph.png', await graphPNG(graphSVG(store.getState().result.reply!, h, pageLook()), h), 'image/png');
       },
     },
     { id: 'yaml', label: 'Scenario YAML', run: () => download('scenario.yaml', store.getState().source.text, 'application/yaml') },

@@ -82,7 +82,7 @@ export function bootStore(): AppStore {
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const ui: Partial<UiSlice> = {
     theme: savedUi?.theme ?? (prefersDark ? 'dark' : 'light'),
-    split: savedUi?.split ?? 0.4,
+    split: savedUi?.split ?? 0.36,
     ...(typeof savedUi?.dock === 'number' ? { dock: Math.min(0.8, Math.max(0.15, savedUi.dock)) } : {}),
     notice,
     readonly,

@@ -3,91 +3,170 @@
  * policy matrix as CSV/Markdown and a trace as text. The SVG is drawn from the topology and the layout
  * (not scraped from the DOM), so it is the same whatever is scrolled into view.
  */
+import { detailLines } from '../core/index';
 import type { SimulatedReply } from '../worker/protocol';
 import { pngWithScenario, svgWithScenario } from '../share/index';
+import { fitName, fitWith } from './graph/fit-text';
 import { kindStyle } from './graph/kinds';
+import { midpoint, roundedPath } from './graph/paths';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const EDGE = {
-  allowed: { stroke: '#15803d', dash: '', width: 1.6 },
-  blocked: { stroke: '#dc2626', dash: '7 4', width: 2.4 },
-  unknown: { stroke: '#94a3b8', dash: '2 4', width: 1.6 },
-} as const;
+/** The colours of the theme on screen (styles.css variables), so the picture looks like the page. */
+export interface Palette {
+  bg: string;
+  node: string;
+  fg: string;
+  muted: string;
+  border: string;
+  ok: string;
+  bad: string;
+  unknown: string;
+  warn: string;
+  group: string;
+}
 
-/** The graph as a standalone SVG document (light theme), with the scenario's hash in its metadata. */
-export function graphSVG(reply: SimulatedReply, hash: string): string {
-  const abs = new Map<string, { x: number; y: number; w: number; h: number }>();
-  const place = (id: string, depth = 0): { x: number; y: number; w: number; h: number } | undefined => {
-    const known = abs.get(id);
-    if (known) return known;
-    const p = reply.layout[id];
-    if (!p || depth > 4) return undefined;
-    const parent = p.parent ? place(p.parent, depth + 1) : undefined;
-    const r = { x: p.x + (parent?.x ?? 0), y: p.y + (parent?.y ?? 0), w: p.width, h: p.height };
-    abs.set(id, r);
-    return r;
-  };
-  for (const id of Object.keys(reply.layout)) place(id);
+/** How the picture is drawn: the theme's colours, the font, and a way to measure text in it. */
+export interface Look {
+  palette: Palette;
+  family: string;
+  measure(text: string, font: string): number;
+}
+
+/** Where text starts inside a node (padding, badge, gap) and the padding on its right (styles.css `.obj`). */
+const TEXT_X = 46;
+const TEXT_RIGHT = 8;
+
+type Rect = { x: number; y: number; w: number; h: number };
+
+/**
+ * The graph as a standalone SVG document in the page's theme, with the scenario's hash in its metadata. Drawn
+ * from the topology and the layout (not scraped from the DOM), with the routes the layout gave edges that do
+ * not run to the next column, so an edge never crosses a box it does not connect and every arrowhead ends on
+ * its target's border, in the open. Labels are cut to fit their boxes; each node's `<title>` has its full name.
+ */
+export function graphSVG(reply: SimulatedReply, hash: string, look: Look): string {
+  const p = look.palette;
+  const abs = absoluteRects(reply);
   const all = [...abs.values()];
+  const routePoints = Object.values(reply.routes ?? {}).flat();
   const pad = 24;
-  const minX = Math.min(0, ...all.map((r) => r.x)) - pad;
-  const minY = Math.min(0, ...all.map((r) => r.y)) - pad;
-  const maxX = Math.max(100, ...all.map((r) => r.x + r.w)) + pad;
-  const maxY = Math.max(100, ...all.map((r) => r.y + r.h)) + pad + 24;
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(maxX - minX)}" height="${Math.round(maxY - minY)}" viewBox="${minX} ${minY} ${maxX - minX} ${maxY - minY}" font-family="system-ui, sans-serif">`,
-    `<rect x="${minX}" y="${minY}" width="${maxX - minX}" height="${maxY - minY}" fill="#ffffff"/>`,
-    `<defs>${Object.entries(EDGE)
+  const minX = Math.min(0, ...all.map((r) => r.x), ...routePoints.map((q) => q[0])) - pad;
+  const minY = Math.min(0, ...all.map((r) => r.y), ...routePoints.map((q) => q[1])) - pad;
+  const maxX = Math.max(100, ...all.map((r) => r.x + r.w), ...routePoints.map((q) => q[0])) + pad;
+  const maxY = Math.max(100, ...all.map((r) => r.y + r.h), ...routePoints.map((q) => q[1])) + pad + 24;
+  const stroke = { allowed: p.ok, blocked: p.bad, unknown: p.unknown } as const;
+  const dash = { allowed: '', blocked: '7 4', unknown: '2 4' } as const;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(maxX - minX)}" height="${Math.round(maxY - minY)}" viewBox="${minX} ${minY} ${maxX - minX} ${maxY - minY}" font-family="${esc(look.family)}">`,
+    `<rect x="${minX}" y="${minY}" width="${maxX - minX}" height="${maxY - minY}" fill="${p.bg}"/>`,
+    `<defs>${(['allowed', 'blocked', 'unknown'] as const)
       .map(
-        ([v, e]) =>
-          `<marker id="arrow-${v}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${e.stroke}"/></marker>`,
+        (v) =>
+          `<marker id="arrow-${v}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${stroke[v]}"/></marker>`,
       )
       .join('')}</defs>`,
-  );
-  // Namespace groups behind everything.
+  ];
   for (const [id, r] of abs) {
     if (!id.startsWith('Namespace/')) continue;
     out.push(
-      `<g data-object="${esc(id)}"><rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" rx="12" fill="#f8fafc" stroke="#94a3b8" stroke-dasharray="6 4"/>`,
-    );
-    out.push(
-      `<text x="${r.x + 10}" y="${r.y + 18}" font-size="12" font-weight="600" fill="#475569">namespace ${esc(id.slice(10))}</text></g>`,
+      `<g data-object="${esc(id)}"><rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" rx="12" fill="${p.group}" stroke="${p.unknown}" stroke-dasharray="6 4"/>`,
+      `<text x="${r.x + 10}" y="${r.y + 19}" font-size="12" font-weight="600" fill="${p.muted}">namespace ${esc(id.slice(10))}</text></g>`,
     );
   }
   for (const e of reply.topology.edges) {
     const a = abs.get(e.from);
     const b = abs.get(e.to);
     if (!a || !b) continue;
-    const st = EDGE[e.verdict];
-    const x1 = a.x + a.w;
-    const y1 = a.y + a.h / 2;
-    const x2 = b.x;
-    const y2 = b.y + b.h / 2;
-    const mx = (x1 + x2) / 2;
+    const route = reply.routes?.[e.id];
+    const d = route ? roundedPath(route) : curve(a, b);
+    const mid = route ? midpoint(route) : [(a.x + a.w + b.x) / 2, (a.y + a.h / 2 + b.y + b.h / 2) / 2];
     out.push(
-      `<path data-from="${esc(e.from)}" data-to="${esc(e.to)}" data-verdict="${e.verdict}" d="M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}" fill="none" stroke="${st.stroke}" stroke-width="${st.width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''} marker-end="url(#arrow-${e.verdict})"><title>${esc(`${e.from} → ${e.to}: ${e.verdict}. ${e.reason}`)}</title></path>`,
+      `<path data-from="${esc(e.from)}" data-to="${esc(e.to)}" data-verdict="${e.verdict}" d="${d}" fill="none" stroke="${stroke[e.verdict]}" stroke-width="${e.verdict === 'blocked' ? 2.4 : 1.6}"${dash[e.verdict] ? ` stroke-dasharray="${dash[e.verdict]}"` : ''} marker-end="url(#arrow-${e.verdict})"><title>${esc(`${e.from} → ${e.to}: ${e.verdict}. ${e.reason}`)}</title></path>`,
     );
+    if (e.verdict === 'blocked') out.push(blockedMark(mid[0]!, mid[1]!, p));
   }
   for (const n of reply.topology.nodes) {
-    if (n.kind === 'Namespace') continue;
     const r = abs.get(n.id);
-    if (!r) continue;
-    const k = kindStyle(n.kind);
-    out.push(
-      `<g data-kind="${esc(n.kind)}" data-object="${esc(n.id)}"><rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" rx="8" fill="#ffffff" stroke="${n.status === 'error' ? '#dc2626' : n.status === 'warning' ? '#d97706' : '#cbd5e1'}" stroke-width="1.5"/>`,
-      `<rect x="${r.x + 8}" y="${r.y + r.h / 2 - 11}" width="38" height="22" rx="5" fill="${k.color}"/><text x="${r.x + 27}" y="${r.y + r.h / 2 + 4}" font-size="10" font-weight="700" fill="#ffffff" text-anchor="middle">${esc(k.badge)}</text>`,
-      `<text x="${r.x + 54}" y="${r.y + r.h / 2 - (n.detail ? 2 : -4)}" font-size="13" font-weight="600" fill="#0f172a">${esc(n.label)}</text>`,
-      n.detail ? `<text x="${r.x + 54}" y="${r.y + r.h / 2 + 13}" font-size="11" fill="#64748b">${esc(n.detail)}</text>` : '',
-      `</g>`,
-    );
+    if (r) out.push(nodeSVG(n, r, look));
   }
   out.push(
-    `<text x="${minX + pad}" y="${maxY - 10}" font-size="11" fill="#64748b">Kubernetes Network Playground — green: allowed, red dashed: blocked, grey dotted: unknown. Open this file in the playground to edit the scenario.</text>`,
+    `<text x="${minX + pad}" y="${maxY - 10}" font-size="11" fill="${p.muted}">Kubernetes Network Playground: green, allowed; red dashed with a bar, blocked; grey dotted, unknown. Open this file in the playground to edit the scenario.</text>`,
     '</svg>',
   );
   return svgWithScenario(out.join('\n'), hash);
+}
+
+/** Every node's and group's box in flow coordinates (a child's placement is relative to its group). */
+function absoluteRects(reply: SimulatedReply): Map<string, Rect> {
+  const out = new Map<string, Rect>();
+  for (const [id, q] of Object.entries(reply.layout)) {
+    const parent = q.parent ? reply.layout[q.parent] : undefined;
+    out.set(id, { x: q.x + (parent?.x ?? 0), y: q.y + (parent?.y ?? 0), w: q.width, h: q.height });
+  }
+  return out;
+}
+
+/** An edge to the next column: from the middle of the source's right side to the middle of the target's left side. */
+function curve(a: Rect, b: Rect): string {
+  const [x1, y1, x2, y2] = [a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2];
+  const mx = (x1 + x2) / 2;
+  return `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
+}
+
+function blockedMark(x: number, y: number, p: Palette): string {
+  return `<g aria-label="blocked"><circle cx="${x}" cy="${y}" r="7" fill="${p.bad}"/><rect x="${x - 4.5}" y="${y - 1.4}" width="9" height="2.8" rx="0.6" fill="#fff"/></g>`;
+}
+
+/** One node: box, kind badge, name and detail lines cut to fit, and its full name in a `<title>`. */
+function nodeSVG(n: SimulatedReply['topology']['nodes'][number], r: Rect, look: Look): string {
+  const p = look.palette;
+  const k = kindStyle(n.kind);
+  const room = r.w - TEXT_X - TEXT_RIGHT;
+  const measure = (font: string) => (t: string) => look.measure(t, font);
+  const title = fitName(measure(`600 14px ${look.family}`), n.label, room);
+  const details = detailLines(n.detail).map((l) => fitWith(measure(`11.5px ${look.family}`), l, room));
+  const height = 17 + details.length * 14;
+  const top = r.y + (r.h - height) / 2;
+  const border = n.status === 'error' ? p.bad : n.status === 'warning' ? p.warn : p.border;
+  return [
+    `<g data-kind="${esc(n.kind)}" data-object="${esc(n.id)}"><title>${esc(`${n.id}${n.detail ? `\n${n.detail}` : ''}`)}</title>`,
+    `<rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" rx="8" fill="${p.node}" stroke="${border}" stroke-width="1.5"/>`,
+    `<rect x="${r.x + 8}" y="${r.y + r.h / 2 - 10}" width="30" height="20" rx="5" fill="${k.color}"/><text x="${r.x + 23}" y="${r.y + r.h / 2 + 3.5}" font-size="9.5" font-weight="700" fill="#ffffff" text-anchor="middle">${esc(k.badge)}</text>`,
+    `<text class="label" x="${r.x + TEXT_X}" y="${top + 13}" font-size="14" font-weight="600" fill="${p.fg}">${esc(title)}</text>`,
+    ...details.map(
+      (l, i) => `<text class="label" x="${r.x + TEXT_X}" y="${top + 17 + 11 + i * 14}" font-size="11.5" fill="${p.muted}">${esc(l)}</text>`,
+    ),
+    `</g>`,
+  ].join('');
+}
+
+/** The theme on screen, read from the page's CSS variables, and the page's font measured on a canvas. */
+export function pageLook(): Look {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+  const ctx = document.createElement('canvas').getContext('2d');
+  return {
+    palette: {
+      bg: v('--bg', '#f8fafc'),
+      node: v('--node-bg', '#ffffff'),
+      fg: v('--fg', '#0f172a'),
+      muted: v('--muted', '#64748b'),
+      border: v('--border', '#e2e8f0'),
+      ok: v('--ok', '#15803d'),
+      bad: v('--bad', '#dc2626'),
+      unknown: v('--unknown', '#9ca3af'),
+      warn: v('--warn', '#b45309'),
+      group: v('--group-flat', '#f1f5f9'),
+    },
+    family,
+    measure: (text, font) => {
+      if (!ctx) return text.length * 8;
+      ctx.font = font;
+      return ctx.measureText(text).width;
+    },
+  };
 }
 
 /** The SVG rasterised (2× for sharp text) to PNG bytes with the scenario in a tEXt chunk. */

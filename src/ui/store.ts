@@ -1,5 +1,5 @@
 /**
- * One store per app instance (STYLE.md "State (browser)"), in three slices: `source` (what the user
+ * One store per app instance, in three slices: `source` (what the user
  * typed and chose: saved and shared), `result` (the latest worker answer, replaced whole, never saved) and
  * `ui` (selection, panels, theme). Writes go through named actions; `setText` schedules the worker run, the
  * URL update and the local save, so none can be forgotten.
@@ -192,7 +192,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         selection: null,
         panel: 'problems',
         theme: 'light',
-        split: 0.4,
+        split: 0.36,
         dock: 0.34,
         notice: null,
         readonly: false,

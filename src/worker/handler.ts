@@ -44,7 +44,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
   state.sim = sim;
   const topology = buildTopology(sim, { showSystem: msg.showSystem === true });
   const t1 = now();
-  const layout = layoutTopology(topology);
+  const { placements: layout, routes } = layoutTopology(topology);
   const t2 = now();
   const w = sim.world;
   const all = [
@@ -72,6 +72,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
     diagnostics: sim.diagnostics,
     topology,
     layout,
+    routes,
     endpoints: endpointsView(sim),
     summary: {
       objects: objects.length,
@@ -83,7 +84,13 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
     objects,
     pods: w.pods.map((p) => p.id),
     services: w.services.map((s) => s.id),
-    hosts: [...new Set([...w.ingresses.flatMap((i) => i.rules.flatMap((r) => (r.host ? [r.host] : []))), ...w.httpRoutes.flatMap((r) => r.hostnames), ...w.grpcRoutes.flatMap((r) => r.hostnames)])],
+    hosts: [
+      ...new Set([
+        ...w.ingresses.flatMap((i) => i.rules.flatMap((r) => (r.host ? [r.host] : []))),
+        ...w.httpRoutes.flatMap((r) => r.hostnames),
+        ...w.grpcRoutes.flatMap((r) => r.hostnames),
+      ]),
+    ],
     queries: (Object.keys(state.queries) as QueryKind[]).sort(),
     timings: { simulate: t1 - t0, layout: t2 - t1 },
   };

@@ -70,6 +70,8 @@ export interface SimulatedReply {
   topology: Topology;
   /** Node id (including namespace groups `Namespace/<ns>`) → placement. */
   layout: Record<string, Placement>;
+  /** Edge id → the points (flow coordinates) of its route, for edges that do not run to the next column. */
+  routes: Record<string, [number, number][]>;
   endpoints: EndpointsView[];
   summary: Summary;
   /** Ids of the objects in the simulated world, with the range that declares each (for editor ↔ graph). */

@@ -23,7 +23,7 @@ spec: {podSelector: {}, policyTypes: [Ingress]}
 `;
 
 describe('knet check', () => {
-  it('prints the CLI.md JSON fields with the isolating policy and a reason', async () => {
+  it('prints the contract JSON fields with the isolating policy and a reason', async () => {
     const r = await run(['check', 'in.yaml', '--from', 'shop/api', '--to', 'data/db', '--port', '5432', '--json'], { 'in.yaml': YAML });
     expect(r.code).toBe(EXIT.OK);
     const doc = JSON.parse(r.stdout) as Record<string, unknown> & { egress: { verdict: string; policies: string[] }; ingress: { verdict: string; policies: string[]; cites: { line: number; path: string }[] } };

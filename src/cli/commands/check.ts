@@ -8,7 +8,7 @@ import { warnUnread } from '../report';
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'ICMP'] as const;
 
 /**
- * `knet check`: one connection under the NetworkPolicies and admin policies (CLI.md), each direction with
+ * `knet check`: one connection under the NetworkPolicies and admin policies, each direction with
  * the policies that isolate the pod and the rule (policy, rule, peer, port) that decided, located in the YAML.
  */
 export const check: Command = {
@@ -84,10 +84,10 @@ function human(res: CheckResult, files: InputFile[], tty: boolean): string {
   const dir = (name: string, subject: string, d: DirectionResult) => {
     const iso = d.isolated ? `isolated by ${d.policies.join(', ')}` : 'not isolated';
     lines.push(`  ${name.padEnd(8)} ${subject}: ${paint(d.verdict === 'allowed', d.verdict)} (${d.decidedBy === 'networkpolicy' || d.decidedBy === 'none' ? iso : d.decidedBy})`);
-    if (d.passedBy) lines.push(`           passed on by ${d.passedBy.policy} ${d.passedBy.direction} rule ${d.passedBy.rule}`);
+    if (d.passedBy) lines.push(`           passed on by ${d.passedBy.policy} ${d.passedBy.direction} rule ${d.passedBy.rule + 1}`);
     if (d.rule) {
       const w = where(d.rule.cite, files);
-      lines.push(`           decided by ${d.rule.kind === 'NetworkPolicy' ? '' : `${d.rule.kind} `}${d.rule.policy} ${d.rule.direction} rule ${d.rule.rule}${d.rule.peer !== undefined ? `, peer ${d.rule.peer}` : ''}${d.rule.port !== undefined ? `, port ${d.rule.port}` : ''}${d.rule.action ? ` (${d.rule.action})` : ''}  ${w.file}:${w.line}:${w.column}`);
+      lines.push(`           decided by ${d.rule.kind === 'NetworkPolicy' ? '' : `${d.rule.kind} `}${d.rule.policy} ${d.rule.direction} rule ${d.rule.rule + 1}${d.rule.peer !== undefined ? `, ${d.rule.direction === 'ingress' ? 'from' : 'to'} entry ${d.rule.peer + 1}` : ''}${d.rule.port !== undefined ? `, ports entry ${d.rule.port + 1}` : ''}${d.rule.action ? ` (${d.rule.action})` : ''}  ${w.file}:${w.line}:${w.column}`);
     } else if (d.verdict === 'denied') {
       for (const c of d.cites) {
         const w = where(c, files);

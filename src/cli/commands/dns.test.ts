@@ -34,7 +34,7 @@ interface DNSJSON {
 }
 
 describe('knet dns', () => {
-  it('prints the CLI.md JSON: names tried in order, rcode and zone-file answers', async () => {
+  it('prints the contract JSON: names tried in order, rcode and zone-file answers', async () => {
     const r = await run(['dns', 'in.yaml', '--from', 'shop/client', 'api.prod', '--json'], { 'in.yaml': YAML });
     expect(r.code).toBe(EXIT.OK);
     const doc = JSON.parse(r.stdout) as DNSJSON;
@@ -69,7 +69,7 @@ describe('knet dns', () => {
   it.each([
     ['an unknown outside name is NXDOMAIN from the simulated upstream resolver (DNS-12)', 'nothing.example.edu', 'NXDOMAIN', []],
     ['an RFC 2606 name gets the RFC 5737 documentation address from the simulated upstream resolver (DNS-12)', 'www.example.com', 'NOERROR', ['192.0.2.10']],
-  ])('%s: rcode is never null outside a timeout (CLI.md)', async (_name, qname, rcode, data) => {
+  ])('%s: rcode is never null outside a timeout', async (_name, qname, rcode, data) => {
     const r = await run(['dns', 'in.yaml', '--from', 'shop/client', qname, '--json'], { 'in.yaml': YAML });
     const doc = JSON.parse(r.stdout) as DNSJSON & { forwarded: boolean; assumptions: string[] };
     expect([doc.status, doc.rcode, doc.forwarded, doc.answers.map((a) => a.data)]).toEqual(['FORWARDED', rcode, true, data]);

@@ -8,8 +8,8 @@ import { warnUnread } from '../report';
 const TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT'];
 
 /**
- * `knet dns`: resolve a name as a pod's resolver would (CLI.md), showing its resolv.conf, every name tried
- * with its result, the answer section as dig prints it, and why (SEMANTICS.md §3).
+ * `knet dns`: resolve a name as a pod's resolver would, showing its resolv.conf, every name tried
+ * with its result, the answer section as dig prints it, and why (§3).
  *
  * `rcode` is `NOERROR` or `NXDOMAIN` as the contract says. Names outside the cluster zone go to a simulated
  * upstream resolver (`status: "FORWARDED"`, `forwarded: true`; DNS-12 [SIM]: the hosts of the cluster's

@@ -21,7 +21,7 @@ spec: {type: ExternalName, externalName: example.com}
 `;
 
 describe('knet endpoints', () => {
-  it('prints the CLI.md JSON shape for the input Services only', async () => {
+  it('prints the contract JSON shape for the input Services only', async () => {
     const r = await run(['endpoints', 'in.yaml', '--json'], { 'in.yaml': YAML });
     expect(r.code).toBe(EXIT.OK);
     const doc = JSON.parse(r.stdout) as { services: { namespace: string; name: string; type: string; clusterIP: string | null; slices: unknown[] }[] };

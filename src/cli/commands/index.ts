@@ -12,5 +12,5 @@ import { runCommandCLI } from './run';
 /** Every `knet` command, in the order `knet help` lists them. Add a command by adding it here. */
 export const COMMANDS: Command[] = [validate, test, routeCommand, dns, endpoints, traceCommand, check, matrix, runCommandCLI];
 
-/** Commands of CLI.md that arrive with later work; until then they say so and exit 2. */
+/** Commands of the knet contract that arrive with later work; until then they say so and exit 2. */
 export const PLANNED: string[] = [];

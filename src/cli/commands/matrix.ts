@@ -6,7 +6,7 @@ import { loadInputs } from '../input';
 import { warnUnread } from '../report';
 
 /**
- * `knet matrix`: every ordered pod pair on each port under the policies (CLI.md). Rows are sources,
+ * `knet matrix`: every ordered pod pair on each port under the policies. Rows are sources,
  * columns destinations; system pods (CoreDNS, controllers the simulator adds) are left out unless their
  * namespace is asked for with `--namespace`.
  */
@@ -41,7 +41,7 @@ function parsePort(text: string): PortKey {
 type Ports = { ports: { containerPort: number; protocol: Protocol }[]; restartPolicy?: string }[];
 
 /**
- * Every containerPort the pods declare, as CLI.md says for a matrix without --port: their containers' and
+ * Every containerPort the pods declare, as the knet contract says for a matrix without --port: their containers' and
  * their sidecars' (init containers with restartPolicy Always keep running and serve, SVC-9).
  */
 function declaredPorts(pods: { containers: Ports; initContainers?: Ports }[]): PortKey[] {

@@ -28,7 +28,7 @@ spec: {selector: {app: api}, ports: [{name: http, port: 80, targetPort: 8080}]}
 `;
 
 describe('knet route', () => {
-  it('prints the CLI.md JSON shape with the matched Ingress rule and its backend', async () => {
+  it('prints the contract JSON shape with the matched Ingress rule and its backend', async () => {
     const r = await run(['route', 'in.yaml', '--url', 'http://shop.example.com/api/v1', '--json'], { 'in.yaml': YAML });
     expect(r.code).toBe(EXIT.OK);
     const doc = JSON.parse(r.stdout) as { results: { entry: unknown; status: number; route: unknown; backends: { namespace: string; name: string; port: number; weight: number; endpoints: { pod: string }[] }[]; source: { line: number } }[] };
@@ -54,7 +54,7 @@ describe('knet route', () => {
   it.each([
     ['a host no listener accepts', 'http://nomatch.example/', null],
     ['a host the listener accepts', 'http://a.example.com/', 'http'],
-  ])('gives a Gateway entry a listener key even for %s (null when no listener matched, CLI.md)', async (_name, url, listener) => {
+  ])('gives a Gateway entry a listener key even for %s (null when no listener matched)', async (_name, url, listener) => {
     const gw = `apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: pg}\nspec: {controllerName: example.net/gateway-controller}\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: infra}\nspec:\n  gatewayClassName: pg\n  listeners: [{name: http, port: 80, protocol: HTTP, hostname: "*.example.com"}]\n`;
     const r = await run(['route', 'gw.yaml', '--url', url, '--gateway', 'infra/gw', '--json'], { 'gw.yaml': gw });
     const entry = (JSON.parse(r.stdout) as { results: { entry: Record<string, unknown> }[] }).results[0]!.entry;

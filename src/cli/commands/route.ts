@@ -17,7 +17,7 @@ function where(c: Cite | undefined, files: InputFile[]): { file: string; line: n
 function toJSON(r: EntryResult, files: InputFile[]) {
   const at = where(r.cite, files);
   return {
-    // CLI.md: a Gateway entry always has `listener`, null when no listener accepted the request.
+    // The knet contract: a Gateway entry always has `listener`, null when no listener accepted the request.
     entry: r.entry.kind === 'Gateway' ? { ...r.entry, listener: r.entry.listener ?? null } : r.entry,
     status: r.status,
     route: r.route,
@@ -54,7 +54,7 @@ function human(r: EntryResult, files: InputFile[], tty: boolean): string {
   const lines = [`${colour('1', entryName(r))}: ${status}`];
   if (r.route) {
     const at = where(r.cite, files);
-    lines.push(`  rule     ${r.route.kind} ${r.route.namespace}/${r.route.name}${r.route.rule === null ? ' defaultBackend' : ` rule ${r.route.rule}`}${r.cite?.path ? ` (${r.cite.path})` : ''}${at ? `  ${at.file}:${at.line}` : ''}`);
+    lines.push(`  rule     ${r.route.kind} ${r.route.namespace}/${r.route.name}${r.route.rule === null ? ' defaultBackend' : ` rule ${r.route.rule + 1}`}${r.cite?.path ? ` (${r.cite.path})` : ''}${at ? `  ${at.file}:${at.line}` : ''}`);
   }
   if (r.redirect) lines.push(`  redirect ${r.redirect.status} Location: ${r.redirect.location}`);
   for (const b of r.backends) {

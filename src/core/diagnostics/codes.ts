@@ -7,13 +7,15 @@ export const CODES = {
   // manifest reading (yaml → objects)
   YAML_SYNTAX: 'yaml-syntax',
   YAML_DUPLICATE_KEY: 'yaml-duplicate-key',
+  /** Indentation that nests a line under the wrong parent (flattened, tabs, misaligned): one per file. */
+  YAML_INDENTATION: 'yaml-indentation',
   YAML_NOT_OBJECT: 'yaml-not-object',
   YAML_LIMIT: 'input-limit',
   MISSING_KIND: 'missing-kind',
   MISSING_API_VERSION: 'missing-api-version',
   UNKNOWN_KIND: 'unknown-kind',
   UNSUPPORTED_VERSION: 'unsupported-api-version',
-  // admission: validation (SEMANTICS.md §1)
+  // admission: validation (§1)
   REQUIRED: 'required-field',
   WRONG_TYPE: 'wrong-type',
   INVALID_VALUE: 'invalid-value',
@@ -28,7 +30,7 @@ export const CODES = {
   CLUSTER_IP_OUT_OF_RANGE: 'cluster-ip-out-of-range',
   UNKNOWN_NODE: 'unknown-node',
   MISSING_NAMESPACE: 'missing-namespace',
-  // services & endpoints (SEMANTICS.md §2)
+  // services & endpoints (§2)
   SERVICE_SELECTS_NOTHING: 'service-selects-nothing',
   SERVICE_SELECTS_OTHER_NAMESPACE: 'service-selects-other-namespace',
   SERVICE_EMPTY_SELECTOR: 'service-empty-selector',

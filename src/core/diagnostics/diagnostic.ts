@@ -13,7 +13,7 @@ export interface Location {
 }
 
 /**
- * A problem with the user's input, always located. Collected, never thrown (STYLE.md "Errors").
+ * A problem with the user's input, always located. Collected, never thrown.
  * `code` is stable (see `codes.ts`); `message` is for people and may change.
  */
 export interface Diagnostic {
@@ -28,7 +28,7 @@ export interface Diagnostic {
   object?: string;
   /** Other places that explain this one (the Service a route names, the pod a selector misses). */
   related?: (Location & { message: string })[];
-  /** SEMANTICS.md rule id, when the diagnostic enforces one. */
+  /** Rule id (docs/rules.md), when the diagnostic enforces one. */
   rule?: string;
 }
 

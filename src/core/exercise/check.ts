@@ -9,7 +9,7 @@ import { parseRequestURL } from '../http';
 import { trace } from '../trace/index';
 import { runCommand } from '../terminal/index';
 
-/** The verdict on one goal: CLI.md-style `{goal, passed, actual, reason}` plus where the goal is written. */
+/** The verdict on one goal: `{goal, passed, actual, reason}` as `knet test --json` prints it, plus where the goal is written. */
 export interface GoalResult {
   /** The goal in one line (`shop/web → data/db:5432/TCP denied`), or the trainer's title. */
   goal: string;

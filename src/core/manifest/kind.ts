@@ -12,7 +12,7 @@ export interface ReadContext {
 
 /**
  * How one kind is read: which apiVersions the API serves for it, its scope and name rule, and a `read`
- * that validates and defaults the object (SEMANTICS.md §1) and adds it to the World. One file per kind
+ * that validates and defaults the object (§1) and adds it to the World. One file per kind
  * (or per family of kinds with one shape, such as the pod-making workloads).
  */
 export interface KindHandler {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic';
 import { CODES } from '../diagnostics/codes';
+import { checkIndentation } from './indentation';
 
 /** Limits that keep hostile input bounded (each refusal names the limit). */
 export const LIMITS = {
@@ -78,8 +79,25 @@ export function parseFile(text: string, file: number, diags: Diagnostic[], cache
     diags.push(tooMany(seg.documents, file, text));
     return [];
   }
-  diags.push(...seg.diags);
+  diags.push(...oneIndentationProblem(seg.diags));
   return seg.objects;
+}
+
+/**
+ * A file pasted with its indentation lost has the same problem in every document: say it once, at the first, and
+ * list the other places as related (their documents are not read either).
+ */
+function oneIndentationProblem(diags: Diagnostic[]): Diagnostic[] {
+  const indent = diags.filter((d) => d.code === CODES.YAML_INDENTATION);
+  if (indent.length < 2) return diags;
+  const [first, ...rest] = indent;
+  const more = rest.length === 1 ? 'Another document below has' : `${rest.length} more documents below have`;
+  const merged: Diagnostic = {
+    ...first!,
+    message: `${first!.message} ${more} the same problem; none of them was read.`,
+    related: rest.map((d) => ({ file: d.file, range: d.range, message: d.message })),
+  };
+  return diags.filter((d) => !rest.includes(d)).map((d) => (d === first ? merged : d));
 }
 
 /** parseFile through the cache; undefined when some document has YAML errors (then the file is parsed whole). */
@@ -132,6 +150,14 @@ function parseSegment(text: string, file: number, diags: Diagnostic[]): Segment 
   let anyBroken = false;
   for (const doc of list) {
     const docRange = { start: doc.range[0], end: doc.range[1] };
+    // Indentation a person got wrong explains the parser's errors (and the follow-on missing fields) at once:
+    // report it instead of them, and do not read the document as YAML nested it.
+    const indent = checkIndentation(text, doc.range[0], doc.range[1]);
+    if (indent) {
+      diags.push({ code: CODES.YAML_INDENTATION, severity: 'error', message: `${indent.message} This document was not read.`, file, range: indent.range });
+      anyBroken = true;
+      continue;
+    }
     let broken = false;
     for (const err of doc.errors) {
       broken = true;

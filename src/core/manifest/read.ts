@@ -20,7 +20,7 @@ for (const h of KIND_HANDLERS) for (const k of h.kinds) BY_KIND.set(k, h);
 
 /**
  * Text → validated, defaulted World. Every problem becomes a located Diagnostic; objects the API server
- * would reject are left out of the World, everything else is kept (SEMANTICS.md §1).
+ * would reject are left out of the World, everything else is kept (§1).
  */
 export function readManifests(files: InputFile[], options: SimOptions, diags: Diagnostic[], cache?: ParseCache): World {
   const world = emptyWorld(options.cluster);

@@ -55,7 +55,32 @@ export class FieldReader {
   }
 
   required(path: Path, what = path): void {
-    this.report(CODES.REQUIRED, path, `${what} is required.`);
+    const elsewhere = this.misplaced(path);
+    if (elsewhere === undefined) this.report(CODES.REQUIRED, path, `${what} is required.`);
+    else {
+      const deeper = elsewhere.split('.').length > path.split('.').length;
+      const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+      const fix = deeper
+        ? `indented under \`${elsewhere.split('.').at(-2)}\`, which makes it ${elsewhere}: move it left so it lines up with \`${elsewhere.split('.').at(-2)}\`.`
+        : `not indented under \`${parent.split('.').at(-1)}\`, which makes it ${elsewhere}: indent it under \`${parent.split('.').at(-1)}\`.`;
+      this.report(CODES.REQUIRED, elsewhere, `${what} is required. It is in the text, but ${fix}`);
+    }
+  }
+
+  /**
+   * Where a missing field is written at the wrong indentation: one or more levels too shallow (\`name\` next to
+   * \`metadata\` instead of inside it) or one level too deep, under a sibling (\`metadata\` inside \`spec\`).
+   */
+  misplaced(path: Path): Path | undefined {
+    const parts = path.split('.');
+    const last = parts.pop()!;
+    const fields = this.source.fields;
+    for (let k = parts.length - 1; k >= 0; k--) {
+      const shallower = [...parts.slice(0, k), last].join('.');
+      if (shallower in fields) return shallower;
+    }
+    const prefix = parts.length ? `${parts.join('.')}.` : '';
+    return Object.keys(fields).find((f) => f.startsWith(prefix) && f.endsWith(`.${last}`) && f.split('.').length === parts.length + 2);
   }
 
   str(path: Path, opts: { required?: boolean } = {}): string | undefined {

@@ -12,7 +12,7 @@ export interface Node extends ObjectMeta {
   kind: 'Node';
   /** InternalIP addresses. */
   addresses: string[];
-  /** Pod CIDRs handed to this node (per-node /24 by default, SEMANTICS.md §0). */
+  /** Pod CIDRs handed to this node (per-node /24 by default, §0). */
   podCIDRs: string[];
   zone?: string;
   ready: boolean;

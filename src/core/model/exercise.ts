@@ -12,7 +12,7 @@ export interface Exercise extends ObjectMeta {
   goals: ExerciseGoal[];
 }
 
-/** A peer as CLI.md names it (`ns/pod`, `ip:A.B.C.D`, `node:name`); `ns/name` may also name a workload: every pod of it. */
+/** A peer as knet names it (`ns/pod`, `ip:A.B.C.D`, `node:name`); `ns/name` may also name a workload: every pod of it. */
 export type ExercisePeer = string;
 
 export type ExerciseGoal = ConnectGoal | DNSGoal | RouteGoal | RequestGoal | CommandGoal;

@@ -6,7 +6,7 @@ export interface IngressClass extends ObjectMeta {
   controller: string;
   /** `ingressclass.kubernetes.io/is-default-class: "true"`. */
   isDefault: boolean;
-  /** True when the simulator supplied it (SEMANTICS.md ING-3 [SIM]). */
+  /** True when the simulator supplied it (ING-3 [SIM]). */
   implicit: boolean;
 }
 

@@ -5,7 +5,7 @@ import type { GRPCRoute, Gateway, GatewayClass, HTTPRoute, ReferenceGrant } from
 import type { AdminNetworkPolicy } from './admin-policy';
 import type { Exercise } from './exercise';
 
-/** Cluster-wide parameters (SEMANTICS.md §0). Options, never globals. */
+/** Cluster-wide parameters (§0). Options, never globals. */
 export interface ClusterConfig {
   clusterDomain: string;
   serviceCIDR: string;

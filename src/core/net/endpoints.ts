@@ -4,7 +4,7 @@ import type { World } from '../model/world';
 import { canonicalIP, cidrContains, parseCIDR, parseIP } from './ip';
 
 /**
- * How the dataplane reads a Service's EndpointSlices (SEMANTICS.md KP-1, KP-2, SVC-10..12), written once
+ * How the dataplane reads a Service's EndpointSlices (KP-1, KP-2, SVC-10..SVC-12), written once
  * for every reader of the World: kube-proxy decides with it, NetworkPolicy checks judge the same
  * backends after DNAT (NP-10), the EndpointSlice diagnostics flag addresses it would drop. It lives
  * here, not in a controller, because controllers never import one another.

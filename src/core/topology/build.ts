@@ -109,7 +109,7 @@ function addPods(g: Builder, sim: Simulation): void {
   }
 }
 
-/** How kube-proxy treats an endpoint, from its conditions (SEMANTICS.md KP rules on ready/serving/terminating). */
+/** How kube-proxy treats an endpoint, from its conditions (EPS-5, KP-2, KP-3). */
 export function endpointVerdict(e: Endpoint): { verdict: Verdict; reason: string } {
   const c = e.conditions;
   if (c.ready) return { verdict: 'allowed', reason: 'The endpoint is ready, so kube-proxy sends new connections to it.' };

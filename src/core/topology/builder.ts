@@ -9,7 +9,7 @@ export interface TopologyOptions {
   skipPolicy?: boolean;
 }
 
-/** The id of the node standing for every client outside the cluster (UI.md `Client/internet`). */
+/** The id of the node standing for every client outside the cluster (`Client/internet`). */
 export const INTERNET = 'Client/internet';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -17,7 +17,7 @@ const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-leas
 /** True for objects the cluster made for itself, which the graph hides unless asked. */
 export function isSystem(o: { namespace: string; name: string; kind: string; system?: boolean }): boolean {
   if (o.system || SYSTEM_NAMESPACES.has(o.namespace)) return true;
-  // The `kubernetes` Service in `default` fronts the API server (SEMANTICS.md §0), not the user's apps.
+  // The `kubernetes` Service in `default` fronts the API server (§0), not the user's apps.
   return o.namespace === 'default' && (o.name === 'kubernetes' || o.name.startsWith('kubernetes-')) && (o.kind === 'Service' || o.kind === 'EndpointSlice');
 }
 
@@ -36,7 +36,7 @@ export function addNode(g: Builder, n: GraphNode): void {
   if (!g.nodes.has(n.id)) g.nodes.set(n.id, n);
 }
 
-/** Add an edge between two drawn nodes (UI.md: both ends are nodes); edges to hidden nodes are dropped. */
+/** Add an edge between two drawn nodes (both ends are nodes); edges to hidden nodes are dropped. */
 export function addEdge(g: Builder, e: Omit<GraphEdge, 'id'>): void {
   if (!g.nodes.has(e.from) || !g.nodes.has(e.to)) return;
   const id = `${e.from}->${e.to}`;

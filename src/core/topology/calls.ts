@@ -1,6 +1,6 @@
 import type { Container, Pod } from '../model/core';
 
-/** A connection a container's own configuration reveals (UI.md "east-west calls"). */
+/** A connection a container's own configuration reveals (an east-west call). */
 export interface RevealedCall {
   /** Host as written (`db.data`, `api`, `db.data.svc.cluster.local`). */
   host: string;

@@ -153,8 +153,8 @@ function addGateways(g: Builder, sim: Simulation): void {
         to: svc.id,
         verdict: j.verdict,
         relation: 'backend',
-        label: `rule ${b.rule}${b.ref.weight !== 1 ? ` · weight ${b.ref.weight}` : ''}`,
-        reason: `Rule ${b.rule} sends to Service ${svc.name}:${b.ref.port ?? '?'}${b.grant ? ` (allowed by ReferenceGrant ${b.grant})` : ''}. ${j.reason}`,
+        label: `rule ${b.rule + 1}${b.ref.weight !== 1 ? ` · weight ${b.ref.weight}` : ''}`,
+        reason: `Rule ${b.rule + 1} sends to Service ${svc.name}:${b.ref.port ?? '?'}${b.grant ? ` (allowed by ReferenceGrant ${b.grant})` : ''}. ${j.reason}`,
         cites: [citeOf(route, path), ...j.cites],
       });
     }

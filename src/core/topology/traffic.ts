@@ -83,7 +83,7 @@ export function serviceFor(sim: Simulation, pod: Pod, host: string, byName?: Map
 }
 
 /**
- * East-west calls the manifests reveal (UI.md): a container whose env, args or command name a Service
+ * East-west calls the manifests reveal: a container whose env, args or command name a Service
  * gets a pod → Service edge, judged on the real path (DNS first, then each backend after DNAT).
  */
 export function addCalls(g: Builder, sim: Simulation): void {

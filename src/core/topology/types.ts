@@ -1,6 +1,6 @@
 import type { Cite } from '../diagnostics/diagnostic';
 
-/** Kinds drawn as graph nodes (UI.md `data-kind`). */
+/** Kinds drawn as graph nodes (their `data-kind`). */
 export type GraphKind =
   | 'Client'
   | 'Node'
@@ -20,7 +20,7 @@ export type GraphKind =
 export type GraphLayer = 0 | 1 | 2 | 3 | 4 | 5;
 
 export interface GraphNode {
-  /** UI.md `data-object`: `Kind/namespace/name` or `Kind/name`; always starts with `kind`. */
+  /** The node's `data-object`: `Kind/namespace/name` or `Kind/name`; always starts with `kind`. */
   id: string;
   kind: GraphKind;
   label: string;
@@ -60,4 +60,14 @@ export interface GraphEdge {
 export interface Topology {
   nodes: GraphNode[];
   edges: GraphEdge[];
+}
+
+/**
+ * A node's detail as the graph draws it: two lines, split at the first ` · ` (`10.96.0.10` / `53/UDP, 53/TCP`),
+ * so that a column is as wide as its names rather than its details. The layout and the page both use it.
+ */
+export function detailLines(detail: string | undefined): string[] {
+  if (!detail) return [];
+  const i = detail.indexOf(' · ');
+  return i < 0 ? [detail] : [detail.slice(0, i), detail.slice(i + 3)];
 }

@@ -223,7 +223,7 @@ function describe(d: CheckResult['egress'], dir: string, who: string): string {
     case 'host-network':
       return `${who} uses the host network, which pod selectors ignore (NP-11).`;
     default:
-      return d.rule ? `Allowed for ${dir} by ${d.rule.kind} ${d.rule.policy}, rule ${d.rule.rule}.` : `Allowed for ${dir}.`;
+      return d.rule ? `Allowed for ${dir} by ${d.rule.kind} ${d.rule.policy}, ${d.rule.direction} rule ${d.rule.rule + 1}.` : `Allowed for ${dir}.`;
   }
 }
 

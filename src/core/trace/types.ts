@@ -2,7 +2,7 @@ import type { Cite } from '../diagnostics/diagnostic';
 
 export type TraceStep = 'dns' | 'entry' | 'route' | 'service' | 'endpoint' | 'policy-egress' | 'policy-ingress' | 'pod';
 
-/** One hop of a request (CLI.md `trace`): the object that decided, its result and a sentence why. */
+/** One hop of a request (as `knet trace` prints it): the object that decided, its result and a sentence why. */
 export interface Hop {
   step: TraceStep;
   /** `Kind/ns/name`, or null when no object decided (an address outside the cluster). */
@@ -31,7 +31,7 @@ export interface TraceResult {
   hops: Hop[];
   /** One sentence for the whole request. */
   summary: string;
-  /** Implementation-defined choices the answer depends on (SEMANTICS.md §7). */
+  /** Implementation-defined choices the answer depends on (§7). */
   assumptions: string[];
   /** Set when the question cannot be answered (bad URL, unknown pod); `hops` is then empty. */
   error?: string;

@@ -19,7 +19,7 @@ function getWorker(_moduleId: string, label: string): Worker {
 
 /**
  * Monaco ≥ 0.53 wants `createWebWorker({ worker })`; monaco-yaml's worker manager passes `moduleId`,
- * `label` and `createData` only, and then shows no markers (STACK trap 1, monaco-yaml #272). Make the
+ * `label` and `createData` only, and then shows no markers (monaco-yaml issue #272). Make the
  * worker ourselves and hand it the two messages its bootstrap expects: a first one to start, then the data.
  */
 const original = monaco.editor.createWebWorker.bind(monaco.editor) as (opts: unknown) => unknown;

@@ -1,2 +1,2 @@
-// monaco-yaml's language server (schema validation, completion, hover), as a module worker (STACK trap 3).
+// monaco-yaml's language server (schema validation, completion, hover), as a module worker.
 import 'monaco-yaml/yaml.worker.js';

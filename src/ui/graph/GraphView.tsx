@@ -1,25 +1,63 @@
-import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { Controls, MarkerType, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  MarkerType,
+  Panel,
+  Position,
+  ReactFlow,
+  ReactFlowProvider,
+  type Edge,
+  type EdgeMarker,
+  type Node,
+  type NodeHandle,
+} from '@xyflow/react';
 import type { Placement } from '../../worker/protocol';
-import { useActions, useApp } from '../store';
+import { useActions, useApp, useStoreApi } from '../store';
+import { nextFocus } from './graph-keys';
 import { NODE_TYPES, type GroupFlowNode, type ObjectFlowNode } from './nodes';
-import { EDGE_TYPES, type VerdictFlowEdge } from './edges';
+import { EDGE_TYPES, VERDICT_STYLE, type VerdictFlowEdge } from './edges';
 import { Legend } from './Legend';
-import { absoluteBoxes, drawingExtent, Overview } from './Overview';
+import { absoluteBoxes, drawingExtent } from './Overview';
+import { OverviewWhenNeeded, PartialHint, useFirstView, ZoomButtons } from './ViewControls';
 import { ReachOverlay } from './ReachOverlay';
 import { traceOverlay } from './trace-overlay';
 import { TraceBanner } from './TraceBanner';
 import './graph.css';
 
-/** Data attributes on a node's or an edge's DOM element (UI.md): React Flow spreads `domAttributes` there. */
+/** Data attributes on a node's or an edge's DOM element (browser tests and embedders read them): React Flow spreads `domAttributes` there. */
 type DataAttrs = Record<`data-${string}`, string>;
 
-/** Room for the tools above (their measured height), so fitting never hides a node under them. */
-const fitPadding = (top: number) =>
-  ({ top: `${Math.round(top + 16)}px`, bottom: '24px', left: '24px', right: '24px' }) as const satisfies Record<string, `${number}px`>;
-const FIT_OPTIONS = { padding: fitPadding(36), maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: false };
-const MINIMAP_STYLE = { marginLeft: 56 };
+/**
+ * Where edges attach: the middle of the left side (in) and of the right side (out). Given, not measured from
+ * the DOM: a node replaced by a new object (selected, deselected) then keeps its edges in place, where
+ * measuring again dropped them for a frame (and a focused edge lost its focus), and 700 nodes need no
+ * measuring at all.
+ */
+function handlesOf(w: number, h: number): NodeHandle[] {
+  return [
+    { type: 'target', position: Position.Left, x: 0, y: h / 2 - 0.5, width: 1, height: 1 },
+    { type: 'source', position: Position.Right, x: w - 1, y: h / 2 - 0.5, width: 1, height: 1 },
+  ];
+}
+
+/** What a screen reader hears on a focused node or edge: how to open it and how to move on (graph-keys.ts). */
+const ARIA = {
+  'node.a11yDescription.default':
+    'Press Enter or Space to open it in the Inspector. Arrow keys: right and left follow its traffic, up and down move in its column.',
+  'node.a11yDescription.keyboardDisabled': 'Press Enter or Space to open it in the Inspector.',
+  'edge.a11yDescription.default':
+    'Press Enter or Space to open it in the Inspector. Arrow keys: right goes to its target, left to its source.',
+};
+
+/**
+ * An edge's arrowhead, in the colour of how it is drawn (the theme's variables, as the line). In user space,
+ * so a thick line (a trace) keeps a normal-sized head: React Flow's default scales it with the stroke.
+ */
+function arrow(look: 'allowed' | 'blocked' | 'unknown'): EdgeMarker {
+  return { type: MarkerType.ArrowClosed, width: 30, height: 30, markerUnits: 'userSpaceOnUse', color: VERDICT_STYLE[look].stroke };
+}
+/** Below the lowest node: room for the lanes of calls that run back to the left (edges.tsx). */
+const ROUTE_MARGIN = 28;
 
 function GraphInner() {
   const reply = useApp((s) => s.result.reply);
@@ -28,11 +66,32 @@ function GraphInner() {
   const traceOnGraph = useApp((s) => s.ui.traceOnGraph);
   const theme = useApp((s) => s.ui.theme);
   const { select } = useActions();
-  const flow = useReactFlow();
+  const store = useStoreApi();
   // Stable handlers and options: a new function or object on every render makes React Flow update its store.
   const onNodeClick = useCallback((_: unknown, n: Node) => select({ type: 'node', id: n.id }), [select]);
   const onEdgeClick = useCallback((_: unknown, e: Edge) => select({ type: 'edge', id: e.id }), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
+  const onKeyDown = useCallback(
+    (ev: KeyboardEvent<HTMLDivElement>) => {
+      const el = (ev.target as Element).closest('.react-flow__node, .react-flow__edge');
+      const id = el?.getAttribute('data-id');
+      const reply = store.getState().result.reply;
+      if (!el || !id || !reply) return;
+      const type = el.classList.contains('react-flow__node') ? 'node' : 'edge';
+      const focus = (f: { type: 'node' | 'edge'; id: string }) =>
+        canvas.current?.querySelector<HTMLElement | SVGElement>(`.react-flow__${f.type}[data-id="${CSS.escape(f.id)}"]`)?.focus();
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        select({ type, id });
+        return;
+      }
+      const next = nextFocus(reply.topology, reply.layout, { type, id }, ev.key);
+      if (!next) return;
+      ev.preventDefault();
+      focus(next);
+    },
+    [select, store],
+  );
   // While the user drags or wheel-zooms the view, the canvas is marked `moving` (graph.css:
   // one layer moved by the compositor, no per-move hit tests). From the first real move, not the
   // mouse-down, so a click on a node stays a click. Never for fit-to-view and the zoom buttons (no event):
@@ -40,7 +99,9 @@ function GraphInner() {
   // stayed on, the next zoom re-rastered 400 tiles of it, 20 s at 700 nodes.
   const canvas = useRef<HTMLDivElement>(null);
   const onMove = useCallback((e: MouseEvent | TouchEvent | null) => {
-    if (e) canvas.current?.classList.add('moving');
+    if (!e) return;
+    canvas.current?.classList.add('moving');
+    setPartialRef.current(false);
   }, []);
   const onMoveEnd = useCallback(() => canvas.current?.classList.remove('moving'), []);
 
@@ -85,6 +146,7 @@ function GraphInner() {
           width: p.width,
           height: p.height,
           selectable: true,
+          focusable: false,
           draggable: false,
           zIndex: -1,
           selected,
@@ -108,6 +170,7 @@ function GraphInner() {
         data: { node: n, ...(mark ? { trace: mark } : {}), ...(isSource ? { source: true } : {}), ...(dim ? { dim } : {}) },
         width: p.width,
         height: p.height,
+        handles: handlesOf(p.width, p.height),
         draggable: false,
         selected,
         domAttributes: {
@@ -126,11 +189,12 @@ function GraphInner() {
       const dim = overlay !== null && !mark;
       const sp = reply.layout[e.from];
       const tp = reply.layout[e.to];
+      const route = reply.routes[e.id];
       const size = {
         source: [sp?.width ?? 200, sp?.height ?? 56] as [number, number],
         target: [tp?.width ?? 200, tp?.height ?? 56] as [number, number],
       };
-      const sig = `${e.from}|${e.to}|${e.verdict}|${e.relation}|${e.reason}|${selected}|${mark ?? ''}|${dim}|${size.source.join()}|${size.target.join()}`;
+      const sig = `${e.from}|${e.to}|${e.verdict}|${e.relation}|${e.reason}|${selected}|${mark ?? ''}|${dim}|${size.source.join()}|${size.target.join()}|${route ? route.join(' ') : ''}`;
       const old = prev.edges.get(e.id);
       const edge: Edge =
         old && old[0] === sig
@@ -141,19 +205,16 @@ function GraphInner() {
               source: e.from,
               target: e.to,
               type: 'verdict',
-              data: { edge: e, size, ...(mark ? { trace: mark } : {}), ...(dim ? { dim } : {}) },
+              data: { edge: e, size, ...(route ? { route } : {}), ...(mark ? { trace: mark } : {}), ...(dim ? { dim } : {}) },
               selected,
-              markerEnd: {
-                type: MarkerType.ArrowClosed,
-                width: 16,
-                height: 16,
-                color: e.verdict === 'allowed' ? '#16a34a' : e.verdict === 'blocked' ? '#dc2626' : '#9ca3af',
-              },
+              markerEnd: arrow(mark ? (mark === 'ok' ? 'allowed' : 'blocked') : e.verdict),
               domAttributes: {
                 'data-verdict': e.verdict,
                 'data-from': e.from,
                 'data-to': e.to,
                 'data-relation': e.relation,
+                // Out of the tab order (Tab visits the nodes), reached from a node with the arrow keys (graph-keys.ts).
+                tabIndex: -1,
                 ...(mark ? { 'data-trace': mark } : {}),
               } as DataAttrs,
               ariaLabel: `${e.verdict} ${e.relation} from ${e.from} to ${e.to}`,
@@ -187,7 +248,7 @@ function GraphInner() {
           size: { source: [sp?.width ?? 200, sp?.height ?? 56], target: [tp?.width ?? 200, tp?.height ?? 56] },
           trace: x.mark,
         },
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: x.mark === 'ok' ? '#16a34a' : '#dc2626' },
+        markerEnd: arrow(verdict),
         domAttributes: {
           'data-verdict': verdict,
           'data-from': x.from,
@@ -256,17 +317,18 @@ function GraphInner() {
     return () => ro.disconnect();
   }, []);
 
-  // Fit the view when the set of objects changes (not on every keystroke that only moves a label).
+  // The first view, each time the set of objects changes (not on every keystroke that only moves a label).
   const shape = useMemo(() => nodes.map((n) => n.id).join('|'), [nodes]);
-  const lastShape = useRef('');
-  useEffect(() => {
-    if (!shape || shape === lastShape.current) return;
-    const first = lastShape.current === '';
-    lastShape.current = shape;
-    const fit = () => void flow.fitView({ padding: fitPadding(toolsHeight.current), maxZoom: 1, duration: first ? 0 : 200 });
-    const t = [setTimeout(fit, 30), ...(first ? [setTimeout(fit, 400)] : [])];
-    return () => t.forEach(clearTimeout);
-  }, [shape, flow]);
+  const extent = useMemo(() => {
+    const e = drawingExtent(absoluteBoxes(reply?.layout ?? {}).values());
+    return { w: e.w, h: e.h + ROUTE_MARGIN };
+  }, [reply?.layout]);
+  const count = reply?.topology.nodes.length ?? 0;
+  const measureTools = useCallback(() => toolsHeight.current, []);
+  const embed = useApp((s) => s.ui.embed);
+  const { partial, setPartial, fitAll } = useFirstView(extent, count, shape, measureTools, embed);
+  const setPartialRef = useRef(setPartial);
+  setPartialRef.current = setPartial;
 
   return (
     <ReactFlow
@@ -284,20 +346,25 @@ function GraphInner() {
       colorMode={theme}
       minZoom={0.03}
       maxZoom={2.5}
-      fitView
-      fitViewOptions={FIT_OPTIONS}
       onNodeClick={onNodeClick}
       onEdgeClick={onEdgeClick}
       onPaneClick={onPaneClick}
+      onKeyDown={onKeyDown}
+      ariaLabelConfig={ARIA}
       proOptions={PRO_OPTIONS}
     >
       {/* No dotted background: it moves with every pan frame, so Chrome repaints the whole pane each frame. */}
-      <Controls showInteractive={false} />
-      <Panel position="bottom-left" style={MINIMAP_STYLE}>
-        {reply ? <Overview layout={reply.layout} nodes={reply.topology.nodes} /> : null}
+      {partial ? (
+        <Panel position="bottom-center">
+          <PartialHint />
+        </Panel>
+      ) : null}
+      <Panel position="bottom-left">
+        {reply ? <OverviewWhenNeeded layout={reply.layout} nodes={reply.topology.nodes} extent={extent} folded={embed} /> : null}
       </Panel>
       <Panel position="top-left" className="graph-tools">
         <div ref={tools} className="graph-tools-row">
+          <ZoomButtons fitAll={fitAll} />
           <ReachOverlay />
           <TraceBanner />
           <Legend />

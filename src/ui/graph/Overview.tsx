@@ -94,13 +94,30 @@ export function Overview({ layout, nodes }: { layout: Record<string, Placement>;
 }
 
 /** The node rectangles: redrawn only when the layout changes. */
-const Shapes = memo(function Shapes({ boxes, nodes, fit }: { boxes: Map<string, Box>; nodes: GraphNode[]; fit: { k: number; ox: number; oy: number } }) {
+const Shapes = memo(function Shapes({
+  boxes,
+  nodes,
+  fit,
+}: {
+  boxes: Map<string, Box>;
+  nodes: GraphNode[];
+  fit: { k: number; ox: number; oy: number };
+}) {
   const groups = [...boxes].filter(([id]) => id.startsWith('Namespace/'));
   return (
     <svg width={OVERVIEW_W} height={OVERVIEW_H} aria-hidden="true">
       <g transform={`translate(${fit.ox} ${fit.oy}) scale(${fit.k})`}>
         {groups.map(([id, b]) => (
-          <rect key={id} x={b.x} y={b.y} width={b.width} height={b.height} rx={12} className="overview-group" vectorEffect="non-scaling-stroke" />
+          <rect
+            key={id}
+            x={b.x}
+            y={b.y}
+            width={b.width}
+            height={b.height}
+            rx={12}
+            className="overview-group"
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
         {nodes.map((n) => {
           const b = boxes.get(n.id);
@@ -120,7 +137,9 @@ function ViewFrame({ fit }: { fit: { k: number; ox: number; oy: number } }) {
   const y = fit.oy + (-ty / zoom) * fit.k;
   const w = (width / zoom) * fit.k;
   const h = (height / zoom) * fit.k;
-  const bar = (bx: number, by: number, sx: number, sy: number) => ({ transform: `translate(${bx}px, ${by}px) scale(${Math.max(sx, 0)}, ${Math.max(sy, 0)})` });
+  const bar = (bx: number, by: number, sx: number, sy: number) => ({
+    transform: `translate(${bx}px, ${by}px) scale(${Math.max(sx, 0)}, ${Math.max(sy, 0)})`,
+  });
   return (
     <>
       <div className="overview-bar" style={bar(x, y, w, BAR)} />

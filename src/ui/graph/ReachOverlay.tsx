@@ -55,7 +55,9 @@ function rules(pods: string[], row: string, from: string): string {
     if (id === from) return;
     const ok = row[j] === '1';
     out.push(`${sel(id)} { outline: 2px ${ok ? 'solid var(--ok)' : 'dashed var(--bad)'}; outline-offset: 3px; }`);
-    out.push(`${sel(id)}::after { content: "${ok ? '✓' : '⊘'}"; position: absolute; top: -9px; right: -9px; font-size: 13px; line-height: 16px; width: 16px; text-align: center; border-radius: 8px; color: #fff; background: ${ok ? 'var(--ok)' : 'var(--bad)'}; }`);
+    out.push(
+      `${sel(id)}::after { content: "${ok ? '✓' : '⊘'}"; position: absolute; top: -9px; right: -9px; font-size: 13px; line-height: 16px; width: 16px; text-align: center; border-radius: 8px; color: #fff; background: ${ok ? 'var(--ok)' : 'var(--bad)'}; }`,
+    );
   });
   return out.join('\n');
 }

@@ -1,11 +1,18 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, Position, type Edge, type EdgeProps } from '@xyflow/react';
 import type { GraphEdge } from '../../core/index';
 import type { TraceMark } from './trace-overlay';
+import { midpoint, roundedPath } from './paths';
 
 /** `size`: the drawn width and height of the source and target nodes (from the worker's layout). */
 export type VerdictFlowEdge = Edge<
-  { edge: GraphEdge; size: { source: [number, number]; target: [number, number] }; trace?: TraceMark; dim?: boolean },
+  {
+    edge: GraphEdge;
+    size: { source: [number, number]; target: [number, number] };
+    route?: [number, number][];
+    trace?: TraceMark;
+    dim?: boolean;
+  },
   'verdict'
 >;
 
@@ -19,14 +26,19 @@ export function BlockedIcon({ size = 14 }: { size?: number }) {
   );
 }
 
-function arcBelow(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
-  const h = 28 + Math.abs(sx - tx) * 0.12;
-  const c1y = sy + h;
-  const c2y = ty + h;
-  // The point halfway along the cubic, for the verdict mark.
-  const mx = (sx + 3 * sx + 3 * tx + tx) / 8;
-  const my = (sy + 3 * c1y + 3 * c2y + ty) / 8;
-  return [`M ${sx},${sy} C ${sx},${c1y} ${tx},${c2y} ${tx},${ty}`, mx, my];
+/** A curve between two nodes: from the source's right to the target's left, or the other way round when the target lies to the left. */
+function curve(p: EdgeProps<VerdictFlowEdge>): [string, number, number] {
+  const { source: ss, target: ts } = p.data!.size;
+  if (p.targetX >= p.sourceX - 20) return getBezierPath(p).slice(0, 3) as [string, number, number];
+  const back = {
+    sourceX: p.sourceX - ss[0],
+    sourceY: p.sourceY,
+    sourcePosition: Position.Left,
+    targetX: p.targetX + ts[0],
+    targetY: p.targetY,
+    targetPosition: Position.Right,
+  };
+  return getBezierPath(back).slice(0, 3) as [string, number, number];
 }
 
 /** Most dashes drawn along one edge. */
@@ -37,11 +49,13 @@ const MAX_DASHES = 60;
  * Chrome dashes the whole path again for every tile it crosses: 500 blocked calls spanning namespaces made
  * each wheel step of a zoom-out a second of raster at 700 nodes (50 ms with this cap).
  */
-export function dashFor(dash: string, sx: number, sy: number, tx: number, ty: number): string {
+export function dashFor(dash: string, sx: number, sy: number, tx: number, ty: number, route?: readonly [number, number][]): string {
   const pattern = dash.split(' ').map(Number);
   const period = pattern.reduce((a, b) => a + b, 0);
-  // A Bezier or an arc is longer than the chord between its ends; 1.5 covers the arcs below.
-  const length = Math.hypot(tx - sx, ty - sy) * 1.5;
+  // A Bezier is longer than the chord between its ends (1.5 covers it); a route is as long as its segments.
+  const length = route
+    ? route.slice(1).reduce((sum, q, i) => sum + Math.abs(q[0] - route[i]![0]) + Math.abs(q[1] - route[i]![1]), 0)
+    : Math.hypot(tx - sx, ty - sy) * 1.5;
   const f = Math.max(1, length / (period * MAX_DASHES));
   return f === 1 ? dash : pattern.map((d) => Math.round(d * f * 10) / 10).join(' ');
 }
@@ -54,13 +68,10 @@ export const VERDICT_STYLE = {
 
 /** A path traffic could take, drawn by verdict: blocked red dashed with a ⛔ mark, unknown grey dotted. */
 export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdge>) {
-  // A call from a pod back to a Service (right to left): an arc below both nodes, from the pod's bottom to
-  // the Service's bottom, so it reads apart from the left-to-right chain and never loops around the graph.
-  const backward = p.targetX < p.sourceX - 20;
-  const { source: ss, target: ts } = p.data!.size;
-  const [path, lx, ly] = backward
-    ? arcBelow(p.sourceX - ss[0] / 2, p.sourceY + ss[1] / 2, p.targetX + ts[0] / 2, p.targetY + ts[1] / 2)
-    : getBezierPath(p);
+  // An edge to the next column is a curve between the two nodes; any other follows the route the layout gave
+  // it through the gaps between columns (a call back to a Service, an edge past a column).
+  const route = p.data!.route;
+  const [path, lx, ly] = route ? [roundedPath(route), ...midpoint(route)] : curve(p);
   const e = p.data!.edge;
   const mark = p.data!.trace;
   // On a trace's path the trace decides the look: where it stopped is red and dashed, whatever the edge's
@@ -79,7 +90,7 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
         style={{
           stroke: s.stroke,
           strokeWidth: width,
-          strokeDasharray: s.dash && dashFor(s.dash, p.sourceX, p.sourceY, p.targetX, p.targetY),
+          strokeDasharray: s.dash && dashFor(s.dash, p.sourceX, p.sourceY, p.targetX, p.targetY, route),
         }}
       />
       {look === 'blocked' ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitMiddle, fitWith } from './fit-text';
+import { fitMiddle, fitName, fitWith } from './fit-text';
 
 /** Every character 10 px wide, the ellipsis too. */
 const tenEach = (s: string) => [...s].length * 10;
@@ -26,5 +26,19 @@ describe('names cut in the middle, so replicas stay apart', () => {
     { text: 'abcdef', width: 10, want: '…' },
   ])('$text in $width px → $want', ({ text, width, want }) => {
     expect(fitMiddle(tenEach, text, width)).toBe(want);
+  });
+});
+
+describe('a Deployment pod keeps its workload name and its suffix, and loses hash first', () => {
+  it.each([
+    { text: 'frontend-5876995497-hdxmw', width: 250, want: 'frontend-5876995497-hdxmw' },
+    { text: 'frontend-5876995497-hdxmw', width: 200, want: 'frontend-5876…-hdxmw' },
+    { text: 'frontend-5876995497-hdxmw', width: 160, want: 'frontend-…-hdxmw' },
+    { text: 'recommendationservice-5876995497-hdxmw', width: 200, want: 'recommend…5497-hdxmw' },
+    { text: 'recommendationservice', width: 150, want: 'recomme…service' },
+  ])('$text in $width px → $want', ({ text, width, want }) => {
+    const got = fitName(tenEach, text, width);
+    expect(got).toBe(want);
+    expect(tenEach(got)).toBeLessThanOrEqual(width);
   });
 });

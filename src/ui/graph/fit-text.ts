@@ -29,7 +29,7 @@ export function fitText(text: string, font: string, width: number, middle = fals
   if (c) c.font = font;
   // Without a canvas (tests), an average width of 7.5 px a character.
   const measure = (s: string) => (c ? c.measureText(s).width : s.length * 7.5);
-  const out = middle ? fitMiddle(measure, text, width) : fitWith(measure, text, width);
+  const out = middle ? fitName(measure, text, width) : fitWith(measure, text, width);
   if (cache.size > 5000) cache.clear();
   cache.set(key, out);
   return out;
@@ -46,6 +46,27 @@ export function fitWith(measure: (s: string) => number, text: string, width: num
     else hi = mid - 1;
   }
   return text.slice(0, lo).trimEnd() + '…';
+}
+
+/** A Deployment's pod name: workload, pod-template hash, random suffix (`frontend-5876995497-hdxmw`). */
+const REPLICA = /^(.+)-([a-z0-9]{6,10})-([a-z0-9]{5})$/;
+
+/**
+ * A name cut to fit. A Deployment's pod loses the middle of its pod-template hash first, which its replicas
+ * share, so the workload's name and the suffix that tells replicas apart stay whole (`frontend-58…-hdxmw`);
+ * any other name, or one that still does not fit, is cut in the middle.
+ */
+export function fitName(measure: (s: string) => number, text: string, width: number): string {
+  if (measure(text) <= width) return text;
+  const m = REPLICA.exec(text);
+  if (m) {
+    const [, workload, hash, suffix] = m as unknown as [string, string, string, string];
+    for (let k = hash.length - 1; k >= 0; k--) {
+      const cut = `${workload}-${hash.slice(0, k)}…-${suffix}`;
+      if (measure(cut) <= width) return cut;
+    }
+  }
+  return fitMiddle(measure, text, width);
 }
 
 /** The most characters of `text` that fit with `…` in the middle: half from each end, the end first when odd. */

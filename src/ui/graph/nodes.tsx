@@ -1,13 +1,13 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import type { GraphNode } from '../../core/index';
+import { detailLines, type GraphNode } from '../../core/index';
 import { fitText } from './fit-text';
 import { kindStyle } from './kinds';
 import { BlockedIcon } from './edges';
 import type { TraceMark } from './trace-overlay';
 
-/** Room for text in an object node: 210 px less padding, border, the kind badge and the gap (styles.css .obj). */
-const TEXT_WIDTH = 143;
+/** What an object node's width spends besides its text: padding, border, the kind badge and the gap (styles.css .obj). */
+const CHROME = 58;
 let family: string | undefined;
 
 /** The page's font family (styles.css), read once. */
@@ -21,15 +21,23 @@ export type ObjectFlowNode = Node<ObjectNodeData, 'object'>;
 export type GroupFlowNode = Node<{ namespace: string; count: number }, 'namespace'>;
 
 /** One simulated object: kind badge, name, a detail line and a health dot. */
-export const ObjectNode = memo(function ObjectNode({ data, selected }: NodeProps<ObjectFlowNode>) {
+export const ObjectNode = memo(function ObjectNode({ data, selected, width }: NodeProps<ObjectFlowNode>) {
   const n = data.node;
   const k = kindStyle(n.kind);
+  const room = (width ?? 200) - CHROME;
+  const name = fitText(n.label, `600 14px ${pageFont()}`, room, true);
   return (
     <div
       className={`obj status-${n.status}${selected ? ' selected' : ''}${data.trace ? ` trace-${data.trace}` : ''}${data.source ? ' trace-source' : ''}${data.dim ? ' dim' : ''}`}
       title={`${n.id}${n.detail ? '\n' + n.detail : ''}`}
     >
       {data.source ? <span className="trace-tag">source</span> : null}
+      {/* A cut name in full, above the node while it has the keyboard focus (a pointer gets the tooltip). */}
+      {name !== n.label ? (
+        <span className="full-name" aria-hidden="true">
+          {n.label}
+        </span>
+      ) : null}
       {data.trace && data.trace !== 'ok' ? (
         <span className="trace-stop" role="img" aria-label={`the request stops here: ${data.trace}`}>
           <BlockedIcon size={16} />
@@ -40,8 +48,12 @@ export const ObjectNode = memo(function ObjectNode({ data, selected }: NodeProps
         {k.badge}
       </span>
       <span className="obj-text">
-        <span className="obj-name">{fitText(n.label, `600 13px ${pageFont()}`, TEXT_WIDTH, true)}</span>
-        {n.detail ? <span className="obj-detail">{fitText(n.detail, `11px ${pageFont()}`, TEXT_WIDTH)}</span> : null}
+        <span className="obj-name">{name}</span>
+        {detailLines(n.detail).map((line, i) => (
+          <span key={i} className="obj-detail">
+            {fitText(line, `11.5px ${pageFont()}`, room)}
+          </span>
+        ))}
       </span>
       {n.status !== 'ok' ? <span className={`dot dot-${n.status}`} aria-label={n.status} /> : null}
       {n.isolation ? <IsolationMark isolation={n.isolation} /> : null}

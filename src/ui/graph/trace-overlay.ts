@@ -1,5 +1,5 @@
 /**
- * A trace drawn on the graph (UI.md "Traces are drawn truthfully"): which nodes and edges the request passed
+ * A trace drawn on the graph, truthfully: which nodes and edges the request passed
  * (`ok`), where it stopped (`blocked` or `failed`), and its source. Pure: topology + trace in, marks out.
  *
  * The request's path is a chain of stages: the source, then the objects of the hops that the graph draws

@@ -1,6 +1,10 @@
+import { RuleText } from '../RuleText';
 import { useActions, useApp } from '../store';
 
-/** Every diagnostic, errors first; a click jumps to its range in the editor. */
+/**
+ * Every diagnostic, errors first. A click on the row jumps to its range in the editor; the rule ids in the
+ * message (and the rule the diagnostic enforces) are links into the rule reference, above the row's button.
+ */
 export function Problems() {
   const reply = useApp((s) => s.result.reply);
   const { focus } = useActions();
@@ -11,16 +15,24 @@ export function Problems() {
   return (
     <ul className="problems">
       {diags.map((d, i) => (
-        <li key={i} className={`sev-${d.severity}`}>
-          <button type="button" className="problem" onClick={() => focus({ ...d.range })}>
-            <span className="sev">{d.severity === 'error' ? '✕' : d.severity === 'warning' ? '⚠' : 'ℹ'}</span>
-            <span className="msg">{d.message}</span>
-            <code className="code">
-              {d.code}
-              {d.rule ? ` · ${d.rule}` : ''}
-            </code>
-            {d.object ? <span className="muted obj">{d.object}</span> : null}
-          </button>
+        <li key={i} className={`problem sev-${d.severity}`}>
+          <button type="button" className="problem-jump" onClick={() => focus({ ...d.range })} aria-label={`${d.severity}: ${d.message} Show it in the editor.`} />
+          <span className="sev" aria-hidden="true">
+            {d.severity === 'error' ? '✕' : d.severity === 'warning' ? '⚠' : 'ℹ'}
+          </span>
+          <span className="msg">
+            <RuleText text={d.message} />
+          </span>
+          <code className="code">
+            {d.code}
+            {d.rule ? (
+              <>
+                {' · '}
+                <RuleText text={d.rule} />
+              </>
+            ) : null}
+          </code>
+          {d.object ? <span className="muted problem-obj">{d.object}</span> : null}
         </li>
       ))}
     </ul>

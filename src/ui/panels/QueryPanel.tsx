@@ -3,6 +3,7 @@ import type { QueryKind, SimulatedReply } from '../../worker/protocol';
 import type { MatrixResult, ResolveResult, RouteResult, TraceResult } from '../../core/index';
 import { useActions, useApp } from '../store';
 import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer } from './answers';
+import { traceSourceNode } from '../graph/trace-overlay';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
 const KIND: Record<PanelKind, QueryKind> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
@@ -55,9 +56,11 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
 
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
-  const source = from || (kind === 'trace' ? 'Client/internet' : (reply.pods[0] ?? ''));
+  // Until the user picks or types, the Trace form shows the trace on screen (from the panel, `trace=`, a message).
+  const source =
+    from || (kind === 'trace' ? (lastTrace ? traceSourceNode(lastTrace.args.from) : 'Client/internet') : (reply.pods[0] ?? ''));
   const name = typedName ?? suggestName(reply);
-  const url = typedUrl ?? suggestUrl(reply);
+  const url = typedUrl ?? lastTrace?.args.url ?? suggestUrl(reply);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();

@@ -4,7 +4,7 @@ import { useActions, useApp } from '../store';
 
 type Choice = { path: string[]; label: string; rule: string; values: readonly (string | boolean)[] };
 
-/** Implementation-defined choices (SEMANTICS.md §7), each with its rule id; explanations name them. */
+/** Implementation-defined choices (§7), each with its rule id; explanations name them. */
 const CHOICES: Choice[] = [
   { path: ['dns', 'podsMode'], label: 'CoreDNS pods mode', rule: 'I-8', values: ['insecure', 'verified', 'disabled'] },
   { path: ['dns', 'resolver'], label: 'Client resolver library', rule: 'I-10', values: ['glibc', 'musl'] },

@@ -1,4 +1,4 @@
-/** Diagnostic codes of the cluster DNS module (SEMANTICS.md §3). Stable: tests assert codes, not wording. */
+/** Diagnostic codes of the cluster DNS module (§3). Stable: tests assert codes, not wording. */
 export const DNS_CODES = {
   /** A container refers to a short name that only exists as a Service in another namespace (DNS-15, edge 32). */
   SHORT_NAME_OTHER_NAMESPACE: 'dns-short-name-other-namespace',

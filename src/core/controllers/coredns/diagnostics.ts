@@ -11,7 +11,7 @@ import { slicesOf } from '../../net/endpoints';
 
 /**
  * The cluster DNS stage of the pipeline: problems a person would only find when a lookup fails
- * (SEMANTICS.md §3, edge cases 23–34). Reads the World after the EndpointSlice controller has run.
+ * (§3, §8 items 23–34). Reads the World after the EndpointSlice controller has run.
  */
 export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -1,5 +1,5 @@
 /**
- * Cluster DNS (CoreDNS's kubernetes plugin and the pod's resolver), SEMANTICS.md §3.
+ * Cluster DNS (CoreDNS's kubernetes plugin and the pod's resolver), §3.
  *
  * Choices made here (kubeadm's Corefile unless noted):
  * - TTL 30 s (DNS-11); SRV priority 0 and equal weights summing to 100 (DNS-5 [SIM]); pods mode from options (I-8).
@@ -11,7 +11,7 @@
  *   `FORWARDED` (`forwarded: true`) and answered by a simulated upstream resolver (DNS-12 [SIM], `upstream.ts`):
  *   the hosts of the cluster's Ingresses and Gateways → their load-balancer address, the RFC 2606 names
  *   example.com/.net/.org (and www.) → the RFC 5737/3849 documentation addresses 192.0.2.10 / 2001:db8::10,
- *   everything else NXDOMAIN. So `rcode` is always `NOERROR` or `NXDOMAIN`, as CLI.md fixes it, except for a
+ *   everything else NXDOMAIN. So `rcode` is always `NOERROR` or `NXDOMAIN`, as the knet contract fixes it, except for a
  *   blocked DNS path: `TIMEOUT`, with `rcode: null` (no reply).
  * - A pod whose first nameserver is not the cluster DNS (hostNetwork + ClusterFirst, Default) gets NXDOMAIN for
  *   cluster names ([SIM]: the node's resolver does not serve the cluster zone) and FORWARDED for the rest.

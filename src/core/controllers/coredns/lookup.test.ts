@@ -79,7 +79,7 @@ function zone(opts?: DeepPartial<SimOptions>) {
 
 const line = (r: DNSRecord) => `${r.name} ${r.ttl} IN ${r.type} ${r.data}`;
 
-describe('cluster DNS records (SEMANTICS.md §3.1)', () => {
+describe('cluster DNS records (§3.1)', () => {
   const z = zone();
   const cases: { name: string; q: string; type: RRType; status: string; answers: string[]; extension?: boolean }[] = [
     {

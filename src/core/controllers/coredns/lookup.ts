@@ -18,7 +18,7 @@ export interface LookupResult {
   answers: DNSRecord[];
   /** One sentence: why this answer. */
   reason: string;
-  /** SEMANTICS.md rule that decided. */
+  /** Rule id that decided (docs/rules.md). */
   rule: string;
   /** Objects that decided the answer (`Service/ns/name`). */
   objects: string[];
@@ -37,7 +37,7 @@ export function fqdn(name: string): string {
 /**
  * Ask the simulated CoreDNS one question (a fully qualified name): the kubernetes plugin for the cluster
  * zone and the reverse zones, `fallthrough in-addr.arpa ip6.arpa`, everything else forwarded upstream
- * (kubeadm's Corefile, SEMANTICS.md §3.1–3.2).
+ * (kubeadm's Corefile, §3.1, DNS-12).
  */
 export function lookup(zone: Zone, qname: string, qtype: RRType, depth = 0): LookupResult {
   const name = fqdn(qname);

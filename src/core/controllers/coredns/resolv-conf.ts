@@ -1,7 +1,7 @@
 import type { Pod } from '../../model/core';
 import type { ClusterConfig } from '../../model/world';
 
-/** A pod's /etc/resolv.conf as the kubelet writes it (SEMANTICS.md DNS-13/14). */
+/** A pod's /etc/resolv.conf as the kubelet writes it (DNS-13, DNS-14). */
 export interface ResolvConf {
   nameservers: string[];
   searches: string[];

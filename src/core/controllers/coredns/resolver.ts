@@ -57,7 +57,7 @@ export interface ResolveResult {
   /** True when the answer came from the (simulated) upstream resolver (names outside the cluster zone). */
   forwarded: boolean;
   reason: string;
-  /** Implementation choices that shaped the answer (SEMANTICS.md §7). */
+  /** Implementation choices that shaped the answer (§7). */
   assumptions: string[];
   /** A suggestion when a short name exists only in other namespaces (edge 32). */
   hint?: string;
@@ -88,7 +88,7 @@ export function searchCandidates(name: string, rc: Pick<ResolvConf, 'searches' |
 
 /**
  * Resolve a name as a pod's resolver would: its resolv.conf (DNS-13/14), the search list and ndots (DNS-15),
- * each name asked of the cluster DNS (SEMANTICS.md §3), and the network between them (`reachDNS`).
+ * each name asked of the cluster DNS (§3), and the network between them (`reachDNS`).
  * Pure: same Simulation, same answer.
  */
 export function resolve(sim: { world: World; options: SimOptions }, q: ResolveQuery, reachDNS?: ReachDNS, zone?: Zone): ResolveResult {

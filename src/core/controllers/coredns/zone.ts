@@ -12,7 +12,7 @@ export const RR_TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'N
 /**
  * One resource record as a zone file writes it: `data` is an address, a name with a trailing dot, a quoted
  * string or `<priority> <weight> <port> <target>.` for SRV. `source` says whether the Kubernetes DNS
- * specification promises the record (`spec`) or CoreDNS adds it (`coredns`, [EXT] in SEMANTICS.md).
+ * specification promises the record (`spec`) or CoreDNS adds it (`coredns`, [EXT] in docs/rules.md).
  */
 export interface DNSRecord {
   name: string;
@@ -24,7 +24,7 @@ export interface DNSRecord {
   extension: boolean;
   /** The object the record comes from (`Service/ns/name`, `Pod/ns/name`). */
   object?: string;
-  /** SEMANTICS.md rule that makes the record. */
+  /** Rule id that makes the record (docs/rules.md). */
   rule: string;
 }
 
@@ -141,7 +141,7 @@ export function buildZone(world: World, options: SimOptions): Zone {
 }
 
 /**
- * [SIM] The Services every cluster has (SEMANTICS.md §0): `default/kubernetes` on the first address of the
+ * [SIM] The Services every cluster has (§0): `default/kubernetes` on the first address of the
  * Service CIDR (port 443 `https`) and `kube-system/kube-dns` on the cluster DNS IP (53/UDP `dns`,
  * 53/TCP `dns-tcp`, 9153/TCP `metrics`).
  */

@@ -1,5 +1,5 @@
 /**
- * Diagnostic codes of the Gateway API controller (SEMANTICS.md §5). Stable: tests assert codes, not wording.
+ * Diagnostic codes of the Gateway API controller (§5). Stable: tests assert codes, not wording.
  */
 export const GATEWAY_CODES = {
   /** GW-1: a Gateway names a GatewayClass that does not exist or that no served controller owns. */

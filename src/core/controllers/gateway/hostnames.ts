@@ -1,5 +1,5 @@
 /**
- * Gateway API hostnames (SEMANTICS.md GW-4, GW-5, GW-6). `undefined` stands for "no hostname": any host.
+ * Gateway API hostnames (GW-4, GW-5, GW-6). `undefined` stands for "no hostname": any host.
  */
 
 /** GW-4: does a listener/route hostname match a request host? `*.a.com` covers one or more labels, never `a.com`. */

@@ -16,7 +16,7 @@ export { routeGateways } from './router';
 export type * from './types';
 
 /**
- * The Gateway API controller stage (SEMANTICS.md §5): computes GatewayClass/Gateway/listener/Route status
+ * The Gateway API controller stage (§5): computes GatewayClass/Gateway/listener/Route status
  * and turns the conditions that mean "does not work as written" into diagnostics on the right fields.
  */
 export function runGatewayController(world: World, options: SimOptions, diags: Diagnostic[]): GatewayAPIStatus {

@@ -23,7 +23,7 @@ interface Candidate {
 
 /**
  * Route one request through every Gateway a simulated controller serves (or only `gatewayFilter`,
- * `ns/name`): one EntryResult each (SEMANTICS.md §5: GW-4..GW-16). A pure query over the World.
+ * `ns/name`): one EntryResult each (§5: GW-4..GW-16). A pure query over the World.
  */
 export function routeGateways(world: World, options: SimOptions, req: HttpRequest, gatewayFilter?: string, status: GatewayAPIStatus = reconcileGatewayAPI(world, options)): EntryResult[] {
   const out: EntryResult[] = [];
@@ -133,7 +133,7 @@ function collect(world: World, status: GatewayAPIStatus, gw: Gateway, scope: Lis
 }
 
 function explainWin(win: Candidate, all: Candidate[], reasons: string[], assumptions: string[]): void {
-  const where = `${win.route.kind} ${win.route.namespace}/${win.route.name} rule ${win.rule}${win.match ? ` match ${win.match.index}` : ''}`;
+  const where = `${win.route.kind} ${win.route.namespace}/${win.route.name} rule ${win.rule + 1}${win.match ? ` match ${win.match.index + 1}` : ''}`;
   reasons.push(`${where} matches${win.hostname ? ` (hostname ${win.hostname})` : ''} (${win.route.kind === 'GRPCRoute' ? 'GW-16' : 'GW-8'}).`);
   const rivals = all.filter((c) => c.route !== win.route || c.rule !== win.rule);
   if (rivals.length) {

@@ -188,7 +188,7 @@ export function resolveBackend(route: AnyRoute, rule: number, ref: BackendRef, w
   if (!svc) return { ...base, resolved: false, reason: 'BackendNotFound', message: `Service ${ref.namespace}/${ref.name} does not exist (GW-13).` };
   if (svc.type === 'ExternalName') return { ...base, resolved: false, reason: 'InvalidKind', message: `Service ${ref.namespace}/${ref.name} is ExternalName, which the simulated implementation does not route to (GW-10).` };
   if (ref.port !== undefined && !svc.ports.some((p) => p.port === ref.port && p.protocol === 'TCP')) {
-    return { ...base, resolved: false, reason: 'BackendNotFound', message: `Service ${ref.namespace}/${ref.name} has no port ${ref.port}; backendRef port is the Service port, not the target port (GW-10, edge case 51).` };
+    return { ...base, resolved: false, reason: 'BackendNotFound', message: `Service ${ref.namespace}/${ref.name} has no port ${ref.port}; backendRef port is the Service port, not the target port (GW-10).` };
   }
   return { ...base, resolved: true, message: grant ? `allowed by ReferenceGrant ${grant} (GW-12).` : 'resolved.', ...(grant ? { grant } : {}) };
 }
@@ -234,7 +234,7 @@ function resolveKindConflicts(routes: { route: AnyRoute; state: RouteState }[], 
 }
 
 /**
- * The Gateway API controller's status pass (SEMANTICS.md GW-1..GW-3, §5.2, GW-10..GW-13): which classes are
+ * The Gateway API controller's status pass (GW-1..GW-3, §5.2, GW-10..GW-13): which classes are
  * served, which listeners are valid, where each Route's parentRefs attach and which backendRefs resolve.
  */
 export function reconcileGatewayAPI(world: World, options: SimOptions): GatewayAPIStatus {

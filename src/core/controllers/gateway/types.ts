@@ -79,7 +79,7 @@ export interface RouteState {
   backends: BackendState[];
 }
 
-/** Everything the Gateway API controller computed: status as data (SEMANTICS.md §5). */
+/** Everything the Gateway API controller computed: status as data (§5). */
 export interface GatewayAPIStatus {
   classes: GatewayClassState[];
   gateways: GatewayState[];

@@ -1,4 +1,4 @@
-/** Diagnostic codes of the ingress controller module (SEMANTICS.md §4). Stable: tests assert them. */
+/** Diagnostic codes of the ingress controller module (§4). Stable: tests assert them. */
 export const INGRESS_CODES = {
   /** No IngressClass/controller serves this Ingress (ING-3). */
   NOT_SERVED: 'ingress-not-served',

@@ -11,7 +11,7 @@ export { servingClass, IMPLICIT_CLASS, NGINX_CONTROLLER } from './classes';
 export { controllerPods, NGINX_NAMESPACE, NGINX_CONTROLLER_NAME } from './addon';
 
 /**
- * The ingress stage (SEMANTICS.md §4), run before the workloads stage: admission of Ingresses (ING-1,
+ * The ingress stage (§4), run before the workloads stage: admission of Ingresses (ING-1,
  * built-in class ING-3), the ingress-nginx controller as pods (ING-13), and the controller's complaints
  * as diagnostics. Routing itself is a query: `routeIngressClass`.
  */

@@ -59,7 +59,7 @@ function notation(r: EntryResult): string {
 
 const SERVICES = ['a', 'b', 'c', 'd', 'w', 'h', 'def', 'canary', 'old', 'new'].map((n) => backend('shop', n)).join('');
 
-describe('ING-9 precedence (SEMANTICS T4)', () => {
+describe('ING-9 precedence: which matching path wins', () => {
   const t4 = SERVICES + ingress('shop', [['/', 'Prefix', 'a'], ['/api', 'Prefix', 'b'], ['/api', 'Exact', 'd']]);
   const table: [string, string][] = [
     ['http://shop.example.com/api', 'Service/shop/d:80'],

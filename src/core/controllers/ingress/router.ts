@@ -21,7 +21,7 @@ interface Chosen {
 }
 
 /**
- * Route one request through the controller of one IngressClass (SEMANTICS.md §4): class → host group →
+ * Route one request through the controller of one IngressClass (§4): class → host group →
  * path → backend → endpoints, with ingress-nginx's annotations when the class is ingress-nginx's.
  */
 export function routeIngressClass(world: World, options: SimOptions, className: string, req: HttpRequest): EntryResult {
@@ -53,7 +53,7 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
     const w = sel.winner;
     const p = `spec.rules.${w.path.rule}.http.paths.${w.path.index}`;
     chosen = { ingress: w.ingress, backend: w.path.backend, rule: w.path.rule, cite: citeOf(w.ingress, p), candidate: w };
-    say(`matched ${w.path.pathType} path "${w.path.path}" of ${w.ingress.id} rule ${w.path.rule}: ${sel.why}`);
+    say(`matched ${w.path.pathType} path "${w.path.path}" of ${w.ingress.id} rule ${w.path.rule + 1}: ${sel.why}`);
     if (w.path.pathType === 'ImplementationSpecific' && !sel.regex) assume('ImplementationSpecific path matched as ingress-nginx does: a character prefix (ING-8 [IMPL])');
     const others = sel.matching.slice(1).filter((c) => c.path.path === w.path.path && c.path.pathType === w.path.pathType && c.ingress !== w.ingress);
     if (others.length) assume(`identical path also in ${others.map((c) => c.ingress.id).join(', ')}: the oldest Ingress wins (ING-11 [SIM])`);

@@ -1,5 +1,5 @@
 /**
- * kube-proxy's view of the cluster as pure queries over the World (SEMANTICS.md §2.6–2.7). It reads
+ * kube-proxy's view of the cluster as pure queries over the World (§2.6, KP-12..KP-15). It reads
  * Services and EndpointSlices only, as the real kube-proxy does.
  *
  * - `lookupServiceAddress(world, ip, port, proto)` → which Service port a destination hits (ClusterIP,

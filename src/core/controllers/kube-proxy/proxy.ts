@@ -14,7 +14,7 @@ export type Client =
 export type Via = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
 
 export interface Reason {
-  /** SEMANTICS.md rule id (`KP-4`). */
+  /** Rule id (`KP-4`), explained in docs/rules.md. */
   rule: string;
   message: string;
 }

@@ -59,7 +59,7 @@ export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; erro
 
 type Target = { kind: 'endpoint'; ep: Endpoint; label: string } | { kind: 'service'; hit: ServiceHit; label: string };
 
-/** Resolve a CLI.md peer (`ns/pod`, `ip:A.B.C.D`, `node:name`, `service:ns/name`). */
+/** Resolve a peer as knet names it (`ns/pod`, `ip:A.B.C.D`, `node:name`, `service:ns/name`). */
 export function resolvePeer(c: Compiled, text: string, port: number, protocol: L4): Target | { error: string } {
   if (text.startsWith('node:')) {
     const name = text.slice(5);
@@ -118,7 +118,7 @@ function nodeEndpoint(c: Compiled, name: string): Endpoint {
 }
 
 /**
- * Would this connection be allowed under the NetworkPolicies and admin policies (SEMANTICS.md §6)?
+ * Would this connection be allowed under the NetworkPolicies and admin policies (§6)?
  * Services are judged per ready backend after DNAT (NP-10) with the source NAT of KP-6/NP-12.
  */
 export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
@@ -228,10 +228,18 @@ function sourceSeen(c: Compiled, src: Endpoint, dst: Endpoint, hit: ServiceHit, 
   return src;
 }
 
+/**
+ * Which rule, peer and port entry decided, counted from 1 as a person counts the items of a YAML list:
+ * `ingress rule 1, from entry 2, ports entry 1`.
+ */
+function ruleWhere(r: Pick<RuleRef, 'direction' | 'rule' | 'peer' | 'port'>): string {
+  const peers = r.direction === 'ingress' ? 'from' : 'to';
+  return [`${r.direction} rule ${r.rule + 1}`, r.peer !== undefined ? `${peers} entry ${r.peer + 1}` : '', r.port !== undefined ? `ports entry ${r.port + 1}` : ''].filter(Boolean).join(', ');
+}
+
 function describeRule(r: RuleRef): string {
   const what = r.kind === 'NetworkPolicy' ? r.policy : `${r.kind} ${r.policy}`;
-  const where = [`rule ${r.rule}`, r.peer !== undefined ? `peer ${r.peer}` : '', r.port !== undefined ? `port ${r.port}` : ''].filter(Boolean).join(', ');
-  return `${what} (${r.direction} ${where})`;
+  return `${what} (${ruleWhere(r)})`;
 }
 
 function side(d: DirectionResult, dir: 'egress' | 'ingress', subject: string, peer: string, portText: string): string {

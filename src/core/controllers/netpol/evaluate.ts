@@ -52,7 +52,7 @@ export interface DirectionResult {
   /** Which tier decided: `none` = the pod is open in this direction. */
   decidedBy: 'self' | 'node' | 'not-a-pod' | 'host-network' | 'admin' | 'networkpolicy' | 'baseline' | 'none';
   cites: Cite[];
-  /** Implementation-defined choices this verdict relied on (SEMANTICS.md §7). */
+  /** Implementation-defined choices this verdict relied on (§7). */
   assumptions: string[];
 }
 
@@ -131,7 +131,7 @@ function adminRef(a: CompiledAdmin, dir: Direction, r: CompiledAdminRule, m: { p
 }
 
 /**
- * One direction for the subject pod (SEMANTICS.md §6.3 and ANP-2): ANPs by priority, then NetworkPolicy
+ * One direction for the subject pod (§6.3 and ANP-2): ANPs by priority, then NetworkPolicy
  * (NP-2, NP-3), then the BANP, else allowed. `dst` is the destination pod, for named ports (NP-6).
  */
 export function evaluateDirection(c: Compiled, dir: Direction, subject: number, peer: Endpoint, protocol: L4, port: number, dst: Pod | undefined): DirectionResult {

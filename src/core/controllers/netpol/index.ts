@@ -1,5 +1,5 @@
 /**
- * NetworkPolicy and the admin policy tiers (SEMANTICS.md §6): verdicts with the deciding rule.
+ * NetworkPolicy and the admin policy tiers (§6): verdicts with the deciding rule.
  *
  * - `check(sim, {from, to, port, protocol})` → one connection, both directions explained (NP-1..15, ANP-1..5).
  * - `matrix(sim, {ports, pods?})` → every pod pair on each port, computed on bitsets.

@@ -13,7 +13,7 @@ export interface MatrixResult {
   /** `ns/name` of each row and column. */
   pods: string[];
   ports: PortKey[];
-  /** `"80/TCP"` → one string per source pod; character j: `1` allowed to pods[j], `0` denied (CLI.md). */
+  /** `"80/TCP"` → one string per source pod; character j: `1` allowed to pods[j], `0` denied (as `knet matrix --json` prints it). */
   matrix: Record<string, string[]>;
 }
 

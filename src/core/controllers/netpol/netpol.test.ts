@@ -117,7 +117,7 @@ const TABLE: Row[] = [
   ['NP-11: an ipBlock covering the node IP admits a host-network source', np('shop', 'p', 'podSelector: {matchLabels: {app: web}}\ningress: [{from: [{ipBlock: {cidr: 172.18.0.0/24}}]}]'), 'data/agent', 'shop/web', 8080, 'TCP', 'allowed'],
 ];
 
-describe('NetworkPolicy verdicts (SEMANTICS.md §6, §8 edge cases 52–62)', () => {
+describe('NetworkPolicy verdicts (§6, §8 items 52–62)', () => {
   for (const [name, policies, from, to, port, protocol, want] of TABLE) {
     it(`${name}: ${from} → ${to}:${port}/${protocol} is ${want}`, () => {
       expect(verdict(sim(policies), from, to, port, protocol)).toBe(want);

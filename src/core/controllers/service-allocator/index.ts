@@ -10,7 +10,7 @@ import { ALLOCATOR_CODES } from './codes';
 /**
  * The API server's Service allocators (ClusterIP, NodePort) and a fake LoadBalancer provider (I-6).
  * Written values are honoured when valid; the API server rejects the others, so such a Service is reported
- * and left out of the World (SEMANTICS.md §1). Dynamic choices are deterministic ([SIM] §0):
+ * and left out of the World (§1). Dynamic choices are deterministic ([SIM] §0):
  * - ClusterIP: FNV-32a of `ns/name` picks an address in the upper band (above the static band of
  *   `min(max(16, size/16), 256)` addresses), linear probing past used ones.
  * - NodePort: FNV-32a of `ns/name/port/protocol` picks a port in the dynamic band (above the first
@@ -62,7 +62,7 @@ function allocateClusterIPs(services: Service[], c: ClusterConfig, diags: Diagno
       } else used.set(ip, s);
     }
   }
-  // The cluster's DNS Service keeps the address every kubelet writes into resolv.conf (SEMANTICS.md §0):
+  // The cluster's DNS Service keeps the address every kubelet writes into resolv.conf (§0):
   // a kube-system/kube-dns written without clusterIP (as tutorials do) is the cluster's own DNS Service.
   const dns = services.find((s) => s.namespace === 'kube-system' && s.name === 'kube-dns' && !s.clusterIPs.length && !s.headless && s.type !== 'ExternalName');
   if (dns && !used.has(c.dnsServiceIP)) {

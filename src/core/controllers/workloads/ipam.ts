@@ -6,7 +6,7 @@ import { WORKLOAD_CODES } from './codes';
 import { cidrSize, formatIP, nthAddress, parseCIDR } from '../../net/ip';
 
 /**
- * [SIM] host-local IPAM (SEMANTICS.md §0): each pod without a written IP gets the next free address of its
+ * [SIM] host-local IPAM (§0): each pod without a written IP gets the next free address of its
  * node's pod CIDR from `.2` upward (`.1` is the bridge); hostNetwork pods share the node's InternalIP.
  * Written `status.podIP(s)` are kept; two pods written with the same (non-host-network) IP are reported.
  * Pods that are Pending, Succeeded or Failed, or on no (known) node, get no IP.

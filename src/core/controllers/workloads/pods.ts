@@ -4,7 +4,7 @@ import { fnv32a, generatedName } from '../../net/hash';
 import { podSuffix, podTemplateHash, replicaSetName } from './names';
 
 /**
- * The pods a workload makes, named as Kubernetes names them (CLI.md "Names"):
+ * The pods a workload makes, named as Kubernetes names them:
  * StatefulSet `web-0`, `web-1`…; Deployment `<name>-<pod-template-hash>-<suffix>`; ReplicaSet,
  * ReplicationController, DaemonSet and Job `<name>-<suffix>`; CronJob: one run, `<job>-<suffix>` where the
  * job is `<cronjob>-<8 digits>` ([SIM]: upstream uses the scheduled minute). Node and IP are left empty for

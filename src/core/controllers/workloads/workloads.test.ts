@@ -11,7 +11,7 @@ function sim(yaml: string) {
 const workload = (kind: string, name: string, spec: string, api = 'apps/v1', podSpec = '{containers: [{name: c, image: nginx}]}') =>
   `apiVersion: ${api}\nkind: ${kind}\nmetadata: {name: ${name}}\nspec:\n  ${spec}\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: ${podSpec}\n---\n`;
 
-describe('pod names (CLI.md "Names")', () => {
+describe('pod names', () => {
   const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
   const cases: { name: string; yaml: string; pattern: RegExp; count: number }[] = [
     { name: 'StatefulSet pods are <name>-<ordinal>', yaml: workload('StatefulSet', 'web', 'replicas: 3\n  serviceName: web'), pattern: /^web-[0-2]$/, count: 3 },

@@ -8,7 +8,7 @@ import type { FieldReader } from '../reader';
 const EMPTY: LabelSelector = { matchLabels: {}, matchExpressions: [] };
 
 /**
- * policy.networking.k8s.io/v1alpha1 AdminNetworkPolicy and BaselineAdminNetworkPolicy (SEMANTICS.md §6.4,
+ * policy.networking.k8s.io/v1alpha1 AdminNetworkPolicy and BaselineAdminNetworkPolicy (§6.4,
  * ANP-1..5). Cluster-scoped; the BANP is a singleton that must be named `default`.
  */
 export const adminPolicyKind: KindHandler = {

@@ -9,7 +9,7 @@ export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const V1 = `${GATEWAY_GROUP}/v1`;
 const V1BETA1 = `${GATEWAY_GROUP}/v1beta1`;
 
-/** Errors reported so far: a CRD validation failure rejects the whole object (SEMANTICS.md §1). */
+/** Errors reported so far: a CRD validation failure rejects the whole object (§1). */
 export function errorCount(r: FieldReader): number {
   return r.diags.filter((d) => d.severity === 'error').length;
 }

@@ -38,7 +38,7 @@ function readParentRefs(r: FieldReader, meta: ObjectMeta): ParentRef[] {
     for (const b of refs.slice(0, i)) {
       if (a.group !== b.group || a.kind !== b.kind || a.namespace !== b.namespace || a.name !== b.name) continue;
       const distinct = (a.sectionName !== undefined || a.port !== undefined) && (b.sectionName !== undefined || b.port !== undefined) && (a.sectionName !== b.sectionName || a.port !== b.port);
-      if (!distinct) r.report(CODES.INVALID_VALUE, `spec.parentRefs.${a.index}`, `parentRefs ${b.index} and ${a.index} name the same parent; both must set distinct sectionName or port.`, 'error', 'ADM-5');
+      if (!distinct) r.report(CODES.INVALID_VALUE, `spec.parentRefs.${a.index}`, `parentRefs entries ${b.index + 1} and ${a.index + 1} name the same parent; both must set distinct sectionName or port.`, 'error', 'ADM-5');
     }
   });
   return refs;

@@ -5,7 +5,7 @@ import type { KindHandler } from '../kind';
 
 const METADATA_NAME = 'kubernetes.io/metadata.name';
 
-/** v1/Namespace. API defaulting always sets `kubernetes.io/metadata.name` (SEMANTICS.md §0). */
+/** v1/Namespace. API defaulting always sets `kubernetes.io/metadata.name` (§0). */
 export const namespaceKind: KindHandler = {
   kinds: ['Namespace'],
   apiVersions: ['v1'],

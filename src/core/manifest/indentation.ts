@@ -1,0 +1,221 @@
+import type { Range } from '../diagnostics/diagnostic';
+import { hasField, itemShape, mapShape, rootShape, type Shape } from './shapes';
+
+/**
+ * Indentation a person got wrong, found by reading the lines of one YAML document the way YAML nests them:
+ * tabs, a line that lines up with no level above it, a line nested under a field that already has a value, and
+ * (knowing the fields of Kubernetes objects) a line that lines up with the wrong parent: `metadata:` followed by
+ * `name:` in the same column, as a manifest copied from a web page with its indentation flattened reads. Only the
+ * first such line of the document is reported: everything after it is read wrongly anyway.
+ */
+export interface IndentProblem {
+  /** The first line where the indentation goes wrong (0-based), and its text from the first non-space. */
+  line: number;
+  range: Range;
+  message: string;
+}
+
+interface Line {
+  n: number;
+  start: number;
+  text: string;
+  indent: number;
+  /** Columns of `- ` item markers, then the column of the content after them. */
+  dashes: number[];
+  col: number;
+  key?: string;
+  /** The value after `key:`, without a comment; '' when the key opens a block. */
+  value: string;
+}
+
+/** A level of nesting still open: a key of a mapping, or an item of a list. */
+interface Level {
+  col: number;
+  dash: boolean;
+  key?: string;
+  /** The shape of the mapping this key is in, or of the items of this list. */
+  shape: Shape | undefined;
+  line: Line;
+}
+
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s'"#[\]{}&*!|>%@`,?-][^#]*?|-[^\s#][^#]*?)\s*:(?:[ \t]+(.*))?$/;
+const BLOCK_SCALAR = /^[|>][-+0-9]*\s*(#.*)?$/;
+
+function parseLine(text: string, n: number, start: number): Line {
+  const indent = /^ */.exec(text)![0].length;
+  const dashes: number[] = [];
+  let col = indent;
+  for (let m = /^-(?: +|$)/.exec(text.slice(col)); m; m = /^-(?: +|$)/.exec(text.slice(col))) {
+    dashes.push(col);
+    col += m[0].length;
+  }
+  const content = text.slice(col);
+  const m = KEY.exec(content);
+  if (!m) return { n, start, text, indent, dashes, col, value: content.trim() };
+  let value = (m[2] ?? '').trim();
+  if (!/^["']/.test(value)) value = value.replace(/(^|\s)#.*$/, '').trim();
+  if (/^([&!]\S*\s*)+$/.test(value)) value = '';
+  return { n, start, text, indent, dashes, col, key: m[1]!.replace(/^["']|["']$/g, ''), value };
+}
+
+/** Net `{[` minus `]}` outside quotes: a flow collection left open at the end of the line. */
+function openBrackets(s: string): number {
+  let depth = 0;
+  let quote = '';
+  for (const ch of s) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+    else if (ch === '#') break;
+  }
+  return depth;
+}
+
+const col1 = (c: number) => c + 1;
+const show = (l: Line) => l.text.trim();
+
+/** Check the lines of text[start, end) (one document); null when its indentation is consistent. */
+export function checkIndentation(text: string, start: number, end: number): IndentProblem | null {
+  const lines: Line[] = [];
+  let n = 0;
+  const first = text.lastIndexOf('\n', start - 1) + 1;
+  let at = first;
+  // Line numbers are counted only when there is something to report (a file may hold thousands of documents).
+  let base: number | undefined;
+  const num: LineNo = (l) => (base ??= countNewlines(text, first)) + l.n + 1;
+  while (at < end) {
+    const nl = text.indexOf('\n', at);
+    const stop = nl === -1 ? text.length : nl;
+    const raw = text.slice(at, stop).replace(/\r$/, '');
+    if (raw.trim() !== '' && !/^\s*#/.test(raw) && !/^(---|\.\.\.)(\s|$)/.test(raw) && !raw.startsWith('%')) lines.push(parseLine(raw, n, at));
+    at = stop + 1;
+    n++;
+  }
+  const kind = lines.find((l) => l.indent === 0 && l.key === 'kind')?.value.replace(/^["']|["']$/g, '');
+  return walk(lines, rootShape(kind), num);
+}
+
+/** 1-based line number of a line in the file. */
+type LineNo = (l: Line) => number;
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+function problem(line: Line, num: LineNo, message: string, whole = false): IndentProblem {
+  const lead = whole ? 0 : /^\s*/.exec(line.text)![0].length;
+  return { line: num(line) - 1, range: { start: line.start + lead, end: line.start + Math.max(line.text.length, lead + 1) }, message };
+}
+
+/** Does a quoted scalar that starts `v` end on this line? (`\"` escapes in double quotes, `''` in single.) */
+function closed(v: string, q: string): boolean {
+  for (let j = 1; j < v.length; j++) {
+    if (q === '"' && v[j] === '\\') j++;
+    else if (v[j] === q) {
+      if (q === "'" && v[j + 1] === "'") j++;
+      else return true;
+    }
+  }
+  return false;
+}
+
+/** Index of the last line of a value that goes on below line i (open flow brackets or quotes), else i. */
+function valueEnd(lines: Line[], i: number): number {
+  const v = lines[i]!.value;
+  let depth = openBrackets(v);
+  if (depth > 0) {
+    while (depth > 0 && i + 1 < lines.length) depth += openBrackets(lines[++i]!.text);
+    return i;
+  }
+  const q = /^["']/.exec(v)?.[0];
+  if (q && !closed(v, q)) while (i + 1 < lines.length && !lines[++i]!.text.includes(q));
+  return i;
+}
+
+function walk(lines: Line[], root: Shape | undefined, num: LineNo): IndentProblem | null {
+  const stack: Level[] = [];
+  const flat = lines.every((l) => l.indent === 0);
+  let prev: Line | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const x = lines[i]!;
+    const top0 = stack[stack.length - 1];
+    // The text of a block scalar (`key: |`) is not structure: skip it, or report it when it is not indented.
+    if (prev && top0 && BLOCK_SCALAR.test(prev.value)) {
+      prev = undefined;
+      if (x.indent > top0.col) {
+        while (i + 1 < lines.length && lines[i + 1]!.indent >= x.indent) i++;
+        continue;
+      }
+      if (x.key === undefined && !x.dashes.length) {
+        const k = top0.key ?? '-';
+        return problem(x, num, `The text of \`${k}: ${top0.line.value}\` (line ${num(top0.line)}) must be indented further than \`${k}\`, but line ${num(x)} starts at column ${col1(x.indent)}. Indent every line of the text two spaces further than \`${k}\`.`);
+      }
+    }
+    if (/^ *\t/.test(x.text)) return problem(x, num, `Line ${num(x)} is indented with a tab. YAML indents with spaces only: replace the tab with spaces, two for each level.`, true);
+    // Deeper than the line before, which already has a value: a plain scalar going on, or a mistake.
+    if (prev && top0 && top0.line === prev && prev.value !== '' && x.indent > top0.col) {
+      if (x.key === undefined && !x.dashes.length) continue;
+      const what = show(prev).replace(/^(- )+/, '');
+      return problem(x, num, `Line ${num(x)} is indented further than line ${num(prev)} (\`${what}\`), but that line already has a value, so nothing can be nested under it. Line it up with \`${top0.key ?? what}\` (column ${col1(top0.col)}) if it belongs next to it.`);
+    }
+    const popped: Level[] = [];
+    for (let t = stack[stack.length - 1]; t && (t.col > x.indent || (t.col === x.indent && t.dash && !x.dashes.length)); t = stack[stack.length - 1]) popped.push(stack.pop()!);
+    const top = stack[stack.length - 1];
+    if (popped.length && (!top || top.col < x.indent)) {
+      const below = popped[popped.length - 1]!;
+      const where = (l: Level) => `${l.dash ? `the list item on line ${num(l.line)}` : `\`${l.key}\` on line ${num(l.line)}`} is at column ${col1(l.col)}`;
+      return problem(x, num, `Line ${num(x)} starts at column ${col1(x.indent)}, which matches no level above it (${where(below)}${top ? `, ${where(top)}` : ''}). Indent it exactly like the fields it belongs with.`);
+    }
+    const sibling = top && top.col === x.indent && !top.dash ? top : undefined;
+    if (sibling && x.key !== undefined && !x.dashes.length) {
+      const slip = wrongParent(x, sibling, popped, prev, flat, num);
+      if (slip) return slip;
+      stack.pop();
+    }
+    // This line's levels. Items of a list carry the shape of the mapping inside them.
+    let shape: Shape | undefined;
+    if (x.dashes.length) {
+      if (top?.dash && top.col === x.indent) shape = stack.pop()!.shape;
+      else shape = top && !top.dash ? itemShape(top.shape, top.key ?? '') : undefined;
+      x.dashes.forEach((d, j) => stack.push({ col: d, dash: true, shape: j === 0 ? shape : undefined, line: x }));
+      if (x.dashes.length > 1) shape = undefined;
+    } else if (sibling) shape = sibling.shape;
+    else if (top) shape = top.dash ? top.shape : mapShape(top.shape, top.key ?? '');
+    else shape = root;
+    if (x.key !== undefined) stack.push({ col: x.col, dash: false, key: x.key, shape, line: x });
+    i = valueEnd(lines, i);
+    prev = x;
+  }
+  return null;
+}
+
+/**
+ * \`x\` lines up with \`sibling\` (same column, same mapping) although its key is no field of that mapping: it
+ * belongs to the block just above, the one \`sibling\` left empty (\`metadata:\` then \`name:\`) or just closed.
+ */
+function wrongParent(x: Line, sibling: Level, closed: Level[], prev: Line | undefined, flat: boolean, num: LineNo): IndentProblem | null {
+  const key = x.key!;
+  const name = sibling.key ?? '';
+  const here = hasField(sibling.shape, key);
+  const holdsBlock = sibling.shape?.maps?.[name] !== undefined || sibling.shape?.lists?.[name] !== undefined;
+  const at = () => `line ${num(sibling.line)}`;
+  if (prev === sibling.line && sibling.line.value === '') {
+    const inner = mapShape(sibling.shape, name);
+    const inside = inner && inner.fields !== 'any' && inner.fields.includes(key);
+    if (!(here === false && holdsBlock && (!inner || inner.fields === 'any' || inside)) && !(here === undefined && inside)) return null;
+    if (flat) {
+      return problem(x, num, `The indentation of this document was lost: every line starts in column 1, as happens when YAML is copied from a web page. \`${key}\` on line ${num(x)} belongs inside \`${name}:\` (${at()}), but YAML reads it as a field next to it. Indent each field two spaces further than the field it belongs to.`);
+    }
+    return problem(x, num, `\`${key}\` on line ${num(x)} starts in the same column as \`${name}:\` (${at()}), so YAML reads it as a field next to \`${name}\`, which is left empty. Indent the fields of \`${name}\` two spaces further than \`${name}\`.`);
+  }
+  if (!closed.length || here !== false) return null;
+  const list = closed[closed.length - 1]!.dash;
+  const inner = list ? itemShape(sibling.shape, name) : mapShape(sibling.shape, name);
+  if (!inner || (inner.fields !== 'any' && !inner.fields.includes(key))) return null;
+  const like = closed.filter((l) => !l.dash).pop() ?? closed[closed.length - 1]!;
+  return problem(x, num, `\`${key}\` on line ${num(x)} lines up with \`${name}\` (${at()}), so YAML reads it as a field next to \`${name}\`, where \`${key}\` does not belong. It belongs inside ${list ? 'the list item above it' : `\`${name}\``}: indent it to column ${col1(like.col)}, like \`${like.key ?? '-'}\` on line ${num(like.line)}.`);
+}

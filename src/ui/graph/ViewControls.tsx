@@ -1,0 +1,99 @@
+/**
+ * Getting around the graph: the first view (first-view.ts) whenever the set of objects changes, zoom
+ * buttons and "Fit all" in the tool row, a hint when part of the graph is out of view, and the overview,
+ * shown only while part of the drawing is out of view and folded away on request.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useReactFlow, useStore } from '@xyflow/react';
+import type { GraphNode } from '../../core/index';
+import type { Placement } from '../../worker/protocol';
+import { firstView, wholeInView, wholeView, type Insets } from './first-view';
+import { Overview } from './Overview';
+
+/** Room around the drawing: below the tool row (its measured height) and from the pane's edges. */
+export function insets(tools: number): Insets {
+  return { top: Math.round(tools + 14), right: 16, bottom: 18, left: 16 };
+}
+
+/** Sets the first view when `shape` (the set of drawn objects) changes; says whether part is out of view. */
+export function useFirstView(extent: { w: number; h: number }, count: number, shape: string, toolsHeight: () => number, compact: boolean) {
+  const flow = useReactFlow();
+  const paneW = useStore((s) => s.width);
+  const paneH = useStore((s) => s.height);
+  const [partial, setPartial] = useState(false);
+  const done = useRef('');
+  useEffect(() => {
+    if (!shape || !paneW || !paneH || done.current === shape) return;
+    const first = done.current === '';
+    done.current = shape;
+    const v = firstView(extent, { w: paneW, h: paneH }, insets(toolsHeight()), count, compact);
+    void flow.setViewport({ x: v.x, y: v.y, zoom: v.zoom }, { duration: first ? 0 : 200 });
+    setPartial(!v.whole);
+  }, [shape, paneW, paneH, extent, count, flow, toolsHeight, compact]);
+  const fitAll = useCallback(() => {
+    const v = wholeView(extent, { w: paneW, h: paneH }, insets(toolsHeight()));
+    void flow.setViewport({ x: v.x, y: v.y, zoom: v.zoom }, { duration: 200 });
+    setPartial(false);
+  }, [flow, toolsHeight, extent, paneW, paneH]);
+  return { partial, setPartial, fitAll };
+}
+
+/** Zoom out, zoom in, fit all: in the tool row, so they never sit on the drawing. */
+export function ZoomButtons({ fitAll }: { fitAll(): void }) {
+  const flow = useReactFlow();
+  return (
+    <div className="zoom-buttons" role="group" aria-label="Zoom">
+      <button type="button" onClick={() => void flow.zoomOut({ duration: 150 })} aria-label="Zoom out" title="Zoom out">
+        −
+      </button>
+      <button type="button" onClick={() => void flow.zoomIn({ duration: 150 })} aria-label="Zoom in" title="Zoom in">
+        +
+      </button>
+      <button type="button" onClick={fitAll} title="Show the whole graph, however small">
+        Fit all
+      </button>
+    </div>
+  );
+}
+
+/** Beside the zoom buttons, while the first view shows only part of a graph too big to read whole. */
+export function PartialHint() {
+  return (
+    <span className="view-hint" role="status">
+      Part of the graph is out of view: drag or scroll to see the rest
+    </span>
+  );
+}
+
+/** The overview, only while some of the drawing is out of view; it folds to a button. */
+export function OverviewWhenNeeded(p: {
+  layout: Record<string, Placement>;
+  nodes: GraphNode[];
+  extent: { w: number; h: number };
+  folded: boolean;
+}) {
+  const { layout, nodes, extent } = p;
+  const whole = useStore((s) => wholeInView(extent, { w: s.width, h: s.height }, s.transform));
+  const [folded, setFolded] = useState(p.folded);
+  if (whole) return null;
+  if (folded)
+    return (
+      <button type="button" className="overview-toggle" onClick={() => setFolded(false)} aria-expanded={false}>
+        Overview
+      </button>
+    );
+  return (
+    <div className="overview-box">
+      <button
+        type="button"
+        className="overview-fold"
+        onClick={() => setFolded(true)}
+        aria-label="Hide the overview"
+        title="Hide the overview"
+      >
+        ×
+      </button>
+      <Overview layout={layout} nodes={nodes} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The first view of a graph, readable at first sight: the whole drawing when it fits at a zoom where
+ * node titles read at 11 CSS px or more (9 px past 40 nodes); otherwise the part that matters, the entry
+ * points on the left and the first namespace at the top, at that readable zoom, and the page says how to see
+ * the rest. Pure, so the rule is tested without a browser.
+ */
+
+/** Node titles' font size in CSS px (styles.css `.obj-name`). */
+export const TITLE_PX = 14;
+/** Never magnify a small graph past its natural size. */
+const MAX_ZOOM = 1;
+
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface View {
+  x: number;
+  y: number;
+  zoom: number;
+  /** Whether the whole drawing is in view. */
+  whole: boolean;
+}
+
+/**
+ * The smallest zoom at which titles are readable for a graph of this many nodes: 11 px up to 40 nodes, 9 px
+ * beyond, and 9 px in a compact frame (an embed in a course page), where space is scarcer.
+ */
+export function readableZoom(nodes: number, compact = false): number {
+  return (nodes <= 40 && !compact ? 11 : 9) / TITLE_PX;
+}
+
+/** The zoom that shows the whole drawing in the free area of the pane. */
+export function fitZoom(extent: { w: number; h: number }, pane: { w: number; h: number }, pad: Insets): number {
+  const w = Math.max(1, pane.w - pad.left - pad.right);
+  const h = Math.max(1, pane.h - pad.top - pad.bottom);
+  return Math.min(w / Math.max(1, extent.w), h / Math.max(1, extent.h), MAX_ZOOM);
+}
+
+export function firstView(
+  extent: { w: number; h: number },
+  pane: { w: number; h: number },
+  pad: Insets,
+  nodes: number,
+  compact = false,
+): View {
+  return viewAt(Math.max(fitZoom(extent, pane, pad), Math.min(MAX_ZOOM, readableZoom(nodes, compact))), extent, pane, pad);
+}
+
+/** The whole drawing, however small ("Fit all"). */
+export function wholeView(extent: { w: number; h: number }, pane: { w: number; h: number }, pad: Insets): View {
+  return viewAt(fitZoom(extent, pane, pad), extent, pane, pad);
+}
+
+function viewAt(zoom: number, extent: { w: number; h: number }, pane: { w: number; h: number }, pad: Insets): View {
+  const fit = fitZoom(extent, pane, pad);
+  // On each axis: centred in the free area when the drawing fits, else from its top or left edge.
+  const place = (size: number, lo: number, hi: number, total: number) => {
+    const free = total - lo - hi;
+    return size * zoom <= free ? lo + (free - size * zoom) / 2 : lo;
+  };
+  const x = place(extent.w, pad.left, pad.right, pane.w);
+  const y = place(extent.h, pad.top, pad.bottom, pane.h);
+  return { x, y, zoom, whole: zoom <= fit + 1e-9 };
+}
+
+/** Is the drawing (flow coordinates from 0,0) wholly inside the pane at this transform? */
+export function wholeInView(extent: { w: number; h: number }, pane: { w: number; h: number }, t: [number, number, number]): boolean {
+  const [tx, ty, k] = t;
+  return tx >= -1 && ty >= -1 && tx + extent.w * k <= pane.w + 1 && ty + extent.h * k <= pane.h + 1;
+}

@@ -1,0 +1,143 @@
+/**
+ * Routes for the edges that do not simply run from one column to the next: they travel through the gaps
+ * between columns (where no node sits) and cross a column only at a height where it has no node, so an
+ * edge never passes through a box it does not connect, and it always arrives at its target's border with its
+ * arrowhead in the open. A call back to the left (a pod calling a Service) leaves its pod on the left and
+ * enters the Service on its right. Each edge gets its own lane in a gap, so parallel routes stay apart.
+ */
+
+export type Point = [number, number];
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Column {
+  x: number;
+  w: number;
+}
+
+/** Lanes in a gap between columns: the first this far from the left column, then this far apart. */
+const LANE_START = 10;
+const LANE_STEP = 6;
+const LANES = 5;
+/** Keep this far from a node a route passes by. */
+const CLEAR = 8;
+
+export function routeEdges(
+  edges: readonly { id: string; from: string; to: string }[],
+  abs: Map<string, Box>,
+  colOf: Map<string, number>,
+  cols: Column[],
+  gap: number,
+): Record<string, Point[]> {
+  const out: Record<string, Point[]> = {};
+  const lanes = new Map<number, number>();
+  /** A free lane in the gap right of column `c` (c = -1: left of the first column). */
+  const lane = (c: number): number => {
+    const k = lanes.get(c) ?? 0;
+    lanes.set(c, k + 1);
+    const start = c < 0 ? cols[0]!.x - gap : cols[c]!.x + cols[c]!.w;
+    return start + Math.min(gap - LANE_START, LANE_START + (k % LANES) * LANE_STEP);
+  };
+  const boxesIn = (lo: number, hi: number): Box[] =>
+    [...abs].filter(([id]) => (colOf.get(id) ?? -9) >= lo && (colOf.get(id) ?? 99) <= hi).map(([, b]) => b);
+
+  for (const e of [...edges].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const a = abs.get(e.from);
+    const b = abs.get(e.to);
+    const ca = colOf.get(e.from);
+    const cb = colOf.get(e.to);
+    if (!a || !b || ca === undefined || cb === undefined || cb === ca + 1) continue;
+    const ay = a.y + a.height / 2;
+    const by = b.y + b.height / 2;
+    let pts: Point[];
+    if (ca === cb) {
+      const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
+      const between = boxesIn(ca, ca).filter((x) => x !== a && x !== b && x.y < lower.y && x.y + x.height > upper.y + upper.height);
+      const cx = a.x + a.width / 2;
+      if (between.length === 0) {
+        pts =
+          b.y > a.y
+            ? [
+                [cx, a.y + a.height],
+                [cx, b.y],
+              ]
+            : [
+                [cx, a.y],
+                [cx, b.y + b.height],
+              ];
+      } else {
+        const lx = lane(ca);
+        pts = [
+          [a.x + a.width, ay],
+          [lx, ay],
+          [lx, by],
+          [b.x + b.width, by],
+        ];
+      }
+    } else if (cb > ca) {
+      // Forward over one or more columns: along a free height across the columns in between.
+      const x1 = lane(ca);
+      const x2 = lane(cb - 1);
+      const y = freeHeight(boxesIn(ca + 1, cb - 1), (ay + by) / 2, ay);
+      pts = [
+        [a.x + a.width, ay],
+        [x1, ay],
+        [x1, y],
+        [x2, y],
+        [x2, by],
+        [b.x, by],
+      ];
+    } else {
+      // Back to the left: out of the source's left side, into the target's right side.
+      const x1 = lane(ca - 1);
+      const x2 = cb === ca - 1 ? x1 : lane(cb);
+      const y = cb === ca - 1 ? by : freeHeight(boxesIn(cb + 1, ca - 1), (ay + by) / 2, by);
+      pts = [
+        [a.x, ay],
+        [x1, ay],
+        [x1, y],
+        [x2, y],
+        [x2, by],
+        [b.x + b.width, by],
+      ];
+    }
+    out[e.id] = simplify(pts);
+  }
+  return out;
+}
+
+/**
+ * The height nearest `want` (preferring exactly `prefer` when it is free) at which a horizontal line meets none
+ * of `boxes` (with a margin): tried at `prefer`, `want`, and just above and below each box.
+ */
+export function freeHeight(boxes: Box[], want: number, prefer: number): number {
+  const free = (y: number) => boxes.every((b) => y <= b.y - CLEAR || y >= b.y + b.height + CLEAR);
+  if (free(prefer)) return prefer;
+  const candidates = [want, ...boxes.flatMap((b) => [b.y - CLEAR - 2, b.y + b.height + CLEAR + 2])].filter(free);
+  candidates.sort((p, q) => Math.abs(p - want) - Math.abs(q - want) || p - q);
+  return candidates[0] ?? want;
+}
+
+/** Drops repeated points and points in the middle of a straight run. */
+function simplify(pts: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of pts) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last[0] - p[0]) < 0.01 && Math.abs(last[1] - p[1]) < 0.01) continue;
+    const prev = out[out.length - 2];
+    if (
+      prev &&
+      last &&
+      ((Math.abs(prev[0] - last[0]) < 0.01 && Math.abs(last[0] - p[0]) < 0.01) ||
+        (Math.abs(prev[1] - last[1]) < 0.01 && Math.abs(last[1] - p[1]) < 0.01))
+    )
+      out.pop();
+    out.push(p);
+  }
+  return out;
+}
