@@ -16,7 +16,7 @@ const SHOP = [
 ].join('\n---\n');
 const files = { 'shop.yaml': SHOP };
 
-/** `knet run` (CLI.md): the tool's output on stdout/stderr as the tool writes them, and its exit status. */
+/** `knet run`: the tool's output on stdout/stderr as the tool writes them, and its exit status. */
 describe('knet run', () => {
   it.each([
     [['--from', 'shop/web', '--', 'wget', '-qO-', '-T', '2', 'http://api'], 0, 'api-0\n', ''],

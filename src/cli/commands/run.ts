@@ -24,7 +24,7 @@ function print(r: RunResult, io: IO, explain: boolean): void {
 
 /**
  * `knet run`: one line typed into a terminal of the simulated cluster; prints what the real tool prints
- * and exits with its exit status (CLI.md "knet run"). `--json` prints the whole answer instead.
+ * and exits with its exit status. `--json` prints the whole answer instead.
  */
 export const runCommandCLI: Command = {
   name: 'run',
