@@ -60,6 +60,14 @@ describe('the terminal', () => {
     await b.page.waitForSelector('.react-flow__node[data-object="Pod/shop/db-0"][data-trace="blocked"]', { timeout: 10_000 });
   });
 
+  it('draws the request again after an edit: without the policy it reaches the pod', async () => {
+    await pasteAll(b.page, SCENARIO.split('---\n').slice(0, -1).join('---\n'));
+    await b.page.waitForSelector('.react-flow__node[data-object="Pod/shop/db-0"][data-trace="ok"]', { timeout: 15_000 });
+    await pasteAll(b.page, SCENARIO);
+    await b.page.waitForSelector('.react-flow__node[data-object="Pod/shop/db-0"][data-trace="blocked"]', { timeout: 15_000 });
+    await b.page.click('button[role="tab"]:has-text("Terminal")');
+  });
+
   it('keeps a history (Up/Down), completes with Tab, cancels with Ctrl+C and clears with Ctrl+L', async () => {
     const page = b.page;
     const field = page.locator('#term-line');

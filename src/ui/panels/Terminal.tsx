@@ -41,6 +41,10 @@ export default function Terminal() {
   const drawn = useMemo(() => new Set(reply?.topology.nodes.map((n) => n.id) ?? []), [reply]);
 
   const add = (e: Omit<Entry, 'id'>) => setEntries((xs) => [...xs, { ...e, id: nextId.current++ }]);
+  /** The last command that drew a trace, to draw it again after an edit (its pod may exist only here). */
+  const traced = useRef<{ title: string; where: ShellFrame; line: string } | null>(null);
+  const lastTitle = useApp((s) => s.result.lastTrace?.title);
+  const drawnNow = useApp((s) => s.ui.traceOnGraph);
 
   async function run(text: string, where = frame, stackNow = stack): Promise<void> {
     const typed = { prompt: promptOf(where), where: where.label, line: text };
@@ -56,13 +60,29 @@ export default function Terminal() {
       add({ typed, chunks, notes: r.notes });
       setStack(next.stack);
       if (r.trace && r.traced) {
-        const { from, url, headers, method } = r.traced;
-        setTrace({ title: `terminal: ${text}`, args: { from, url, ...(headers?.length ? { headers } : {}), ...(method && method !== 'GET' ? { method } : {}) }, result: r.trace });
+        traced.current = { title: `terminal: ${text}`, where, line: text };
+        draw(traced.current.title, r);
       }
     } catch (e) {
       add({ typed, chunks: [{ stream: 'stderr', text: `${e instanceof Error ? e.message : String(e)}\n` }], notes: [] });
     }
   }
+
+  function draw(title: string, r: RunResult): void {
+    if (!r.trace || !r.traced) return;
+    const { from, url, headers, method } = r.traced;
+    setTrace({ title, args: { from, url, ...(headers?.length ? { headers } : {}), ...(method && method !== 'GET' ? { method } : {}) }, result: r.trace });
+  }
+
+  // A drawn terminal trace follows the edits: the command runs again on each new simulation, in its shell.
+  useEffect(() => {
+    const t = traced.current;
+    if (!t || !reply || !drawnNow || lastTitle !== t.title) return;
+    query({ kind: 'run', args: runArgs(t.where, t.line) }).then(
+      (r) => traced.current === t && draw(t.title, r as RunResult),
+      () => undefined,
+    );
+  }, [reply]);
 
   // A command handed over by the page (`cmd=` flag, a host message): typed in, and run when asked.
   const seen = useRef(0);
