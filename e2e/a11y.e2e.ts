@@ -36,7 +36,7 @@ describe('accessibility', () => {
       return r.violations.map((v) => `${what}: ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
     };
     const found: string[] = [];
-    await b.page.click('button[role="tab"]:has-text("Scenarios")');
+    await b.page.click('.topbar button:has-text("Scenarios")');
     await b.page.waitForSelector('.gallery .card');
     found.push(...(await check('gallery')));
     await b.page.click('.card[data-scenario="exercises/fix-dns-egress"] button');

@@ -272,7 +272,7 @@ describe('the playground page', () => {
       expect(await editorText(other.page)).toBe(before);
       expect(await other.page.evaluate(() => location.hash)).toBe(hash);
       // Nor can the gallery replace the text.
-      await other.page.click('button[role="tab"]:has-text("Scenarios")');
+      await other.page.click('.topbar button:has-text("Scenarios")');
       await other.page.waitForSelector('.gallery .card');
       expect(await other.page.locator('.gallery .card button:not([disabled])').count()).toBe(0);
     } finally {

@@ -263,11 +263,11 @@ describe('sharing, embedding and teaching', () => {
   });
 
   it('loads every built-in scenario from the gallery with zero error markers', async () => {
-    await b.page.click('button[role="tab"]:has-text("Scenarios")');
+    await b.page.click('.topbar button:has-text("Scenarios")');
     await b.page.waitForSelector('.gallery .card');
     expect(await b.page.locator('.gallery .card').count()).toBe(SCENARIOS.length);
     for (const s of SCENARIOS) {
-      if (!(await b.page.locator('.gallery').count())) await b.page.click('button[role="tab"]:has-text("Scenarios")');
+      if (!(await b.page.locator('.gallery').count())) await b.page.click('.topbar button:has-text("Scenarios")');
       await b.page.click(`.card[data-scenario="${s.id}"] button`);
       if (await b.page.locator('.gallery .confirm').count()) await b.page.click('.gallery .confirm button:has-text("Replace")');
       await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, s.text, {
@@ -279,13 +279,13 @@ describe('sharing, embedding and teaching', () => {
       expect(await errorMarkers(b), s.id).toEqual([]);
       expect(await b.page.locator('.react-flow__node[data-kind]').count(), s.id).toBeGreaterThan(0);
     }
-    await b.page.click('button[role="tab"]:has-text("Scenarios")');
+    await b.page.click('.topbar button:has-text("Scenarios")');
     await shot(b.page, '22-gallery');
   });
 
   it('asks before a gallery scenario replaces edited work', async () => {
     await pasteAll(b.page, SMALL + '# my own edit\n');
-    await b.page.click('button[role="tab"]:has-text("Scenarios")');
+    await b.page.click('.topbar button:has-text("Scenarios")');
     await b.page.click(`.card[data-scenario="${SCENARIOS[0]!.id}"] button`);
     await b.page.waitForSelector('.gallery .confirm');
     await b.page.click('.gallery .confirm button:has-text("Cancel")');
@@ -294,7 +294,7 @@ describe('sharing, embedding and teaching', () => {
 
   it('shows an exercise failing as shipped, and every goal passing once the YAML is fixed', async () => {
     const lab = SCENARIOS.find((s) => s.id === 'exercises/fix-dns-egress')!;
-    await b.page.click('button[role="tab"]:has-text("Scenarios")');
+    await b.page.click('.topbar button:has-text("Scenarios")');
     await b.page.click(`.card[data-scenario="${lab.id}"] button`);
     if (await b.page.locator('.gallery .confirm').count()) await b.page.click('.gallery .confirm button:has-text("Replace")');
     await b.page.waitForSelector('.exercise .goal');

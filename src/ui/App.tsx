@@ -114,7 +114,11 @@ function Header() {
             <button type="button" onClick={() => setPanel('gallery')} title="Built-in scenarios and exercises (Alt+9)">
               ☰ Scenarios
             </button>
-            <button type="button" onClick={() => setPanel('settings')} title="Settings">
+            <button
+              type="button"
+              onClick={() => setPanel('settings')}
+              title="Settings: the choices Kubernetes leaves open, keyboard shortcuts (Alt+0)"
+            >
               ⚙ Settings
             </button>
           </>

@@ -9,7 +9,8 @@ import { decideStartup, parseEmbedQuery, type EmbedConfig, type SharedState } fr
 import { DEFAULT_SCENARIO } from './default-scenario';
 import { installEmbedApi } from './embed-api';
 import { createSimClient } from './sim-client';
-import { createAppStore, PANEL_IDS, type AppStore, type PanelId, type SourceSlice, type UiSlice } from './store';
+import { isPanelId } from './panels/registry';
+import { createAppStore, type AppStore, type SourceSlice, type UiSlice } from './store';
 import { encodeScenario } from './url-state';
 
 const KEY_SOURCE = 'knet-playground:source';
@@ -77,7 +78,7 @@ export function bootStore(): AppStore {
   if (!notice && warnings.length > 0) notice = `Some settings in the address were ignored: ${warnings.slice(0, 3).join('; ')}.`;
 
   const view = opened.view ?? {};
-  const panel = view.panel && (PANEL_IDS as readonly string[]).includes(view.panel) ? (view.panel as PanelId) : undefined;
+  const panel = isPanelId(view.panel) ? view.panel : undefined;
 
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const ui: Partial<UiSlice> = {

@@ -18,7 +18,8 @@ import {
   type TraceView,
   type VerdictEdge,
 } from '../share/index';
-import { PANEL_IDS, type AppStore, type PanelId } from './store';
+import { isPanelId } from './panels/registry';
+import type { AppStore } from './store';
 import { encodeScenario } from './url-state';
 
 const EXERCISE = /^kind:\s*["']?Exercise["']?\s*(#.*)?$/m;
@@ -161,7 +162,7 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
       case 'load': {
         actions.load(m.state);
         const v = m.state.view;
-        if (v?.panel && (PANEL_IDS as readonly string[]).includes(v.panel)) actions.setPanel(v.panel as PanelId);
+        if (isPanelId(v?.panel)) actions.setPanel(v.panel);
         if (v?.selected) pendingSelect = v.selected;
         ack();
         if (v?.trace) await runTrace(v.trace);

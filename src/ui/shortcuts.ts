@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { useActions, useApp, type PanelId } from './store';
+import { panelForCode } from './panels/registry';
+import { useActions, useApp } from './store';
 
-/** Alt+1…9, Alt+0 opens a panel; Esc clears the selection; Ctrl+Shift+L toggles the theme; Ctrl+S says it is saved. */
-export const PANEL_KEYS: PanelId[] = ['inspector', 'problems', 'endpoints', 'dns', 'routes', 'matrix', 'trace', 'settings', 'gallery', 'exercise'];
+/** Alt+key opens a panel (panels/registry.ts); Esc clears the selection; Ctrl+Shift+L toggles the theme; Ctrl+S says it is saved. */
 
 export function useShortcuts(): void {
   const actions = useActions();
@@ -10,9 +10,10 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
-      if (e.altKey && !mod && /^Digit[0-9]$/.test(e.code)) {
+      const panel = e.altKey && !mod ? panelForCode(e.code) : undefined;
+      if (panel) {
         e.preventDefault();
-        actions.setPanel(PANEL_KEYS[(Number(e.code.slice(5)) + 9) % 10]!);
+        actions.setPanel(panel);
       } else if (e.key === 'Escape') {
         actions.select(null);
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 'l') {

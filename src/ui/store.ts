@@ -10,21 +10,10 @@ import type { DeepPartial, GoalResult, MatrixResult, SimOptions, TraceResult } f
 import type { SharedState, TraceView } from '../share/index';
 import type { Query, Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
+import type { PanelId } from './panels/registry';
 
-export type PanelId = 'inspector' | 'problems' | 'endpoints' | 'dns' | 'routes' | 'matrix' | 'trace' | 'settings' | 'gallery' | 'exercise' | 'terminal';
-export const PANEL_IDS: readonly PanelId[] = [
-  'inspector',
-  'problems',
-  'endpoints',
-  'dns',
-  'routes',
-  'matrix',
-  'trace',
-  'settings',
-  'gallery',
-  'exercise',
-  'terminal',
-];
+export type { PanelId } from './panels/registry';
+
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
 /**
  * A trace as the page shows it: the question, with `from` as the CLI takes it (`shop/web-1`, `ip:…`), and the

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { useActions, useApp, type PanelId } from '../store';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { useActions, useApp } from '../store';
+import { PANELS, type PanelId } from './registry';
 import { Inspector } from './Inspector';
 import { Problems } from './Problems';
 import { Endpoints } from './Endpoints';
@@ -9,22 +10,27 @@ import { Exercise } from './Exercise';
 
 // The gallery carries every built-in scenario's text: loaded when first opened, outside the shell.
 const Gallery = lazy(() => import('./Gallery').then((m) => ({ default: m.Gallery })));
-// The terminal is loaded when first opened, then kept mounted so its session survives other tabs.
+// The terminal is loaded when first opened, then kept mounted (below) so its session survives other tabs.
 const Terminal = lazy(() => import('./Terminal'));
 
-const TABS: { id: PanelId; label: string }[] = [
-  { id: 'inspector', label: 'Inspector' },
-  { id: 'problems', label: 'Problems' },
-  { id: 'endpoints', label: 'Endpoints' },
-  { id: 'dns', label: 'DNS' },
-  { id: 'routes', label: 'Routes' },
-  { id: 'matrix', label: 'Policy matrix' },
-  { id: 'trace', label: 'Trace' },
-  { id: 'settings', label: 'Settings' },
-  { id: 'gallery', label: 'Scenarios' },
-  { id: 'exercise', label: 'Exercise' },
-  { id: 'terminal', label: 'Terminal' },
-];
+/** Each panel's body (the list of panels, their labels and keys: registry.ts). */
+const BODY: Record<PanelId, () => ReactNode> = {
+  inspector: () => <Inspector />,
+  problems: () => <Problems />,
+  endpoints: () => <Endpoints />,
+  dns: () => <QueryPanel kind="dns" />,
+  routes: () => <QueryPanel kind="routes" />,
+  matrix: () => <QueryPanel kind="matrix" />,
+  trace: () => <QueryPanel kind="trace" />,
+  exercise: () => <Exercise />,
+  gallery: () => (
+    <Suspense fallback={<p className="empty">Loading the scenarios…</p>}>
+      <Gallery />
+    </Suspense>
+  ),
+  settings: () => <Settings />,
+  terminal: () => null,
+};
 
 /** The tabbed panels under the graph, each answering one question about the scenario. */
 export function PanelDock() {
@@ -40,7 +46,7 @@ export function PanelDock() {
     // `nokey`: keys typed in the panels (forms, the terminal) never reach the graph's key handlers.
     <div className="dock nokey">
       <div className="tabs" role="tablist" aria-label="Panels">
-        {TABS.map((t, i) => (
+        {PANELS.filter((t) => t.tab || t.id === panel).map((t) => (
           <button
             key={t.id}
             type="button"
@@ -49,7 +55,7 @@ export function PanelDock() {
             aria-selected={panel === t.id}
             aria-controls="panel-body"
             className={panel === t.id ? 'active' : ''}
-            title={i < 10 ? `Alt+${(i + 1) % 10}` : undefined}
+            title={`${t.label}: ${t.what} (Alt+${t.key})`}
             onClick={() => setPanel(t.id)}
           >
             {t.label}
@@ -63,17 +69,7 @@ export function PanelDock() {
         ))}
       </div>
       <div className="panel-body" id="panel-body" role="tabpanel" aria-labelledby={`tab-${panel}`}>
-        {panel === 'inspector' ? <Inspector /> : null}
-        {panel === 'problems' ? <Problems /> : null}
-        {panel === 'endpoints' ? <Endpoints /> : null}
-        {panel === 'dns' || panel === 'routes' || panel === 'matrix' || panel === 'trace' ? <QueryPanel kind={panel} /> : null}
-        {panel === 'settings' ? <Settings /> : null}
-        {panel === 'gallery' ? (
-          <Suspense fallback={<p className="empty">Loading the scenarios…</p>}>
-            <Gallery />
-          </Suspense>
-        ) : null}
-        {panel === 'exercise' ? <Exercise /> : null}
+        {BODY[panel]()}
         {terminalOpened || panel === 'terminal' ? (
           <div className="panel-terminal" hidden={panel !== 'terminal'} style={{ height: '100%' }}>
             <Suspense fallback={<p className="empty">Loading the terminal…</p>}>

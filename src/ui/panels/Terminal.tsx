@@ -98,6 +98,12 @@ export default function Terminal() {
     out.current?.scrollTo({ top: out.current.scrollHeight });
   }, [entries]);
 
+  // Opening the tab (a click, Alt+T) puts the cursor at the prompt.
+  const active = useApp((s) => s.ui.panel === 'terminal');
+  useEffect(() => {
+    if (active) field.current?.focus();
+  }, [active]);
+
   /** Tab: the core lists what may follow (it knows the commands and the scenario's names). */
   async function tab(text: string): Promise<void> {
     try {
