@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { simulate } from '../../simulate';
+import { runCommand } from '../run';
 import { transcriptOf, type Transcript } from '../testing';
 
 /**
@@ -54,5 +57,24 @@ const ROWS: Transcript[] = [
 describe('curl 8', () => {
   it.each(ROWS)('%s: %s', (_name, line, from, exit, stdout, stderr) => {
     expect(transcriptOf(line, from)).toEqual({ exit, stdout, stderr });
+  });
+});
+
+/**
+ * Redirects, from the gallery's Ingress with TLS: ingress-nginx answers http with 308 to https
+ * (ssl-redirect); curl prints the redirect unless -L; its certificate is not trusted without -k (60).
+ */
+describe('curl and wget through an Ingress with TLS', () => {
+  const text = readFileSync(new URL('../../../scenarios/ingress-host-path-tls.yaml', import.meta.url), 'utf8');
+  const sim = simulate([{ name: 'tls.yaml', text }]);
+  const pod = sim.world.pods.find((p) => p.namespace === 'shop' && p.name.startsWith('api-'))!.name;
+  it.each([
+    ['-I shows the 308 and its Location', 'curl -sSI http://shop.example.com/api', 0, 'HTTP/1.1 308 Permanent Redirect\r\nServer: nginx\r\nDate: Thu, 01 Jan 2026 12:05:00 GMT\r\nContent-Type: text/html\r\nContent-Length: 164\r\nConnection: keep-alive\r\nLocation: https://shop.example.com/api\r\n\r\n', ''],
+    ['-L follows to https, -k trusts the certificate', 'curl -sSkL http://shop.example.com/api', 0, `${pod}\n`, ''],
+    ['(60) without -k', 'curl -sSL http://shop.example.com/api', 60, '', 'curl: (60) SSL certificate problem: self-signed certificate\n'],
+    ['busybox wget follows the redirect', 'wget -qO- http://shop.example.com/api', 0, `${pod}\n`, ''],
+  ])('%s: %s', (_name, line, exit, stdout, stderr) => {
+    const r = runCommand(sim, { line });
+    expect({ exit: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({ exit, stdout, stderr });
   });
 });
