@@ -56,7 +56,7 @@ function Header() {
         <span className="logo" aria-hidden="true">
           ⎈
         </span>{' '}
-        Kubernetes Network Playground
+        <span className="title">Kubernetes Network Playground</span>
       </h1>
       <div className="status" aria-live="polite">
         {summary ? (
@@ -260,6 +260,23 @@ function DockSplitter() {
   );
 }
 
+/**
+ * The YAML editor. `nokey`: React Flow's document-level key handlers (Space pans, Backspace deletes) skip events
+ * from inside it; Monaco edits through a native EditContext `div` in Chromium, which React Flow does not take
+ * for an input.
+ */
+function EditorSection({ embed }: { embed: boolean }) {
+  return (
+    <section id="editor-pane" className={`editor-pane nokey${embed ? ' embed-editor' : ''}`} aria-label="Scenario editor">
+      <ErrorBoundary where="the editor">
+        <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
+          <EditorPane />
+        </Suspense>
+      </ErrorBoundary>
+    </section>
+  );
+}
+
 /** Focus the first element that matches, if any. */
 function focusFirst(selector: string): void {
   document.querySelector<HTMLElement>(selector)?.focus();
@@ -304,32 +321,23 @@ export function App() {
       <LinkPrompt />
       <main
         className="main"
-        style={
-          embed
-            ? { gridTemplateColumns: '1fr', gridTemplateRows: editorOpen ? '1fr 38%' : '1fr' }
-            : { gridTemplateColumns: editorOpen ? `${split * 100}% 6px 1fr` : '1fr', gridTemplateRows: '1fr' }
-        }
+        style={embed ? { gridTemplateColumns: '1fr' } : { gridTemplateColumns: editorOpen ? `${split * 100}% 6px 1fr` : '1fr' }}
       >
-        {editorOpen ? (
-          // `nokey`: React Flow's document-level key handlers (Space pans, Backspace deletes) skip events from inside
-          // it. Monaco edits through a native EditContext `div` in Chromium, which React Flow does not take for an input.
-          <section id="editor-pane" className={`editor-pane nokey${embed ? ' embed-editor' : ''}`} aria-label="Scenario editor">
-            <ErrorBoundary where="the editor">
-              <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
-                <EditorPane />
-              </Suspense>
-            </ErrorBoundary>
-          </section>
-        ) : null}
+        {editorOpen && !embed ? <EditorSection embed={false} /> : null}
         {editorOpen && !embed ? <Splitter /> : null}
         <section className="right" aria-label="Cluster graph and panels">
           <ErrorBoundary where="the graph">
             <GraphView />
           </ErrorBoundary>
           {embed ? null : <DockSplitter />}
-          <ErrorBoundary where="the panels">
-            <PanelDock />
-          </ErrorBoundary>
+          {/* In an embed the editor, when shown, takes the panels' place under the graph: nothing overlaps. */}
+          {embed && editorOpen ? (
+            <EditorSection embed />
+          ) : (
+            <ErrorBoundary where="the panels">
+              <PanelDock />
+            </ErrorBoundary>
+          )}
         </section>
       </main>
     </div>

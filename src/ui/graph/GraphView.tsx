@@ -367,7 +367,7 @@ function GraphInner() {
           <ZoomButtons fitAll={fitAll} />
           <ReachOverlay />
           <TraceBanner />
-          <Legend />
+          <Legend compact={embed} />
         </div>
       </Panel>
     </ReactFlow>

@@ -5,9 +5,19 @@ import { ShieldIcon } from './nodes';
 
 const SHOWN = ['Client', 'Ingress', 'Gateway', 'HTTPRoute', 'Service', 'EndpointSlice', 'Pod'];
 
-/** What the lines mean (always shown, one row) and the kind badges (on demand), so it never hides the graph. */
-export function Legend() {
+/**
+ * What the lines mean (one row) and the kind badges (on demand), so it never hides the graph. `compact` (the
+ * embed): folded to one button until asked for.
+ */
+export function Legend({ compact = false }: { compact?: boolean }) {
   const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState(!compact);
+  if (!shown)
+    return (
+      <button type="button" className="legend legend-toggle-all" onClick={() => setShown(true)} aria-expanded={false}>
+        Legend ▸
+      </button>
+    );
   return (
     <div className="legend">
       <ul className="legend-edges">

@@ -40,7 +40,10 @@ export function ReachOverlay() {
   return (
     <>
       <label className="reach-toggle" title="Mark which pods the selected pod may connect to, under the policies in force">
-        <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} /> reachability from the selected pod on port {port}
+        <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} />{' '}
+        <span className="reach-long">reachability from the selected pod on port</span>
+        <span className="reach-short">reach from pod :</span>
+        {port}
       </label>
       {css ? <style data-reach={from ?? ''}>{css}</style> : null}
     </>

@@ -9,7 +9,7 @@ export function TraceBanner() {
   return (
     <div className="trace-banner" role="status">
       <span className="title" title={t.result.summary}>
-        Trace {t.title}: <strong className={v === 'delivered' ? 'v-allowed' : 'v-blocked'}>{v}</strong>
+        <strong className={v === 'delivered' ? 'v-allowed' : 'v-blocked'}>{v}</strong> trace {t.title}
       </span>
       <button type="button" onClick={clearTrace}>
         Clear

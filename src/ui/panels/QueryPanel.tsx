@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { QueryKind, SimulatedReply } from '../../worker/protocol';
 import type { MatrixResult, ResolveResult, RouteResult, TraceResult } from '../../core/index';
 import { useActions, useApp } from '../store';
-import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer } from './answers';
+import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, TraceVerdict } from './answers';
 import { traceSourceNode } from '../graph/trace-overlay';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
@@ -23,8 +23,7 @@ function peer(id: string): string {
 /** DNS, Routes, Policy matrix and Trace: forms that ask the worker the core's questions. */
 export function QueryPanel({ kind }: { kind: PanelKind }) {
   const reply = useApp((s) => s.result.reply);
-  const { query, setTrace, clearTrace, setLastMatrix, setMatrixPort } = useActions();
-  const traceOnGraph = useApp((s) => s.ui.traceOnGraph);
+  const { query, setTrace, setLastMatrix, setMatrixPort } = useActions();
   // The trace shown is the store's: run here, from the `trace=` flag or a host page's message, and run again
   // after each edit while it is drawn on the graph.
   const lastTrace = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
@@ -78,7 +77,9 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const sources = kind === 'trace' ? ['Client/internet', ...reply.pods] : reply.pods;
   return (
     <div className="query">
-      <p className="muted">{INTRO[kind]}</p>
+      <p className="muted intro">{INTRO[kind]}</p>
+      {/* The trace on screen says how it ended before anything else (in a short embed, before the fold). */}
+      {lastTrace && !(result && !result.ok) ? <TraceVerdict r={lastTrace.result} /> : null}
       {!available ? (
         <p className="empty">The simulator cannot answer this yet in this build: the core query is still being written.</p>
       ) : null}
@@ -124,19 +125,11 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
         <button type="submit" disabled={!available || busy}>
           {busy ? '…' : kind === 'dns' ? 'Resolve' : kind === 'routes' ? 'Route' : kind === 'matrix' ? 'Compute' : 'Trace'}
         </button>
-        {kind === 'trace' && traceOnGraph ? (
-          <button type="button" onClick={clearTrace}>
-            Clear from graph
-          </button>
-        ) : null}
       </form>
       {result && !result.ok ? (
         <p className="error">{String(result.value)}</p>
       ) : lastTrace ? (
-        <>
-          <p className="muted">Trace {lastTrace.title}</p>
-          <Answer kind={kind} value={lastTrace.result} />
-        </>
+        <TraceAnswer r={lastTrace.result} verdict={false} />
       ) : result ? (
         <Answer kind={kind} value={result.value} />
       ) : null}

@@ -85,13 +85,22 @@ export function RouteAnswer({ r }: { r: RouteResult }) {
   );
 }
 
-export function TraceAnswer({ r }: { r: TraceResult }) {
+/** A trace's outcome in one line: the verdict and the sentence that says why. */
+export function TraceVerdict({ r }: { r: TraceResult }) {
   if (r.error) return <p className="error">{r.error}</p>;
   return (
+    <p className="trace-verdict">
+      <strong className={r.verdict === 'delivered' ? 'v-allowed' : 'v-blocked'}>{r.verdict}</strong> {r.summary}
+    </p>
+  );
+}
+
+/** A trace hop by hop (`verdict`: with its outcome line first). */
+export function TraceAnswer({ r, verdict = true }: { r: TraceResult; verdict?: boolean }) {
+  if (r.error) return verdict ? <TraceVerdict r={r} /> : null;
+  return (
     <div className="answer-block">
-      <p>
-        <strong className={r.verdict === 'delivered' ? 'v-allowed' : 'v-blocked'}>{r.verdict}</strong> {r.summary}
-      </p>
+      {verdict ? <TraceVerdict r={r} /> : null}
       <ol className="hops">
         {r.hops.map((h: Hop, i) => (
           <li key={i} className={`hop v-${h.result === 'ok' ? 'allowed' : 'blocked'}`}>
