@@ -109,6 +109,23 @@ function controllerPatterns(self) {
   ];
 }
 
+/**
+ * What a controller may not read, not even for a type: the pipeline that runs it (`simulate`), and the
+ * readers that ask questions of its results (`route`, `trace`, `topology`, `queries`, `exercise`). Results
+ * go into the World; types both sides need live in `model/`. Tests beside a controller may build a World
+ * through the pipeline, so the rule is for shipped code.
+ */
+const readerPatterns = [
+  {
+    regex: '^(\\.\\./)+(simulate|route)(\\.ts)?$',
+    message: 'A controller takes (world, options) and never imports the pipeline or a query: write results into the World and put shared types in model/ (docs/ARCHITECTURE.md "Results in the World").',
+  },
+  {
+    regex: '^(\\.\\./)+(trace|topology|queries|exercise)(/|$)',
+    message: 'A controller never imports the readers of its results (trace, topology, queries, exercise): they read the World it wrote.',
+  },
+];
+
 const coreImportRules = (extra = []) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...coreLayerPatterns, ...extra] }],
 });
@@ -246,6 +263,11 @@ export default tseslint.config(
   // ---- import rules, per folder ----
   { files: ['src/core/**/*.{ts,tsx}'], rules: coreImportRules() },
   ...CONTROLLERS.map((c) => ({ files: [`src/core/controllers/${c}/**/*.{ts,tsx}`], rules: coreImportRules(controllerPatterns(c)) })),
+  ...CONTROLLERS.map((c) => ({
+    files: [`src/core/controllers/${c}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: coreImportRules([...controllerPatterns(c), ...readerPatterns]),
+  })),
   { files: ['src/core/**/*.{ts,tsx}'], ignores: ['**/*.test.{ts,tsx}'], rules: noNodeInCore },
   {
     files: ['src/cli/**/*.{ts,tsx}'],

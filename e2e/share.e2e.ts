@@ -445,6 +445,8 @@ describe('sharing, embedding and teaching', () => {
       await until(/"of":"select"/);
       await other.page.click('#trace');
       await until(/"type":"trace-result"/);
+      await other.page.click('#query');
+      await until(/"type":"query-result","id":"m\d+","query":"check","result":\{"verdict":"denied"/);
       await other.page.click('#get-state');
       await until(/"type":"state"/);
       expect(await logText()).not.toMatch(/"type":"error"/);

@@ -3,7 +3,7 @@
  * `tsx src/bench/core-size.ts <pods>` prints one JSON line.
  */
 import { simulate } from '../core/index';
-import { matrix } from '../core/controllers/netpol/index';
+import { matrixOf as matrix } from '../core/queries/testing';
 import { generateCluster, sizeFor } from './generate';
 
 const pods = Number(process.argv[2] ?? 100);

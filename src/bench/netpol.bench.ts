@@ -5,7 +5,8 @@
  * Run alone: `npx tsx src/bench/netpol.bench.ts`; or import `runNetpolBench` from a runner.
  */
 import { simulate, type Simulation } from '../core/index';
-import { compile, matrix } from '../core/controllers/netpol/index';
+import { compile } from '../core/controllers/netpol/index';
+import { matrixOf as matrix } from '../core/queries/testing';
 
 export interface NetpolBenchSize {
   pods: number;

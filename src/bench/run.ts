@@ -58,7 +58,7 @@ if (want('terminal')) {
   results.terminal = r;
   const worst = Math.max(...r.rows.map((x) => Math.max(x.medianMs, x.coldMs)));
   table(
-    `terminal: each command answered by runCommand at ${r.objects} objects (target < 50 ms; ${worst < 50 ? 'met' : 'NOT met'})`,
+    `terminal: each command answered by the run query at ${r.objects} objects (target < 50 ms; ${worst < 50 ? 'met' : 'NOT met'})`,
     ['command', 'exit', 'median ms', 'first after a simulation ms'],
     r.rows.map((x) => [x.command, x.exitCode, x.medianMs.toFixed(2), x.coldMs.toFixed(1)]),
   );

@@ -1,10 +1,10 @@
 /**
- * Terminal benchmark (issue 18): each command kind answered by `runCommand` on a simulated cluster of 40
+ * Terminal benchmark (issue 18): each command kind answered by the `run` query on a simulated cluster of 40
  * objects (the generator's mix: Deployments, Services, policies, an Ingress, a Gateway and a route), the
  * way the worker answers it (the simulation is already there). Median of several runs; target < 50 ms.
  * Run alone: `npx tsx src/bench/terminal.bench.ts`.
  */
-import { runCommand, simulate } from '../core/index';
+import { runQuery, simulate } from '../core/index';
 import { generateCluster, sizeFor } from './generate';
 
 export interface TerminalBenchRow {
@@ -46,7 +46,7 @@ export function runTerminalBench(runs = 15): { objects: number; rows: TerminalBe
     for (let i = 0; i < 5; i++) {
       const fresh = simulate([{ name: 'bench.yaml', text }]);
       const t0 = performance.now();
-      runCommand(fresh, { line, ...(f ? { from: f } : {}) });
+      runQuery(fresh, 'run', { line, ...(f ? { from: f } : {}) });
       colds.push(performance.now() - t0);
     }
     const coldMs = colds.sort((a, b) => a - b)[2]!;
@@ -54,7 +54,8 @@ export function runTerminalBench(runs = 15): { objects: number; rows: TerminalBe
     let exitCode = 0;
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
-      exitCode = runCommand(sim, { line, ...(f ? { from: f } : {}) }).exitCode;
+      const r = runQuery(sim, 'run', { line, ...(f ? { from: f } : {}) });
+      exitCode = r.ok ? r.result.exitCode : -1;
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMANDS, PLANNED } from './commands/index';
+import { COMMANDS } from './commands/index';
 import { EXIT } from './io';
 import { runKnet } from './testing';
 
@@ -72,22 +72,6 @@ describe('knet exit status and usage', () => {
     expect(r.stderr).toContain('usage: knet validate');
   });
 
-  it('says so and exits 2 for a command that is planned but not built yet', async () => {
-    // PLANNED empties as commands land; a stand-in name exercises the same path whatever is still planned.
-    const planned = [...PLANNED, 'future-command'];
-    PLANNED.push('future-command');
-    try {
-      for (const name of planned) {
-        const r = await run([name, 'x.yaml'], { 'x.yaml': NAMESPACE });
-        expect(r.code, name).toBe(EXIT.USAGE);
-        expect(r.stderr, name).toMatch(/not available/);
-        expect(r.stdout, name).toBe('');
-      }
-    } finally {
-      PLANNED.splice(PLANNED.indexOf('future-command'), 1);
-    }
-  });
-
   it("prints a command's usage on stdout and exits 0 for --help", async () => {
     for (const c of COMMANDS) {
       const r = await run([c.name, '--help']);
@@ -96,10 +80,9 @@ describe('knet exit status and usage', () => {
     }
   });
 
-  it('knows every command of the knet contract, as built or as planned', () => {
-    const known = [...COMMANDS.map((c) => c.name), ...PLANNED];
+  it('knows every command of the knet contract', () => {
+    const known = COMMANDS.map((c) => c.name);
     for (const name of ['validate', 'endpoints', 'dns', 'route', 'check', 'matrix', 'trace']) expect(known).toContain(name);
-    expect(COMMANDS.map((c) => c.name).filter((n) => PLANNED.includes(n))).toEqual([]);
   });
 });
 
@@ -118,6 +101,26 @@ describe('documents that cannot be read', () => {
     const r = await run(['dns', 'a.yaml', '--from', 'default/broken', 'ok'], { 'a.yaml': text });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[yaml-syntax]');
+  });
+});
+
+describe('objects the API server would reject', () => {
+  // Line 4: a name the API server refuses; line 9: a port out of range.
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\nspec: {containers: [{name: c}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {containers: [{name: c, ports: [{containerPort: 70000}]}]}\n';
+
+  it.each([
+    ['matrix', ['matrix', 'a.yaml', '--json'], EXIT.OK],
+    ['check', ['check', 'a.yaml', '--from', 'default/x', '--to', 'default/x', '--port', '80', '--json'], EXIT.INPUT],
+  ])('are named on stderr, one located line each, by %s (exit status unchanged)', async (_name, argv, code) => {
+    const r = await run(argv, { 'a.yaml': text });
+    expect(r.code).toBe(code);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('left out'));
+    expect(lines).toEqual([expect.stringMatching(/^a\.yaml:4:\d+: Pod\/default\/Bad_Name left out: /), expect.stringMatching(/^a\.yaml:10:\d+: Pod\/default\/x left out: .*containerPort/)]);
+  });
+
+  it('are not repeated by validate, whose diagnostics already list them', async () => {
+    const r = await run(['validate', 'a.yaml'], { 'a.yaml': text });
+    expect(r.stderr).toBe('');
   });
 });
 

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMANDS, PLANNED } from './commands/index';
+import { COMMANDS } from './commands/index';
 import { EXIT, InputError, UsageError, type IO } from './io';
 
 /** Run one knet invocation; never lets a stack trace reach the user for bad input. */
@@ -18,8 +18,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    if (PLANNED.includes(name)) io.err(`knet ${name}: not available in this version yet.\n`);
-    else io.err(`knet: unknown command "${name}"\n\n${help()}`);
+    io.err(`knet: unknown command "${name}"\n\n${help()}`);
     return EXIT.USAGE;
   }
   // Words after `--` belong to the command line `knet run` runs (`-- curl --help`), not to knet.
@@ -53,7 +52,6 @@ function help(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    ...(PLANNED.length ? [`Planned, not available yet: ${PLANNED.join(', ')}.`, ''] : []),
     'Every command takes --json for machine-readable output.',
     '',
   ].join('\n');

@@ -13,7 +13,8 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolve, simulate, type DeepPartial, type ResolveResult, type RRType, type SimOptions, type Simulation } from '../core/index';
+import { simulate, type DeepPartial, type SimOptions, type Simulation } from '../core/index';
+import { resolve, type ResolveResult, type RRType } from '../core/controllers/coredns/index';
 
 const DATA = new URL('./data/dns/', import.meta.url);
 const read = (rel: string) => readFileSync(new URL(rel, DATA), 'utf8');
@@ -57,7 +58,7 @@ function norm(name: string, type: string, data: string): string {
 }
 
 function run(sim: Simulation, name: string, type: RRType, from?: string): ResolveResult {
-  const r = resolve(sim, { name, type, ...(from ? { from } : {}) });
+  const r = resolve(sim.world, sim.options, { name, type, ...(from ? { from } : {}) });
   expect(r.error).toBeUndefined();
   return r;
 }

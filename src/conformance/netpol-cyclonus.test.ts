@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../core/index';
-import { check, matrix } from '../core/controllers/netpol/index';
+import { checkPeers as check, matrixOf as matrix } from '../core/queries/testing';
 import type { Protocol } from '../core/model/meta';
 
 /** cyclonus and policy-assistant oracles (conformance/cyclonus-policy-assistant/README.md). */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../core/index';
-import { check, matrix } from '../core/controllers/netpol/index';
+import { checkPeers as check, matrixOf as matrix } from '../core/queries/testing';
 import type { Protocol } from '../core/model/meta';
 
 /** Kubernetes upstream e2e NetworkPolicy cases (conformance/k8s-e2e-netpol/README.md): every non-loopback cell. */

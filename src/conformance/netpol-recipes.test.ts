@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../core/index';
-import { check } from '../core/controllers/netpol/index';
+import { checkPeers as check } from '../core/queries/testing';
 import type { Protocol } from '../core/model/meta';
 
 /** ahmetb/kubernetes-network-policy-recipes (conformance/ahmetb-netpol-recipes/README.md): probes through Services. */

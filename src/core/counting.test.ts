@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildTopology, checkConnection, parseRequestURL, route, simulate, trace } from './index';
+import { buildTopology, parseRequestURL, simulate } from './index';
+import { checkPeers as checkConnection } from './queries/testing';
+import { route } from './route';
+import { trace } from './trace/index';
 
 // Explanations name the rule that decided, counted from 1 the way a person counts the items of a YAML list
 // ("ingress rule 1"), while field paths keep their indexes (`spec.rules.0.http.paths.0`).

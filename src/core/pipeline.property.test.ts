@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { simulate } from './simulate';
 import { buildTopology } from './topology/build';
-import { check } from './controllers/netpol/index';
+import { checkPeers as check } from './queries/testing';
 
 /** Realistic objects whose fields take arbitrary, often wrong, values: the core must report, never throw. */
 const name = fc.oneof(fc.constantFrom('web', 'api', 'db', 'a', 'x-1'), fc.string({ maxLength: 8 }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkExercise, simulate } from '../core/index';
+import { simulate } from '../core/index';
+import { checkExercise } from '../core/exercise/check';
 import { CONCEPTS, SCENARIOS } from './index';
 import { parseScenarioHeader } from './header';
 import { LABS } from './solutions';

@@ -112,6 +112,12 @@ describe('host messages', () => {
     ['a get-state', { knet: 1, type: 'get-state', id: 'q' }, { knet: 1, type: 'get-state', id: 'q' }],
     ['a command typed into the terminal', { knet: 1, type: 'terminal', command: 'kubectl get pods -A' }, { knet: 1, type: 'terminal', command: 'kubectl get pods -A', run: false }],
     ['a command run in the terminal', { knet: 1, type: 'terminal', id: 't', command: 'nslookup api', run: true }, { knet: 1, type: 'terminal', id: 't', command: 'nslookup api', run: true }],
+    [
+      'a query with the CLI flags as JSON',
+      { knet: 1, type: 'query', id: 'd1', query: 'dns', args: { from: 'app/api', name: 'db', type: 'A' } },
+      { knet: 1, type: 'query', id: 'd1', query: 'dns', args: { from: 'app/api', name: 'db', type: 'A' } },
+    ],
+    ['a query without flags', { knet: 1, type: 'query', query: 'validate' }, { knet: 1, type: 'query', query: 'validate', args: {} }],
   ])('%s is accepted in its documented shape', (_name, data, message) => {
     const r = parseHostMessage(data);
     expect(r.kind === 'ok' && r.message).toEqual(message);
@@ -135,6 +141,9 @@ describe('host messages', () => {
     ['a terminal command of two lines', { knet: 1, type: 'terminal', command: 'ls\nrm -rf /' }, 'bad-message'],
     ['a terminal run that is not a boolean', { knet: 1, type: 'terminal', command: 'ls', run: 'yes' }, 'bad-message'],
     ['a malformed id', { knet: 1, type: 'subscribe', id: '<script>' }, 'bad-message'],
+    ['a query without a name', { knet: 1, type: 'query', args: {} }, 'bad-message'],
+    ['a query whose args are a list', { knet: 1, type: 'query', query: 'dns', args: ['db'] }, 'bad-message'],
+    ['a query with huge args', { knet: 1, type: 'query', query: 'dns', args: { name: 'x'.repeat(20_000) } }, 'too-large'],
   ])('%s is answered with %s', (_name, data, code) => {
     const r = parseHostMessage(data);
     expect(r.kind === 'invalid' && r.code).toBe(code);

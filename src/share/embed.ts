@@ -1,3 +1,4 @@
+import type { QueryName, QueryResult } from '../core/index';
 import { STATE_LIMITS, checkOptions, checkTrace, checkView, isObjectId, type SharedState, type TraceView, type ViewState } from './state';
 
 /**
@@ -163,7 +164,9 @@ export type HostMessage =
   | { knet: 1; type: 'subscribe'; id?: string }
   | { knet: 1; type: 'unsubscribe'; id?: string }
   | { knet: 1; type: 'get-state'; id?: string }
-  | { knet: 1; type: 'terminal'; id?: string; command: string; run: boolean };
+  | { knet: 1; type: 'terminal'; id?: string; command: string; run: boolean }
+  /** Any question `knet` answers (`dns`, `route`, `check`, `matrix`, `endpoints`, `trace`, `validate`, ...), `args` its flags as JSON. */
+  | { knet: 1; type: 'query'; id?: string; query: string; args: Record<string, unknown> };
 
 /** One drawn connection and its verdict (the edge attributes `data-from`, `data-to`, `data-verdict`). */
 export interface VerdictEdge {
@@ -200,7 +203,13 @@ export type PlaygroundMessage =
       hops: { step: string; object: string | null; result: string; reason: string }[];
     }
   | { knet: 1; type: 'state'; id?: string; hash: string; text: string }
-  | { knet: 1; type: 'error'; id?: string; code: 'bad-message' | 'too-large' | 'unknown-object'; message: string };
+  /** The answer to a `query`: exactly the CLI's `--json` document for the same question and scenario. */
+  | { [K in QueryName]: { knet: 1; type: 'query-result'; id?: string; query: K; result: QueryResult<K> } }[QueryName]
+  /**
+   * `bad-query`: the question cannot be asked (unknown query, bad flags; `knet` would exit 2);
+   * `query-failed`: this scenario cannot answer it (an unknown pod; `knet` would exit 1).
+   */
+  | { knet: 1; type: 'error'; id?: string; code: 'bad-message' | 'too-large' | 'unknown-object' | 'bad-query' | 'query-failed'; message: string };
 
 export type ParsedMessage =
   | { kind: 'ok'; message: HostMessage; warnings: string[] }
@@ -208,6 +217,9 @@ export type ParsedMessage =
   | { kind: 'invalid'; id?: string; code: 'bad-message' | 'too-large'; message: string }
   /** Not ours at all (other scripts post messages too): ignore silently. */
   | { kind: 'ignore' };
+
+/** A question's flags fit in a few lines; more is a mistake or an attack. */
+const MAX_QUERY_ARGS = 16_000;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ID = /^[\w.:-]{1,64}$/;
@@ -251,6 +263,13 @@ export function parseHostMessage(data: unknown): ParsedMessage {
       if (!isCommandLine(data.command)) return bad(id, `terminal needs command: one command line of at most ${MAX_COMMAND_CHARS} characters`);
       if (data.run !== undefined && typeof data.run !== 'boolean') return bad(id, 'terminal run must be true or false');
       return { kind: 'ok', message: withId({ knet: 1, type: 'terminal', command: data.command, run: data.run === true } as const), warnings: [] };
+    case 'query': {
+      if (typeof data.query !== 'string' || !/^[a-z][a-z-]{0,31}$/.test(data.query)) return bad(id, 'query needs query: the name of a knet command such as dns, route, check, matrix, endpoints, trace or validate');
+      if (data.args !== undefined && !isObj(data.args)) return bad(id, 'query args must be an object of the CLI flags, such as {"from": "app/api", "name": "db"}');
+      const args = isObj(data.args) ? data.args : {};
+      if (JSON.stringify(args).length > MAX_QUERY_ARGS) return { kind: 'invalid', id, code: 'too-large', message: `query args are longer than ${MAX_QUERY_ARGS} characters of JSON` };
+      return { kind: 'ok', message: withId({ knet: 1, type: 'query', query: data.query, args } as const), warnings: [] };
+    }
     case 'subscribe':
     case 'unsubscribe':
     case 'get-state':

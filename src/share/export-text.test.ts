@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MatrixResult, TraceResult } from '../core/index';
+import type { MatrixDocument, TraceDocument } from '../core/index';
 import { matrixToCSV, matrixToMarkdown, traceToText } from './export-text';
 
-const M: MatrixResult = { pods: ['shop/web', 'data/db'], ports: [{ port: 5432, protocol: 'TCP' }], matrix: { '5432/TCP': ['11', '01'] } };
+const M: MatrixDocument = { pods: ['shop/web', 'data/db'], ports: [{ port: 5432, protocol: 'TCP' }], matrix: { '5432/TCP': ['11', '01'] } };
 
 describe('text exports', () => {
   it('writes the matrix as CSV rows of source, port and one verdict per destination', () => {
@@ -20,7 +20,7 @@ describe('text exports', () => {
     );
   });
   it('writes a trace hop by hop with its verdict and assumptions', () => {
-    const t: TraceResult = {
+    const t: TraceDocument = {
       verdict: 'blocked',
       summary: 'The request is dropped by data/db-from-api.',
       hops: [

@@ -1,4 +1,4 @@
-import type { MatrixResult, TraceResult } from '../core/index';
+import type { MatrixDocument, TraceDocument } from '../core/index';
 
 /**
  * Text exports (issue 7 "Export"): the policy matrix as CSV and Markdown, a trace as plain text. Pure
@@ -6,7 +6,7 @@ import type { MatrixResult, TraceResult } from '../core/index';
  */
 
 /** CSV (RFC 4180): one row per source pod and port, one column per destination pod; cells `allowed`/`denied`. */
-export function matrixToCSV(m: MatrixResult): string {
+export function matrixToCSV(m: MatrixDocument): string {
   const rows = [['from', 'port', ...m.pods].map(csvCell).join(',')];
   for (const [port, lines] of Object.entries(m.matrix)) {
     lines.forEach((line, i) => {
@@ -23,7 +23,7 @@ function csvCell(s: string): string {
 }
 
 /** One Markdown table per port: rows are sources, columns destinations, ✓ allowed and ✗ denied. */
-export function matrixToMarkdown(m: MatrixResult): string {
+export function matrixToMarkdown(m: MatrixDocument): string {
   const out: string[] = [];
   for (const [port, lines] of Object.entries(m.matrix)) {
     out.push(`### ${port}`, '', `| from \\ to | ${m.pods.map(mdCell).join(' | ')} |`, `|---|${m.pods.map(() => ':-:').join('|')}|`);
@@ -38,10 +38,9 @@ function mdCell(s: string): string {
 }
 
 /** A trace as text: the verdict, then one line per hop with its object and reason. */
-export function traceToText(t: TraceResult, title?: string): string {
+export function traceToText(t: TraceDocument, title?: string): string {
   const lines: string[] = [];
   if (title) lines.push(title);
-  if (t.error) return [...lines, `error: ${t.error}`, ''].join('\n');
   lines.push(`${t.verdict.toUpperCase()}: ${t.summary}`, '');
   t.hops.forEach((h, i) => {
     lines.push(`${String(i + 1).padStart(2)}. ${h.step.padEnd(14)} ${h.result.padEnd(7)} ${h.object ?? '-'}`);

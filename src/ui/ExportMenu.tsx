@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { MatrixResult } from '../core/index';
+import type { MatrixDocument } from '../core/index';
 import { matrixToCSV, matrixToMarkdown, traceToText } from '../share/index';
 import { download, graphPNG, graphSVG, pageLook } from './export';
 import { useApp, useStoreApi } from './store';
@@ -21,10 +21,10 @@ export function ExportMenu() {
     const s = store.getState().source;
     return encodeScenario(s.text, s.options);
   };
-  const matrix = async (): Promise<MatrixResult> => {
+  const matrix = async (): Promise<MatrixDocument> => {
     const last = store.getState().result.lastMatrix;
     if (last) return last;
-    return (await store.getState().actions.query({ kind: 'matrix', args: { port: Number(port) || 80, protocol: 'TCP' } })) as MatrixResult;
+    return store.getState().actions.query('matrix', { port: `${Number(port) || 80}/TCP` });
   };
   const items: Item[] = [
     {

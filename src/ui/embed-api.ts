@@ -1,13 +1,14 @@
 /**
  * What happens after each simulation, and the postMessage API for host pages (docs/embedding.md).
  *
- * - Exercise goals: when the text holds a `kind: Exercise`, the worker checks every goal (checkExercise)
- *   after each simulation and the store keeps the answer for the Exercise panel.
+ * - Exercise goals: when the text holds a `kind: Exercise`, the worker checks every goal (the `test`
+ *   question, as `knet test`) after each simulation and the store keeps the answer for the Exercise panel.
+ * - `query` messages: any question `knet` answers, answered with the CLI's `--json` document.
  * - The initial view (`?select=`, the link's view): selects the object once it is drawn.
  * - With `?origin=`, messages from exactly that origin and the embedding window are accepted
  *   (src/share/embed.ts acceptsMessage); answers and notifications go to that origin only, never `*`.
  */
-import type { GoalResult, TraceResult } from '../core/index';
+import { peerArg, type QueryName, type TraceDocument } from '../core/index';
 import {
   acceptsMessage,
   changedVerdicts,
@@ -19,6 +20,7 @@ import {
   type VerdictEdge,
 } from '../share/index';
 import { isPanelId } from './panels/registry';
+import { QueryError } from './sim-client';
 import type { AppStore } from './store';
 import { encodeScenario } from './url-state';
 
@@ -29,12 +31,16 @@ export function hasExercise(text: string): boolean {
   return EXERCISE.test(text);
 }
 
-/** `["Name: value"]` (links, messages) → `[name, value]` pairs (the core's TraceQuery). */
-export function headerPairs(lines: readonly string[] | undefined): [string, string][] {
-  return (lines ?? []).map((l) => {
-    const i = l.indexOf(':');
-    return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
-  });
+/** The offsets of a goal's first line, from the line and column `knet test` gives it (the editor shows it). */
+export function lineRange(text: string, line: number, column: number): { start: number; end: number } {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return { start: text.length, end: text.length };
+    start = nl + 1;
+  }
+  const eol = text.indexOf('\n', start);
+  return { start: Math.min(start + column - 1, text.length), end: eol < 0 ? text.length : eol };
 }
 
 export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSelect: string | null): void {
@@ -85,8 +91,9 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
     if (!reply) return;
     if (hasExercise(s.source.text)) {
       try {
-        const list = (await s.actions.query({ kind: 'exercise', args: {} })) as GoalResult[];
-        s.actions.setGoals({ rev: reply.rev, list });
+        const doc = await s.actions.query('test', {});
+        const text = get().source.text;
+        s.actions.setGoals({ rev: reply.rev, list: doc.goals.map((g) => ({ ...g, range: lineRange(text, g.line, g.column) })) });
       } catch (e) {
         s.actions.setGoals({ rev: reply.rev, list: [], error: e instanceof Error ? e.message : String(e) });
       }
@@ -119,7 +126,7 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
     const t = s.result.lastTrace;
     if (!t || !s.ui.traceOnGraph) return;
     try {
-      const result = (await s.actions.query({ kind: 'trace', args: t.args })) as TraceResult;
+      const result = await s.actions.query('trace', t.args);
       if (get().result.lastTrace === t) get().actions.setTrace({ ...t, result });
     } catch {
       // The worker restarted or the question no longer applies: the old drawing stays until the next reply.
@@ -127,12 +134,10 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
   }
 
   /** Run a trace, light its hops on the graph and keep it for the Trace panel and the Export menu. */
-  async function runTraceQuery(t: TraceView): Promise<TraceResult> {
-    const result = (await get().actions.query({
-      kind: 'trace',
-      args: { from: t.from, url: t.url, headers: headerPairs(t.headers) },
-    })) as TraceResult;
-    get().actions.setTrace({ title: `${t.from} → ${t.url}`, args: { from: t.from, url: t.url, headers: headerPairs(t.headers) }, result });
+  async function runTraceQuery(t: TraceView): Promise<TraceDocument> {
+    const args = { from: peerArg(t.from), url: t.url, header: t.headers ?? [] };
+    const result = await get().actions.query('trace', args);
+    get().actions.setTrace({ title: `${t.from} → ${t.url}`, args, result });
     return result;
   }
 
@@ -149,7 +154,7 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
       knet: 1,
       type: 'trace-result',
       ...(id ? { id } : {}),
-      verdict: result.error ? 'failed' : result.verdict,
+      verdict: result.verdict,
       hops: result.hops.map((h) => ({ step: h.step, object: h.object, result: h.result, reason: h.reason })),
     });
   };
@@ -207,6 +212,18 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
         actions.typeInTerminal(m.command, m.run);
         ack();
         return;
+      case 'query': {
+        await settled();
+        try {
+          const query = m.query as QueryName;
+          const result = await actions.query(query, m.args);
+          post({ knet: 1, type: 'query-result', ...(id ? { id } : {}), query, result } as PlaygroundMessage);
+        } catch (e) {
+          const usage = e instanceof QueryError && e.kind === 'usage';
+          post({ knet: 1, type: 'error', ...(id ? { id } : {}), code: usage ? 'bad-query' : 'query-failed', message: e instanceof Error ? e.message : String(e) });
+        }
+        return;
+      }
       case 'get-state': {
         const s = get().source;
         post({ knet: 1, type: 'state', ...(id ? { id } : {}), hash: encodeScenario(s.text, s.options), text: s.text });

@@ -144,21 +144,22 @@ function nodeSVG(n: SimulatedReply['topology']['nodes'][number], r: Rect, look: 
 /** The theme on screen, read from the page's CSS variables, and the page's font measured on a canvas. */
 export function pageLook(): Look {
   const css = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  // The theme's variables are always defined (styles.css): one source for the colours, no copies here.
+  const v = (name: string) => css.getPropertyValue(name).trim();
   const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
   const ctx = document.createElement('canvas').getContext('2d');
   return {
     palette: {
-      bg: v('--bg', '#f8fafc'),
-      node: v('--node-bg', '#ffffff'),
-      fg: v('--fg', '#0f172a'),
-      muted: v('--muted', '#64748b'),
-      border: v('--border', '#e2e8f0'),
-      ok: v('--ok', '#15803d'),
-      bad: v('--bad', '#dc2626'),
-      unknown: v('--unknown', '#9ca3af'),
-      warn: v('--warn', '#b45309'),
-      group: v('--group-flat', '#f1f5f9'),
+      bg: v('--bg'),
+      node: v('--node-bg'),
+      fg: v('--fg'),
+      muted: v('--muted'),
+      border: v('--border'),
+      ok: v('--ok'),
+      bad: v('--bad'),
+      unknown: v('--unknown'),
+      warn: v('--warn'),
+      group: v('--group-flat'),
     },
     family,
     measure: (text, font) => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SCENARIOS } from '../scenarios/index';
 import { createAppStore } from './store';
 import { fakeEnv } from './store-testing';
-import { hasExercise, headerPairs } from './embed-api';
+import { hasExercise, lineRange } from './embed-api';
 import { isUnsavedWork } from './panels/Gallery';
 import { DEFAULT_SCENARIO } from './default-scenario';
 
@@ -59,12 +59,11 @@ describe('the page side of sharing', () => {
     for (const s of SCENARIOS) expect(hasExercise(s.text), s.id).toBe(s.exercise);
   });
 
-  it('splits "Name: value" header lines at the first colon', () => {
-    expect(headerPairs(['X-Canary: always', 'Host:a:b'])).toEqual([
-      ['X-Canary', 'always'],
-      ['Host', 'a:b'],
-    ]);
-    expect(headerPairs(undefined)).toEqual([]);
+  it("turns a goal's line and column (as knet test gives them) into the offsets of the rest of that line", () => {
+    const text = 'a: 1\ngoals:\n  - title: x\n';
+    expect(lineRange(text, 3, 5)).toEqual({ start: 16, end: 24 });
+    expect(text.slice(16, 24)).toBe('title: x');
+    expect(lineRange(text, 9, 1)).toEqual({ start: text.length, end: text.length });
   });
 
   it('counts only edited text as work a gallery load must ask about', () => {

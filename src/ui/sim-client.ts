@@ -2,12 +2,24 @@
  * The page's side of the simulation worker: starts it lazily, restarts it when it crashes or runs past
  * its time budget (and says so), and matches query answers to their requests.
  */
-import type { Query, Reply, Request, SimulateRequest } from '../worker/protocol';
+import type { QueryInput, QueryName, QueryResult } from '../core/index';
+import type { QueryRequest, Reply, Request, SimulateRequest } from '../worker/protocol';
 
 export interface SimClient {
   simulate(req: Omit<SimulateRequest, 'type'>): void;
-  query(q: Query): Promise<unknown>;
+  /** Ask the worker one of the core's questions: the answer is the CLI's `--json` document for it. */
+  query<K extends QueryName>(name: K, args: QueryInput<K>): Promise<QueryResult<K>>;
   dispose(): void;
+}
+
+/** A question without an answer: `usage` (the arguments cannot be asked), `input` (this scenario cannot answer), `worker` (it was restarted). */
+export class QueryError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'usage' | 'input' | 'worker',
+  ) {
+    super(message);
+  }
 }
 
 export interface SimClientHooks {
@@ -35,7 +47,7 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
     clearBudget();
     worker?.terminate();
     worker = null;
-    for (const p of pending.values()) p.reject(new Error(why));
+    for (const p of pending.values()) p.reject(new QueryError(why, 'worker'));
     pending.clear();
     hooks.onNotice(why);
     // The run in flight will never be answered: say so, so the page is free to send the next edit.
@@ -51,7 +63,7 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
         const p = pending.get(r.id);
         pending.delete(r.id);
         if (r.ok) p?.resolve(r.result);
-        else p?.reject(new Error(r.error ?? 'The query failed.'));
+        else p?.reject(new QueryError(r.error, r.kind));
         return;
       }
       if (last && r.rev === last.rev) clearBudget();
@@ -76,11 +88,12 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
         restart(`The simulation ran longer than ${BUDGET_MS / 1000} s and was stopped; the worker was restarted. Edit to try again.`);
       }, BUDGET_MS);
     },
-    query(q) {
+    query<K extends QueryName>(name: K, args: QueryInput<K>) {
       const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        post({ type: 'query', id, query: q });
+      return new Promise<QueryResult<K>>((resolve, reject) => {
+        // The worker answers request `id` with the document of query `name`.
+        pending.set(id, { resolve: (v) => resolve(v as QueryResult<K>), reject });
+        post({ type: 'query', id, query: name, args } as QueryRequest);
       });
     },
     dispose() {

@@ -146,9 +146,23 @@ describe('the worker client', () => {
       made.push(w);
       return w as unknown as Worker;
     });
-    const p = c.query({ kind: 'dns', args: { name: 'x' } });
-    const sent = made[0]!.posted[0] as { id: number };
-    made[0]!.emit('message', { data: { type: 'answer', id: sent.id, ok: true, result: { answer: 42 } } });
+    const p = c.query('dns', { name: 'x' });
+    const sent = made[0]!.posted[0] as { id: number; query: string; args: unknown };
+    expect(sent).toMatchObject({ type: 'query', query: 'dns', args: { name: 'x' } });
+    made[0]!.emit('message', { data: { type: 'answer', id: sent.id, ok: true, query: 'dns', result: { answer: 42 } } });
     await expect(p).resolves.toEqual({ answer: 42 });
+  });
+
+  it('rejects with the kind of failure, so a host page can tell bad flags from a scenario that cannot answer', async () => {
+    const made: ReturnType<typeof fakeWorker>[] = [];
+    const c = createSimClient({ onReply: () => {}, onNotice: () => {} }, () => {
+      const w = fakeWorker();
+      made.push(w);
+      return w as unknown as Worker;
+    });
+    const p = c.query('dns', { name: 'x', from: 'nope/nope' });
+    const sent = made[0]!.posted[0] as { id: number };
+    made[0]!.emit('message', { data: { type: 'answer', id: sent.id, ok: false, kind: 'input', error: 'There is no pod nope/nope' } });
+    await expect(p).rejects.toMatchObject({ kind: 'input', message: 'There is no pod nope/nope' });
   });
 });

@@ -6,9 +6,9 @@
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { DeepPartial, GoalResult, MatrixResult, SimOptions, TraceResult } from '../core/index';
+import type { DeepPartial, MatrixDocument, QueryInput, QueryName, QueryResult, SimOptions, TestDocument, TraceDocument } from '../core/index';
 import type { SharedState, TraceView } from '../share/index';
-import type { Query, Reply, SimulatedReply } from '../worker/protocol';
+import type { Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
 import type { PanelId } from './panels/registry';
 
@@ -16,13 +16,14 @@ export type { PanelId } from './panels/registry';
 
 export type Selection = { type: 'node' | 'edge'; id: string } | null;
 /**
- * A trace as the page shows it: the question, with `from` as the CLI takes it (`shop/web-1`, `ip:…`), and the
- * answer. The question is kept so the drawing follows edits (the trace runs again on each new simulation).
+ * A trace as the page shows it: the question, the CLI's flags as JSON (`from` as the CLI takes it:
+ * `shop/web-1`, `ip:…`), and the answer, `knet trace --json`'s document. The question is kept so the
+ * drawing follows edits (the trace runs again on each new simulation).
  */
 export interface TraceShown {
   title: string;
-  args: { from: string; url: string; headers?: [string, string][]; method?: string };
-  result: TraceResult;
+  args: QueryInput<'trace'>;
+  result: TraceDocument;
 }
 
 export interface SourceSlice {
@@ -39,11 +40,11 @@ export interface ResultSlice {
   failure: string | null;
   busy: boolean;
   /** The exercise's goals checked against the latest simulation (null: the text holds no Exercise). */
-  goals: { rev: number; list: (GoalResult & { range?: { start: number; end: number } })[]; error?: string } | null;
+  goals: { rev: number; list: (TestDocument['goals'][number] & { range?: { start: number; end: number } })[]; error?: string } | null;
   /** The last trace (panel, `trace=` flag, host message): the Trace panel, the Export menu and the graph. */
   lastTrace: TraceShown | null;
   /** The last policy matrix computed in the panel (for the Export menu). */
-  lastMatrix: MatrixResult | null;
+  lastMatrix: MatrixDocument | null;
 }
 
 export interface UiSlice {
@@ -90,8 +91,8 @@ export interface Actions {
   focus(range: { start: number; end: number } | null): void;
   /** Run the simulation now (first load). */
   runNow(): void;
-  /** Ask the worker one of the core's questions about the latest simulation. */
-  query(q: Query): Promise<unknown>;
+  /** Ask the worker one of the core's questions about the latest simulation (the CLI's --json document). */
+  query<K extends QueryName>(name: K, args: QueryInput<K>): Promise<QueryResult<K>>;
   /** Show a trace's path on the graph and keep it for the Trace panel and the Export menu (null: forget it). */
   setTrace(t: TraceShown | null): void;
   /** Take the trace off the graph (the Trace panel keeps its text). */
@@ -101,7 +102,7 @@ export interface Actions {
   /** Answer the startup question: open the shared link's scenario, or keep the local draft. */
   chooseLink(open: boolean): void;
   setGoals(goals: ResultSlice['goals']): void;
-  setLastMatrix(m: MatrixResult | null): void;
+  setLastMatrix(m: MatrixDocument | null): void;
   setMatrixPort(p: string): void;
   consumeInitialTrace(): void;
   /** Type a command line into the Terminal panel (and open it); `run` presses Enter too. */
@@ -270,8 +271,8 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
           inFlight = null;
           run();
         },
-        query(q) {
-          return env.sim.query(q);
+        query(name, args) {
+          return env.sim.query(name, args);
         },
         setTrace(lastTrace) {
           set((s) => ({ result: { ...s.result, lastTrace }, ui: { ...s.ui, traceOnGraph: lastTrace !== null } }));

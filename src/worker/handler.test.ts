@@ -26,11 +26,26 @@ describe('the worker handler', () => {
     expect(b.layout[svc.id]).toEqual(a.layout[svc.id]);
   });
 
-  it('says which query kinds it cannot answer instead of throwing', () => {
+  it('answers a question with the CLI document, and says why when it cannot instead of throwing', () => {
     const state = createState();
     handle(state, { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO, options: {} });
-    const r = handle(state, { type: 'query', id: 3, query: { kind: 'dns', args: {} } });
-    expect(r).toMatchObject({ type: 'answer', id: 3, ok: false });
+    expect(handle(state, { type: 'query', id: 2, query: 'endpoints', args: {} })).toMatchObject({ type: 'answer', id: 2, ok: true, query: 'endpoints', result: { services: expect.any(Array) } });
+    // No name: the question cannot be asked (knet would exit 2).
+    expect(handle(state, { type: 'query', id: 3, query: 'dns', args: {} as never })).toMatchObject({ type: 'answer', id: 3, ok: false, kind: 'usage' });
+    // An unknown pod: this scenario cannot answer it (knet would exit 1).
+    expect(handle(state, { type: 'query', id: 4, query: 'dns', args: { name: 'x', from: 'nope/nope' } })).toMatchObject({ type: 'answer', id: 4, ok: false, kind: 'input' });
+    // A name a host page made up.
+    expect(handle(state, { type: 'query', id: 5, query: 'frobnicate' as never, args: {} })).toMatchObject({ type: 'answer', id: 5, ok: false, kind: 'usage' });
+  });
+
+  it('answers a question whose flags imply other options from a simulation with them, as knet would', () => {
+    const state = createState();
+    const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: {app: a}}\nspec: {containers: [{name: c, ports: [{containerPort: 80}]}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b, labels: {app: b}}\nspec: {containers: [{name: c, ports: [{containerPort: 80}]}]}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: by-address}\nspec:\n  podSelector: {matchLabels: {app: b}}\n  ingress: [{from: [{ipBlock: {cidr: 10.244.0.0/16}}]}]\n`;
+    handle(state, { type: 'simulate', rev: 1, text, options: {} });
+    const calico = handle(state, { type: 'query', id: 1, query: 'check', args: { from: 'a', to: 'b', port: 80 } });
+    const cilium = handle(state, { type: 'query', id: 2, query: 'check', args: { from: 'a', to: 'b', port: 80, 'ipblock-ignores-pods': true } });
+    expect(calico).toMatchObject({ ok: true, result: { verdict: 'allowed' } });
+    expect(cilium).toMatchObject({ ok: true, result: { verdict: 'denied' } });
   });
 
   it('reports a failed simulation with its revision instead of crashing the worker', () => {

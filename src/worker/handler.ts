@@ -2,24 +2,22 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { buildTopology, createSimCache, simulate, slicesOf, type SimCache, type Simulation } from '../core/index';
+import { buildTopology, createSimCache, prepareQuery, QUERY_NAMES, simulate, slicesOf, type DeepPartial, type SimCache, type SimOptions, type Simulation } from '../core/index';
 import { layoutTopology } from './layout';
-import type { EndpointsView, QueryKind, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply } from './protocol';
-
-/** One core query: takes the latest simulation and the request's args. */
-export type QueryFn = (sim: Simulation, args: unknown) => unknown;
+import type { AnswerReply, EndpointsView, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply } from './protocol';
 
 export interface WorkerState {
   sim: Simulation | null;
-  queries: Partial<Record<QueryKind, QueryFn>>;
+  /** The options the latest simulation ran with (a query that implies others simulates again with both). */
+  options: DeepPartial<SimOptions>;
   /** Parsed YAML documents from the last run, so an edit re-parses only what it changed. */
   simCache: SimCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
 }
 
-export function createState(queries: Partial<Record<QueryKind, QueryFn>> = {}, now?: () => number): WorkerState {
-  const base = { sim: null, queries, simCache: createSimCache() };
+export function createState(now?: () => number): WorkerState {
+  const base = { sim: null, options: {}, simCache: createSimCache() };
   return now ? { ...base, now } : base;
 }
 
@@ -42,6 +40,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
   const t0 = now();
   const sim = simulate([{ name: EDITOR_FILE, text: msg.text }], msg.options, state.simCache);
   state.sim = sim;
+  state.options = msg.options;
   const topology = buildTopology(sim, { showSystem: msg.showSystem === true });
   const t1 = now();
   const { placements: layout, routes } = layoutTopology(topology);
@@ -91,7 +90,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
         ...w.grpcRoutes.flatMap((r) => r.hostnames),
       ]),
     ],
-    queries: (Object.keys(state.queries) as QueryKind[]).sort(),
+    queries: [...QUERY_NAMES].sort(),
     timings: { simulate: t1 - t0, layout: t2 - t1 },
   };
 }
@@ -119,14 +118,31 @@ export function endpointsView(sim: Simulation): EndpointsView[] {
   }));
 }
 
-function answer(state: WorkerState, msg: QueryRequest): Reply {
-  const fn = state.queries[msg.query.kind];
-  if (!fn) return { type: 'answer', id: msg.id, ok: false, error: `The simulator cannot answer ${msg.query.kind} questions yet.` };
-  if (!state.sim) return { type: 'answer', id: msg.id, ok: false, error: 'Nothing has been simulated yet.' };
+/**
+ * A question about the latest simulation, through the core's query map: the answer is the CLI's `--json`
+ * document for the same question. Arguments that imply other simulation options (`ipblock-ignores-pods`)
+ * are answered from a simulation with them, as `knet` would run one.
+ */
+function answer(state: WorkerState, msg: QueryRequest): AnswerReply {
+  const prepared = prepareQuery(msg.query, msg.args);
+  if (!prepared.ok) return { type: 'answer', id: msg.id, ok: false, kind: 'usage', error: prepared.error };
+  if (!state.sim) return { type: 'answer', id: msg.id, ok: false, kind: 'input', error: 'Nothing has been simulated yet.' };
   try {
-    // Structured clone drops functions and class prototypes; a round-trip through JSON makes that explicit.
-    return { type: 'answer', id: msg.id, ok: true, result: JSON.parse(JSON.stringify(fn(state.sim, msg.query.args) ?? null)) as unknown };
+    const extra = prepared.query.options;
+    const sim = Object.keys(extra).length ? simulate(state.sim.files, merge(state.options, extra)) : state.sim;
+    const r = prepared.query.run(sim);
+    if (!r.ok) return { type: 'answer', id: msg.id, ok: false, kind: r.kind, error: r.error };
+    // The document as JSON carries it (fields left undefined are dropped, as the CLI prints it).
+    const result: unknown = JSON.parse(JSON.stringify(r.result));
+    return { type: 'answer', id: msg.id, ok: true, query: msg.query, result } as AnswerReply;
   } catch (e) {
-    return { type: 'answer', id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { type: 'answer', id: msg.id, ok: false, kind: 'input', error: `The simulator failed answering ${msg.query} (${e instanceof Error ? e.message : String(e)}).` };
   }
+}
+
+/** Options section by section, the query's winning (`{policy: {...}}` over the page's settings). */
+function merge(base: DeepPartial<SimOptions>, extra: DeepPartial<SimOptions>): DeepPartial<SimOptions> {
+  const out: Record<string, object | undefined> = { ...base };
+  for (const [k, v] of Object.entries(extra)) out[k] = { ...out[k], ...v };
+  return out;
 }

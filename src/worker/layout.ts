@@ -16,7 +16,7 @@ import { routeEdges, type Box, type Column, type Point } from './routes';
 
 export const NODE_H = 64;
 /** Room between columns: curves, arrowheads, and the lanes that routed edges take. */
-export const COL_GAP = 48;
+export const COL_GAP = 44;
 const ROW_GAP = 16;
 const PITCH = NODE_H + ROW_GAP;
 const GROUP_PAD = { top: 30, left: 14, bottom: 14, right: 14 };
@@ -27,7 +27,7 @@ const MIN_W = 128;
 /** Widths go in steps of this much. */
 const WIDTH_STEP = 16;
 /** Longer names are cut in the middle (their ends tell replicas apart) and shown whole on hover and focus. */
-const MAX_W = 260;
+const MAX_W = 240;
 /** A detail line (IP, ports, readiness) widens its column by this much at most; it is cut instead. */
 const DETAIL_MAX = 150;
 /** Kinds whose detail line never widens a column (the internet's "any client outside the cluster"). */

@@ -2,16 +2,7 @@
  * The messages between the page and the simulation worker: plain data only (no classes, no functions),
  * so they survive structured cloning and can be logged, replayed and tested in Node.
  */
-import type { DeepPartial, Diagnostic, SimOptions, Topology } from '../core/index';
-
-/** Questions the core answers about the latest simulation (each served by a core query function). */
-export type QueryKind = 'dns' | 'route' | 'check' | 'matrix' | 'trace' | 'exercise' | 'run';
-
-export interface Query {
-  kind: QueryKind;
-  /** The query's own arguments, as the core function takes them. */
-  args: unknown;
-}
+import type { DeepPartial, Diagnostic, QueryInput, QueryName, QueryResult, SimOptions, Topology } from '../core/index';
 
 export interface SimulateRequest {
   type: 'simulate';
@@ -23,11 +14,11 @@ export interface SimulateRequest {
   showSystem?: boolean;
 }
 
-export interface QueryRequest {
-  type: 'query';
-  id: number;
-  query: Query;
-}
+/**
+ * One question about the latest simulation, by its name in the core's query map, with the CLI's flags as
+ * JSON (`{query: 'dns', args: {from: 'app/api', name: 'db'}}`); typed per query.
+ */
+export type QueryRequest = { [K in QueryName]: { type: 'query'; id: number; query: K; args: QueryInput<K> } }[QueryName];
 
 export type Request = SimulateRequest | QueryRequest;
 
@@ -81,19 +72,17 @@ export interface SimulatedReply {
   services: string[];
   /** Hostnames that Ingress rules and routes serve, for the query panels' suggestions. */
   hosts: string[];
-  /** Which query kinds this build of the core can answer. */
-  queries: QueryKind[];
+  /** Which questions this build of the core answers (the names of its query map). */
+  queries: QueryName[];
   /** Milliseconds spent simulating and laying out (measured in the worker). */
   timings: { simulate: number; layout: number; sinceEdit?: number };
 }
 
-export interface AnswerReply {
-  type: 'answer';
-  id: number;
-  ok: boolean;
-  result?: unknown;
-  error?: string;
-}
+/** The answer to a QueryRequest: exactly the CLI's `--json` document for the same question. */
+export type AnswerReply =
+  | { [K in QueryName]: { type: 'answer'; id: number; ok: true; query: K; result: QueryResult<K> } }[QueryName]
+  /** `usage`: the arguments cannot be asked (CLI exit 2); `input`: this scenario cannot answer (CLI exit 1). */
+  | { type: 'answer'; id: number; ok: false; kind: 'usage' | 'input'; error: string };
 
 export interface FailedReply {
   type: 'failed';

@@ -1,6 +1,5 @@
 import { createState, handle } from './handler';
-import { QUERIES } from './queries';
 import type { Request } from './protocol';
 
-const state = createState(QUERIES, () => performance.now());
+const state = createState(() => performance.now());
 self.addEventListener('message', (e: MessageEvent<Request>) => self.postMessage(handle(state, e.data)));

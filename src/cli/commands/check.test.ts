@@ -83,6 +83,16 @@ describe('knet matrix', () => {
     expect((JSON.parse(r.stdout) as { ports: unknown }).ports).toEqual(ports);
   });
 
+  it("includes pods the input declares in kube-system, and leaves out only the simulator's own", async () => {
+    const dns = `apiVersion: v1\nkind: Pod\nmetadata: {name: my-dns, namespace: kube-system, labels: {app: my-dns}}\nspec: {containers: [{name: c, ports: [{containerPort: 53, protocol: UDP}]}]}\n`;
+    const r = await run(['matrix', 'in.yaml', '--port', '53/udp', '--json'], { 'in.yaml': `${YAML}---\n${dns}` });
+    const pods = (JSON.parse(r.stdout) as { pods: string[] }).pods;
+    expect(pods).toEqual(['shop/api', 'data/db', 'kube-system/my-dns']);
+    // The CoreDNS pods the simulator adds come only when their namespace is asked for.
+    const asked = await run(['matrix', 'in.yaml', '--port', '53/udp', '--namespace', 'kube-system', '--json'], { 'in.yaml': `${YAML}---\n${dns}` });
+    expect((JSON.parse(asked.stdout) as { pods: string[] }).pods).toEqual(expect.arrayContaining(['kube-system/my-dns', expect.stringMatching(/^kube-system\/coredns-/)]));
+  });
+
   it('rejects a malformed --port with exit 2', async () => {
     expect((await run(['matrix', 'in.yaml', '--port', '80/icmp'], { 'in.yaml': YAML })).code).toBe(EXIT.USAGE);
   });

@@ -1,5 +1,5 @@
-import { findPod, quoteWord, runCommand, simulate, type RunResult } from '../../core/index';
-import { one, parseArgs } from '../args';
+import { leftOutLines, prepareQuery, quoteWord, simulate, type RunDocument } from '../../core/index';
+import { parseArgs } from '../args';
 import type { Command } from '../command';
 import { InputError, UsageError, type IO } from '../io';
 import { loadInputs } from '../input';
@@ -14,7 +14,7 @@ export function commandLine(words: string[]): string {
   return words.map(quoteWord).join(' ');
 }
 
-function print(r: RunResult, io: IO, explain: boolean): void {
+function print(r: RunDocument, io: IO, explain: boolean): void {
   for (const c of r.output) {
     if (c.stream === 'stdout') io.out(c.text);
     else io.err(c.text);
@@ -24,26 +24,30 @@ function print(r: RunResult, io: IO, explain: boolean): void {
 
 /**
  * `knet run`: one line typed into a terminal of the simulated cluster; prints what the real tool prints
- * and exits with its exit status. `--json` prints the whole answer instead.
+ * and exits with its exit status. `--json` prints the `run` query's document, as the page's Terminal gets
+ * it. Not `queryCommand`: the words after `--` are the tool's, never knet's flags, and the exit status is
+ * the tool's.
  */
-export const runCommandCLI: Command = {
+export const run: Command = {
   name: 'run',
   summary: 'run one command line (kubectl, nslookup, dig, wget, curl, nc, ping...) in a pod of the simulated cluster',
   usage: 'knet run <input>... [--from ns/pod | --from host] [--explain] [--json] -- <command line>',
   async run(argv, io) {
     const dash = argv.indexOf('--');
-    if (dash < 0) throw new UsageError('give the command line after --, e.g. knet run app.yaml -- kubectl get pods -A');
-    const words = argv.slice(dash + 1);
-    if (words.length === 0) throw new UsageError('the command line after -- is empty');
-    const args = parseArgs(argv.slice(0, dash), ['from'], ['explain']);
-    const from = one(args, 'from');
+    const args = parseArgs(dash < 0 ? argv : argv.slice(0, dash), ['from'], ['explain']);
+    if ((args.flags.get('from')?.length ?? 0) > 1) throw new UsageError('--from may be given only once');
+    const from = args.flags.get('from')?.[0];
+    const line = dash < 0 ? undefined : commandLine(argv.slice(dash + 1));
+    const prepared = prepareQuery('run', { ...(line !== undefined ? { line } : {}), ...(from !== undefined ? { from } : {}) });
+    if (!prepared.ok) throw new UsageError(prepared.error);
     const files = await loadInputs(args.inputs, io);
-    const sim = simulate(files);
-    warnUnread(sim, files, io);
-    if (from !== undefined && from !== 'host' && !findPod(sim.world, from)) throw new InputError(`there is no pod ${from.includes('/') ? from : `default/${from}`} (--from names a pod as namespace/name)`);
-    const r = runCommand(sim, { line: commandLine(words), ...(from !== undefined ? { from } : {}) });
-    if (args.json) io.out(`${JSON.stringify(r, null, 2)}\n`);
-    else print(r, io, args.flags.has('explain'));
-    return r.exitCode;
+    const sim = simulate(files, prepared.query.options);
+    warnUnread(sim, io);
+    for (const l of leftOutLines(sim)) io.err(`${l}\n`);
+    const answer = prepared.query.run(sim);
+    if (!answer.ok) throw new InputError(answer.error);
+    if (args.json) io.out(`${JSON.stringify(answer.result, null, 2)}\n`);
+    else print(answer.result, io, args.flags.has('explain'));
+    return answer.result.exitCode;
   },
 };

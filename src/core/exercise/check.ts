@@ -1,13 +1,15 @@
-import type { Protocol } from '../model/meta';
-import type { CommandGoal, ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../model/exercise';
-import type { World } from '../model/world';
+import type { ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../model/exercise';
 import type { Simulation } from '../simulate';
-import { check } from '../controllers/netpol/index';
-import { resolve, type ReachDNS } from '../controllers/coredns/index';
-import { route } from '../route';
-import { parseRequestURL } from '../http';
-import { trace } from '../trace/index';
-import { runCommand } from '../terminal/index';
+import { reachDNS } from '../controllers/netpol/index';
+import { check } from '../queries/check';
+import { dns } from '../queries/dns';
+import type { Outcome, Query, RawArgs } from '../queries/query';
+import { route } from '../queries/route';
+import { trace } from '../queries/trace';
+import { checkCommand } from './command';
+import { expandPeer } from './peers';
+
+export { expandPeer };
 
 /** The verdict on one goal: `{goal, passed, actual, reason}` as `knet test --json` prints it, plus where the goal is written. */
 export interface GoalResult {
@@ -23,6 +25,18 @@ export interface GoalResult {
   /** `Exercise/name`: with `path`, locates the goal (`rangeIn(exercise.source, path)`). */
   object: string;
 }
+
+/**
+ * Ask one question through the query layer, as `knet` and the page ask it: a goal's verdict can never
+ * differ from the answer the learner gets in the DNS, Routes or Trace panel.
+ */
+function ask<A, R>(q: Query<unknown, A, R>, sim: Simulation, raw: RawArgs): Outcome<R> {
+  const args = q.parse(raw);
+  return args.ok ? q.run(sim, args.value) : args;
+}
+
+/** `Name: value` lines of a goal's headers, as `--header` takes them. */
+const headerLines = (headers: Record<string, string>) => Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
 
 /** Check every goal of the scenario's Exercise (the first one) against the simulation. Pure. */
 export function checkExercise(sim: Simulation, exercise: Exercise | undefined = sim.world.exercises?.[0]): GoalResult[] {
@@ -70,22 +84,6 @@ function checkGoal(sim: Simulation, g: ExerciseGoal): Verdict {
   }
 }
 
-/**
- * A goal's peer as the queries take it: a pod name stays as it is; `ns/name` that names a workload means
- * every pod of it; as a destination, a Service name means the Service (judged per backend, NP-10).
- */
-export function expandPeer(world: World, peer: string, asDestination: boolean): { peers: string[] } | { error: string } {
-  if (/^(ip|node|service|svc):/.test(peer)) return { peers: [peer] };
-  const [ns, name] = peer.includes('/') ? (peer.split('/', 2) as [string, string]) : ['default', peer];
-  if (world.pods.some((p) => p.namespace === ns && p.name === name)) return { peers: [`${ns}/${name}`] };
-  const owners = world.workloads.filter((w) => w.namespace === ns && w.name === name).map((w) => w.id);
-  const pods = world.pods.filter((p) => p.ownerId !== undefined && owners.includes(p.ownerId)).map((p) => `${p.namespace}/${p.name}`);
-  if (pods.length > 0) return { peers: pods.sort() };
-  if (owners.length > 0) return { error: `${ns}/${name} has no pods` };
-  if (asDestination && world.services.some((s) => s.namespace === ns && s.name === name)) return { peers: [`service:${ns}/${name}`] };
-  return { error: `there is no pod or workload ${ns}/${name}${asDestination ? ' (nor a Service)' : ''}` };
-}
-
 function checkConnect(sim: Simulation, g: ConnectGoal): Verdict {
   const from = expandPeer(sim.world, g.from, false);
   const to = expandPeer(sim.world, g.to, true);
@@ -95,8 +93,8 @@ function checkConnect(sim: Simulation, g: ConnectGoal): Verdict {
   for (const f of from.peers) {
     for (const t of to.peers) {
       if (f === t) continue;
-      const o = check(sim, { from: f, to: t, port: g.port, protocol: g.protocol });
-      outcomes.push(o.ok ? { verdict: o.result.verdict, reason: o.result.reason } : { verdict: 'error', reason: o.error });
+      const o = ask(check, sim, { from: f, to: t, port: g.port, protocol: g.protocol });
+      outcomes.push(o.ok ? { verdict: o.value.verdict, reason: o.value.reason } : { verdict: 'error', reason: o.error });
     }
   }
   if (outcomes.length === 0) return { passed: false, actual: 'error', reason: 'the goal connects a pod to itself only' };
@@ -115,16 +113,6 @@ function checkConnect(sim: Simulation, g: ConnectGoal): Verdict {
   return { passed, actual, reason: telling.reason };
 }
 
-/** May this pod reach its nameserver on UDP 53? The NetworkPolicy engine answers for the resolver (NP-14). */
-function reachDNSVia(sim: Simulation): ReachDNS {
-  return (podId, ip, protocol: Protocol, port) => {
-    const o = check(sim, { from: podId.replace(/^Pod\//, ''), to: `ip:${ip}`, port, protocol });
-    if (!o.ok) return { allowed: true, reason: o.error, policies: [] };
-    const policies = [...o.result.egress.policies, ...o.result.ingress.policies].map(String);
-    return { allowed: o.result.verdict === 'allowed', reason: o.result.reason, policies };
-  };
-}
-
 function checkDNS(sim: Simulation, g: DNSGoal): Verdict {
   let from: string | undefined;
   if (g.from !== undefined) {
@@ -132,8 +120,9 @@ function checkDNS(sim: Simulation, g: DNSGoal): Verdict {
     if ('error' in f) return { passed: false, actual: 'error', reason: f.error };
     from = f.peers[0];
   }
-  const r = resolve(sim, { ...(from !== undefined ? { from } : {}), name: g.name, type: g.qtype }, reachDNSVia(sim));
-  if (r.error) return { passed: false, actual: 'error', reason: r.error.message };
+  const o = ask(dns, sim, { ...(from !== undefined ? { from } : {}), name: g.name, type: g.qtype });
+  if (!o.ok) return { passed: false, actual: 'error', reason: o.error };
+  const r = o.value;
   // Names outside the cluster domain are the upstream resolver's answer: assume it resolves them.
   const resolves = (r.status === 'NOERROR' && r.answers.length > 0) || r.status === 'FORWARDED';
   const data = r.answers.map((a) => a.data);
@@ -157,15 +146,15 @@ function checkDNS(sim: Simulation, g: DNSGoal): Verdict {
 
 /** The resolver's own explanation of a timeout repeats per search name; one sentence is enough for a goal. */
 function timeoutReason(sim: Simulation, from: string, nameserver: string): string {
-  const v = reachDNSVia(sim)(`Pod/${from}`, nameserver, 'UDP', 53);
+  const v = reachDNS(sim.world, sim.options, sim.policies)(`Pod/${from}`, nameserver, 'UDP', 53);
   const by = [...new Set(v.policies)];
   return `DNS queries from ${from} time out: UDP 53 to the nameserver ${nameserver} is denied${by.length ? ` by ${by.join(', ')}` : ''} (NP-14).`;
 }
 
 function checkRoute(sim: Simulation, g: RouteGoal): Verdict {
-  const req = parseRequestURL(g.url, Object.entries(g.headers), g.method);
-  if (!req) return { passed: false, actual: 'error', reason: `${g.url} is not an http(s) URL` };
-  const { results } = route(sim, req);
+  const o = ask(route, sim, { url: g.url, header: headerLines(g.headers), method: g.method });
+  if (!o.ok) return { passed: false, actual: 'error', reason: /--url/.test(o.error) ? `${g.url} is not an http(s) URL` : o.error };
+  const { results } = o.value;
   if (results.length === 0)
     return {
       passed: false,
@@ -201,27 +190,12 @@ function checkRoute(sim: Simulation, g: RouteGoal): Verdict {
 function checkRequest(sim: Simulation, g: RequestGoal): Verdict {
   const from = expandPeer(sim.world, g.from, false);
   if ('error' in from) return { passed: false, actual: 'error', reason: from.error };
-  const results = from.peers.map((f) => ({
-    from: f,
-    t: trace(sim, { from: f, url: g.url, method: g.method, headers: Object.entries(g.headers) }),
-  }));
-  const broken = results.find((x) => x.t.error !== undefined);
-  if (broken) return { passed: false, actual: 'error', reason: broken.t.error! };
+  const asked = from.peers.map((f) => ({ from: f, o: ask(trace, sim, { from: f, url: g.url, method: g.method, header: headerLines(g.headers) }) }));
+  const broken = asked.find((x) => !x.o.ok);
+  if (broken && !broken.o.ok) return { passed: false, actual: 'error', reason: broken.o.error };
+  const results = asked.flatMap((x) => (x.o.ok ? [{ from: x.from, t: x.o.value }] : []));
   const verdicts = new Set(results.map((x) => x.t.verdict));
   const actual = verdicts.size === 1 ? [...verdicts][0]! : `mixed (${results.map((x) => `${x.from}: ${x.t.verdict}`).join(', ')})`;
   const telling = results.find((x) => x.t.verdict !== g.expect) ?? results[0]!;
   return { passed: actual === g.expect, actual, reason: telling.t.summary };
-}
-
-/** A command line typed into the terminal (`knet run`): its exit status and what it prints. */
-function checkCommand(sim: Simulation, g: CommandGoal): Verdict {
-  const from = g.from !== undefined ? expandPeer(sim.world, g.from, false) : undefined;
-  if (from && 'error' in from) return { passed: false, actual: 'error', reason: from.error };
-  const r = runCommand(sim, { line: g.run, ...(from ? { from: from.peers[0]! } : {}) });
-  const shown = r.output.map((c) => c.text).join('');
-  const okExit = g.expect.exitCode === undefined || r.exitCode === g.expect.exitCode;
-  const okPrint = g.expect.prints === undefined || shown.includes(g.expect.prints);
-  const firstLine = shown.split('\n').find((l) => l.trim() !== '') ?? '(no output)';
-  const reason = r.notes[0] ?? (okPrint ? `It printed: ${firstLine.trim()}` : `Its output does not contain "${g.expect.prints}"; it printed: ${firstLine.trim()}`);
-  return { passed: okExit && okPrint, actual: `exit ${r.exitCode}`, reason };
 }

@@ -3,7 +3,7 @@ import { rangeIn } from '../manifest/reader';
 import type { ExerciseGoal } from '../model/exercise';
 import type { World } from '../model/world';
 import { EXERCISE_CODES } from './codes';
-import { expandPeer } from './check';
+import { expandPeer } from './peers';
 
 /**
  * A goal that names a pod, workload, Service or node the scenario does not have is marked on its field,

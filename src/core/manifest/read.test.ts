@@ -181,3 +181,26 @@ describe('Pods and workloads (ADM-3)', () => {
     expect(world.workloads[0]!.template.containers[0]!.env).toEqual([{ name: 'DB', value: 'db.data:5432' }]);
   });
 });
+
+describe('objects the API server would refuse', () => {
+  it.each([
+    ['an invalid name', 'apiVersion: v1\nkind: Pod\nmetadata: {name: Bad_Name}\nspec: {containers: [{name: c}]}\n', 'Pod/default/Bad_Name', 'Bad_Name'],
+    ['an invalid field', 'apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: shop}\nspec: {ports: [{port: 70000}]}\n', 'Service/shop/s', 'port: 70000'],
+    ['an apiVersion the API no longer serves', 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\n', 'Ingress/default/i', 'extensions/v1beta1'],
+    ['a second definition of the same object', `${svc('a', '{ports: [{port: 80}]}')}---\n${svc('a', '{ports: [{port: 81}]}')}`, 'Service/shop/a', 'a'],
+    ['a document without a kind', 'apiVersion: v1\nmetadata: {name: x}\n', null, ''],
+  ])('are recorded as left out, with the reason and where it points: %s', (_name, text, object, at) => {
+    const { world } = read(text);
+    expect(world.leftOut).toHaveLength(1);
+    const o = world.leftOut[0]!;
+    expect(o.object).toBe(object);
+    expect(o.reason).not.toBe('');
+    expect(text.slice(o.range.start, o.range.end)).toContain(at);
+  });
+
+  it('leave out nothing the World keeps, and not kinds the simulator does not model', () => {
+    const { world } = read(`${svc('a', '{ports: [{port: 80}]}')}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`);
+    expect(world.services.map((s) => s.name)).toEqual(['a']);
+    expect(world.leftOut).toEqual([]);
+  });
+});

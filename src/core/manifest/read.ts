@@ -75,23 +75,55 @@ function unfoldLists(raw: RawObject, diags: Diagnostic[]): RawObject[] {
   return out;
 }
 
+/**
+ * Read one object; when it does not make it into the World (the API server would refuse it, or it repeats
+ * an earlier one), record why in `world.leftOut`, so an answer that misses it can say so (CLI: one located
+ * line per object left out). Kinds the simulator does not know are not refused, only not simulated.
+ */
 function readObject(raw: RawObject, order: number, world: World, options: SimOptions, diags: Diagnostic[], seen: Map<string, SourceRef>): void {
+  const before = diags.length;
+  const size = objectCount(world);
+  const known = readKnownObject(raw, order, world, options, diags, seen);
+  if (!known || objectCount(world) > size) return;
+  const why = diags.slice(before).find((d) => d.severity === 'error') ?? diags.slice(before).find((d) => d.severity === 'warning');
+  if (!why) return;
+  const v = raw.value;
+  const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
+  const meta = typeof v.metadata === 'object' && v.metadata !== null ? (v.metadata as Record<string, unknown>) : {};
+  const kind = str(v.kind);
+  const name = str(meta.name);
+  const handler = kind ? BY_KIND.get(kind) : undefined;
+  const namespace = handler?.namespaced === false ? '' : (str(meta.namespace) ?? 'default');
+  world.leftOut.push({ object: kind ? (name ? objectId(kind, namespace, name) : `${kind} without a name`) : null, file: why.file, range: why.range, reason: why.message });
+}
+
+/** Every object in the World, to tell whether reading one added it. */
+function objectCount(w: World): number {
+  return (
+    w.namespaces.length + w.nodes.length + w.workloads.length + w.pods.length + w.services.length + w.endpointSlices.length + w.legacyEndpoints.length +
+    w.secrets.length + w.ingressClasses.length + w.ingresses.length + w.gatewayClasses.length + w.gateways.length + w.httpRoutes.length + w.grpcRoutes.length +
+    w.referenceGrants.length + w.networkPolicies.length + w.adminNetworkPolicies.length + w.others.length + (w.exercises?.length ?? 0)
+  );
+}
+
+/** Validate and add one object; false when its kind is not simulated (so leaving it out is no rejection). */
+function readKnownObject(raw: RawObject, order: number, world: World, options: SimOptions, diags: Diagnostic[], seen: Map<string, SourceRef>): boolean {
   const source: SourceRef = { file: raw.file, range: raw.range, fields: raw.fields };
   const r = new FieldReader(raw.value, source, diags);
   const kind = r.str('kind');
   const apiVersion = r.str('apiVersion');
   if (kind === undefined) {
     if (!r.has('kind')) r.report(CODES.MISSING_KIND, '', 'This document has no `kind`, so it is not a Kubernetes object.');
-    return;
+    return true;
   }
   if (apiVersion === undefined) {
     if (!r.has('apiVersion')) r.report(CODES.MISSING_API_VERSION, 'kind', `This ${kind} has no \`apiVersion\`.`);
-    return;
+    return true;
   }
   const handler = BY_KIND.get(kind);
   if (!handler) {
     r.report(CODES.UNKNOWN_KIND, 'kind', `${apiVersion} ${kind} is not simulated; it is ignored.`, 'info');
-    return;
+    return false;
   }
   if (!handler.apiVersions.includes(apiVersion)) {
     const instead = handler.removed?.[apiVersion];
@@ -99,10 +131,10 @@ function readObject(raw: RawObject, order: number, world: World, options: SimOpt
       ? `${apiVersion} ${kind} is no longer served by Kubernetes; use ${instead}. The object is ignored.`
       : `${kind} is read in ${handler.apiVersions.join(' or ')}, not ${apiVersion}. The object is ignored.`;
     r.report(CODES.UNSUPPORTED_VERSION, 'apiVersion', msg, 'warning');
-    return;
+    return true;
   }
   const meta = readMeta(r, kind, handler, order, world);
-  if (!meta) return;
+  if (!meta) return true;
   r.object = meta.id;
   const earlier = seen.get(meta.id);
   if (earlier) {
@@ -115,10 +147,11 @@ function readObject(raw: RawObject, order: number, world: World, options: SimOpt
       object: meta.id,
       related: [{ file: earlier.file, range: earlier.range, message: 'first definition' }],
     });
-    return;
+    return true;
   }
   seen.set(meta.id, source);
   handler.read(r, meta, { world, options, diags });
+  return true;
 }
 
 function readMeta(r: FieldReader, kind: string, handler: KindHandler, order: number, world: World): ObjectMeta | undefined {

@@ -157,3 +157,16 @@ export interface Secret extends ObjectMeta {
   type: string;
   dataKeys: string[];
 }
+
+/**
+ * The pods and the Service that carry an entry point's traffic as the simulator runs them: the ingress
+ * controller of an IngressClass, the proxy of a Gateway. Written by its controller once the pods exist;
+ * routing, traces, DNS and the graph read it (NetworkPolicy sees these pods as the source, NP-12).
+ */
+export interface Implementation {
+  namespace: string;
+  /** `Service/ns/name` of its LoadBalancer Service, or null when there is none. */
+  service: string | null;
+  /** `Pod/ns/name` of its running pods (with an address), sorted. */
+  pods: string[];
+}

@@ -1,3 +1,4 @@
+import type { Implementation } from './core';
 import type { LabelSelector, ObjectMeta, Protocol } from './meta';
 
 /** networking.k8s.io/v1 IngressClass. */
@@ -8,6 +9,8 @@ export interface IngressClass extends ObjectMeta {
   isDefault: boolean;
   /** True when the simulator supplied it (ING-3 [SIM]). */
   implicit: boolean;
+  /** The controller's pods and LoadBalancer Service (ING-13), when the simulator runs it (ingress-nginx). */
+  implementation?: Implementation;
 }
 
 export interface IngressBackend {
@@ -44,6 +47,8 @@ export interface Ingress extends ObjectMeta {
   defaultBackend?: IngressBackend;
   rules: IngressRule[];
   tls: { hosts: string[]; secretName?: string; index: number }[];
+  /** Written by the ingress controller once its Service has an address: where clients reach this Ingress. */
+  status?: { loadBalancer: { ingress: { ip: string }[] } };
 }
 
 export interface NetworkPolicyPort {

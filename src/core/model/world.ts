@@ -4,6 +4,7 @@ import type { Ingress, IngressClass, NetworkPolicy } from './networking';
 import type { GRPCRoute, Gateway, GatewayClass, HTTPRoute, ReferenceGrant } from './gateway';
 import type { AdminNetworkPolicy } from './admin-policy';
 import type { Exercise } from './exercise';
+import type { Range } from '../diagnostics/diagnostic';
 
 /** Cluster-wide parameters (§0). Options, never globals. */
 export interface ClusterConfig {
@@ -70,6 +71,18 @@ export interface World {
   others: { id: string; kind: string; namespace: string; name: string }[];
   /** `kind: Exercise` documents (playground.knet.dev/v1): goals to check, not cluster objects. */
   exercises?: Exercise[];
+  /** Objects the API server would reject, left out of the World, each with the first reason and its place. */
+  leftOut: LeftOut[];
+}
+
+/** An object (or a document that is not one) the API server would refuse, so it is not simulated. */
+export interface LeftOut {
+  /** `Kind/namespace/name` as far as the document says it (`Pod/default/Bad_Name`); null without a kind. */
+  object: string | null;
+  file: number;
+  /** Where the reason points (the field that was refused). */
+  range: Range;
+  reason: string;
 }
 
 export function emptyWorld(cluster: ClusterConfig = DEFAULT_CLUSTER): World {
@@ -94,5 +107,6 @@ export function emptyWorld(cluster: ClusterConfig = DEFAULT_CLUSTER): World {
     networkPolicies: [],
     adminNetworkPolicies: [],
     others: [],
+    leftOut: [],
   };
 }

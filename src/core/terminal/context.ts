@@ -2,6 +2,7 @@ import type { Pod } from '../model/core';
 import type { Labels } from '../model/meta';
 import type { Simulation } from '../simulate';
 import { findPod } from '../controllers/coredns/index';
+import { createPolicyCache } from '../controllers/netpol/index';
 import { assignPodIPs } from '../controllers/workloads/ipam';
 import { schedule } from '../controllers/workloads/schedule';
 
@@ -121,5 +122,6 @@ function addPod(sim: Simulation, spec: ShellPod): { sim: Simulation; pod: Pod } 
   const copies = w.pods.map((p) => ({ ...p, ips: [...p.ips] }));
   schedule([...copies, pod], w.nodes, []);
   assignPodIPs([...copies, pod], w.nodes, []);
-  return { sim: { ...sim, world: { ...w, pods: [...w.pods, pod] } }, pod };
+  // A World of its own, so its own compiled policies (the scenario's stay valid for the scenario's World).
+  return { sim: { ...sim, world: { ...w, pods: [...w.pods, pod] }, policies: createPolicyCache() }, pod };
 }

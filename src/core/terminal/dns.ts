@@ -5,9 +5,10 @@
  * NetworkPolicy engine's (NP-14); the learner's machine asks public DNS, which knows only the entry points.
  */
 import type { DNSRecord, RRType } from '../controllers/coredns/index';
-import { askUpstream, buildZone, podResolvConf, resolve } from '../controllers/coredns/index';
+import { askUpstream, buildZone, podResolvConf, resolve, type ResolveResult } from '../controllers/coredns/index';
 import { reachDNS } from '../controllers/netpol/index';
 import type { Shell } from './context';
+import type { Simulation } from '../simulate';
 
 /** The learner's machine's resolver (RFC 5737 documentation address). */
 export const HOST_NAMESERVER = '198.51.100.1';
@@ -35,8 +36,13 @@ export function searchList(shell: Shell): string[] {
 export function reachableServer(shell: Shell): string | null {
   const servers = nameservers(shell);
   if (shell.kind === 'host') return servers[0] ?? null;
-  const reach = reachDNS(shell.sim);
+  const reach = reachDNS(shell.sim.world, shell.sim.options, shell.sim.policies);
   return servers.find((s) => reach(shell.pod.id, s, 'UDP', 53).allowed) ?? null;
+}
+
+/** The pod's resolver (search list, ndots) over the network the policies leave it: NP-14 blocks DNS too. */
+export function resolveIn(sim: Simulation, podId: string, name: string, type: RRType): ResolveResult {
+  return resolve(sim.world, sim.options, { from: podId, name, type }, reachDNS(sim.world, sim.options, sim.policies));
 }
 
 /** Ask one fully qualified question (a trailing dot is added when missing). */
@@ -48,7 +54,7 @@ export function ask(shell: Shell, name: string, type: RRType): DnsReply {
     const up = askUpstream(buildZone(shell.sim.world, shell.sim.options).upstream, q, type);
     return { rcode: up.rcode, answers: up.answers, authoritative: false };
   }
-  const r = resolve(shell.sim, { from: shell.pod.id, name: q, type }, reachDNS(shell.sim));
+  const r = resolveIn(shell.sim, shell.pod.id, q, type);
   const attempt = r.tried[r.tried.length - 1];
   return { rcode: r.rcode ?? 'NXDOMAIN', answers: r.answers, authoritative: !!attempt && attempt.status !== 'FORWARDED' };
 }
@@ -56,6 +62,6 @@ export function ask(shell: Shell, name: string, type: RRType): DnsReply {
 /** The name a PTR question for `ip` returns, without the trailing dot (getnameinfo), or undefined. */
 export function reverseName(shell: Shell, ip: string): string | undefined {
   if (shell.kind === 'host') return undefined;
-  const r = resolve(shell.sim, { from: shell.pod.id, name: ip, type: 'PTR' }, reachDNS(shell.sim));
+  const r = resolveIn(shell.sim, shell.pod.id, ip, 'PTR');
   return r.answers.find((a) => a.type === 'PTR')?.data.replace(/\.$/, '');
 }

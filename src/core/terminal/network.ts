@@ -9,10 +9,11 @@ import { parseRequestURL } from '../http';
 import { route, type EntryResult } from '../route';
 import { trace } from '../trace/index';
 import type { TraceQuery, TraceResult } from '../trace/types';
-import { buildZone, askUpstream, resolve } from '../controllers/coredns/index';
-import { reachDNS } from '../controllers/netpol/index';
+import { buildZone, askUpstream } from '../controllers/coredns/index';
 import { lookupServiceAddress, serviceBackends, type Client } from '../controllers/kube-proxy/index';
+import type { Peer } from '../model/peer';
 import { HOST_IP, type Shell } from './context';
+import { resolveIn } from './dns';
 
 /** A name looked up by the client's resolver. */
 export type Lookup =
@@ -37,7 +38,7 @@ export function lookupHost(shell: Shell, host: string): Lookup {
     const addresses = up.answers.map((a) => a.data);
     return addresses.length ? { kind: 'address', ip: addresses[0]!, addresses, literal: false } : { kind: 'nxdomain' };
   }
-  const r = resolve(shell.sim, { from: shell.pod.id, name: host, type: 'A' }, reachDNS(shell.sim));
+  const r = resolveIn(shell.sim, shell.pod.id, host, 'A');
   if (r.status === 'TIMEOUT') return { kind: 'timeout', nameserver: r.nameserver };
   const addresses = r.answers.filter((a) => a.type === 'A' || a.type === 'AAAA').map((a) => a.data);
   return addresses.length ? { kind: 'address', ip: canonicalIP(addresses[0]!), addresses, literal: false } : { kind: 'nxdomain' };
@@ -46,6 +47,11 @@ export function lookupHost(shell: Shell, host: string): Lookup {
 /** The peer `trace` and `check` take for this shell's client. */
 export function clientPeer(shell: Shell): string {
   return shell.kind === 'host' ? `ip:${HOST_IP}` : `${shell.pod.namespace}/${shell.pod.name}`;
+}
+
+/** The client as the NetworkPolicy engine takes it. */
+export function clientPeerOf(shell: Shell): Peer {
+  return shell.kind === 'host' ? { kind: 'ip', ip: HOST_IP } : { kind: 'pod', namespace: shell.pod.namespace, name: shell.pod.name };
 }
 
 /** How a TCP connection (and, for HTTP, the request on it) ends. */

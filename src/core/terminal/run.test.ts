@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trace } from '../trace/index';
-import { checkConnection } from '../index';
+import { runQuery } from '../index';
 import { runCommand } from './run';
 import { shopSim, term, transcriptOf, type Transcript } from './testing';
 import { withPod, DEBUG_POD } from './context';
@@ -36,7 +36,7 @@ describe('runCommand', () => {
 
   it('the answer is the policy engine answer: allowed for the api pods, denied for web', () => {
     for (const [from, verdict, exit] of [['shop/api-0', 'allowed', 0], ['shop/web', 'denied', 1]] as const) {
-      const check = checkConnection(shopSim(), { from, to: 'service:shop/db', port: 5432, protocol: 'TCP' });
+      const check = runQuery(shopSim(), 'check', { from, to: 'service:shop/db', port: 5432, protocol: 'TCP' });
       expect(check.ok && check.result.verdict).toBe(verdict);
       expect(term('nc -z -w 1 db.shop 5432', { from }).exitCode).toBe(exit);
     }

@@ -6,9 +6,9 @@ import { addEdge, addNode, citeOf, INTERNET, isSystem, shown, type Builder, type
 import { addEntryPoints } from './entry';
 import { addCalls, addExternalEntry } from './traffic';
 import { slicesOf } from '../net/endpoints';
-import { compile } from '../controllers/netpol/index';
+import { isolationByPod } from '../controllers/netpol/index';
 
-export { INTERNET, isSystem, citeOf, type TopologyOptions } from './builder';
+export { isSystem, citeOf, type TopologyOptions } from './builder';
 
 /**
  * The graph to draw for a simulation: clients, Services (layer 3), their EndpointSlices (layer 4) and pods
@@ -86,13 +86,10 @@ function addSlices(g: Builder, sim: Simulation): void {
 
 /** Layer 5: every pod, one node per replica, with the NetworkPolicies that isolate it (NP-2). */
 function addPods(g: Builder, sim: Simulation): void {
-  const c = compile(sim.world, sim.options);
-  const index = new Map(c.pods.map((p, i) => [p.id, i]));
-  const names = (ks: number[] | undefined) => (ks ?? []).map((k) => c.policies[k]!.policy.id);
+  const isolated = isolationByPod(sim.world, sim.options, sim.policies);
   for (const p of sim.world.pods) {
     if (!shown(g, p)) continue;
-    const i = index.get(p.id);
-    const isolation = i === undefined ? null : { ingress: names(c.isolating.ingress[i]), egress: names(c.isolating.egress[i]) };
+    const isolation = isolated.get(p.id) ?? null;
     const status = p.phase === 'Failed' ? 'error' : p.ready ? 'ok' : 'warning';
     addNode(g, {
       id: p.id,

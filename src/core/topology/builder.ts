@@ -9,8 +9,7 @@ export interface TopologyOptions {
   skipPolicy?: boolean;
 }
 
-/** The id of the node standing for every client outside the cluster (`Client/internet`). */
-export const INTERNET = 'Client/internet';
+export { INTERNET } from '../model/peer';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 

@@ -1,7 +1,8 @@
 import type { Ingress } from '../model/networking';
 import type { Simulation } from '../simulate';
-import { controllerPods, NGINX_CONTROLLER, servingClass } from '../controllers/ingress/index';
-import { gatewayPods, reconcileGatewayAPI } from '../controllers/gateway/index';
+import type { Implementation, Pod } from '../model/core';
+import type { World } from '../model/world';
+import { servingClass } from '../controllers/ingress/index';
 import { addEdge, addNode, citeOf, INTERNET, shown, type Builder } from './builder';
 import { judgeService, type Judged } from './traffic';
 
@@ -46,7 +47,7 @@ function addIngresses(g: Builder, sim: Simulation): void {
       reason: `IngressClass ${cls.name} serves this Ingress${ing.classSource === 'default' ? ' (ingressClassName was set by admission from the default class, ING-1)' : ''} (ING-3).`,
       cites: [citeOf(ing, ing.classSource === 'spec' ? 'spec.ingressClassName' : '')],
     });
-    const proxies = cls.controller === NGINX_CONTROLLER ? controllerPods(w) : [];
+    const proxies = podsOf(w, cls.implementation);
     for (const b of backends) {
       const svc = w.services.find((s) => s.namespace === ing.namespace && s.name === b.service);
       if (!svc) continue;
@@ -55,7 +56,7 @@ function addIngresses(g: Builder, sim: Simulation): void {
       if (port === undefined) j = { verdict: 'blocked', reason: `Service ${svc.name} has no port named ${b.port.name}; the controller answers 503 (ING-12, ING-14).`, cites: [] };
       else if (g.opts.skipPolicy) j = { verdict: 'unknown', reason: 'Policy verdicts are not computed in this view.', cites: [] };
       else if (proxies.length === 0) j = { verdict: 'unknown', reason: `The pods of controller ${cls.controller} are not modelled, so the policies on the backends cannot be judged.`, cites: [] };
-      else j = judgeService(sim, `${proxies[0]!.namespace}/${proxies[0]!.name}`, svc, port);
+      else j = judgeService(sim, { kind: 'pod', namespace: proxies[0]!.namespace, name: proxies[0]!.name }, svc, port);
       addEdge(g, {
         from: ing.id,
         to: svc.id,
@@ -87,16 +88,17 @@ function ingressBackends(ing: Ingress): { service: string; port: { number?: numb
 function addGateways(g: Builder, sim: Simulation): void {
   const w = sim.world;
   if (w.gateways.length === 0 && w.httpRoutes.length === 0 && w.grpcRoutes.length === 0) return;
-  const status = reconcileGatewayAPI(w, sim.options);
-  for (const gs of status.gateways) {
-    const gw = w.gateways.find((x) => x.id === gs.id)!;
+  // Read the status the Gateway API controller wrote into each Gateway and Route (GW-1..GW-16).
+  for (const gw of w.gateways) {
+    const gs = gw.status;
+    if (!gs) continue;
     const live = gs.ours && gs.listeners.some((l) => l.ready);
     addNode(g, {
-      id: gs.id,
+      id: gw.id,
       kind: 'Gateway',
-      label: gs.name,
+      label: gw.name,
       detail: [gs.addresses[0], gs.listeners.map((l) => `${l.protocol}:${l.port}`).join(', ')].filter(Boolean).join(' · '),
-      namespace: gs.namespace,
+      namespace: gw.namespace,
       layer: 1,
       status: live ? 'ok' : 'error',
       cite: citeOf(gw),
@@ -104,23 +106,23 @@ function addGateways(g: Builder, sim: Simulation): void {
     const why = gs.conditions.find((c) => c.status !== 'True')?.message;
     addEdge(g, {
       from: INTERNET,
-      to: gs.id,
+      to: gw.id,
       verdict: live ? 'allowed' : 'blocked',
       relation: 'entry',
-      reason: live ? `Gateway ${gs.name} listens on ${gs.listeners.filter((l) => l.ready).map((l) => `${l.protocol} ${l.port}`).join(', ')} at ${gs.addresses.join(', ') || 'its address'}.` : `Gateway ${gs.name} serves nothing: ${why ?? 'its class is not served'} (GW-1).`,
+      reason: live ? `Gateway ${gw.name} listens on ${gs.listeners.filter((l) => l.ready).map((l) => `${l.protocol} ${l.port}`).join(', ')} at ${gs.addresses.join(', ') || 'its address'}.` : `Gateway ${gw.name} serves nothing: ${why ?? 'its class is not served'} (GW-1).`,
       cites: [citeOf(gw, 'spec.gatewayClassName')],
     });
   }
-  for (const rs of status.routes) {
-    const route = (rs.kind === 'HTTPRoute' ? w.httpRoutes : w.grpcRoutes).find((r) => r.id === rs.id);
-    if (!route || !shown(g, route)) continue;
+  for (const route of [...w.httpRoutes, ...w.grpcRoutes]) {
+    const rs = route.status;
+    if (!rs || !shown(g, route)) continue;
     const attached = rs.parents.filter((p) => p.accepted);
     addNode(g, {
-      id: rs.id,
-      kind: rs.kind,
-      label: rs.name,
+      id: route.id,
+      kind: route.kind,
+      label: route.name,
       detail: route.hostnames.join(', ') || '*',
-      namespace: rs.namespace,
+      namespace: route.namespace,
       layer: 2,
       status: attached.length === 0 ? 'error' : rs.backends.some((b) => !b.resolved) ? 'warning' : 'ok',
       cite: citeOf(route),
@@ -129,7 +131,7 @@ function addGateways(g: Builder, sim: Simulation): void {
       if (!p.gatewayId) return;
       addEdge(g, {
         from: p.gatewayId,
-        to: rs.id,
+        to: route.id,
         verdict: p.accepted ? 'allowed' : 'blocked',
         relation: 'route',
         ...(p.listeners.length ? { label: p.listeners.join(', ') } : {}),
@@ -137,7 +139,7 @@ function addGateways(g: Builder, sim: Simulation): void {
         cites: [citeOf(route, `spec.parentRefs.${p.parentRef.index}`)],
       });
     });
-    const proxy = attached.map((p) => w.gateways.find((x) => x.id === p.gatewayId)).flatMap((gw) => (gw ? gatewayPods(w, gw) : []))[0];
+    const proxy = attached.map((p) => w.gateways.find((x) => x.id === p.gatewayId)).flatMap((gw) => podsOf(w, gw?.status?.implementation))[0];
     for (const b of rs.backends) {
       if (b.ref.kind !== 'Service' || b.ref.group !== '') continue;
       const svc = w.services.find((s) => s.namespace === b.ref.namespace && s.name === b.ref.name);
@@ -147,9 +149,9 @@ function addGateways(g: Builder, sim: Simulation): void {
       if (!b.resolved) j = { verdict: 'blocked', reason: `${b.reason}: ${b.message} Its share of requests gets HTTP 500 (GW-13).`, cites: [] };
       else if (attached.length === 0) j = { verdict: 'blocked', reason: 'The route is attached to no listener, so no request reaches this backend.', cites: [] };
       else if (g.opts.skipPolicy || !proxy || b.ref.port === undefined) j = { verdict: 'unknown', reason: proxy ? 'Policy verdicts are not computed in this view.' : 'The gateway has no modelled pods, so the policies on the backends cannot be judged.', cites: [] };
-      else j = judgeService(sim, `${proxy.namespace}/${proxy.name}`, svc, b.ref.port);
+      else j = judgeService(sim, { kind: 'pod', namespace: proxy.namespace, name: proxy.name }, svc, b.ref.port);
       addEdge(g, {
-        from: rs.id,
+        from: route.id,
         to: svc.id,
         verdict: j.verdict,
         relation: 'backend',
@@ -159,4 +161,9 @@ function addGateways(g: Builder, sim: Simulation): void {
       });
     }
   }
+}
+
+/** The pods of an ingress controller or Gateway implementation, as its controller recorded them. */
+function podsOf(w: World, impl: Implementation | undefined): Pod[] {
+  return (impl?.pods ?? []).flatMap((id) => w.pods.filter((p) => p.id === id));
 }

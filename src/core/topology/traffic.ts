@@ -1,16 +1,13 @@
 import type { Cite } from '../diagnostics/diagnostic';
 import type { Pod, Service } from '../model/core';
 import type { Simulation } from '../simulate';
-import { check } from '../controllers/netpol/index';
-import { reachDNS } from '../controllers/netpol/dns';
+import { check, reachDNS } from '../controllers/netpol/index';
 import { podResolvConf, searchCandidates } from '../controllers/coredns/index';
 import { addEdge, citeOf, INTERNET, shown, type Builder } from './builder';
 import { revealedCalls, type RevealedCall } from './calls';
 import type { Verdict } from './types';
 import { slicesOf } from '../net/endpoints';
-
-/** A client address standing for "somebody on the internet" (RFC 5737 documentation range). */
-export const SOME_CLIENT = '203.0.113.10';
+import { OUTSIDE_CLIENT_IP, type Peer } from '../model/peer';
 
 export interface Judged {
   verdict: Verdict;
@@ -22,8 +19,9 @@ export interface Judged {
  * The policy verdict for `from` connecting to a Service port, judged per backend after DNAT (NP-10)
  * by the policy engine; no ready backend is a refused connection (KP-5).
  */
-export function judgeService(sim: Simulation, from: string, svc: Service, port: number, via?: 'nodePort' | 'loadBalancer' | 'externalIP'): Judged {
-  const r = check(sim, { from, to: `service:${svc.namespace}/${svc.name}`, port, protocol: svc.ports.find((p) => p.port === port)?.protocol ?? 'TCP', ...(via ? { via } : {}) });
+export function judgeService(sim: Simulation, from: Peer, svc: Service, port: number, via?: 'nodePort' | 'loadBalancer' | 'externalIP'): Judged {
+  const to: Peer = { kind: 'service', namespace: svc.namespace, name: svc.name };
+  const r = check(sim.world, sim.options, { from, to, port, protocol: svc.ports.find((p) => p.port === port)?.protocol ?? 'TCP', ...(via ? { via } : {}) }, sim.policies);
   if (!r.ok) return { verdict: 'unknown', reason: r.error, cites: [] };
   const res = r.result;
   const cites = [...res.egress.cites, ...res.ingress.cites];
@@ -48,11 +46,11 @@ export function addExternalEntry(g: Builder, sim: Simulation): void {
     const port = s.ports[0];
     let j: Judged = { verdict: 'allowed', reason: '', cites: [] };
     if (port && !g.opts.skipPolicy) {
-      j = judgeService(sim, `ip:${SOME_CLIENT}`, s, port.port, via);
+      j = judgeService(sim, { kind: 'ip', ip: OUTSIDE_CLIENT_IP }, s, port.port, via);
       // Only a preserved client IP (externalTrafficPolicy Local, NP-12) lets ipBlock rules tell clients apart;
       // under Cluster the backend sees a node address whatever the client is.
       const byAddress = s.externalTrafficPolicy === 'Local' && sim.world.networkPolicies.some((p) => p.namespace === s.namespace && p.ingress.some((r) => r.peers.some((x) => x.ipBlock)));
-      if (j.verdict === 'blocked' && byAddress) j = { ...j, verdict: 'unknown', reason: `Depends on the client's address: policies here admit some address ranges (ipBlock). For a client at ${SOME_CLIENT}: ${j.reason}` };
+      if (j.verdict === 'blocked' && byAddress) j = { ...j, verdict: 'unknown', reason: `Depends on the client's address: policies here admit some address ranges (ipBlock). For a client at ${OUTSIDE_CLIENT_IP}: ${j.reason}` };
     }
     addEdge(g, {
       from: INTERNET,
@@ -87,7 +85,7 @@ export function serviceFor(sim: Simulation, pod: Pod, host: string, byName?: Map
  * gets a pod → Service edge, judged on the real path (DNS first, then each backend after DNAT).
  */
 export function addCalls(g: Builder, sim: Simulation): void {
-  const dns = g.opts.skipPolicy ? undefined : reachDNS(sim);
+  const dns = g.opts.skipPolicy ? undefined : reachDNS(sim.world, sim.options, sim.policies);
   // The first Service of each namespace/name, as `find` would pick it.
   const byName = new Map<string, Service>();
   for (const s of sim.world.services) if (!byName.has(`${s.namespace}/${s.name}`)) byName.set(`${s.namespace}/${s.name}`, s);
@@ -123,13 +121,13 @@ export function addCalls(g: Builder, sim: Simulation): void {
 }
 
 function judgeCall(sim: Simulation, pod: Pod, svc: Service, port: number, call: RevealedCall): Judged {
-  const from = `${pod.namespace}/${pod.name}`;
+  const from: Peer = { kind: 'pod', namespace: pod.namespace, name: pod.name };
   if (!svc.headless) return judgeService(sim, from, svc, port);
   // Headless: the name resolves to the pod IPs and the client connects to them directly (SVC-4).
   const targets = slicesOf(sim.world, svc)
     .flatMap((es) => es.endpoints.filter((e) => e.conditions.ready).map((e) => e.addresses[0]!));
   if (targets.length === 0) return { verdict: 'blocked', reason: `${call.host} has no ready endpoint, so the headless name does not resolve (DNS-3).`, cites: [] };
-  const results = targets.map((ip) => check(sim, { from, to: `ip:${ip}`, port, protocol: 'TCP' })).flatMap((r) => (r.ok ? [r.result] : []));
+  const results = targets.map((ip) => check(sim.world, sim.options, { from, to: { kind: 'ip', ip }, port, protocol: 'TCP' }, sim.policies)).flatMap((r) => (r.ok ? [r.result] : []));
   const denied = results.filter((r) => r.verdict === 'denied');
   const shownResult = denied[0] ?? results[0];
   if (!shownResult) return { verdict: 'unknown', reason: 'No endpoint could be judged.', cites: [] };

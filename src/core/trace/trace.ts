@@ -5,14 +5,16 @@ import { parseRequestURL, type HttpRequest } from '../http';
 import { canonicalIP, parseIP } from '../net/ip';
 import { citeOf } from '../manifest/reader';
 import { resolve, findPod } from '../controllers/coredns/index';
-import { check, type CheckResult } from '../controllers/netpol/index';
-import { reachDNS } from '../controllers/netpol/dns';
+import { check, reachDNS, type CheckResult } from '../controllers/netpol/index';
+import type { Peer } from '../model/peer';
+import { formatPeer, parsePeer } from '../queries/peer';
 import { lookupServiceAddress, serviceBackends, type Client as ProxyClient } from '../controllers/kube-proxy/index';
 import { route, type EntryResult } from '../route';
 import type { Hop, TraceQuery, TraceResult } from './types';
 
 interface Source {
   label: string;
+  peer: Peer;
   client: ProxyClient;
   pod?: Pod;
 }
@@ -39,8 +41,8 @@ export function trace(sim: Simulation, q: TraceQuery): TraceResult {
     return viaEntry(sim, t, src, req, q, undefined);
   }
   // A pod looks the name up with its own resolver (DNS-13..15); the lookup itself needs the network (NP-14).
-  const reach = reachDNS(sim);
-  const r = resolve(sim, { from: src.pod.id, name: req.host, type: 'A' }, reach);
+  const reach = reachDNS(sim.world, sim.options, sim.policies);
+  const r = resolve(sim.world, sim.options, { from: src.pod.id, name: req.host, type: 'A' }, reach);
   t.assume(...r.assumptions);
   const tried = r.tried.map((a) => `${a.name} ${a.status}`).join(', ');
   if (r.status === 'TIMEOUT') {
@@ -66,20 +68,26 @@ function fail(error: string): TraceResult {
 
 function source(sim: Simulation, from: string): Source | { error: string } {
   const w = sim.world;
-  if (from.startsWith('ip:')) {
-    const ip = canonicalIP(from.slice(3));
-    if (!parseIP(ip)) return { error: `"${from.slice(3)}" is not an IP address` };
-    const node = w.nodes[0];
-    if (!node) return { error: 'the cluster has no nodes' };
-    return { label: from, client: { kind: 'external', ip, node } };
+  const peer = parsePeer(from);
+  if ('error' in peer) return peer;
+  switch (peer.kind) {
+    case 'ip': {
+      const node = w.nodes[0];
+      if (!node) return { error: 'the cluster has no nodes' };
+      return { label: formatPeer(peer), peer, client: { kind: 'external', ip: peer.ip, node } };
+    }
+    case 'node': {
+      const node = w.nodes.find((n) => n.name === peer.name);
+      return node ? { label: formatPeer(peer), peer, client: { kind: 'node', node } } : { error: `no node named ${peer.name}` };
+    }
+    case 'service':
+      return { error: `a trace starts at a pod, an address or a node, not at ${formatPeer(peer)}` };
+    case 'pod': {
+      const pod = findPod(w, formatPeer(peer));
+      if (!pod) return { error: `no pod ${formatPeer(peer)}` };
+      return { label: formatPeer(peer), peer, client: { kind: 'pod', pod }, pod };
+    }
   }
-  if (from.startsWith('node:')) {
-    const node = w.nodes.find((n) => n.name === from.slice(5));
-    return node ? { label: from, client: { kind: 'node', node } } : { error: `no node named ${from.slice(5)}` };
-  }
-  const pod = findPod(w, from);
-  if (!pod) return { error: `no pod ${from.includes('/') ? from : `default/${from}`}` };
-  return { label: `${pod.namespace}/${pod.name}`, client: { kind: 'pod', pod }, pod };
 }
 
 /** A connection to an address: a Service's (ClusterIP, NodePort, LB, externalIP), an entry point's, a pod's, or outside. */
@@ -100,12 +108,12 @@ function toAddress(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip:
     t.hop('service', target.service.id, 'ok', `${ip}:${req.port} is Service ${target.service.namespace}/${target.service.name} port ${target.port.port} (${target.via}). ${why}`.trim(), [svcCite]);
     const targets = sb.endpoints.map((b) => `${b.podId ? b.podId.slice(4) : b.ip}=${b.ip}:${b.port}`);
     t.hop('endpoint', sb.endpoints[0]?.slice ?? null, 'ok', `kube-proxy balances new connections at random over ${targets.length} endpoint${targets.length === 1 ? '' : 's'} (KP-7): ${targets.join(', ')}.`, [], sb.endpoints.flatMap((b) => (b.podId ? [b.podId] : [])));
-    return policy(sim, t, src, `ip:${ip}`, req.port, sb.endpoints.map((b) => b.podId).filter((x): x is string => !!x));
+    return policy(sim, t, src, ip, req.port, sb.endpoints.map((b) => b.podId).filter((x): x is string => !!x));
   }
   const pod = w.pods.find((p) => !p.hostNetwork && p.ips.includes(ip));
   if (pod) {
     t.hop('endpoint', pod.id, 'ok', `${ip} is pod ${pod.namespace}/${pod.name}: the connection goes to it directly, with no Service rewrite.`, [citeOf(pod, '')]);
-    return policy(sim, t, src, `ip:${ip}`, req.port, [pod.id]);
+    return policy(sim, t, src, ip, req.port, [pod.id]);
   }
   return outside(sim, t, src, req, ip);
 }
@@ -113,7 +121,7 @@ function toAddress(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip:
 /** Traffic leaving the cluster: only the source's egress policy can stop it. */
 function outside(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip: string): TraceResult {
   if (!src.pod) return t.hop('entry', null, 'failed', `${ip} is not an address of this cluster; nothing here answers it.`, []).done('failed');
-  const r = check(sim, { from: src.label, to: `ip:${ip}`, port: req.port, protocol: 'TCP' });
+  const r = check(sim.world, sim.options, { from: src.peer, to: { kind: 'ip', ip }, port: req.port, protocol: 'TCP' }, sim.policies);
   if (!r.ok) return t.hop('policy-egress', null, 'failed', r.error, []).done('failed');
   const e = r.result.egress;
   t.assume(...r.result.assumptions);
@@ -122,12 +130,14 @@ function outside(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip: s
   return t.done(ok ? 'delivered' : 'blocked', ok ? `${src.label} → ${req.host} (${ip}):${req.port} leaves the cluster; what happens outside is not simulated.` : undefined);
 }
 
-/** The Ingress controller or Gateway whose address is `ip`. */
+/** The Ingress controller or Gateway whose address is `ip`, as their controllers recorded them in the World. */
 function entryAt(sim: Simulation, ip: string): { gateway?: string; ingressClass?: string } | undefined {
-  const gw = sim.world.gateways.find((g) => g.addresses.includes(ip));
+  const w = sim.world;
+  const gw = w.gateways.find((g) => g.addresses.includes(ip));
   if (gw) return { gateway: `${gw.namespace}/${gw.name}` };
-  const svc = sim.world.services.find((s) => s.loadBalancerIPs.includes(ip) && s.namespace === 'ingress-nginx');
-  if (svc) return { ingressClass: sim.world.ingressClasses.find((c) => c.controller === 'k8s.io/ingress-nginx')?.name ?? 'nginx' };
+  const lbOf = (id: string | null) => w.services.find((s) => s.id === id)?.loadBalancerIPs ?? [];
+  const cls = w.ingressClasses.find((c) => c.implementation && lbOf(c.implementation.service).includes(ip));
+  if (cls) return { ingressClass: cls.name };
   return undefined;
 }
 
@@ -162,19 +172,20 @@ function viaEntry(sim: Simulation, t: Trail, src: Source, req: HttpRequest, q: T
     return t.hop('pod', null, 'ok', `Delivered to ${eps.length} possible endpoint${eps.length === 1 ? '' : 's'}.`, []).done('delivered');
   }
   if (r.proxy?.note) t.assume(r.proxy.note);
-  return policyToEndpoints(sim, t, proxyPod.includes('/') ? proxyPod : `${r.proxy!.namespace}/${proxyPod}`, eps.map((e) => ({ to: `ip:${e.ip}`, port: e.port, pod: e.pod ? `Pod/${e.pod}` : undefined })));
+  return policyToEndpoints(sim, t, proxyPod.includes('/') ? proxyPod : `${r.proxy!.namespace}/${proxyPod}`, eps.map((e) => ({ ip: e.ip, port: e.port, pod: e.pod ? `Pod/${e.pod}` : undefined })));
 }
 
 /** Both policy checks for a connection to a Service address or a pod, judged after DNAT (NP-10). */
-function policy(sim: Simulation, t: Trail, src: Source, to: string, port: number, pods: string[]): TraceResult {
-  const from = src.client.kind === 'external' ? `ip:${src.client.ip}` : src.client.kind === 'node' ? `node:${src.client.node.name}` : src.label;
-  const r = check(sim, { from, to, port, protocol: 'TCP' });
+function policy(sim: Simulation, t: Trail, src: Source, ip: string, port: number, pods: string[]): TraceResult {
+  const r = check(sim.world, sim.options, { from: src.peer, to: { kind: 'ip', ip }, port, protocol: 'TCP' }, sim.policies);
   if (!r.ok) return t.hop('policy-egress', null, 'failed', r.error, []).done('failed');
   return policyHops(t, r.result, pods);
 }
 
-function policyToEndpoints(sim: Simulation, t: Trail, from: string, eps: { to: string; port: number; pod: string | undefined }[]): TraceResult {
-  const results = eps.map((e) => check(sim, { from, to: e.to, port: e.port, protocol: 'TCP' })).filter((r): r is { ok: true; result: CheckResult } => r.ok);
+function policyToEndpoints(sim: Simulation, t: Trail, from: string, eps: { ip: string; port: number; pod: string | undefined }[]): TraceResult {
+  const [namespace = '', name = ''] = from.split('/');
+  const proxy: Peer = { kind: 'pod', namespace, name };
+  const results = eps.map((e) => check(sim.world, sim.options, { from: proxy, to: { kind: 'ip', ip: e.ip }, port: e.port, protocol: 'TCP' }, sim.policies)).filter((r): r is { ok: true; result: CheckResult } => r.ok);
   if (results.length === 0) return t.hop('pod', null, 'failed', 'No endpoint to deliver to.', []).done('failed');
   const denied = results.filter((r) => r.result.verdict === 'denied');
   const shown = (denied[0] ?? results[0]!).result;

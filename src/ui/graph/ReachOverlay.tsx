@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MatrixResult } from '../../core/index';
+import { peerArg } from '../../core/index';
 import { useActions, useApp } from '../store';
 
 /**
@@ -22,11 +22,10 @@ export function ReachOverlay() {
       return;
     }
     let live = true;
-    query({ kind: 'matrix', args: { port: Number(port), protocol: 'TCP' } }).then(
-      (v) => {
+    query('matrix', { port: `${port}/TCP` }).then(
+      (m) => {
         if (!live) return;
-        const m = v as MatrixResult;
-        const i = m.pods.indexOf(from.slice(4));
+        const i = m.pods.indexOf(peerArg(from));
         const row = m.matrix[`${port}/TCP`]?.[i];
         setCss(row ? rules(m.pods, row, from) : '');
       },
@@ -52,7 +51,7 @@ export function ReachOverlay() {
 
 function rules(pods: string[], row: string, from: string): string {
   const sel = (id: string) => `.react-flow__node[data-object="${id.replace(/["\\]/g, '\\$&')}"]`;
-  const out = [`${sel(from)} { outline: 3px solid var(--accent, #2563eb); outline-offset: 3px; }`];
+  const out = [`${sel(from)} { outline: 3px solid var(--accent); outline-offset: 3px; }`];
   pods.forEach((p, j) => {
     const id = `Pod/${p}`;
     if (id === from) return;

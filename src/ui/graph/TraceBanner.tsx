@@ -5,7 +5,7 @@ export function TraceBanner() {
   const t = useApp((s) => (s.ui.traceOnGraph ? s.result.lastTrace : null));
   const { clearTrace } = useActions();
   if (!t) return null;
-  const v = t.result.error ? 'failed' : t.result.verdict;
+  const v = t.result.verdict;
   return (
     <div className="trace-banner" role="status">
       <span className="title" title={t.result.summary}>

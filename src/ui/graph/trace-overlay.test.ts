@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTopology, simulate, trace } from '../../core/index';
+import { buildTopology, runQuery, simulate } from '../../core/index';
 import { DEFAULT_SCENARIO } from '../default-scenario';
 import { traceOverlay, type TraceOverlay } from './trace-overlay';
 
@@ -9,8 +9,15 @@ const pods = topo.nodes.filter((n) => n.kind === 'Pod').map((n) => n.id);
 const pod = (prefix: string) => pods.find((p) => p.startsWith(`Pod/shop/${prefix}`))!;
 const edgeId = (from: string, to: string) => topo.edges.find((e) => e.from === from && e.to === to)?.id ?? `none ${from} → ${to}`;
 
+/** The trace as the page gets it: `knet trace --json`'s document. */
+function trace(from: string, url: string) {
+  const r = runQuery(sim, 'trace', { from, url });
+  if (!r.ok) throw new Error(r.error);
+  return r.result;
+}
+
 function overlay(from: string, url: string): TraceOverlay {
-  return traceOverlay(topo, from, trace(sim, { from, url }));
+  return traceOverlay(topo, from, trace(from, url));
 }
 const marks = (m: Map<string, string>) => Object.fromEntries([...m].sort());
 
@@ -63,7 +70,7 @@ describe('a trace drawn on the graph', () => {
   });
 
   it('stops at the entry point when no rule takes the request', () => {
-    const r = trace(sim, { from: 'ip:203.0.113.7', url: 'http://other.example.com/' });
+    const r = trace('ip:203.0.113.7', 'http://other.example.com/');
     const o = traceOverlay(topo, 'ip:203.0.113.7', r);
     expect(r.verdict).not.toBe('delivered');
     const bad = [...o.nodes].filter(([, m]) => m !== 'ok');

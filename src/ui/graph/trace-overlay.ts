@@ -9,7 +9,7 @@
  * without gaps. A policy verdict is about the connection to the destination pods (after DNAT), so a policy
  * that blocks marks the last step, into those pods.
  */
-import type { Topology, TraceResult } from '../../core/index';
+import { INTERNET, parsePeer, peerObject, type Topology, type TraceDocument } from '../../core/index';
 
 export type TraceMark = 'ok' | 'blocked' | 'failed';
 
@@ -23,21 +23,24 @@ export interface TraceOverlay {
   extra: { id: string; from: string; to: string; mark: TraceMark }[];
 }
 
-/** The graph node a trace source stands for: `ns/pod` → the pod; an outside address → the internet client. */
-export function traceSourceNode(from: string): string {
-  if (from.startsWith('ip:')) return 'Client/internet';
-  if (from.startsWith('node:')) return `Node/${from.slice(5)}`;
-  return from.startsWith('Pod/') ? from : `Pod/${from}`;
+/**
+ * The graph node a trace source stands for, through the core's one peer notation: a pod is its node, and any
+ * address outside the cluster is the internet client (the graph draws one node for every outside client).
+ */
+export function traceSourceNode(from: string): string | null {
+  const p = parsePeer(from);
+  if ('error' in p) return null;
+  return p.kind === 'ip' ? INTERNET : peerObject(p);
 }
 
 const STAGE_STEPS = new Set(['entry', 'route', 'service']);
 
-export function traceOverlay(topo: Topology, from: string, r: TraceResult): TraceOverlay {
+export function traceOverlay(topo: Topology, from: string, r: TraceDocument): TraceOverlay {
   const drawn = new Set(topo.nodes.map((n) => n.id));
   const out: TraceOverlay = { source: null, nodes: new Map(), edges: new Map(), extra: [] };
   const stages: string[][] = [];
   const src = traceSourceNode(from);
-  if (drawn.has(src)) {
+  if (src && drawn.has(src)) {
     out.source = src;
     stages.push([src]);
   }

@@ -1,24 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import type { QueryKind, SimulatedReply } from '../../worker/protocol';
-import type { MatrixResult, ResolveResult, RouteResult, TraceResult } from '../../core/index';
+import type { SimulatedReply } from '../../worker/protocol';
+import { INTERNET, peerArg, type DnsDocument, type MatrixDocument, type QueryName, type RouteDocument, type TraceDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
 import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, TraceVerdict } from './answers';
 import { traceSourceNode } from '../graph/trace-overlay';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
-const KIND: Record<PanelKind, QueryKind> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
+const KIND: Record<PanelKind, QueryName> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
 const INTRO: Record<PanelKind, string> = {
   dns: 'Pick a pod and a name: see the names its resolver tries and the answer, as nslookup in a debug pod would.',
   routes: 'Type a request: see which Ingress or route rule takes it and the Service and port it reaches.',
   matrix: 'Every pod against every pod on one port: which connections the policies allow. Click a cell to see why.',
   trace: 'Pick a source and a URL: follow one request hop by hop — DNS, entry, Service, endpoints, policies, delivery.',
 };
-
-/** `Pod/ns/name` → the core's `ns/name`; the internet client → an outside address (RFC 5737 documentation range). */
-function peer(id: string): string {
-  if (id === 'Client/internet') return 'ip:203.0.113.7';
-  return id.startsWith('Pod/') ? id.slice(4) : id;
-}
 
 /** DNS, Routes, Policy matrix and Trace: forms that ask the worker the core's questions. */
 export function QueryPanel({ kind }: { kind: PanelKind }) {
@@ -33,21 +27,18 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const [typedName, setName] = useState<string | null>(null);
   const [rr, setRr] = useState('A');
   const [typedUrl, setUrl] = useState<string | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; value: unknown } | null>(null);
+  const [result, setResult] = useState<Answer | { kind: 'error'; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function ask(args: unknown) {
+  /** Ask the worker, with the CLI's flags as JSON: the answer is `knet <query> --json`'s document. */
+  async function ask(run: () => Promise<Answer>) {
     setBusy(true);
     try {
-      const value = await query({ kind: KIND[kind], args });
-      setResult({ ok: true, value });
-      if (kind === 'trace' && value && typeof value === 'object' && 'hops' in value) {
-        const a = args as { from: string; url: string };
-        setTrace({ title: `${a.from} → ${a.url}`, args: a, result: value as TraceResult });
-      }
-      if (kind === 'matrix' && value && typeof value === 'object' && 'matrix' in value) setLastMatrix(value as MatrixResult);
+      const answer = await run();
+      setResult(answer);
+      if (answer.kind === 'matrix') setLastMatrix(answer.doc);
     } catch (err) {
-      setResult({ ok: false, value: err instanceof Error ? err.message : String(err) });
+      setResult({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     } finally {
       setBusy(false);
     }
@@ -57,29 +48,33 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const available = reply.queries.includes(KIND[kind]);
   // Until the user picks or types, the Trace form shows the trace on screen (from the panel, `trace=`, a message).
   const source =
-    from || (kind === 'trace' ? (lastTrace ? traceSourceNode(lastTrace.args.from) : 'Client/internet') : (reply.pods[0] ?? ''));
+    from || (kind === 'trace' ? ((lastTrace && traceSourceNode(lastTrace.args.from)) || INTERNET) : (reply.pods[0] ?? ''));
   const name = typedName ?? suggestName(reply);
   const url = typedUrl ?? lastTrace?.args.url ?? suggestUrl(reply);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
-    const args =
-      kind === 'dns'
-        ? { from: peer(source), name, type: rr }
-        : kind === 'routes'
-          ? { url }
-          : kind === 'matrix'
-            ? { port: Number(port), protocol: 'TCP' }
-            : { from: peer(source), url };
-    await ask(args);
+    // Graph ids (`Pod/app/api`, `Client/internet`) become the CLI's peers (`app/api`, `ip:203.0.113.10`).
+    const peer = source ? peerArg(source) : undefined;
+    if (kind === 'dns') await ask(async () => ({ kind, doc: await query('dns', { ...(peer ? { from: peer } : {}), name, type: rr as DnsDocument['query']['type'] }) }));
+    else if (kind === 'routes') await ask(async () => ({ kind, doc: await query('route', { url }) }));
+    else if (kind === 'matrix') await ask(async () => ({ kind, doc: await query('matrix', { port: `${port}/TCP` }) }));
+    else {
+      const args = { from: peer ?? '', url };
+      await ask(async () => {
+        const doc = await query('trace', args);
+        setTrace({ title: `${args.from} → ${url}`, args, result: doc });
+        return { kind, doc };
+      });
+    }
   };
 
-  const sources = kind === 'trace' ? ['Client/internet', ...reply.pods] : reply.pods;
+  const sources = kind === 'trace' ? [INTERNET, ...reply.pods] : reply.pods;
   return (
     <div className="query">
       <p className="muted intro">{INTRO[kind]}</p>
       {/* The trace on screen says how it ended before anything else (in a short embed, before the fold). */}
-      {lastTrace && !(result && !result.ok) ? <TraceVerdict r={lastTrace.result} /> : null}
+      {lastTrace && result?.kind !== 'error' ? <TraceVerdict r={lastTrace.result} /> : null}
       {!available ? (
         <p className="empty">The simulator cannot answer this yet in this build: the core query is still being written.</p>
       ) : null}
@@ -126,24 +121,35 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
           {busy ? '…' : kind === 'dns' ? 'Resolve' : kind === 'routes' ? 'Route' : kind === 'matrix' ? 'Compute' : 'Trace'}
         </button>
       </form>
-      {result && !result.ok ? (
-        <p className="error">{String(result.value)}</p>
+      {result?.kind === 'error' ? (
+        <p className="error">{result.message}</p>
       ) : lastTrace ? (
         <TraceAnswer r={lastTrace.result} verdict={false} />
       ) : result ? (
-        <Answer kind={kind} value={result.value} />
+        <AnswerView answer={result} />
       ) : null}
     </div>
   );
 }
 
-function Answer({ kind, value }: { kind: PanelKind; value: unknown }) {
-  if (!value || typeof value !== 'object') return <pre className="answer">{String(value)}</pre>;
-  if (kind === 'dns' && 'tried' in value) return <DnsAnswer r={value as ResolveResult} />;
-  if (kind === 'routes' && 'results' in value) return <RouteAnswer r={value as RouteResult} />;
-  if (kind === 'matrix' && 'matrix' in value) return <MatrixAnswer r={value as MatrixResult} />;
-  if (kind === 'trace' && 'hops' in value) return <TraceAnswer r={value as TraceResult} />;
-  return <pre className="answer">{JSON.stringify(value, null, 2)}</pre>;
+/** A panel's answer: which document it is, so each is shown its own way. */
+type Answer =
+  | { kind: 'dns'; doc: DnsDocument }
+  | { kind: 'routes'; doc: RouteDocument }
+  | { kind: 'matrix'; doc: MatrixDocument }
+  | { kind: 'trace'; doc: TraceDocument };
+
+function AnswerView({ answer }: { answer: Answer }) {
+  switch (answer.kind) {
+    case 'dns':
+      return <DnsAnswer r={answer.doc} />;
+    case 'routes':
+      return <RouteAnswer r={answer.doc} />;
+    case 'matrix':
+      return <MatrixAnswer r={answer.doc} />;
+    case 'trace':
+      return <TraceAnswer r={answer.doc} />;
+  }
 }
 
 /** The first Service the user wrote (not kubernetes or kube-dns), as `name.namespace`. */

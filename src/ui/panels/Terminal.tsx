@@ -5,7 +5,7 @@
  * readers through a live log) with object names as real buttons, and xterm.js would weigh 88 KB gzip.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { OutputChunk, RunResult } from '../../core/index';
+import type { OutputChunk, RunDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
 import { complete, DEBUG_FRAME, isHost, nextStack, promptOf, runArgs, type ShellFrame } from './terminal-session';
 import './terminal.css';
@@ -53,7 +53,7 @@ export default function Terminal() {
     setLine('');
     if (!text.trim()) return add({ typed, chunks: [], notes: [] });
     try {
-      const r = (await query({ kind: 'run', args: runArgs(where, text) })) as RunResult;
+      const r = await query('run', runArgs(where, text));
       if (r.change && 'clear' in r.change) return setEntries([]);
       const next = nextStack(stackNow, r.change);
       const chunks = next.message ? [...r.output, { stream: 'stdout' as const, text: next.message }] : r.output;
@@ -68,18 +68,17 @@ export default function Terminal() {
     }
   }
 
-  function draw(title: string, r: RunResult): void {
-    if (!r.trace || !r.traced) return;
-    const { from, url, headers, method } = r.traced;
-    setTrace({ title, args: { from, url, ...(headers?.length ? { headers } : {}), ...(method && method !== 'GET' ? { method } : {}) }, result: r.trace });
+  function draw(title: string, r: RunDocument): void {
+    // The run query traces a request as the trace query does, and hands over that query's arguments too.
+    if (r.trace && r.traced) setTrace({ title, args: r.traced, result: r.trace });
   }
 
   // A drawn terminal trace follows the edits: the command runs again on each new simulation, in its shell.
   useEffect(() => {
     const t = traced.current;
     if (!t || !reply || !drawnNow || lastTitle !== t.title) return;
-    query({ kind: 'run', args: runArgs(t.where, t.line) }).then(
-      (r) => traced.current === t && draw(t.title, r as RunResult),
+    query('run', runArgs(t.where, t.line)).then(
+      (r) => traced.current === t && draw(t.title, r),
       () => undefined,
     );
   }, [reply]);
@@ -107,7 +106,7 @@ export default function Terminal() {
   /** Tab: the core lists what may follow (it knows the commands and the scenario's names). */
   async function tab(text: string): Promise<void> {
     try {
-      const r = (await query({ kind: 'run', args: { ...runArgs(frame, text), complete: true } })) as RunResult;
+      const r = await query('run', { ...runArgs(frame, text), complete: true });
       const c = complete(text, r.completions ?? []);
       if (c.line !== text) setLine((now) => (now === text ? c.line : now));
       else if (c.options.length > 1) add({ chunks: [{ stream: 'stdout', text: `${c.options.join('  ')}\n` }], notes: [] });

@@ -1,6 +1,6 @@
 /** How each query's answer is shown: DNS as nslookup would, routes as rules → backends, the matrix as a grid, traces as hops. */
 import { useState } from 'react';
-import type { CheckOutcome, EntryResult, Hop, MatrixResult, ResolveResult, RouteResult, TraceResult } from '../../core/index';
+import type { DnsDocument, HopDocument, MatrixDocument, RouteDocument, RouteEntryDocument, TraceDocument } from '../../core/index';
 import { useActions } from '../store';
 
 function ObjLink({ id }: { id: string | null | undefined }) {
@@ -13,7 +13,7 @@ function ObjLink({ id }: { id: string | null | undefined }) {
   );
 }
 
-export function DnsAnswer({ r }: { r: ResolveResult }) {
+export function DnsAnswer({ r }: { r: DnsDocument }) {
   return (
     <div className="answer-block">
       <p>
@@ -23,10 +23,10 @@ export function DnsAnswer({ r }: { r: ResolveResult }) {
       {r.hint ? <p className="muted">Hint: {r.hint}</p> : null}
       <h4>Names tried (nameserver {r.nameserver})</h4>
       <ol className="tried">
-        {r.tried.map((t, i) => (
+        {r.attempts.map((t, i) => (
           <li key={i}>
             <code>{t.name}</code>{' '}
-            <span className={t.rcode === 'NOERROR' && t.answers.length ? 'v-allowed' : 'muted'}>{t.rcode ?? t.status}</span>{' '}
+            <span className={t.status === 'NOERROR' ? 'v-allowed' : 'muted'}>{t.rcode ?? t.status}</span>{' '}
             <span className="muted">{t.reason}</span> <code className="code">{t.rule}</code>
           </li>
         ))}
@@ -42,11 +42,11 @@ export function DnsAnswer({ r }: { r: ResolveResult }) {
   );
 }
 
-function entryName(e: EntryResult['entry']): string {
+function entryName(e: RouteEntryDocument['entry']): string {
   return e.kind === 'IngressClass' ? `IngressClass/${e.name}` : `Gateway/${e.namespace}/${e.name}${e.listener ? ` (${e.listener})` : ''}`;
 }
 
-export function RouteAnswer({ r }: { r: RouteResult }) {
+export function RouteAnswer({ r }: { r: RouteDocument }) {
   if (r.results.length === 0)
     return <p className="empty">No Ingress controller or Gateway in the scenario serves requests from outside.</p>;
   return (
@@ -86,8 +86,7 @@ export function RouteAnswer({ r }: { r: RouteResult }) {
 }
 
 /** A trace's outcome in one line: the verdict and the sentence that says why. */
-export function TraceVerdict({ r }: { r: TraceResult }) {
-  if (r.error) return <p className="error">{r.error}</p>;
+export function TraceVerdict({ r }: { r: TraceDocument }) {
   return (
     <p className="trace-verdict">
       <strong className={r.verdict === 'delivered' ? 'v-allowed' : 'v-blocked'}>{r.verdict}</strong> {r.summary}
@@ -96,13 +95,12 @@ export function TraceVerdict({ r }: { r: TraceResult }) {
 }
 
 /** A trace hop by hop (`verdict`: with its outcome line first). */
-export function TraceAnswer({ r, verdict = true }: { r: TraceResult; verdict?: boolean }) {
-  if (r.error) return verdict ? <TraceVerdict r={r} /> : null;
+export function TraceAnswer({ r, verdict = true }: { r: TraceDocument; verdict?: boolean }) {
   return (
     <div className="answer-block">
       {verdict ? <TraceVerdict r={r} /> : null}
       <ol className="hops">
-        {r.hops.map((h: Hop, i) => (
+        {r.hops.map((h: HopDocument, i) => (
           <li key={i} className={`hop v-${h.result === 'ok' ? 'allowed' : 'blocked'}`}>
             <span className="hop-status">{h.result === 'ok' ? '✓' : '✕'}</span> <code className="code">{h.step}</code>{' '}
             <ObjLink id={h.object} /> <span>{h.reason}</span>
@@ -114,7 +112,7 @@ export function TraceAnswer({ r, verdict = true }: { r: TraceResult; verdict?: b
   );
 }
 
-export function MatrixAnswer({ r }: { r: MatrixResult }) {
+export function MatrixAnswer({ r }: { r: MatrixDocument }) {
   const { query } = useActions();
   const [why, setWhy] = useState<{ from: string; to: string; text: string } | null>(null);
   const key = Object.keys(r.matrix)[0];
@@ -125,8 +123,8 @@ export function MatrixAnswer({ r }: { r: MatrixResult }) {
   const explain = async (from: string, to: string) => {
     setWhy({ from, to, text: '…' });
     try {
-      const out = (await query({ kind: 'check', args: { from, to, port: port.port, protocol: port.protocol } })) as CheckOutcome;
-      setWhy({ from, to, text: out.ok ? `${out.result.verdict}: ${out.result.reason}` : out.error });
+      const out = await query('check', { from, to, port: port.port, protocol: port.protocol });
+      setWhy({ from, to, text: `${out.verdict}: ${out.reason}` });
     } catch (e) {
       setWhy({ from, to, text: e instanceof Error ? e.message : String(e) });
     }

@@ -3,7 +3,7 @@
  * entered with `kubectl exec -it`/`kubectl run -it`, the learner's machine after `exit`), the prompt, and
  * how Tab applies the completions the core offers.
  */
-import type { ShellChange, ShellPod } from '../../core/index';
+import type { RunInput, ShellChange, ShellPod } from '../../core/index';
 
 /** One shell on the stack: a scenario pod (`from`), a pod the terminal made (`pod`), the debug pod, or the host. */
 export interface ShellFrame {
@@ -27,7 +27,7 @@ export function promptOf(f: ShellFrame): string {
 }
 
 /** The `run` query's arguments for a command typed in this shell. */
-export function runArgs(f: ShellFrame, line: string): { line: string; from?: string; pod?: ShellPod } {
+export function runArgs(f: ShellFrame, line: string): RunInput {
   return { line, ...(f.from ? { from: f.from } : {}), ...(f.pod ? { pod: f.pod } : {}) };
 }
 

@@ -25,13 +25,8 @@ export {
   undashIP,
   CLUSTER_TTL,
   SCHEMA_VERSION,
-  RR_TYPES,
-  type Zone,
-  type ZoneService,
-  type ZoneEndpoint,
-  type DNSRecord,
-  type RRType,
 } from './zone';
+export type { Zone, ZoneService, ZoneEndpoint, DNSRecord, RRType, UpstreamHost } from './types';
 export { lookup, fqdn, reverseToIP, type LookupResult, type LookupStatus } from './lookup';
 export { podResolvConf, formatResolvConf, MAX_NAMESERVERS, MAX_SEARCHES, MAX_SEARCH_CHARS, type ResolvConf } from './resolv-conf';
 export {
@@ -45,5 +40,5 @@ export {
   type ReachDNS,
 } from './resolver';
 export { checkDNS } from './diagnostics';
-export { buildUpstream, askUpstream, DOCUMENTATION_ADDRESSES, UPSTREAM_ASSUMPTION, type UpstreamHost } from './upstream';
+export { buildUpstream, askUpstream, DOCUMENTATION_ADDRESSES, UPSTREAM_ASSUMPTION } from './upstream';
 export { DNS_CODES } from './codes';

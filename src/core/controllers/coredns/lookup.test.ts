@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeepPartial, SimOptions } from '../../options';
 import { slice, worldOf } from './testing';
 import { lookup } from './lookup';
-import { buildZone, zoneRecords, type DNSRecord, type RRType } from './zone';
+import { buildZone, zoneRecords } from './zone';
+import type { DNSRecord, RRType } from './types';
 
 /** The shop: a ClusterIP Service, a headless StatefulSet Service with hand-written slices, an ExternalName. */
 const SHOP = `

@@ -1,7 +1,8 @@
 import type { Service } from '../../model/core';
 import { formatIP, parseIP } from '../../net/ip';
 import { askUpstream } from './upstream';
-import { familyOf, SCHEMA_VERSION, undashIP, type DNSRecord, type RRType, type Zone, type ZoneService } from './zone';
+import { familyOf, SCHEMA_VERSION, undashIP } from './zone';
+import type { DNSRecord, RRType, Zone, ZoneService } from './types';
 
 /**
  * The outcome of one question to the cluster DNS server:

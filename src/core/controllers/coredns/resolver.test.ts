@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLUSTER } from '../../model/world';
+import { DEFAULT_CLUSTER, type World } from '../../model/world';
+import type { SimOptions } from '../../options';
 import type { PodDNSConfig } from '../../model/core';
 import { formatResolvConf, podResolvConf } from './resolv-conf';
 import { resolve, searchCandidates, type ReachDNS } from './resolver';
@@ -33,6 +34,8 @@ spec: {hostNetwork: true, dnsPolicy: ClusterFirstWithHostNet, containers: [{name
 `;
 
 const sim = (opts?: Parameters<typeof worldOf>[2]) => worldOf(PODS, [slice('test', 'nginx', [['web', 80]], ['10.244.1.10 web-0'])], opts);
+/** The resolver over a simulated World, with its options. */
+const ask = (s: { world: World; options: SimOptions }, ...rest: Parameters<typeof resolve> extends [unknown, unknown, ...infer R] ? R : never) => resolve(s.world, s.options, ...rest);
 
 describe("the pod's resolv.conf (DNS-13/14)", () => {
   const pod = (
@@ -117,7 +120,7 @@ describe('search list and ndots (DNS-15/16)', () => {
 
 describe('resolving from a pod', () => {
   it('a short name only finds Services of its own namespace (edge 32)', () => {
-    const r = resolve(sim(), { from: 'test/client', name: 'data' });
+    const r = ask(sim(), { from: 'test/client', name: 'data' });
     expect(r.tried.map((t) => `${t.name} ${t.status}`)).toEqual([
       'data.test.svc.cluster.local. NXDOMAIN',
       'data.svc.cluster.local. NXDOMAIN',
@@ -131,7 +134,7 @@ describe('resolving from a pod', () => {
   });
 
   it('name.namespace resolves through the second search domain', () => {
-    const r = resolve(sim(), { from: 'test/client', name: 'data.prod' });
+    const r = ask(sim(), { from: 'test/client', name: 'data.prod' });
     expect(r.tried.map((t) => `${t.name} ${t.status}`)).toEqual([
       'data.prod.test.svc.cluster.local. NXDOMAIN',
       'data.prod.svc.cluster.local. NOERROR',
@@ -141,32 +144,32 @@ describe('resolving from a pod', () => {
   });
 
   it('a StatefulSet pod name resolves from its namespace', () => {
-    const r = resolve(sim(), { from: 'test/client', name: 'web-0.nginx' });
+    const r = ask(sim(), { from: 'test/client', name: 'web-0.nginx' });
     expect(r.answers.map((a) => a.data)).toEqual(['10.244.1.10']);
     expect(r.tried).toHaveLength(1);
   });
 
   it('a name that exists without the type is NODATA after every candidate', () => {
-    const r = resolve(sim(), { from: 'test/client', name: 'data.prod.svc.cluster.local', type: 'AAAA' });
+    const r = ask(sim(), { from: 'test/client', name: 'data.prod.svc.cluster.local', type: 'AAAA' });
     expect(r.status).toBe('NODATA');
     expect(r.rcode).toBe('NOERROR');
   });
 
   it('a hostNetwork pod with ClusterFirst cannot resolve Services (edge 30)', () => {
-    const r = resolve(sim(), { from: 'test/host', name: 'data.prod.svc.cluster.local.' });
+    const r = ask(sim(), { from: 'test/host', name: 'data.prod.svc.cluster.local.' });
     expect(r.nameserver).toBe('172.18.0.1');
     expect(r.status).toBe('NXDOMAIN');
-    expect(resolve(sim(), { from: 'test/hostfixed', name: 'data.prod.svc.cluster.local.' }).status).toBe('NOERROR');
+    expect(ask(sim(), { from: 'test/hostfixed', name: 'data.prod.svc.cluster.local.' }).status).toBe('NOERROR');
   });
 
   it('PTR questions accept an address', () => {
-    const r = resolve(sim(), { name: '10.96.7.7', type: 'PTR' });
+    const r = ask(sim(), { name: '10.96.7.7', type: 'PTR' });
     expect(r.tried.map((t) => t.name)).toEqual(['7.7.96.10.in-addr.arpa.']);
     expect(r.answers.map((a) => a.data)).toEqual(['data.prod.svc.cluster.local.']);
   });
 
   it('an unknown client pod is an error, not an answer', () => {
-    expect(resolve(sim(), { from: 'test/ghost', name: 'data' }).error?.code).toBe('unknown-pod');
+    expect(ask(sim(), { from: 'test/ghost', name: 'data' }).error?.code).toBe('unknown-pod');
   });
 
   it('blocked UDP 53 makes the lookup time out and names the policy', () => {
@@ -175,7 +178,7 @@ describe('resolving from a pod', () => {
       calls.push(`${pod} ${ip} ${proto}/${port}`);
       return { allowed: false, reason: 'egress denied', policies: ['test/deny-all'] };
     };
-    const r = resolve(sim(), { from: 'test/client', name: 'data.prod' }, deny);
+    const r = ask(sim(), { from: 'test/client', name: 'data.prod' }, deny);
     expect(calls).toEqual(['Pod/test/client 10.96.0.10 UDP/53']);
     expect(r.status).toBe('TIMEOUT');
     expect(r.rcode).toBeNull();
@@ -184,11 +187,11 @@ describe('resolving from a pod', () => {
 
   it('an allowed network does not change the answer', () => {
     const allow: ReachDNS = () => ({ allowed: true, reason: 'no policy', policies: [] });
-    expect(resolve(sim(), { from: 'test/client', name: 'data.prod' }, allow).answers.map((a) => a.data)).toEqual(['10.96.7.7']);
+    expect(ask(sim(), { from: 'test/client', name: 'data.prod' }, allow).answers.map((a) => a.data)).toEqual(['10.96.7.7']);
   });
 
   it('musl sends a name with ndots dots only as written (DNS-16)', () => {
-    const r = resolve(sim({ dns: { resolver: 'musl' } }), { from: 'test/client', name: 'a.b.c.d.e.f' });
+    const r = ask(sim({ dns: { resolver: 'musl' } }), { from: 'test/client', name: 'a.b.c.d.e.f' });
     expect(r.tried.map((t) => t.name)).toEqual(['a.b.c.d.e.f.']);
   });
 });

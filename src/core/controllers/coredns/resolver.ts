@@ -5,7 +5,8 @@ import { canonicalIP, parseIP, reverseName } from '../../net/ip';
 import { fqdn, lookup, type LookupResult, type LookupStatus } from './lookup';
 import { podResolvConf, type ResolvConf } from './resolv-conf';
 import { askUpstream, UPSTREAM_ASSUMPTION } from './upstream';
-import { buildZone, type DNSRecord, type RRType, type Zone } from './zone';
+import { buildZone } from './zone';
+import type { DNSRecord, RRType, Zone } from './types';
 
 /**
  * The network policy hook: may the client pod send to the DNS server on this port? Supplied by the
@@ -89,10 +90,9 @@ export function searchCandidates(name: string, rc: Pick<ResolvConf, 'searches' |
 /**
  * Resolve a name as a pod's resolver would: its resolv.conf (DNS-13/14), the search list and ndots (DNS-15),
  * each name asked of the cluster DNS (§3), and the network between them (`reachDNS`).
- * Pure: same Simulation, same answer.
+ * Pure: same World and options, same answer.
  */
-export function resolve(sim: { world: World; options: SimOptions }, q: ResolveQuery, reachDNS?: ReachDNS, zone?: Zone): ResolveResult {
-  const { world, options } = sim;
+export function resolve(world: World, options: SimOptions, q: ResolveQuery, reachDNS?: ReachDNS, zone?: Zone): ResolveResult {
   const type = q.type ?? 'A';
   const z = zone ?? buildZone(world, options);
   // PTR questions may be written as an address: `10.96.0.1` → `1.0.96.10.in-addr.arpa.`

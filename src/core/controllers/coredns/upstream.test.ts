@@ -65,14 +65,14 @@ describe('the simulated upstream resolver (DNS-12 [SIM])', () => {
     ['an ExternalName to an unknown target is a CNAME answer with NXDOMAIN (DNS-12)', 'out', 'A', 'NXDOMAIN', ['nowhere.invalid.']],
     ['an ExternalName to an RFC 2606 name is followed upstream', 'docs', 'A', 'NOERROR', ['www.example.org.', '192.0.2.10']],
   ] as const)('%s', (_name, name, type, rcode, data) => {
-    const r = resolve(sim, { from: 'default/client', name, type });
+    const r = resolve(sim.world, sim.options, { from: 'default/client', name, type });
     expect([r.rcode, r.forwarded, r.answers.map((a) => a.data)]).toEqual([rcode, true, data]);
     expect(r.assumptions.some((a) => a.startsWith('[SIM]') && a.includes('DNS-12'))).toBe(true);
   });
 
   it('keeps rcode null only for a lookup that timed out (blocked by policy)', () => {
     const blocked = () => ({ allowed: false, reason: 'denied', policies: ['default/deny'] });
-    const r = resolve(sim, { from: 'default/client', name: 'example.com' }, blocked);
+    const r = resolve(sim.world, sim.options, { from: 'default/client', name: 'example.com' }, blocked);
     expect([r.status, r.rcode]).toEqual(['TIMEOUT', null]);
   });
 });

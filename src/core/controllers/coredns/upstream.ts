@@ -1,14 +1,14 @@
 import type { World } from '../../model/world';
 import { parseIP } from '../../net/ip';
-import type { DNSRecord, RRType } from './zone';
+import type { DNSRecord, RRType, UpstreamHost } from './types';
 
 /**
  * DNS-12 [SIM]: the upstream resolver CoreDNS forwards names outside the cluster zone to, as a small fake
  * internet zone, so such names get a definite answer instead of "not simulated":
  * - the hosts the cluster's entry points serve, as public DNS would point them at their load balancer:
- *   Ingress `rules[].host` (exact names) of classes served by ingress-nginx → the controller Service's
- *   load-balancer IP; Gateway listener hostnames and attached HTTPRoute/GRPCRoute hostnames (exact names)
- *   → the Gateway's addresses;
+ *   Ingress `rules[].host` (exact names) → the addresses in the Ingress's `status.loadBalancer` (its
+ *   controller's load balancer, written by the ingress controller); Gateway listener hostnames and attached
+ *   HTTPRoute/GRPCRoute hostnames (exact names) → the Gateway's addresses;
  * - the RFC 2606 documentation names `example.com`, `example.net`, `example.org` and their `www.` → the
  *   RFC 5737 documentation address 192.0.2.10 (and RFC 3849 2001:db8::10), not their real addresses;
  * - every other name → NXDOMAIN.
@@ -16,16 +16,10 @@ import type { DNSRecord, RRType } from './zone';
  */
 export const UPSTREAM_ASSUMPTION =
   '[SIM] names outside the cluster zone are answered by a simulated upstream resolver: hosts of the Ingresses and Gateways → their load-balancer address, example.com/.net/.org (and www.) → 192.0.2.10 / 2001:db8::10 (RFC 5737/3849 documentation addresses), anything else NXDOMAIN (DNS-12)';
-export interface UpstreamHost {
-  addresses: string[];
-  /** What publishes the name (`Ingress/ns/name`, `Gateway/ns/name`), or `RFC 2606`. */
-  because: string;
-}
 
 export const UPSTREAM_TTL = 300;
 export const DOCUMENTATION_ADDRESSES = ['192.0.2.10', '2001:db8::10'];
 const DOCUMENTATION_NAMES = ['example.com', 'example.net', 'example.org'].flatMap((d) => [d, `www.${d}`]);
-const NGINX = 'k8s.io/ingress-nginx';
 
 const exact = (host: string | undefined): host is string => !!host && !host.includes('*') && !parseIP(host);
 const key = (host: string) => `${host.toLowerCase().replace(/\.$/, '')}.`;
@@ -39,15 +33,10 @@ export function buildUpstream(world: World): Map<string, UpstreamHost> {
     if (!cur) out.set(k, { addresses: [...addresses], because });
     else for (const a of addresses) if (!cur.addresses.includes(a)) cur.addresses.push(a);
   };
-  const nginxLB = world.services
-    .filter((s) => s.labels['app.kubernetes.io/name'] === 'ingress-nginx' && s.labels['app.kubernetes.io/component'] === 'controller')
-    .flatMap((s) => s.loadBalancerIPs);
-  const nginxClasses = new Set(world.ingressClasses.filter((c) => c.controller === NGINX).map((c) => c.name));
-  if (nginxLB.length) {
-    for (const ing of world.ingresses) {
-      if (!ing.ingressClassName || !nginxClasses.has(ing.ingressClassName)) continue;
-      for (const rule of ing.rules) if (exact(rule.host)) add(rule.host, nginxLB, ing.id);
-    }
+  // An Ingress is published at the address its controller wrote into its status (external-dns reads it).
+  for (const ing of world.ingresses) {
+    const lb = (ing.status?.loadBalancer.ingress ?? []).map((x) => x.ip);
+    if (lb.length) for (const rule of ing.rules) if (exact(rule.host)) add(rule.host, lb, ing.id);
   }
   for (const gw of world.gateways) {
     if (gw.addresses.length === 0) continue;

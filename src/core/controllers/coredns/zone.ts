@@ -1,69 +1,9 @@
 import type { IPFamily, Pod, Service } from '../../model/core';
-import type { EndpointPort } from '../../model/discovery';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
 import { canonicalIP, formatIP, nthAddress, parseCIDR, parseIP, reverseName } from '../../net/ip';
-import { buildUpstream, type UpstreamHost } from './upstream';
-
-/** Record types the simulated CoreDNS knows about. */
-export type RRType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'NS' | 'SOA';
-export const RR_TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'NS', 'SOA'];
-
-/**
- * One resource record as a zone file writes it: `data` is an address, a name with a trailing dot, a quoted
- * string or `<priority> <weight> <port> <target>.` for SRV. `source` says whether the Kubernetes DNS
- * specification promises the record (`spec`) or CoreDNS adds it (`coredns`, [EXT] in docs/rules.md).
- */
-export interface DNSRecord {
-  name: string;
-  type: RRType;
-  ttl: number;
-  data: string;
-  source: 'spec' | 'coredns';
-  /** True when `source` is `coredns`: an extension, not the specification (I-7). */
-  extension: boolean;
-  /** The object the record comes from (`Service/ns/name`, `Pod/ns/name`). */
-  object?: string;
-  /** Rule id that makes the record (docs/rules.md). */
-  rule: string;
-}
-
-/** One address of a slice endpoint, as CoreDNS sees it. */
-export interface ZoneEndpoint {
-  address: string;
-  family: IPFamily;
-  /** Endpoint `hostname`, lower-cased; absent when the endpoint has none. */
-  hostname?: string;
-  /** The name label CoreDNS uses: the hostname, else the dashed address ([EXT] DNS-4). */
-  label: string;
-  ready: boolean;
-  ports: EndpointPort[];
-  slice: string;
-  targetRef?: string;
-}
-
-export interface ZoneService {
-  service: Service;
-  /** True when the simulator supplied the Service because the input has none ([SIM] system Services). */
-  system: boolean;
-  endpoints: ZoneEndpoint[];
-}
-
-/** What the cluster DNS server knows: an index over the World, built once per simulation. */
-export interface Zone {
-  /** Cluster domain with a trailing dot (`cluster.local.`). */
-  domain: string;
-  ttl: number;
-  podsMode: SimOptions['dns']['podsMode'];
-  namespaces: Set<string>;
-  /** By `<svc>.<ns>`, lower-cased. */
-  services: Map<string, ZoneService>;
-  /** Pod IPs by namespace (for `pods verified`). */
-  podIPs: Map<string, Map<string, Pod>>;
-  dnsServiceIP: string;
-  /** DNS-12 [SIM]: the fake internet zone of the upstream resolver (`upstream.ts`). */
-  upstream: Map<string, UpstreamHost>;
-}
+import { buildUpstream } from './upstream';
+import type { DNSRecord, RRType, Zone, ZoneService } from './types';
 
 /** DNS-11 [SIM]: kubeadm's Corefile sets `ttl 30`. */
 export const CLUSTER_TTL = 30;

@@ -1,21 +1,16 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { rangeIn } from '../../manifest/reader';
-import type { Pod, Service, ServicePort, Workload } from '../../model/core';
+import type { Service, ServicePort, Workload } from '../../model/core';
 import type { Gateway } from '../../model/gateway';
 import type { World } from '../../model/world';
 import { madeService } from '../../model/made';
 import { cidrSize, formatIP, nthAddress, parseCIDR } from '../../net/ip';
 import type { SimOptions } from '../../options';
 import { GATEWAY_CODES } from './codes';
+import { GATEWAY_NAME_LABEL, implementationName } from './implementation';
 import { servesController } from './status';
 
-/** GEP-1762: the label a gateway implementation puts on the pods it runs for a Gateway. */
-export const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
-
-/** GEP-1762 naming of the in-cluster resources of a Gateway: `<gateway>-<gatewayclass>`. */
-export function implementationName(gw: Gateway): string {
-  return `${gw.name}-${gw.gatewayClassName}`.slice(0, 63).replace(/-+$/, '');
-}
+export { GATEWAY_NAME_LABEL, implementationName };
 
 /**
  * Gateway implementations as pods (GW-15, NP-12): for each Gateway a simulated controller serves, add a
@@ -112,9 +107,4 @@ function service(gw: Gateway, name: string): Service {
     ports: listenerPorts(gw),
     loadBalancerIPs: [...gw.addresses],
   });
-}
-
-/** The proxy pods of a Gateway (declared or made from its Deployment): NetworkPolicy sees them as the source (GW-15). */
-export function gatewayPods(world: World, gw: Gateway): Pod[] {
-  return world.pods.filter((p) => p.namespace === gw.namespace && p.labels[GATEWAY_NAME_LABEL] === gw.name && p.ips.length > 0).sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -3,24 +3,27 @@ import { rangeIn } from '../../manifest/reader';
 import type { ObjectMeta } from '../../model/meta';
 import type { World } from '../../model/world';
 import { GATEWAY_CODES } from './codes';
-import type { GatewayAPIStatus } from './types';
 
 function diag(obj: ObjectMeta, code: string, path: string, message: string, severity: Severity, rule: string): Diagnostic {
   return { code, severity, message, file: obj.source.file, range: rangeIn(obj.source, path), path, object: obj.id, rule };
 }
 
-/** Status conditions that mean "this does not work as written" become diagnostics on the field that causes them. */
-export function gatewayDiagnostics(world: World, status: GatewayAPIStatus): Diagnostic[] {
+/**
+ * Status conditions that mean "this does not work as written" become diagnostics on the field that causes
+ * them. Reads the status the controller wrote into each object.
+ */
+export function gatewayDiagnostics(world: World): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const gs of status.gateways) {
-    const gw = world.gateways.find((g) => g.id === gs.id)!;
-    if (gw.system) continue;
+  for (const gw of world.gateways) {
+    const gs = gw.status;
+    if (gw.system || !gs) continue;
     if (!gs.ours) {
-      const exists = status.classes.find((c) => c.name === gs.className);
+      const cls = gw.gatewayClassName;
+      const exists = world.gatewayClasses.find((c) => c.name === cls);
       out.push(
         exists
-          ? diag(gw, GATEWAY_CODES.GATEWAY_CLASS_NOT_SERVED, 'spec.gatewayClassName', `GatewayClass "${gs.className}" (controller ${exists.controllerName}) is not served by a simulated controller; this Gateway gets no status and serves nothing (GW-1).`, 'warning', 'GW-1')
-          : diag(gw, GATEWAY_CODES.GATEWAY_CLASS_NOT_FOUND, 'spec.gatewayClassName', `GatewayClass "${gs.className}" does not exist; this Gateway gets no status and serves nothing (GW-1).`, 'warning', 'GW-1'),
+          ? diag(gw, GATEWAY_CODES.GATEWAY_CLASS_NOT_SERVED, 'spec.gatewayClassName', `GatewayClass "${cls}" (controller ${exists.controllerName}) is not served by a simulated controller; this Gateway gets no status and serves nothing (GW-1).`, 'warning', 'GW-1')
+          : diag(gw, GATEWAY_CODES.GATEWAY_CLASS_NOT_FOUND, 'spec.gatewayClassName', `GatewayClass "${cls}" does not exist; this Gateway gets no status and serves nothing (GW-1).`, 'warning', 'GW-1'),
       );
       continue;
     }
@@ -34,8 +37,9 @@ export function gatewayDiagnostics(world: World, status: GatewayAPIStatus): Diag
       }
     }
   }
-  for (const rs of status.routes) {
-    const route = (rs.kind === 'HTTPRoute' ? world.httpRoutes : world.grpcRoutes).find((r) => r.id === rs.id)!;
+  for (const route of [...world.httpRoutes, ...world.grpcRoutes]) {
+    const rs = route.status;
+    if (!rs) continue;
     for (const p of rs.parents) {
       const path = `spec.parentRefs.${p.parentRef.index}`;
       if (p.reason === 'NotFound') out.push(diag(route, GATEWAY_CODES.ROUTE_PARENT_NOT_FOUND, path, `Parent not found: ${p.message}`, 'warning', '§5.2'));

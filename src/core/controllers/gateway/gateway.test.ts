@@ -4,7 +4,7 @@ import { parseRequestURL } from '../../http';
 import { effectiveHostnames, hostnameMatches, intersectHostname } from './hostnames';
 import { replacePrefix } from './filters';
 import { GATEWAY_CODES } from './codes';
-import { reconcileGatewayAPI, routeGateways } from './index';
+import { routeGateways } from './index';
 
 const CLASS = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -50,7 +50,10 @@ ${spec}`;
 function run(text: string) {
   const sim = simulate([{ name: 'in.yaml', text }]);
   const ask = (url: string, headers: [string, string][] = [], method = 'GET') => routeGateways(sim.world, sim.options, parseRequestURL(url, headers, method)!, 'infra/gw')[0]!;
-  return { sim, ask, status: reconcileGatewayAPI(sim.world, sim.options) };
+  // The status the Gateway API controller stage wrote into each Gateway and Route.
+  const w = sim.world;
+  const status = { gateways: w.gateways.map((g) => g.status!), routes: [...w.httpRoutes, ...w.grpcRoutes].map((r) => ({ name: r.name, ...r.status! })) };
+  return { sim, ask, status };
 }
 
 describe('GW-5 hostname intersection', () => {
@@ -269,6 +272,17 @@ spec:
     expect(text.slice(d.range.start, d.range.end)).toContain('gatewayClassName: pg');
     expect(status.gateways[0]!.ours).toBe(false);
     expect(sim.world.workloads.some((w) => w.namespace === 'infra')).toBe(false);
+  });
+
+  it('GW-15: the controller writes the status into the World, naming the proxy pods and the Service that implement the Gateway', () => {
+    const { sim, ask } = run(CLASS + gateway('[{name: http, port: 80, protocol: HTTP}]') + backend('x') + httpRoute('r', '  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: x, port: 80}]}]\n'));
+    const gw = sim.world.gateways[0]!;
+    expect(gw.status).toMatchObject({ ours: true, controllerName: 'example.net/pg', addresses: gw.addresses });
+    expect(gw.status!.implementation).toEqual({ namespace: 'infra', service: 'Service/infra/gw-pg', pods: [expect.stringMatching(/^Pod\/infra\/gw-pg-/)] });
+    expect(sim.world.gatewayClasses[0]!.status).toMatchObject({ accepted: true });
+    expect(sim.world.httpRoutes[0]!.status!.parents[0]).toMatchObject({ accepted: true, gatewayId: gw.id, listeners: ['http'] });
+    // The router reads that status: the proxy it names is the implementation's pod.
+    expect(ask('http://x/').proxy!.pods).toEqual(gw.status!.implementation!.pods.map((id) => id.slice(4)));
   });
 
   it('GW-2: two listeners with the same port, protocol and hostname are both Conflicted', () => {

@@ -1,20 +1,18 @@
 import type { HttpRequest } from '../../http';
 import { citeOf } from '../../manifest/reader';
 import type { Service } from '../../model/core';
-import type { GRPCRoute, Gateway, HTTPRoute, HTTPRouteMatch, GRPCRouteMatch } from '../../model/gateway';
+import type { GRPCRoute, Gateway, GatewayStatus, HTTPRoute, HTTPRouteMatch, GRPCRouteMatch, ListenerStatus, RouteStatus } from '../../model/gateway';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import type { EntryResult, RouteBackend, RouteEndpoint } from '../../route';
-import { gatewayPods } from './addon';
+import type { EntryResult, RouteBackend, RouteEndpoint } from '../../model/route';
 import { applyFilters } from './filters';
 import { effectiveHostnames, hostnameMatches, hostnamePrecedence, listenerHostnameRank } from './hostnames';
 import { comparePrecedence, grpcMatchMatches, grpcPrecedence, httpMatchMatches, httpPrecedence, type PrecedenceKey } from './match';
-import { compareAge, reconcileGatewayAPI } from './status';
-import type { GatewayAPIStatus, GatewayState, ListenerState, RouteState } from './types';
+import { compareAge } from './status';
 
 interface Candidate {
   route: HTTPRoute | GRPCRoute;
-  state: RouteState;
+  state: RouteStatus;
   rule: number;
   match: HTTPRouteMatch | GRPCRouteMatch | undefined;
   hostname: string | undefined;
@@ -23,18 +21,19 @@ interface Candidate {
 
 /**
  * Route one request through every Gateway a simulated controller serves (or only `gatewayFilter`,
- * `ns/name`): one EntryResult each (§5: GW-4..GW-16). A pure query over the World.
+ * `ns/name`): one EntryResult each (§5: GW-4..GW-16). A pure query over the World, reading the status the
+ * Gateway API controller stage wrote into each Gateway and Route.
  */
-export function routeGateways(world: World, options: SimOptions, req: HttpRequest, gatewayFilter?: string, status: GatewayAPIStatus = reconcileGatewayAPI(world, options)): EntryResult[] {
+export function routeGateways(world: World, options: SimOptions, req: HttpRequest, gatewayFilter?: string): EntryResult[] {
   const out: EntryResult[] = [];
-  const gateways = status.gateways
-    .filter((g) => g.ours && (!gatewayFilter || `${g.namespace}/${g.name}` === gatewayFilter || (!gatewayFilter.includes('/') && g.namespace === 'default' && g.name === gatewayFilter)))
+  const gateways = world.gateways
+    .filter((g) => g.status?.ours && (!gatewayFilter || `${g.namespace}/${g.name}` === gatewayFilter || (!gatewayFilter.includes('/') && g.namespace === 'default' && g.name === gatewayFilter)))
     .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
-  for (const gs of gateways) out.push(routeOne(world, options, status, gs, req));
+  for (const gw of gateways) out.push(routeOne(world, options, gw, gw.status!, req));
   return out;
 }
 
-function listenerCarries(l: ListenerState, req: HttpRequest): boolean {
+function listenerCarries(l: ListenerStatus, req: HttpRequest): boolean {
   if (req.scheme === 'https') return l.protocol === 'HTTPS';
   return l.protocol === 'HTTP';
 }
@@ -47,34 +46,33 @@ function asGRPC(req: HttpRequest): HttpRequest {
   return ct.startsWith('application/grpc') && m ? { ...req, grpc: { service: m[1]!, method: m[2]! } } : req;
 }
 
-function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, gs: GatewayState, request: HttpRequest): EntryResult {
+function routeOne(world: World, options: SimOptions, gw: Gateway, gs: GatewayStatus, request: HttpRequest): EntryResult {
   const req = asGRPC(request);
-  const gw = world.gateways.find((g) => g.id === gs.id)!;
   const grpc = req.grpc !== undefined;
   const reasons: string[] = [];
-  const assumptions = [`[SIM] Gateway ${gs.namespace}/${gs.name} is served by a simulated conformant implementation of ${gs.controllerName} (§5).`];
-  const base = { entry: { kind: 'Gateway' as const, namespace: gs.namespace, name: gs.name }, route: null, backends: [] as RouteBackend[], reasons, assumptions, proxy: proxyOf(world, gw) };
+  const assumptions = [`[SIM] Gateway ${gw.namespace}/${gw.name} is served by a simulated conformant implementation of ${gs.controllerName} (§5).`];
+  const base = { entry: { kind: 'Gateway' as const, namespace: gw.namespace, name: gw.name }, route: null, backends: [] as RouteBackend[], reasons, assumptions, proxy: proxyOf(gw) };
   const notFound = (why: string, listener?: string): EntryResult => {
     reasons.push(why);
     if (grpc) reasons.push('A gRPC client sees UNIMPLEMENTED (GW-16).');
     return { ...base, entry: { ...base.entry, ...(listener ? { listener } : {}) }, status: 404 };
   };
   const onPort = gs.listeners.filter((l) => l.port === req.port && listenerCarries(l, req));
-  if (onPort.length === 0) return notFound(`Gateway ${gs.namespace}/${gs.name} has no ${req.scheme === 'https' ? 'HTTPS' : 'HTTP'} listener on port ${req.port}.`);
+  if (onPort.length === 0) return notFound(`Gateway ${gw.namespace}/${gw.name} has no ${req.scheme === 'https' ? 'HTTPS' : 'HTTP'} listener on port ${req.port}.`);
   const hostOK = onPort.filter((l) => hostnameMatches(l.hostname, req.host));
   const ready = hostOK.filter((l) => l.ready);
   for (const l of hostOK.filter((x) => !x.ready)) reasons.push(`Listener "${l.name}" matches but is not served (${l.conditions.filter((c) => c.status !== (c.type === 'Conflicted' ? 'False' : 'True')).map((c) => `${c.type}=${c.status}/${c.reason}`).join(', ')}) (GW-2, GW-3).`);
-  if (ready.length === 0) return notFound(`No listener on port ${req.port} of Gateway ${gs.namespace}/${gs.name} accepts host "${req.host}" (GW-6) → 404.`);
+  if (ready.length === 0) return notFound(`No listener on port ${req.port} of Gateway ${gw.namespace}/${gw.name} accepts host "${req.host}" (GW-6) → 404.`);
   const best = Math.max(...ready.map((l) => listenerHostnameRank(l.hostname)));
   const listener = ready.find((l) => listenerHostnameRank(l.hostname) === best)!;
   reasons.push(`Gateway address ${gs.addresses.join(', ') || '(none)'}; listener "${listener.name}" (port ${listener.port}, hostname ${listener.hostname ?? 'none'}) is the most specific for host "${req.host}" (GW-6).`);
   const scope = options.gateway.listenerIsolation ? [listener] : ready;
   assumptions.push(options.gateway.listenerIsolation ? '[SIM] Listener isolation is on: only routes attached to the chosen listener are considered (I-19).' : 'Listener isolation is off: routes on every listener matching the host are considered (I-19).');
-  const candidates = collect(world, status, gw, scope, req);
+  const candidates = collect(world, gw, scope, req);
   const entry = { ...base.entry, listener: listener.name };
   if (candidates.length === 0) {
     const kind = grpc ? 'GRPCRoute' : 'HTTPRoute';
-    const attached = status.routes.filter((r) => r.kind === kind && r.parents.some((p) => p.accepted && p.gatewayId === gw.id && scope.some((l) => p.listeners.includes(l.name))));
+    const attached = (grpc ? world.grpcRoutes : world.httpRoutes).filter((r) => r.status?.parents.some((p) => p.accepted && p.gatewayId === gw.id && scope.some((l) => p.listeners.includes(l.name))));
     const what = grpc ? `${req.grpc!.service}/${req.grpc!.method}` : `${req.method} ${req.path}`;
     const why = attached.length === 0 ? `No ${kind} is attached to listener "${listener.name}"` : `No ${kind} attached to listener "${listener.name}" (${attached.map((r) => `${r.namespace}/${r.name}`).join(', ')}) has both a hostname and a rule matching ${what} on host "${req.host}"`;
     return notFound(`${why} → 404 (GW-5, GW-8, GW-9).`, listener.name);
@@ -101,20 +99,21 @@ function routeOne(world: World, options: SimOptions, status: GatewayAPIStatus, g
   return result;
 }
 
-function proxyOf(world: World, gw: Gateway): EntryResult['proxy'] {
-  const pods = gatewayPods(world, gw).map((p) => `${p.namespace}/${p.name}`);
+/** The Gateway's own pods, as its status names them (GW-15). */
+function proxyOf(gw: Gateway): EntryResult['proxy'] {
+  const pods = (gw.status?.implementation?.pods ?? []).map((id) => id.slice(id.indexOf('/') + 1));
   return { namespace: gw.namespace, pods, note: `The Gateway's own pods (label gateway.networking.k8s.io/gateway-name=${gw.name}) open the connection to the backends: NetworkPolicies must admit them, not the client (GW-15, NP-12).` };
 }
 
-function collect(world: World, status: GatewayAPIStatus, gw: Gateway, scope: ListenerState[], req: HttpRequest): Candidate[] {
+function collect(world: World, gw: Gateway, scope: ListenerStatus[], req: HttpRequest): Candidate[] {
   const grpc = req.grpc !== undefined;
   const out: Candidate[] = [];
-  for (const rs of status.routes) {
-    if ((rs.kind === 'GRPCRoute') !== grpc) continue;
+  for (const route of grpc ? world.grpcRoutes : world.httpRoutes) {
+    const rs = route.status;
+    if (!rs) continue;
     const listeners = new Set(rs.parents.filter((p) => p.accepted && p.gatewayId === gw.id).flatMap((p) => p.listeners));
     const on = scope.filter((l) => listeners.has(l.name));
     if (on.length === 0) continue;
-    const route = (grpc ? world.grpcRoutes : world.httpRoutes).find((r) => r.id === rs.id)!;
     // GW-5: the route serves its hostnames intersected with the listener's; the most specific one that matches counts.
     const hosts = on.flatMap((l) => effectiveHostnames(l.hostname, route.hostnames)).filter((h) => hostnameMatches(h, req.host));
     if (hosts.length === 0) continue;

@@ -3,7 +3,8 @@ import type { World } from '../../model/world';
 import { matchesSelector } from '../../net/labels';
 import type { SimOptions } from '../../options';
 import { effectiveHostnames, intersectHostname } from './hostnames';
-import type { BackendState, Condition, GatewayAPIStatus, GatewayClassState, GatewayState, ListenerState, ParentState, RouteState } from './types';
+import { implementationOf } from './implementation';
+import type { BackendState, Condition, GatewayClassState, GatewayState, ListenerState, ParentState, RouteState } from './types';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
@@ -234,10 +235,12 @@ function resolveKindConflicts(routes: { route: AnyRoute; state: RouteState }[], 
 }
 
 /**
- * The Gateway API controller's status pass (GW-1..GW-3, §5.2, GW-10..GW-13): which classes are
- * served, which listeners are valid, where each Route's parentRefs attach and which backendRefs resolve.
+ * The Gateway API controller's status pass (GW-1..GW-3, §5.2, GW-10..GW-13): which classes are served,
+ * which listeners are valid, where each Route's parentRefs attach and which backendRefs resolve, and which
+ * pods and Service implement each served Gateway (GW-15). Each status is written into its object in the
+ * World, as the controller writes `status` in a cluster; routing, the graph and DNS read it there.
  */
-export function reconcileGatewayAPI(world: World, options: SimOptions): GatewayAPIStatus {
+export function reconcileGatewayAPI(world: World, options: SimOptions): void {
   const classes: GatewayClassState[] = world.gatewayClasses.map((c) => {
     const accepted = servesController(options, c.controllerName);
     return {
@@ -263,5 +266,13 @@ export function reconcileGatewayAPI(world: World, options: SimOptions): GatewayA
       for (const name of p.listeners) gs.listeners.find((l) => l.name === name)!.attachedRoutes++;
     }
   }
-  return { classes, gateways: [...gateways.values()].map((g) => g.state), routes: routes.map((r) => r.state) };
+  for (const c of world.gatewayClasses) {
+    const st = classes.find((x) => x.id === c.id)!;
+    c.status = { accepted: st.accepted, conditions: st.conditions };
+  }
+  for (const { gw, state } of gateways.values()) {
+    const { id: _id, namespace: _ns, name: _name, className: _class, ...status } = state;
+    gw.status = { ...status, ...(state.ours ? { implementation: implementationOf(world, gw) } : {}) };
+  }
+  for (const { route, state } of routes) route.status = { parents: state.parents, backends: state.backends };
 }

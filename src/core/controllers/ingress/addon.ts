@@ -15,7 +15,8 @@ export const NGINX_LABELS = {
 
 const NOWHERE: SourceRef = { file: 0, range: { start: 0, end: 0 }, fields: {} };
 
-function isControllerLabels(labels: Record<string, string>): boolean {
+/** The labels of ingress-nginx's controller pods (its official deploy.yaml). */
+export function isControllerLabels(labels: Record<string, string>): boolean {
   return labels['app.kubernetes.io/name'] === 'ingress-nginx' && labels['app.kubernetes.io/component'] === 'controller';
 }
 

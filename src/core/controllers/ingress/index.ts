@@ -8,7 +8,8 @@ import { lintIngresses } from './lint';
 export { routeIngressClass } from './router';
 export { INGRESS_CODES } from './codes';
 export { servingClass, IMPLICIT_CLASS, NGINX_CONTROLLER } from './classes';
-export { controllerPods, NGINX_NAMESPACE, NGINX_CONTROLLER_NAME } from './addon';
+export { NGINX_NAMESPACE, NGINX_CONTROLLER_NAME } from './addon';
+export { writeIngressStatus } from './status';
 
 /**
  * The ingress stage (§4), run before the workloads stage: admission of Ingresses (ING-1,

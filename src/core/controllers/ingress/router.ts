@@ -4,11 +4,11 @@ import { citeOf } from '../../manifest/reader';
 import type { Ingress, IngressBackend } from '../../model/networking';
 import type { World } from '../../model/world';
 import type { SimOptions } from '../../options';
-import type { EntryResult, RouteBackend } from '../../route';
+import type { EntryResult, RouteBackend } from '../../model/route';
 import { hasNginxAnnotations, nginxAnnotations, type NginxAnnotations } from './annotations';
 import { resolveBackend } from './backends';
+import { NGINX_NAMESPACE } from './addon';
 import { ingressesOfClass, NGINX_CONTROLLER } from './classes';
-import { controllerPods } from './addon';
 import { hostMatches, normalizeHost, rewritePath, selectPath, type Candidate } from './match';
 
 /** Where a chosen backend came from: a rule path, or a defaultBackend. */
@@ -153,10 +153,11 @@ export function routeIngressClass(world: World, options: SimOptions, className: 
   }
   if (result.status === 503) assume('a missing Service or port, or no ready endpoint, is answered 503 (ingress-nginx, ING-14 / I-16)');
   if (nginx) {
-    const pods = controllerPods(world);
+    // The controller's pods, as the ingress controller recorded them on the class (ING-13).
+    const impl = cls?.implementation;
     result.proxy = {
-      namespace: pods[0]?.namespace ?? 'ingress-nginx',
-      pods: pods.map((p) => `${p.namespace}/${p.name}`),
+      namespace: impl?.namespace ?? NGINX_NAMESPACE,
+      pods: (impl?.pods ?? []).map((id) => id.slice(id.indexOf('/') + 1)),
       note: a.serviceUpstream
         ? 'service-upstream: the controller pods connect to the Service ClusterIP and kube-proxy picks the endpoint; NetworkPolicy on the backends sees the controller pod as source (ING-13, NP-12)'
         : 'the controller pods connect straight to the endpoint pod IPs (not the ClusterIP), so NetworkPolicy on the backends sees the controller pod as source (ING-13, NP-12)',

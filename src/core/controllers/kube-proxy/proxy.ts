@@ -1,6 +1,7 @@
 import type { Node, Pod, Service, ServicePort, TrafficPolicy } from '../../model/core';
 import type { World } from '../../model/world';
 import { cidrContains, parseCIDR, parseIP } from '../../net/ip';
+import type { Via } from '../../net/service-address';
 import { servicePortEndpoints, usableEndpoints, type Backend } from './endpoints';
 
 /** Who opens the connection. A hostNetwork pod counts as a process on its node. */
@@ -10,8 +11,7 @@ export type Client =
   /** A client outside the cluster; `node` is the node whose address (or LB path) the packet arrives at. */
   | { kind: 'external'; ip: string; node: Node };
 
-/** How the Service was addressed. */
-export type Via = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
+export type { Via };
 
 export interface Reason {
   /** Rule id (`KP-4`), explained in docs/rules.md. */

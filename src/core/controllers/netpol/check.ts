@@ -1,15 +1,26 @@
 import type { Cite } from '../../diagnostics/diagnostic';
-import type { Simulation } from '../../simulate';
-import { canonicalIP } from '../../net/ip';
-import { addr, compile, type Compiled } from './compile';
+import type { Service, ServicePort } from '../../model/core';
+import type { Peer } from '../../model/peer';
+import type { World } from '../../model/world';
+import type { SimOptions } from '../../options';
+import { servicePortEndpoints, usableEndpoints } from '../../net/endpoints';
+import { lookupServiceAddress, type Via } from '../../net/service-address';
+import { addr, compile, type Compiled, type PolicyCache } from './compile';
 import { judge, podName, type DirectionResult, type Endpoint, type L4, type RuleRef, type Verdict } from './evaluate';
-import { serviceAt, serviceBackends, type ServiceHit } from './services';
+
+/** A Service port as a destination (NP-10): how it was addressed and, for a NodePort, the node dialled. */
+interface ServiceHit {
+  service: Service;
+  port: ServicePort;
+  via: Via;
+  node?: string;
+}
 
 export interface CheckQuery {
-  /** `ns/pod`, `pod` (namespace default), `ip:A.B.C.D`, `node:name`. */
-  from: string;
-  /** As `from`, plus `service:ns/name` (or any Service address via `ip:`), judged per backend after DNAT (NP-10). */
-  to: string;
+  /** A pod, an address or a node. */
+  from: Peer;
+  /** As `from`, or a Service (or any Service address as an `ip` peer), judged per backend after DNAT (NP-10). */
+  to: Peer;
   /** Ignored for ICMP. */
   port: number;
   /** Default TCP. ICMP is judged as a connection with no port (NP-13, I-24). */
@@ -59,41 +70,59 @@ export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; erro
 
 type Target = { kind: 'endpoint'; ep: Endpoint; label: string } | { kind: 'service'; hit: ServiceHit; label: string };
 
-/** Resolve a peer as knet names it (`ns/pod`, `ip:A.B.C.D`, `node:name`, `service:ns/name`). */
-export function resolvePeer(c: Compiled, text: string, port: number, protocol: L4): Target | { error: string } {
-  if (text.startsWith('node:')) {
-    const name = text.slice(5);
-    const nd = c.nodes.find((x) => x.name === name);
-    if (!nd) return { error: `no node named ${name}` };
-    const ip = nd.addresses[0] ?? '';
-    return { kind: 'endpoint', ep: { kind: 'node', ip, ...(addr(ip) ? { addr: addr(ip)! } : {}), node: name }, label: text };
+/** Where a peer is on the network: a pod, node or outside address, or a Service port (judged per backend). */
+function resolvePeer(c: Compiled, peer: Peer, port: number, protocol: L4): Target | { error: string } {
+  switch (peer.kind) {
+    case 'node': {
+      const nd = c.nodes.find((x) => x.name === peer.name);
+      if (!nd) return { error: `no node named ${peer.name}` };
+      const ip = nd.addresses[0] ?? '';
+      return { kind: 'endpoint', ep: { kind: 'node', ip, ...(addr(ip) ? { addr: addr(ip)! } : {}), node: peer.name }, label: `node:${peer.name}` };
+    }
+    case 'ip': {
+      const ip = peer.ip;
+      const a = addr(ip);
+      if (!a) return { error: `"${ip}" is not an IP address` };
+      const pi = c.byIP.get(ip);
+      if (pi !== undefined) return { kind: 'endpoint', ep: podEndpoint(c, pi), label: podName(c.pods[pi]!) };
+      const hit = protocol === 'ICMP' ? undefined : memo(c, `at|${ip}|${port}|${protocol}`, () => serviceAt(c.world, ip, port, protocol));
+      if (hit) return { kind: 'service', hit, label: `${hit.service.namespace}/${hit.service.name} (${ip})` };
+      const nd = c.nodes.find((x) => x.addresses.includes(ip));
+      if (nd) return { kind: 'endpoint', ep: { kind: 'node', ip, addr: a, node: nd.name }, label: `node:${nd.name}` };
+      return { kind: 'endpoint', ep: { kind: 'external', ip, addr: a }, label: `ip:${ip}` };
+    }
+    case 'service': {
+      const { namespace: ns, name } = peer;
+      const s = c.world.services.find((x) => x.namespace === ns && x.name === name);
+      if (!s) return { error: `no Service ${ns}/${name}` };
+      if (protocol === 'ICMP') return { error: `a Service virtual IP does not answer ICMP (kube-proxy forwards TCP, UDP and SCTP only); ask about a pod` };
+      const sp = s.ports.find((p) => p.port === port && p.protocol === protocol);
+      if (!sp) return { error: `Service ${ns}/${name} has no port ${port}/${protocol}` };
+      return { kind: 'service', hit: { service: s, port: sp, via: 'clusterIP' }, label: `${ns}/${name}` };
+    }
+    case 'pod': {
+      const name = `${peer.namespace}/${peer.name}`;
+      const i = c.byName.get(name);
+      if (i === undefined) return { error: `no pod ${name}` };
+      return { kind: 'endpoint', ep: podEndpoint(c, i), label: name };
+    }
   }
-  if (text.startsWith('ip:')) {
-    const ip = canonicalIP(text.slice(3));
-    const a = addr(ip);
-    if (!a) return { error: `"${text.slice(3)}" is not an IP address` };
-    const pi = c.byIP.get(ip);
-    if (pi !== undefined) return { kind: 'endpoint', ep: podEndpoint(c, pi), label: podName(c.pods[pi]!) };
-    const hit = protocol === 'ICMP' ? undefined : memo(c, `at|${ip}|${port}|${protocol}`, () => serviceAt(c.world, ip, port, protocol, c.nodes));
-    if (hit) return { kind: 'service', hit, label: `${hit.service.namespace}/${hit.service.name} (${ip})` };
-    const nd = c.nodes.find((x) => x.addresses.includes(ip));
-    if (nd) return { kind: 'endpoint', ep: { kind: 'node', ip, addr: a, node: nd.name }, label: `node:${nd.name}` };
-    return { kind: 'endpoint', ep: { kind: 'external', ip, addr: a }, label: text };
-  }
-  if (text.startsWith('service:') || text.startsWith('svc:')) {
-    const id = text.slice(text.indexOf(':') + 1);
-    const [ns, name] = id.includes('/') ? id.split('/', 2) : ['default', id];
-    const s = c.world.services.find((x) => x.namespace === ns && x.name === name);
-    if (!s) return { error: `no Service ${ns}/${name}` };
-    if (protocol === 'ICMP') return { error: `a Service virtual IP does not answer ICMP (kube-proxy forwards TCP, UDP and SCTP only); ask about a pod` };
-    const sp = s.ports.find((p) => p.port === port && p.protocol === protocol);
-    if (!sp) return { error: `Service ${ns}/${name} has no port ${port}/${protocol}` };
-    return { kind: 'service', hit: { service: s, port: sp, via: 'clusterIP' }, label: `${ns}/${name}` };
-  }
-  const name = text.includes('/') ? text : `default/${text}`;
-  const i = c.byName.get(name);
-  if (i === undefined) return { error: `no pod ${name}` };
-  return { kind: 'endpoint', ep: podEndpoint(c, i), label: name };
+}
+
+/** The Service port kube-proxy answers at an address (kube-proxy's own lookup, read from the World). */
+function serviceAt(world: World, ip: string, port: number, protocol: L4): ServiceHit | undefined {
+  if (protocol === 'ICMP') return undefined;
+  const t = lookupServiceAddress(world, ip, port, protocol);
+  return t && { service: t.service, port: t.port, via: t.via, ...(t.node ? { node: t.node.name } : {}) };
+}
+
+/**
+ * The backends a new connection to a Service port may reach, as kube-proxy picks them without topology
+ * (KP-1, KP-2, SVC-12): the ready endpoints, else those terminating but still serving (`net/endpoints.ts`,
+ * the dataplane's own rule), so a policy check never disagrees with kube-proxy about which backends exist.
+ */
+function serviceBackends(world: World, s: Service, sp: ServicePort): { ip: string; port: number; podId?: string }[] {
+  return usableEndpoints(servicePortEndpoints(world, s, sp)).endpoints;
 }
 
 /** A World lookup remembered on the compiled form (the World does not change once compiled, see `compile`). */
@@ -118,11 +147,12 @@ function nodeEndpoint(c: Compiled, name: string): Endpoint {
 }
 
 /**
- * Would this connection be allowed under the NetworkPolicies and admin policies (§6)?
- * Services are judged per ready backend after DNAT (NP-10) with the source NAT of KP-6/NP-12.
+ * Would this connection be allowed under the NetworkPolicies and admin policies (NP-1..15, ANP-1..5)?
+ * Services are judged per ready backend after DNAT (NP-10) with the source NAT of KP-6/NP-12. `cache`
+ * keeps the compiled policies for the next question about the same World.
  */
-export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
-  const c = compile(sim.world, sim.options);
+export function check(world: World, options: SimOptions, q: CheckQuery, cache?: PolicyCache): CheckOutcome {
+  const c = compile(world, options, cache);
   const protocol = q.protocol ?? 'TCP';
   const icmp = protocol === 'ICMP' ? ['assumed: ICMP follows the decision of a connection with no port restriction; only rules without ports admit it (NP-13, I-24)'] : [];
   const from = resolvePeer(c, q.from, q.port, protocol);
@@ -130,7 +160,7 @@ export function check(sim: Simulation, q: CheckQuery): CheckOutcome {
   if (from.kind === 'service') return { ok: false, error: `--from must be a pod, a node or an outside address, not Service ${from.label}` };
   const to = resolvePeer(c, q.to, q.port, protocol);
   if ('error' in to) return { ok: false, error: to.error };
-  if (to.kind === 'service' && q.via && q.to.includes('service:')) to.hit = { ...to.hit, via: q.via };
+  if (to.kind === 'service' && q.via && q.to.kind === 'service') to.hit = { ...to.hit, via: q.via };
   if (q.node !== undefined) {
     if (!c.nodes.some((n) => n.name === q.node)) return { ok: false, error: `no node named ${q.node}` };
     if (to.kind === 'service' && to.hit.node && to.hit.node !== q.node) return { ok: false, error: `the packet is addressed to node ${to.hit.node}, so it cannot be received by node ${q.node}` };

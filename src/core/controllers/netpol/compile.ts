@@ -150,16 +150,26 @@ export interface Compiled {
   all: Bits;
 }
 
-const CACHE = new WeakMap<World, WeakMap<SimOptions, Compiled>>();
+/**
+ * The policies of one World compiled once, kept by whoever holds that World (a Simulation carries one) and
+ * passed in explicitly: the core holds no state of its own. A graph asks thousands of questions of it.
+ */
+export interface PolicyCache {
+  compiled?: Compiled;
+}
 
-/** Compile selectors and rules once per World and options (cached). */
-export function compile(world: World, options: SimOptions): Compiled {
-  let byOpts = CACHE.get(world);
-  if (!byOpts) CACHE.set(world, (byOpts = new WeakMap()));
-  let c = byOpts.get(options);
-  // A stage that adds pods or policies after a query ran invalidates the compiled form.
-  if (!c || c.n !== world.pods.length || c.policies.length !== world.networkPolicies.length) byOpts.set(options, (c = build(world, options)));
-  return c;
+export function createPolicyCache(): PolicyCache {
+  return {};
+}
+
+/** Compile selectors and rules for a World and options, or reuse what `cache` holds for the same ones. */
+export function compile(world: World, options: SimOptions, cache?: PolicyCache): Compiled {
+  const c = cache?.compiled;
+  // A stage that adds pods or policies after a question was asked invalidates the compiled form.
+  if (c && c.world === world && c.options === options && c.n === world.pods.length && c.policies.length === world.networkPolicies.length) return c;
+  const built = build(world, options);
+  if (cache) cache.compiled = built;
+  return built;
 }
 
 /** Node names and addresses; the cluster's default nodes when the input declares none yet. */

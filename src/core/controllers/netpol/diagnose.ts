@@ -1,15 +1,16 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { NetworkPolicy } from '../../model/networking';
-import type { Simulation } from '../../simulate';
+import type { World } from '../../model/world';
+import type { SimOptions } from '../../options';
 import { cidrWithin, parseCIDR } from '../../net/ip';
 import { matchesEquality } from '../../net/labels';
 import { and, has, isEmpty, members } from './bitset';
 import { rangeIn } from '../../manifest/reader';
-import { compile, namedPort, type Compiled } from './compile';
+import { compile, namedPort, type Compiled, type PolicyCache } from './compile';
 import { evaluateDirection } from './evaluate';
 import { citeOf } from '../../manifest/reader';
 import { podEndpoint } from './check';
-import { serviceBackends } from './services';
+import { servicePortEndpoints, usableEndpoints } from '../../net/endpoints';
 import { NETPOL_CODES } from './codes';
 
 function diag(p: NetworkPolicy, code: string, severity: Diagnostic['severity'], path: string, message: string, rule?: string): Diagnostic {
@@ -18,8 +19,8 @@ function diag(p: NetworkPolicy, code: string, severity: Diagnostic['severity'], 
 }
 
 /** Policy diagnostics: selects nothing, blocks DNS (NP-14), Service port instead of targetPort (NP-10), TCP-only 53 (NP-6). */
-export function diagnoseNetworkPolicies(sim: Simulation): Diagnostic[] {
-  const c = compile(sim.world, sim.options);
+export function diagnoseNetworkPolicies(world: World, options: SimOptions, cache?: PolicyCache): Diagnostic[] {
+  const c = compile(world, options, cache);
   const out: Diagnostic[] = [];
   const dns = dnsBackends(c);
   c.policies.forEach((cp, k) => {
@@ -81,7 +82,7 @@ function dnsBackends(c: Compiled): { pod: number; port: number }[] {
   if (!svc) return [];
   const sp = svc.ports.find((x) => x.protocol === 'UDP' && x.port === 53);
   if (!sp) return [];
-  return serviceBackends(c.world, svc, sp).flatMap((b) => {
+  return usableEndpoints(servicePortEndpoints(c.world, svc, sp)).endpoints.flatMap((b) => {
     const pod = b.podId ? c.pods.findIndex((x) => x.id === b.podId) : (c.byIP.get(b.ip) ?? -1);
     return pod >= 0 ? [{ pod, port: b.port }] : [];
   });

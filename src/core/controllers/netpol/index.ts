@@ -1,15 +1,19 @@
 /**
- * NetworkPolicy and the admin policy tiers (§6): verdicts with the deciding rule.
+ * NetworkPolicy and the admin policy tiers (NP-1..15, ANP-1..6): verdicts with the deciding rules. Every
+ * function takes the World and the options, and optionally a PolicyCache holding the World's compiled
+ * policies (a Simulation carries one), so many questions about one World compile it once.
  *
- * - `check(sim, {from, to, port, protocol})` → one connection, both directions explained (NP-1..15, ANP-1..5).
- * - `matrix(sim, {ports, pods?})` → every pod pair on each port, computed on bitsets.
- * - `reachDNS(sim, clientPodId, dnsServerIP, protocol, port)` → may the pod reach the cluster DNS (NP-14)?
- * - `diagnoseNetworkPolicies(sim)` → policy diagnostics (selects nothing, DNS blocked, Service port, TCP-only 53).
+ * - `check(world, options, {from, to, port, protocol})` → one connection, both directions explained.
+ * - `matrix(world, options, {ports, pods?})` → every pod pair on each port, computed on bitsets.
+ * - `reachDNS(world, options)` → may a pod reach its nameserver (NP-14), the coredns resolver's hook.
+ * - `isolationByPod(world, options)` → the policies isolating each pod (NP-2), for the graph.
+ * - `diagnoseNetworkPolicies(world, options)` → selects nothing, blocks DNS, Service port, TCP-only 53.
  */
-export { check, resolvePeer, type CheckQuery, type CheckResult, type CheckOutcome, type BackendVerdict } from './check';
+export { check, type CheckQuery, type CheckResult, type CheckOutcome, type BackendVerdict } from './check';
 export { matrix, type MatrixResult, type PortKey } from './matrix';
-export { compile, type Compiled } from './compile';
+export { compile, createPolicyCache, type PolicyCache } from './compile';
 export type { DirectionResult, RuleRef, Verdict, Direction } from './evaluate';
 export { reachDNS, type ReachDNSFn } from './dns';
+export { isolationByPod, type Isolation } from './isolation';
 export { diagnoseNetworkPolicies } from './diagnose';
 export { NETPOL_CODES } from './codes';

@@ -1,7 +1,8 @@
 import type { Protocol } from '../../model/meta';
-import type { Simulation } from '../../simulate';
+import type { World } from '../../model/world';
+import type { SimOptions } from '../../options';
 import { and, andNot, empty, full, has, isEmpty, orInto, set, words, type Bits } from './bitset';
-import { compile, namedPort, type CompiledAdminRule, type CompiledRule, type Compiled } from './compile';
+import { compile, namedPort, type CompiledAdminRule, type CompiledRule, type Compiled, type PolicyCache } from './compile';
 import { adminPortMatches, type Direction } from './evaluate';
 
 export interface PortKey {
@@ -28,8 +29,8 @@ const LUT: string[] = Array.from({ length: 256 }, (_, b) => {
  * set per direction (ANP-2 tiers folded in), then one AND of words per row (NP-7). `pods` restricts rows and
  * columns (indexes into `world.pods`); default all.
  */
-export function matrix(sim: Simulation, opts: { ports: PortKey[]; pods?: number[] }): MatrixResult {
-  const c = compile(sim.world, sim.options);
+export function matrix(world: World, options: SimOptions, opts: { ports: PortKey[]; pods?: number[] }, cache?: PolicyCache): MatrixResult {
+  const c = compile(world, options, cache);
   const sel = opts.pods ?? c.pods.map((_, i) => i);
   const identity = sel.length === c.n && sel.every((v, i) => v === i);
   const out: MatrixResult = { pods: sel.map((i) => `${c.pods[i]!.namespace}/${c.pods[i]!.name}`), ports: opts.ports, matrix: {} };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../simulate';
 import type { Protocol } from '../../model/meta';
-import { check, matrix, reachDNS, NETPOL_CODES } from './index';
+import { NETPOL_CODES } from './index';
+import { checkPeers as check, matrixOf as matrix, reachDNSOf as reachDNS } from '../../queries/testing';
 
 /** A small cluster: shop/api, shop/web, data/db, data/cache on two nodes, a hostNetwork pod on node-1. */
 const BASE = `

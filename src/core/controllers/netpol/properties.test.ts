@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../simulate';
-import { check, matrix } from './index';
+import { checkPeers as check, matrixOf as matrix } from '../../queries/testing';
 
 /**
  * Properties of NetworkPolicy (NP-2, NP-3): policies are additive allow-lists over isolation, so

@@ -201,7 +201,7 @@ function backendText(view: View, ns: string, b: IngressBackend): string {
 function ingress(i: Ingress, view: View, w: W): void {
   w(0, `Name:\t${i.name}\n`);
   labelsOf(i, w);
-  w(0, `Namespace:\t${i.namespace}\nAddress:\t${ingressAddress(view, i.ingressClassName).join(',')}\n`);
+  w(0, `Namespace:\t${i.namespace}\nAddress:\t${ingressAddress(i).join(',')}\n`);
   w(0, `Ingress Class:\t${i.classSource === 'annotation' || !i.ingressClassName ? '<none>' : i.ingressClassName}\n`);
   const def = i.defaultBackend ? backendText(view, i.namespace, i.defaultBackend) : '<default>';
   w(0, `Default backend:\t${def}\n`);

@@ -159,8 +159,8 @@ function backend(b: IngressBackend): Json {
   return { service: { name: b.service?.name, port: clean({ number: b.service?.port.number, name: b.service?.port.name }) } };
 }
 
-function ingress(i: Ingress, v: View): Json {
-  const lb = ingressAddress(v, i.ingressClassName);
+function ingress(i: Ingress): Json {
+  const lb = ingressAddress(i);
   return {
     metadata: metadata(i),
     spec: clean({
@@ -224,7 +224,7 @@ export function manifest(o: ObjectMeta, view: View): Json {
       case 'Service': return service(o as Service);
       case 'EndpointSlice': return slice(o as EndpointSlice);
       case 'Endpoints': return endpoints(o as EndpointsObject);
-      case 'Ingress': return ingress(o as Ingress, view);
+      case 'Ingress': return ingress(o as Ingress);
       case 'NetworkPolicy': return policy(o as NetworkPolicy);
       case 'Node': return node(o as Node);
       case 'Deployment': return deployment(o as Workload, view);

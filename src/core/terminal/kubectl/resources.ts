@@ -91,7 +91,7 @@ function ingressRow(o: ObjectMeta, v: View, wide: boolean): string[] {
   const i = o as Ingress;
   const hosts = i.rules.map((r) => r.host).filter((h): h is string => !!h);
   const shown = hosts.length > 3 ? `${hosts.slice(0, 3).join(',')} + ${i.rules.length - 3} more...` : hosts.join(',') || '*';
-  let address = [...new Set(ingressAddress(v, i.ingressClassName))].sort().join(',');
+  let address = [...new Set(ingressAddress(i))].sort().join(',');
   if (!wide && address.length > 16) address = `${address.slice(0, 13)}...`;
   const cls = i.classSource === 'annotation' || !i.ingressClassName ? '<none>' : i.ingressClassName;
   return [i.name, cls, shown, address, i.tls.length ? '80, 443' : '80', age()];
@@ -115,16 +115,16 @@ function nodeRow(o: ObjectMeta, _v: View, wide: boolean): string[] {
   return wide ? [...row, none(n.addresses[0]), '<none>', 'Debian GNU/Linux 12 (bookworm)', '6.1.0-28-amd64', 'containerd://2.0.2'] : row;
 }
 
-function gatewayRow(o: ObjectMeta, v: View): string[] {
+function gatewayRow(o: ObjectMeta): string[] {
   const g = o as Gateway;
-  const st = v.gatewayStatus().gateways.find((x) => x.id === g.id);
+  const st = g.status;
   const programmed = st?.ours ? (st.conditions.find((c) => c.type === 'Programmed')?.status ?? 'Unknown') : 'Unknown';
   return [g.name, g.gatewayClassName, g.addresses.join(',') || '<none>', programmed, age()];
 }
 
-function gatewayClassRow(o: ObjectMeta, v: View): string[] {
+function gatewayClassRow(o: ObjectMeta): string[] {
   const c = o as GatewayClass;
-  const st = v.gatewayStatus().classes.find((x) => x.id === c.id);
+  const st = c.status;
   return [c.name, c.controllerName, st?.conditions.find((x) => x.type === 'Accepted')?.status ?? 'Unknown', age()];
 }
 

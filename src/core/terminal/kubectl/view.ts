@@ -4,19 +4,17 @@
  * ingress-nginx publishes on the Ingresses it serves, and the Gateway API status.
  */
 import type { Service } from '../../model/core';
+import type { Ingress } from '../../model/networking';
 import type { ObjectMeta, LabelSelector, Labels } from '../../model/meta';
 import type { Simulation } from '../../simulate';
-import { reconcileGatewayAPI, type GatewayAPIStatus } from '../../controllers/gateway/index';
 import { matchesSelector } from '../../net/labels';
 
 export interface View {
   sim: Simulation;
-  gatewayStatus(): GatewayAPIStatus;
 }
 
 export function viewOf(sim: Simulation): View {
-  let status: GatewayAPIStatus | undefined;
-  return { sim, gatewayStatus: () => (status ??= reconcileGatewayAPI(sim.world, sim.options)) };
+  return { sim };
 }
 
 export interface EndpointAddress {
@@ -81,14 +79,9 @@ function fromSlices(view: View, s: Service): EndpointsObject {
   };
 }
 
-/** The load-balancer address ingress-nginx writes into the status of the Ingresses of its classes. */
-export function ingressAddress(view: View, className: string | undefined): string[] {
-  const w = view.sim.world;
-  const cls = w.ingressClasses.find((c) => c.name === className);
-  if (!cls || cls.controller !== 'k8s.io/ingress-nginx') return [];
-  return w.services
-    .filter((s) => s.labels['app.kubernetes.io/name'] === 'ingress-nginx' && s.labels['app.kubernetes.io/component'] === 'controller')
-    .flatMap((s) => s.loadBalancerIPs);
+/** The addresses ingress-nginx published in the Ingress's `status.loadBalancer` (the controller stage writes them). */
+export function ingressAddress(i: Ingress): string[] {
+  return i.status?.loadBalancer.ingress.map((x) => x.ip) ?? [];
 }
 
 /** `metav1.FormatLabelSelector`: `<none>` for the empty selector. */

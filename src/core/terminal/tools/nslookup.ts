@@ -8,10 +8,8 @@
  */
 import type { RRType } from '../../controllers/coredns/index';
 import { parseIP } from '../../net/ip';
-import { ask, reachableServer, reverseName, searchList } from '../dns';
+import { ask, reachableServer, resolveIn, reverseName, searchList } from '../dns';
 import { lookupHost } from '../network';
-import { resolve } from '../../controllers/coredns/index';
-import { reachDNS } from '../../controllers/netpol/index';
 import type { RunContext } from '../run-context';
 
 const TYPES: Record<string, RRType> = { a: 'A', aaaa: 'AAAA', cname: 'CNAME', ptr: 'PTR', srv: 'SRV', txt: 'TXT', ns: 'NS', soa: 'SOA' };
@@ -164,7 +162,7 @@ function bindNslookup(ctx: RunContext, host: string): number {
 function resolvedName(ctx: RunContext, host: string): { name: string; forwarded: boolean; object?: string } {
   const shell = ctx.shell;
   if (shell.kind === 'host') return { name: host, forwarded: true };
-  const r = resolve(shell.sim, { from: shell.pod.id, name: host, type: 'A' }, reachDNS(shell.sim));
+  const r = resolveIn(shell.sim, shell.pod.id, host, 'A');
   const a = r.answers.find((x) => x.type === 'A' || x.type === 'AAAA');
   return { name: (a?.name ?? host).replace(/\.$/, ''), forwarded: r.forwarded, ...(a?.object ? { object: a.object } : {}) };
 }

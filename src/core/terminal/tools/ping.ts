@@ -6,7 +6,7 @@
  */
 import { check as checkConnection } from '../../controllers/netpol/index';
 import { getopt, isError } from '../getopt';
-import { clientPeer, lookupHost } from '../network';
+import { clientPeerOf, lookupHost } from '../network';
 import type { RunContext } from '../run-context';
 import { BUSYBOX_BANNER } from './nslookup';
 
@@ -61,7 +61,7 @@ function echoAnswered(ctx: RunContext, ip: string): boolean {
     return false;
   }
   const known = sim.world.pods.some((x) => x.ips.includes(ip)) || sim.world.nodes.some((n) => n.addresses.includes(ip));
-  const r = checkConnection(sim, { from: clientPeer(ctx.shell), to: `ip:${ip}`, port: 0, protocol: 'ICMP' });
+  const r = checkConnection(sim.world, sim.options, { from: clientPeerOf(ctx.shell), to: { kind: 'ip', ip }, port: 0, protocol: 'ICMP' }, sim.policies);
   if (!r.ok) {
     ctx.notes.push(`No reply: ${r.error}.`);
     return false;

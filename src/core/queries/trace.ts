@@ -1,0 +1,71 @@
+import type { Cite } from '../diagnostics/diagnostic';
+import type { Simulation } from '../simulate';
+import { trace as traceRequest, type Hop, type TraceResult } from '../trace/index';
+import { lineColumn } from './locate';
+import { ArgReader, fail, ok, type Query } from './query';
+
+export interface TraceInput {
+  /** `ns/pod`, `ip:A.B.C.D` (a client outside the cluster) or `node:NAME`. */
+  from: string;
+  url: string;
+  /** `"Name: value"` lines. */
+  header?: string | string[];
+  method?: string;
+  /** Pin the entry point for requests from outside (`ns/name`). */
+  gateway?: string;
+  'ingress-class'?: string;
+}
+
+export interface TraceArgs {
+  from: string;
+  url: string;
+  headers: [string, string][];
+  method: string;
+  gateway?: string;
+  ingressClass?: string;
+}
+
+/** One hop as `knet trace --json` prints it: its cites located as `file:line`. */
+export type HopDocument = Omit<Hop, 'cites'> & { cites: { object: string; path: string | undefined; source: string }[] };
+
+/** `knet trace --json`. */
+export interface TraceDocument {
+  verdict: TraceResult['verdict'];
+  summary: string;
+  hops: HopDocument[];
+  assumptions: string[];
+}
+
+/** `knet trace`: one request hop by hop: DNS, entry point, Service, endpoints, both policy checks, the pod. */
+export const trace: Query<TraceInput, TraceArgs, TraceDocument> = {
+  parse: (raw) => {
+    const a = new ArgReader(raw);
+    a.only(['from', 'url', 'header', 'method', 'gateway', 'ingress-class']);
+    const from = a.str('from', true) ?? '';
+    const url = a.str('url', true) ?? '';
+    const headers = a.headers();
+    const method = a.str('method') ?? 'GET';
+    const gateway = a.str('gateway');
+    const ingressClass = a.str('ingress-class');
+    if (a.error) return fail(a.error);
+    if (gateway && ingressClass) return fail('give --gateway or --ingress-class, not both');
+    if (!/^https?:\/\//i.test(url)) return fail(`--url must be an http:// or https:// URL, not "${url}"`);
+    return ok({ from, url, headers, method, ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}) });
+  },
+  run: (sim, args) => {
+    const r = traceRequest(sim, args);
+    return r.error ? fail(r.error) : ok(traceDocument(sim, r));
+  },
+};
+
+function where(sim: Simulation, c: Cite): string {
+  const f = sim.files[c.file];
+  if (!f) return '';
+  return `${f.name}:${lineColumn(f.text, c.range.start).line}`;
+}
+
+/** A trace as `knet trace --json` prints it (the terminal's commands trace their requests too). */
+export function traceDocument(sim: Simulation, r: TraceResult): TraceDocument {
+  const hops = r.hops.map((h) => ({ ...h, cites: h.cites.map((c) => ({ object: c.object, path: c.path, source: where(sim, c) })) }));
+  return { verdict: r.verdict, summary: r.summary, hops, assumptions: r.assumptions };
+}
