@@ -50,4 +50,5 @@ export {
   type RunInput,
 } from './queries/index';
 // The terminal: `knet run` quotes its words back into one line; the page types its output chunks and shells.
-export { quoteWord, type OutputChunk, type ShellChange, type ShellPod } from './terminal/index';
+export { quoteWord } from './terminal/shell';
+export type { OutputChunk, ShellChange, ShellPod } from './terminal/index';
