@@ -3,8 +3,8 @@
  * (.bench/latest.json, plus a dated copy in .bench/history/) for comparison over time.
  * Sections: core (simulate + matrix by cluster size, peak memory, growth), netpol (the 2,000-pod target),
  * scale (issue 15: simulate and `knet matrix` against floors measured in the same run, growth 500 → 4,000 pods,
- * the worker's reply size; a growth exponent above the limit fails the run), links (share-link size and codec
- * time per built-in scenario), page (headless Chromium).
+ * the worker's reply size; a growth exponent above the limit fails the run), terminal (each command of the
+ * Terminal at 40 objects), links (share-link size and codec time per built-in scenario), page (headless Chromium).
  * `npm run bench -- --only core,links` runs some sections; `--quick` uses fewer sizes.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNetpolBench } from './netpol.bench';
 import { ensureCLI, exponent, GROWTH_LIMIT } from './scale';
+import { runTerminalBench } from './terminal.bench';
 import { encodeState, decodeState, linkSize } from '../share/codec';
 import { sizeFor } from './generate';
 
@@ -92,6 +93,17 @@ if (want('scale')) {
     console.error(`\nGROWTH CHECK FAILED: time grows as pods^${Math.max(simGrowth, cliGrowth).toFixed(2)} from 500 to ${last} pods (limit ${GROWTH_LIMIT}). Something scans the World per object; profile with --cpu-prof.`);
     process.exitCode = 1;
   }
+}
+
+if (want('terminal')) {
+  const r = runTerminalBench();
+  results.terminal = r;
+  const worst = Math.max(...r.rows.map((x) => Math.max(x.medianMs, x.coldMs)));
+  table(
+    `terminal: each command answered by the run query at ${r.objects} objects (target < 50 ms; ${worst < 50 ? 'met' : 'NOT met'})`,
+    ['command', 'exit', 'median ms', 'first after a simulation ms'],
+    r.rows.map((x) => [x.command, x.exitCode, x.medianMs.toFixed(2), x.coldMs.toFixed(1)]),
+  );
 }
 
 if (want('links')) {

@@ -21,7 +21,9 @@ export async function main(argv: string[], io: IO): Promise<number> {
     io.err(`knet: unknown command "${name}"\n\n${help()}`);
     return EXIT.USAGE;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // Words after `--` belong to the command line `knet run` runs (`-- curl --help`), not to knet.
+  const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (own.includes('--help') || own.includes('-h')) {
     io.out(`knet ${cmd.name}: ${cmd.summary}\nusage: ${cmd.usage}\n`);
     return EXIT.OK;
   }

@@ -47,4 +47,9 @@ export {
   type HopDocument,
   type TraceDocument,
   type ValidateDocument,
+  type RunDocument,
+  type RunInput,
 } from './queries/index';
+// The terminal: `knet run` quotes its words back into one line; the page types its output chunks and shells.
+export { quoteWord } from './terminal/shell';
+export type { OutputChunk, ShellChange, ShellPod } from './terminal/index';

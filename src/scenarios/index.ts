@@ -40,6 +40,9 @@ export const CONCEPTS = [
   'ipblock-except',
   'sidecar',
   'east-west-calls',
+  'debug-service',
+  'debug-dns',
+  'debug-network-policy',
 ] as const;
 
 // Vite (and vitest) inline every scenario file as text at build time: the site stays static and offline.

@@ -94,4 +94,21 @@ apiVersion: playground.knet.dev/v1`,
 apiVersion: playground.knet.dev/v1`,
       ),
   },
+  // The terminal labs of the seed guides' debugging sections (solved by reading kubectl, nslookup and wget).
+  'exercises/debug-a-service': {
+    failingAtStart: [1, 2],
+    // The Service selects app=hostname; the pods are labelled app=hostnames.
+    solve: (text) => text.replace('  selector:\n    app: hostname\n', '  selector:\n    app: hostnames\n'),
+  },
+  'exercises/debug-dns': {
+    failingAtStart: [1, 2, 3],
+    // dnsPolicy Default gives the pod the node's resolv.conf, which does not serve cluster names.
+    solve: (text) => text.replace('  dnsPolicy: Default\n', '  dnsPolicy: ClusterFirst\n'),
+  },
+  'exercises/debug-network-policy': {
+    failingAtStart: [1],
+    // Deleting the policy lets the frontend in, and every other pod with it.
+    pitfall: { apply: (text) => text.replace(/---\napiVersion: networking\.k8s\.io\/v1\nkind: NetworkPolicy\n[\s\S]*?(?=---\n)/, ''), failing: [2] },
+    solve: (text) => text.replace('  labels:\n    app: frontend\n', '  labels:\n    app: frontend\n    access: "true"\n'),
+  },
 };

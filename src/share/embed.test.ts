@@ -27,8 +27,16 @@ describe('query flags', () => {
         persistLocal: true,
       },
     ],
+    [
+      '?panel=terminal&cmd=kubectl+get+endpoints+-n+shop',
+      { embed: false, readonly: false, origin: null, view: { panel: 'terminal' }, persistLocal: true, command: { line: 'kubectl get endpoints -n shop', run: false } },
+    ],
+    [
+      '?cmd=wget%20-qO-%20http%3A%2F%2Fapi.shop&run=1',
+      { embed: false, readonly: false, origin: null, view: {}, persistLocal: true, command: { line: 'wget -qO- http://api.shop', run: true } },
+    ],
   ])('%s gives the expected configuration', (search, expected) => {
-    expect(parseEmbedQuery(search)).toEqual({ ...expected, warnings: [] });
+    expect(parseEmbedQuery(search)).toEqual({ command: null, ...expected, warnings: [] });
   });
 
   it.each([
@@ -40,6 +48,9 @@ describe('query flags', () => {
     ['?trace=only-one-part', 1],
     ['?trace=shop/web-0+javascript:alert(1)', 1],
     ['?%E0%A4%A=1&embed=1', 0],
+    ['?cmd=', 1],
+    [`?cmd=${'x'.repeat(1001)}`, 1],
+    ['?cmd=ls%0Arm', 1],
   ])('%s is ignored with %i warning(s), never thrown', (search, n) => {
     expect(parseEmbedQuery(search).warnings).toHaveLength(n);
   });
@@ -99,6 +110,8 @@ describe('host messages', () => {
     ],
     ['a subscribe', { knet: 1, type: 'subscribe' }, { knet: 1, type: 'subscribe' }],
     ['a get-state', { knet: 1, type: 'get-state', id: 'q' }, { knet: 1, type: 'get-state', id: 'q' }],
+    ['a command typed into the terminal', { knet: 1, type: 'terminal', command: 'kubectl get pods -A' }, { knet: 1, type: 'terminal', command: 'kubectl get pods -A', run: false }],
+    ['a command run in the terminal', { knet: 1, type: 'terminal', id: 't', command: 'nslookup api', run: true }, { knet: 1, type: 'terminal', id: 't', command: 'nslookup api', run: true }],
     [
       'a query with the CLI flags as JSON',
       { knet: 1, type: 'query', id: 'd1', query: 'dns', args: { from: 'app/api', name: 'db', type: 'A' } },
@@ -124,6 +137,9 @@ describe('host messages', () => {
     ['a select of something that is not an id', { knet: 1, type: 'select', object: '../../etc' }, 'bad-message'],
     ['a trace to a javascript: URL', { knet: 1, type: 'trace', from: 'shop/web-0', url: 'javascript:alert(1)' }, 'bad-message'],
     ['an unknown type', { knet: 1, type: 'eval', code: '1' }, 'bad-message'],
+    ['a terminal message without a command', { knet: 1, type: 'terminal' }, 'bad-message'],
+    ['a terminal command of two lines', { knet: 1, type: 'terminal', command: 'ls\nrm -rf /' }, 'bad-message'],
+    ['a terminal run that is not a boolean', { knet: 1, type: 'terminal', command: 'ls', run: 'yes' }, 'bad-message'],
     ['a malformed id', { knet: 1, type: 'subscribe', id: '<script>' }, 'bad-message'],
     ['a query without a name', { knet: 1, type: 'query', args: {} }, 'bad-message'],
     ['a query whose args are a list', { knet: 1, type: 'query', query: 'dns', args: ['db'] }, 'bad-message'],
@@ -135,12 +151,12 @@ describe('host messages', () => {
 
   it('never throws on arbitrary data', () => {
     fc.assert(
-      fc.property(fc.anything(), fc.constantFrom('load', 'select', 'trace', 'subscribe', 'x'), (extra, type) => {
+      fc.property(fc.anything(), fc.constantFrom('load', 'select', 'trace', 'subscribe', 'terminal', 'x'), (extra, type) => {
         const a = parseHostMessage(extra);
         const b = parseHostMessage(
           typeof extra === 'object' && extra !== null
             ? { ...extra, knet: 1, type }
-            : { knet: 1, type, text: extra, object: extra, from: extra },
+            : { knet: 1, type, text: extra, object: extra, from: extra, command: extra },
         );
         return typeof a.kind === 'string' && typeof b.kind === 'string';
       }),

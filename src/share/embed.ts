@@ -21,10 +21,15 @@ export interface EmbedConfig {
   warnings: string[];
   /** Whether this page may read and write the autosaved local draft (never in embed or read-only pages). */
   persistLocal: boolean;
+  /** `cmd=<command line>`: typed into the Terminal panel, and run at once with `run=1`. */
+  command: { line: string; run: boolean } | null;
 }
 
 /** Query parameters the playground owns; `playgroundHref` strips them for the "Open in playground" link. */
-export const EMBED_PARAMS = ['embed', 'readonly', 'origin', 'panel', 'select', 'trace'] as const;
+export const EMBED_PARAMS = ['embed', 'readonly', 'origin', 'panel', 'select', 'trace', 'cmd', 'run'] as const;
+
+/** Longest command line a link or a message may hand to the terminal. */
+export const MAX_COMMAND_CHARS = 1_000;
 
 const TRUE = new Set(['', '1', 'true', 'yes']);
 const FALSE = new Set(['0', 'false', 'no']);
@@ -59,7 +64,19 @@ export function parseEmbedQuery(search: string): EmbedConfig {
   }
   const view = checkView(rawView);
   if (view.ok) warnings.push(...view.warnings.map((w) => w.replace('view.selected', 'select=').replace('view.panel', 'panel=')));
-  return { embed, readonly, origin, view: view.ok ? view.value : {}, warnings, persistLocal: !embed && !readonly };
+  const run = flag('run');
+  let command: EmbedConfig['command'] = null;
+  const cmd = params.get('cmd');
+  if (cmd !== undefined) {
+    if (isCommandLine(cmd)) command = { line: cmd, run };
+    else warnings.push(`cmd= must be one command line of at most ${MAX_COMMAND_CHARS} characters; ignored`);
+  }
+  return { embed, readonly, origin, view: view.ok ? view.value : {}, warnings, persistLocal: !embed && !readonly, command };
+}
+
+/** One line of printable text, bounded: what the terminal accepts from a link or a host page. */
+export function isCommandLine(v: unknown): v is string {
+  return typeof v === 'string' && v.trim() !== '' && v.length <= MAX_COMMAND_CHARS && ![...v].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127);
 }
 
 /** `trace=<peer> <url>`: the peer and URL separated by the first space (`+` in a query string). */
@@ -147,6 +164,7 @@ export type HostMessage =
   | { knet: 1; type: 'subscribe'; id?: string }
   | { knet: 1; type: 'unsubscribe'; id?: string }
   | { knet: 1; type: 'get-state'; id?: string }
+  | { knet: 1; type: 'terminal'; id?: string; command: string; run: boolean }
   /** Any question `knet` answers (`dns`, `route`, `check`, `matrix`, `endpoints`, `trace`, `validate`, ...), `args` its flags as JSON. */
   | { knet: 1; type: 'query'; id?: string; query: string; args: Record<string, unknown> };
 
@@ -241,6 +259,10 @@ export function parseHostMessage(data: unknown): ParsedMessage {
       if (!t.ok) return bad(id, t.message.replace('view.trace.', ''));
       return { kind: 'ok', message: withId({ knet: 1, type: 'trace', trace: t.value } as const), warnings: [] };
     }
+    case 'terminal':
+      if (!isCommandLine(data.command)) return bad(id, `terminal needs command: one command line of at most ${MAX_COMMAND_CHARS} characters`);
+      if (data.run !== undefined && typeof data.run !== 'boolean') return bad(id, 'terminal run must be true or false');
+      return { kind: 'ok', message: withId({ knet: 1, type: 'terminal', command: data.command, run: data.run === true } as const), warnings: [] };
     case 'query': {
       if (typeof data.query !== 'string' || !/^[a-z][a-z-]{0,31}$/.test(data.query)) return bad(id, 'query needs query: the name of a knet command such as dns, route, check, matrix, endpoints, trace or validate');
       if (data.args !== undefined && !isObj(data.args)) return bad(id, 'query args must be an object of the CLI flags, such as {"from": "app/api", "name": "db"}');

@@ -25,6 +25,8 @@ export {
   acceptsMessage,
   changedVerdicts,
   EMBED_PARAMS,
+  MAX_COMMAND_CHARS,
+  isCommandLine,
   PROTOCOL,
   type EmbedConfig,
   type HostMessage,

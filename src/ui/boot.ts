@@ -92,6 +92,8 @@ export function bootStore(): AppStore {
     pendingLink,
     initialTrace: view.trace ?? null,
     ...(panel ? { panel } : view.trace ? { panel: 'trace' as const } : {}),
+    // `cmd=`: the terminal opens with the command typed in (and run, with `run=1`).
+    ...(config.command ? { panel: panel ?? ('terminal' as const), terminalInput: { ...config.command, seq: 1 } } : {}),
   };
   const source: Omit<SourceSlice, 'rev'> = {
     text: opened.text,

@@ -208,6 +208,10 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
         subscribed = false;
         ack();
         return;
+      case 'terminal':
+        actions.typeInTerminal(m.command, m.run);
+        ack();
+        return;
       case 'query': {
         await settled();
         try {

@@ -70,6 +70,8 @@ export interface UiSlice {
   initialTrace: TraceView | null;
   /** The port the Policy matrix panel (and its export) uses. */
   matrixPort: string;
+  /** A command line handed to the Terminal (`cmd=` flag, host message): typed in, and run when `run`. */
+  terminalInput: { line: string; run: boolean; seq: number } | null;
 }
 
 export interface Actions {
@@ -103,6 +105,8 @@ export interface Actions {
   setLastMatrix(m: MatrixDocument | null): void;
   setMatrixPort(p: string): void;
   consumeInitialTrace(): void;
+  /** Type a command line into the Terminal panel (and open it); `run` presses Enter too. */
+  typeInTerminal(line: string, run: boolean): void;
 }
 
 export interface AppState {
@@ -189,6 +193,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         pendingLink: null,
         initialTrace: null,
         matrixPort: '80',
+        terminalInput: null,
         ...initial.ui,
       },
       actions: {
@@ -298,6 +303,9 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         setMatrixPort(matrixPort) {
           set((s) => ({ ui: { ...s.ui, matrixPort } }));
+        },
+        typeInTerminal(line, run) {
+          set((s) => ({ ui: { ...s.ui, panel: 'terminal', terminalInput: { line, run, seq: (s.ui.terminalInput?.seq ?? 0) + 1 } } }));
         },
         consumeInitialTrace() {
           set((s) => ({ ui: { ...s.ui, initialTrace: null } }));

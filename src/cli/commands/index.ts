@@ -7,6 +7,7 @@ import { endpoints } from './endpoints';
 import { trace } from './trace';
 import { check } from './check';
 import { matrix } from './matrix';
+import { run } from './run';
 
 /** Every `knet` command, in the order `knet help` lists them. Add a command by adding it here. */
-export const COMMANDS: Command[] = [validate, test, route, dns, endpoints, trace, check, matrix];
+export const COMMANDS: Command[] = [validate, test, route, dns, endpoints, trace, check, matrix, run];

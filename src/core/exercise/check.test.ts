@@ -94,6 +94,24 @@ describe('checking goals', () => {
       'NXDOMAIN',
     ],
     [
+      'a command prints what the Service answers (the pod that answers by name)',
+      '  - command: {run: "wget -qO- -T 2 http://web.shop", from: shop/db, expect: {exitCode: 0, prints: web-}}\n',
+      true,
+      'exit 0',
+    ],
+    [
+      'a command that a policy blocks exits 1, in the debug pod',
+      '  - command: {run: "nc -z -w 1 db.shop 5432", expect: {exitCode: 1}}\n',
+      true,
+      'exit 1',
+    ],
+    [
+      'a command that does not print what is expected fails',
+      '  - command: {run: "nslookup web.shop.svc.cluster.local", expect: {prints: "10.99.0.1"}}\n',
+      false,
+      'exit 0',
+    ],
+    [
       'a request with no entry point fails the goal',
       '  - route: {url: "http://shop.example.com/", expect: {status: 404}}\n',
       false,
@@ -112,12 +130,13 @@ describe('checking goals', () => {
 
   it('describes goals in one line', () => {
     const sim = withGoals(
-      '  - {from: shop/web, to: shop/db, port: 5432, expect: denied}\n  - dns: {from: shop/web, name: api.prod, expect: resolves}\n  - route: {url: "http://x/", expect: {status: 200, backend: shop/web}}\n',
+      '  - {from: shop/web, to: shop/db, port: 5432, expect: denied}\n  - dns: {from: shop/web, name: api.prod, expect: resolves}\n  - route: {url: "http://x/", expect: {status: 200, backend: shop/web}}\n  - command: {run: "nslookup web", from: shop/db, expect: {exitCode: 0, prints: "Address"}}\n',
     );
     expect(sim.world.exercises![0]!.goals.map(describeGoal)).toEqual([
       'shop/web → shop/db:5432/TCP denied',
       'api.prod resolves from shop/web',
       'GET http://x/ → 200 shop/web',
+      '$ nslookup web (in shop/db) exits 0 and prints "Address"',
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { dns } from '../queries/dns';
 import type { Outcome, Query, RawArgs } from '../queries/query';
 import { route } from '../queries/route';
 import { trace } from '../queries/trace';
+import { checkCommand } from './command';
 import { expandPeer } from './peers';
 
 export { expandPeer };
@@ -59,6 +60,10 @@ export function describeGoal(g: ExerciseGoal): string {
     }
     case 'request':
       return `${g.from}: ${g.method} ${g.url} ${g.expect}`;
+    case 'command': {
+      const want = [g.expect.exitCode !== undefined ? `exits ${g.expect.exitCode}` : '', g.expect.prints !== undefined ? `prints "${g.expect.prints}"` : ''].filter(Boolean).join(' and ');
+      return `$ ${g.run}${g.from ? ` (in ${g.from})` : ''} ${want}`;
+    }
   }
 }
 
@@ -74,6 +79,8 @@ function checkGoal(sim: Simulation, g: ExerciseGoal): Verdict {
       return checkRoute(sim, g);
     case 'request':
       return checkRequest(sim, g);
+    case 'command':
+      return checkCommand(sim, g);
   }
 }
 

@@ -45,6 +45,8 @@ function peersOf(g: ExerciseGoal): { field: string; peer: string; dest: boolean 
       return [{ field: '.request.from', peer: g.from, dest: false }];
     case 'route':
       return [];
+    case 'command':
+      return g.from !== undefined ? [{ field: '.command.from', peer: g.from, dest: false }] : [];
   }
 }
 

@@ -51,6 +51,9 @@ describe('reading kind: Exercise', () => {
     ],
     ['a request goal without expect', '  - request: {from: a, url: "http://x/"}\n', 'required-field', 'spec.goals.0.request.expect'],
     ['a route goal with a relative URL', '  - route: {url: "/api", expect: {status: 200}}\n', 'invalid-value', 'spec.goals.0.route.url'],
+    ['a command goal without run', '  - command: {expect: {exitCode: 0}}\n', 'required-field', 'spec.goals.0.command.run'],
+    ['a command goal expecting nothing', '  - command: {run: hostname, expect: {}}\n', EXERCISE_CODES.GOAL_SHAPE, 'spec.goals.0.command.expect'],
+    ['a command goal with an exit status out of range', '  - command: {run: hostname, expect: {exitCode: 300}}\n', 'invalid-value', 'spec.goals.0.command.expect.exitCode'],
     [
       'a typo in a connection key',
       '  - {from: a, to: b, prot: 80, port: 80, expect: denied}\n',
@@ -75,6 +78,7 @@ describe('goals that name what the scenario lacks', () => {
     ['a destination that does not exist', '  - {from: ip:203.0.113.9, to: shop/ghost, port: 80, expect: denied}\n', 'spec.goals.0.to'],
     ['a DNS client that does not exist', '  - dns: {from: ghost, name: x, expect: fails}\n', 'spec.goals.0.dns.from'],
     ['a request client that does not exist', '  - request: {from: ghost, url: "http://x/", expect: failed}\n', 'spec.goals.0.request.from'],
+    ['a pod to run a command in that does not exist', '  - command: {run: hostname, from: ghost, expect: {exitCode: 0}}\n', 'spec.goals.0.command.from'],
     ['a node that does not exist', '  - {from: node:nope, to: ip:1.2.3.4, port: 80, expect: denied}\n', 'spec.goals.0.from'],
   ])('%s is marked on its field', (_name, goals, path) => {
     const sim = run(goals);

@@ -15,7 +15,7 @@ export interface Exercise extends ObjectMeta {
 /** A peer as knet names it (`ns/pod`, `ip:A.B.C.D`, `node:name`); `ns/name` may also name a workload: every pod of it. */
 export type ExercisePeer = string;
 
-export type ExerciseGoal = ConnectGoal | DNSGoal | RouteGoal | RequestGoal;
+export type ExerciseGoal = ConnectGoal | DNSGoal | RouteGoal | RequestGoal | CommandGoal;
 
 interface GoalBase {
   /** Field path of the goal inside the Exercise (`spec.goals.0`). */
@@ -62,4 +62,16 @@ export interface RequestGoal extends GoalBase {
   method: string;
   headers: Record<string, string>;
   expect: 'delivered' | 'blocked' | 'failed';
+}
+
+/**
+ * `{command: {run, from?, expect: {exitCode?, prints?}}}`: one line typed into the terminal (as `knet run`),
+ * in a pod or the debug pod; passes when it exits with `exitCode` and its output contains `prints`.
+ */
+export interface CommandGoal extends GoalBase {
+  type: 'command';
+  run: string;
+  /** The pod the command runs in (`ns/name`); left out: the debug pod default/debug. */
+  from?: ExercisePeer;
+  expect: { exitCode?: number; prints?: string };
 }

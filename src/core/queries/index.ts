@@ -25,11 +25,12 @@ import { endpoints } from './endpoints';
 import { matrix } from './matrix';
 import type { Outcome, Query, RawArgs } from './query';
 import { route } from './route';
+import { run } from './run';
 import { test } from './test';
 import { trace } from './trace';
 import { validate } from './validate';
 
-export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test };
+export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test, run };
 
 export type QueryName = keyof typeof QUERIES;
 export const QUERY_NAMES = Object.keys(QUERIES) as QueryName[];
@@ -91,6 +92,7 @@ export type { DnsDocument, DnsInput } from './dns';
 export type { EndpointsDocument, EndpointsInput, ServiceEndpoints } from './endpoints';
 export type { MatrixDocument, MatrixInput } from './matrix';
 export type { RouteDocument, RouteEntryDocument, RouteInput } from './route';
+export type { RunDocument, RunInput } from './run';
 export type { TestDocument } from './test';
 export type { HopDocument, TraceDocument, TraceInput } from './trace';
 export type { ValidateDocument } from './validate';

@@ -64,7 +64,8 @@ function where(sim: Simulation, c: Cite): string {
   return `${f.name}:${lineColumn(f.text, c.range.start).line}`;
 }
 
-function traceDocument(sim: Simulation, r: TraceResult): TraceDocument {
+/** A trace as `knet trace --json` prints it (the terminal's commands trace their requests too). */
+export function traceDocument(sim: Simulation, r: TraceResult): TraceDocument {
   const hops = r.hops.map((h) => ({ ...h, cites: h.cites.map((c) => ({ object: c.object, path: c.path, source: where(sim, c) })) }));
   return { verdict: r.verdict, summary: r.summary, hops, assumptions: r.assumptions };
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useActions, useApp } from '../store';
 import { PANELS, type PanelId } from './registry';
 import { Inspector } from './Inspector';
@@ -10,6 +10,8 @@ import { Exercise } from './Exercise';
 
 // The gallery carries every built-in scenario's text: loaded when first opened, outside the shell.
 const Gallery = lazy(() => import('./Gallery').then((m) => ({ default: m.Gallery })));
+// The terminal is loaded when first opened, then kept mounted (below) so its session survives other tabs.
+const Terminal = lazy(() => import('./Terminal'));
 
 /** Each panel's body (the list of panels, their labels and keys: registry.ts). */
 const BODY: Record<PanelId, () => ReactNode> = {
@@ -27,6 +29,7 @@ const BODY: Record<PanelId, () => ReactNode> = {
     </Suspense>
   ),
   settings: () => <Settings />,
+  terminal: () => null,
 };
 
 /** The tabbed panels under the graph, each answering one question about the scenario. */
@@ -35,6 +38,10 @@ export function PanelDock() {
   const count = useApp((s) => s.result.reply?.diagnostics.length ?? 0);
   const goals = useApp((s) => s.result.goals);
   const { setPanel } = useActions();
+  const [terminalOpened, setTerminalOpened] = useState(false);
+  useEffect(() => {
+    if (panel === 'terminal') setTerminalOpened(true);
+  }, [panel]);
   return (
     // `nokey`: keys typed in the panels (forms, the terminal) never reach the graph's key handlers.
     <div className="dock nokey">
@@ -63,6 +70,13 @@ export function PanelDock() {
       </div>
       <div className="panel-body" id="panel-body" role="tabpanel" aria-labelledby={`tab-${panel}`}>
         {BODY[panel]()}
+        {terminalOpened || panel === 'terminal' ? (
+          <div className="panel-terminal" hidden={panel !== 'terminal'} style={{ height: '100%' }}>
+            <Suspense fallback={<p className="empty">Loading the terminal…</p>}>
+              <Terminal />
+            </Suspense>
+          </div>
+        ) : null}
       </div>
     </div>
   );

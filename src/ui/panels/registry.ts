@@ -12,6 +12,7 @@ export const PANELS = [
   { id: 'matrix', label: 'Policy matrix', key: '6', tab: true, what: 'which pods may reach which' },
   { id: 'trace', label: 'Trace', key: '7', tab: true, what: 'one request, hop by hop' },
   { id: 'exercise', label: 'Exercise', key: '8', tab: true, what: "the lab's goals" },
+  { id: 'terminal', label: 'Terminal', key: 'T', tab: true, what: 'kubectl, nslookup, wget, curl... typed into the simulated cluster' },
   { id: 'gallery', label: 'Scenarios', key: '9', tab: false, what: 'built-in scenarios and exercises (header: ☰ Scenarios)' },
   { id: 'settings', label: 'Settings', key: '0', tab: false, what: 'the choices Kubernetes leaves open (header: ⚙ Settings)' },
 ] as const;

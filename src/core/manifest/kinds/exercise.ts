@@ -1,6 +1,6 @@
 import { CODES } from '../../diagnostics/codes';
 import { EXERCISE_CODES } from '../../exercise/codes';
-import type { ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../../model/exercise';
+import type { CommandGoal, ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../../model/exercise';
 import type { KindHandler } from '../kind';
 import type { FieldReader } from '../reader';
 
@@ -40,11 +40,12 @@ function readGoal(r: FieldReader, path: string): ExerciseGoal | undefined {
   if (r.has(`${path}.dns`)) return readDNS(r, `${path}.dns`, base);
   if (r.has(`${path}.route`)) return readRoute(r, `${path}.route`, base);
   if (r.has(`${path}.request`)) return readRequest(r, `${path}.request`, base);
+  if (r.has(`${path}.command`)) return readCommand(r, `${path}.command`, base);
   if (r.has(`${path}.from`) || r.has(`${path}.to`)) return readConnect(r, path, base);
   r.report(
     EXERCISE_CODES.GOAL_SHAPE,
     path,
-    'A goal is a connection {from, to, port, expect}, a {dns: {from, name, expect}}, a {route: {url, expect}} or a {request: {from, url, expect}}.',
+    'A goal is a connection {from, to, port, expect}, a {dns: {from, name, expect}}, a {route: {url, expect}}, a {request: {from, url, expect}} or a {command: {run, from, expect}}.',
   );
   return undefined;
 }
@@ -130,4 +131,27 @@ function readRequest(r: FieldReader, path: string, base: { path: string; title?:
   const expect = r.oneOf(`${path}.expect`, ['delivered', 'blocked', 'failed'] as const, 'delivered');
   if (from === undefined || !urlOK || !r.has(`${path}.expect`)) return undefined;
   return { ...base, type: 'request', from, url: url, method, headers, expect };
+}
+
+function readCommand(r: FieldReader, path: string, base: { path: string; title?: string }): CommandGoal | undefined {
+  if (!r.isMap(path)) return undefined;
+  const run = r.str(`${path}.run`, { required: true });
+  if (run !== undefined && (run.trim() === '' || run.length > 1000 || /[\n\r]/.test(run)))
+    r.report(CODES.INVALID_VALUE, `${path}.run`, `${path}.run must be one command line (at most 1000 characters), such as "wget -qO- -T 2 http://api".`);
+  const from = r.has(`${path}.from`) ? peer(r, `${path}.from`, true) : undefined;
+  if (!r.isMap(`${path}.expect`)) {
+    if (!r.has(`${path}.expect`)) r.required(`${path}.expect`);
+    return undefined;
+  }
+  const exitCode = r.int(`${path}.expect.exitCode`, { min: 0, max: 255 });
+  const prints = r.str(`${path}.expect.prints`);
+  if (exitCode === undefined && prints === undefined) {
+    r.report(EXERCISE_CODES.GOAL_SHAPE, `${path}.expect`, 'A command goal expects an exitCode, a text the output prints, or both.');
+    return undefined;
+  }
+  if (run === undefined || run.trim() === '' || run.length > 1000 || /[\n\r]/.test(run) || (r.has(`${path}.from`) && from === undefined)) return undefined;
+  const expect: CommandGoal['expect'] = {};
+  if (exitCode !== undefined) expect.exitCode = exitCode;
+  if (prints !== undefined) expect.prints = prints;
+  return { ...base, type: 'command', run, ...(from !== undefined ? { from } : {}), expect };
 }
