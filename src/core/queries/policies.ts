@@ -1,4 +1,5 @@
 import { applyLockDown, type Applied } from '../lockdown/apply';
+import { connectionChanges, type ConnectionChange } from '../lockdown/changes';
 import { lockDown, namespacesWithPods, type PolicyObject } from '../lockdown/build';
 import { ArgReader, fail, ok, type Query } from './query';
 
@@ -18,6 +19,8 @@ export interface PoliciesArgs {
 export type PoliciesDocument = PolicyObject[] | PoliciesApplied;
 export interface PoliciesApplied extends Applied {
   policies: PolicyObject[];
+  /** Pod pairs into the locked namespaces whose verdict the lock-down changes, by owner, port and protocol. */
+  connections: ConnectionChange[];
 }
 
 /**
@@ -37,6 +40,8 @@ export const policies: Query<PoliciesInput, PoliciesArgs, PoliciesDocument> = {
     for (const ns of args.namespaces) if (!sim.world.namespaces.some((n) => n.name === ns)) return fail(`there is no namespace "${ns}" in the input`);
     const namespaces = args.namespaces.length ? args.namespaces : namespacesWithPods(sim);
     const objects = lockDown(sim, namespaces);
-    return ok(args.apply ? { ...applyLockDown(sim, namespaces, objects), policies: objects } : objects);
+    if (!args.apply) return ok(objects);
+    const applied = applyLockDown(sim, namespaces, objects);
+    return ok({ ...applied, policies: objects, connections: connectionChanges(sim, applied.text, namespaces) });
   },
 };
