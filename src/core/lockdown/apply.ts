@@ -7,6 +7,8 @@ export interface Applied {
   text: string;
   /** `NetworkPolicy/ns/name` of the input's own policies that the lock-down replaces (commented out, in input order). */
   replaced: string[];
+  /** The policies as `knet policies` prints them for people: what was appended. */
+  yaml: string;
 }
 
 /**
@@ -23,9 +25,9 @@ export function applyLockDown(sim: Simulation, namespaces: string[], objects: Po
     return commentOut(f.text, mine.map((p) => ({ ...p.source.range, id: p.id })));
   });
   const input = parts.map((t) => (t === '' || t.endsWith('\n') ? t : `${t}\n`)).join('---\n');
-  const added = policiesYAML(objects);
-  const text = added ? `${input}${input ? '---\n' : ''}${added}` : input;
-  return { text, replaced: old.map((p) => p.id) };
+  const yaml = policiesYAML(objects);
+  const text = yaml ? `${input}${input ? '---\n' : ''}${yaml}` : input;
+  return { text, replaced: old.map((p) => p.id), yaml };
 }
 
 /** Each range's whole lines turned into comments, headed by a line that says why. */

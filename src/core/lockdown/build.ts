@@ -25,7 +25,7 @@ export interface PeerJSON {
 export interface RuleJSON {
   from?: PeerJSON[];
   to?: PeerJSON[];
-  ports: { protocol: Protocol; port: number }[];
+  ports: { protocol: Protocol; port: number | string }[];
 }
 
 /** A generated NetworkPolicy, as `kubectl apply` takes it. */
@@ -88,7 +88,7 @@ export function lockDown(sim: Simulation, namespaces: string[]): PolicyObject[] 
 
 interface Draft {
   peers: PeerJSON[];
-  ports: { protocol: Protocol; port: number }[];
+  ports: { protocol: Protocol; port: number | string }[];
   why: string[];
 }
 
@@ -104,7 +104,9 @@ function rules(uses: Use[], side: 'from' | 'to', ns: string, podCIDR: string): D
     if (!d.why.includes(u.why)) d.why.push(u.why);
     byPeer.set(key, d);
   }
-  for (const d of byPeer.values()) d.ports.sort((a, b) => a.port - b.port || (a.protocol < b.protocol ? -1 : 1));
+  // Numbers in order, then names; TCP before UDP on the same port.
+  const rank = (p: number | string) => (typeof p === 'number' ? p : 65536);
+  for (const d of byPeer.values()) d.ports.sort((a, b) => rank(a.port) - rank(b.port) || String(a.port).localeCompare(String(b.port)) || (a.protocol < b.protocol ? -1 : 1));
   return [...byPeer.values()];
 }
 

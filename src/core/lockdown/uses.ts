@@ -37,11 +37,14 @@ export type End =
   /** One address that is not a pod (an endpoint written by hand). */
   | { kind: 'ip'; ip: string };
 
-/** A connection the scenario uses, after DNAT (NP-10): the port the destination listens on. */
+/**
+ * A connection the scenario uses, after DNAT (NP-10): the port the destination listens on, or the Service's
+ * named targetPort, which a policy names the same way and which matches each pod's own number (NP-6, SVC-9).
+ */
 export interface Use {
   from: End;
   to: End;
-  port: number;
+  port: number | string;
   protocol: Protocol;
   /** Which call, route or exposure this connection serves: the comment above its rule. */
   why: string;
@@ -51,7 +54,7 @@ export interface Use {
 export interface Uses {
   uses: Use[];
   /** The pods of the cluster DNS behind the DNS Service, with the ports they answer on. */
-  dns: { subjects: Subject[]; ports: { port: number; protocol: Protocol }[] };
+  dns: { subjects: Subject[]; ports: { port: number | string; protocol: Protocol }[] };
 }
 
 export function scenarioUses(sim: Simulation): Uses {
@@ -115,15 +118,16 @@ export function subjectOf(ctx: Pick<Ctx, 'workloads' | 'labelKeys'>, pod: Pod): 
 }
 
 /** The pods (or bare addresses) behind one Service port, each with the port it listens on after DNAT (NP-10). */
-function backendsOf(ctx: Ctx, svc: Service, port: ServicePort): { to: End; port: number }[] {
-  const out: { to: End; port: number }[] = [];
+function backendsOf(ctx: Ctx, svc: Service, port: ServicePort): { to: End; port: number | string }[] {
+  const out: { to: End; port: number | string }[] = [];
   for (const b of servicePortEndpoints(ctx.sim.world, svc, port, ctx.lookups)) {
     const pod = (b.podId ? ctx.podById.get(b.podId) : undefined) ?? ctx.podByIP.get(b.ip);
     // A headless name resolves to the pod addresses and the client connects on the port it asked for (SVC-4).
     const at = svc.headless ? port.port : b.port;
     if (pod) {
+      const named = !svc.headless && typeof port.targetPort === 'string' && svc.selector !== null;
       const subject = subjectOf(ctx, pod);
-      if (subject) out.push({ to: { kind: 'pods', subject }, port: at });
+      if (subject) out.push({ to: { kind: 'pods', subject }, port: named ? port.targetPort : at });
     } else out.push({ to: { kind: 'ip', ip: b.ip }, port: at });
   }
   return out;
@@ -249,7 +253,7 @@ function dnsTargets(ctx: Ctx): Uses['dns'] {
   const ip = ctx.sim.options.cluster.dnsServiceIP;
   const svc = ctx.sim.world.services.find((s) => s.clusterIPs.includes(ip));
   const subjects = new Map<string, Subject>();
-  const ports = new Map<string, { port: number; protocol: Protocol }>();
+  const ports = new Map<string, { port: number | string; protocol: Protocol }>();
   for (const p of svc?.ports.filter((x) => x.port === 53) ?? []) {
     for (const b of backendsOf(ctx, svc!, p)) {
       if (b.to.kind !== 'pods') continue;

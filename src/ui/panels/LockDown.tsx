@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { policiesYAML, type PoliciesApplied } from '../../core/index';
+import type { PoliciesApplied } from '../../core/index';
 import { useActions, useApp } from '../store';
 import { RuleText } from '../RuleText';
 
@@ -61,7 +61,7 @@ function LockDownDialog({ preview, close }: { preview: NonNullable<Preview>; clo
               <section>
                 <h4>Generated YAML ({preview.doc.policies.length} NetworkPolicies)</h4>
                 <pre className="lockdown-yaml" data-lockdown-yaml>
-                  <RuleText text={policiesYAML(preview.doc.policies)} />
+                  <RuleText text={preview.doc.yaml} />
                 </pre>
               </section>
               <section>
