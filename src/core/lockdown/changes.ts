@@ -33,17 +33,24 @@ export function connectionChanges(sim: Simulation, text: string, namespaces: str
   const was = judge(sim);
   const now = judge(after);
   const out = new Map<string, ConnectionChange>();
-  const pods = sim.world.pods.filter((p) => p.ips.length && !p.hostNetwork);
+  // Each pod's row/column in both matrices, looked up once (a large scenario has millions of pairs).
+  const pods = sim.world.pods
+    .filter((p) => p.ips.length && !p.hostNetwork)
+    .map((p) => ({ p, was: was.index.get(`${p.namespace}/${p.name}`), now: now.index.get(`${p.namespace}/${p.name}`) }))
+    .filter((x): x is { p: Pod; was: number; now: number } => x.was !== undefined && x.now !== undefined);
   for (const pk of keys) {
     const key = `${pk.port}/${pk.protocol}`;
-    for (const to of pods) {
+    const rowsWas = was.rows[key] ?? [];
+    const rowsNow = now.rows[key] ?? [];
+    for (const t of pods) {
+      const to = t.p;
       // Only where the destination listens on that port, and only into the locked namespaces.
       if (!locked.has(to.namespace) || !to.containers.some((c) => c.ports.some((cp) => cp.containerPort === pk.port && cp.protocol === pk.protocol))) continue;
-      for (const from of pods) {
+      for (const f of pods) {
+        const from = f.p;
         if (from.id === to.id) continue;
-        const bit = (m: typeof was) => m.rows[key]?.[m.index.get(`${from.namespace}/${from.name}`) ?? -1]?.[m.index.get(`${to.namespace}/${to.name}`) ?? -1];
-        const b = bit(was);
-        const a = bit(now);
+        const b = rowsWas[f.was]?.[t.was];
+        const a = rowsNow[f.now]?.[t.now];
         if (b === undefined || a === undefined || a === b) continue;
         const id = `${owner(from)} ${owner(to)} ${key}`;
         if (!out.has(id)) out.set(id, { from: owner(from), to: owner(to), port: pk.port, protocol: pk.protocol, before: b === '1' ? 'allowed' : 'denied', after: a === '1' ? 'allowed' : 'denied' });

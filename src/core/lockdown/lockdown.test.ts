@@ -90,3 +90,23 @@ describe('after knet policies --apply', () => {
     expect([verdict('t/bare'), verdict('t/x')]).toEqual(['allowed', 'denied']);
   });
 });
+
+describe('what --apply says it changes', () => {
+  const changes = (text: string) => {
+    const r = runQuery(simulate([{ name: 'in.yaml', text }]), 'policies', { apply: true });
+    if (!r.ok || Array.isArray(r.result)) throw new Error('no applied text');
+    return r.result.connections.map((c) => `${c.from} → ${c.to} ${c.port}/${c.protocol}: ${c.before} → ${c.after}`);
+  };
+
+  it('lists the pod pairs that lose their access, and keeps the calls out of the list', () => {
+    const list = changes(NAMED);
+    expect(list).toContain('Pod/shop/idle → Pod/shop/a 8080/TCP: allowed → denied');
+    expect(list).toContain('Pod/shop/a → Pod/shop/client 80/TCP: allowed → denied');
+    expect(list.filter((l) => l.startsWith('Pod/shop/client → Pod/shop/a 8080') || l.startsWith('Pod/shop/client → Pod/shop/b 9090'))).toEqual([]);
+  });
+
+  it('lists a call that a policy of the namespace blocked as newly allowed', () => {
+    const denyAll = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: data}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n';
+    expect(changes(yaml(CROSS, denyAll))).toContain('Pod/web/front → Pod/data/db 5432/TCP: denied → allowed');
+  });
+});
