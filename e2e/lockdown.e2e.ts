@@ -55,6 +55,7 @@ describe('lock down a namespace', () => {
     expect(yaml).toContain('# frontend calls cartservice:7070 (env CART_SERVICE_ADDR)');
     // Without policies every pod could reach every other: the preview lists pairs the lock-down denies.
     expect(await dialog.locator('[data-lockdown-denied] li').count()).toBeGreaterThan(0);
+    expect(await dialog.locator('[data-lockdown-kept]').textContent()).toContain(`${Object.keys(before).length} calls`);
     await shot(b.page, 'lockdown-preview');
 
     await dialog.locator('button:has-text("Insert into the editor")').click();

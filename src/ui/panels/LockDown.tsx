@@ -66,6 +66,7 @@ function LockDownDialog({ preview, close }: { preview: NonNullable<Preview>; clo
               </section>
               <section>
                 <h4>What it changes</h4>
+                <Kept ns={preview.ns} />
                 <Changes doc={preview.doc} />
               </section>
             </div>
@@ -82,6 +83,19 @@ function LockDownDialog({ preview, close }: { preview: NonNullable<Preview>; clo
         )}
       </div>
     </div>
+  );
+}
+
+/** The graph's allowed calls and entry routes that touch the namespace: the lock-down keeps every one. */
+function Kept({ ns }: { ns: string }) {
+  const edges = useApp((s) => s.result.reply?.topology.edges ?? []);
+  const inNs = (id: string) => id.split('/')[1] === ns;
+  const kept = edges.filter((e) => e.verdict === 'allowed' && (e.relation === 'call' || e.relation === 'backend') && (inNs(e.from) || inNs(e.to)));
+  const calls = kept.filter((e) => e.relation === 'call').length;
+  return (
+    <p data-lockdown-kept>
+      Keeps allowed: {calls} call{calls === 1 ? '' : 's'} and {kept.length - calls} route backend{kept.length - calls === 1 ? '' : 's'} the graph draws in {ns}.
+    </p>
   );
 }
 
