@@ -67,7 +67,7 @@ export function parseLine(text: string, n: number, start: number): Line {
   const q = value.charCodeAt(0);
   if (q !== 34 && q !== 39 && value.includes('#')) value = value.replace(/(^|\s)#.*$/, '').trim();
   if ((value.charCodeAt(0) === 38 || value.charCodeAt(0) === 33) && /^([&!]\S*\s*)+$/.test(value)) value = '';
-  const key = /^["']|["']$/.test(m[1]!) ? m[1]!.replace(/^["']|["']$/g, '') : m[1]!;
+  const key = /^["']|["']$/.test(m[1]) ? m[1].replace(/^["']|["']$/g, '') : m[1];
   return { n, start, text, indent, dashes, col, key, value };
 }
 
