@@ -41,6 +41,7 @@ interface Level {
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s'"#[\]{}&*!|>%@`,?-][^#]*?|-[^\s#][^#]*?)\s*:(?:[ \t]+(.*))?$/;
 const BLOCK_SCALAR = /^[|>][-+0-9]*\s*(#.*)?$/;
 const NOT_SPACE = /\S/;
+const NO_DASHES: number[] = [];
 
 /**
  * One line's indentation, list markers, key and value. Run on every line of every document, so the common line
@@ -50,13 +51,15 @@ const NOT_SPACE = /\S/;
 export function parseLine(text: string, n: number, start: number): Line {
   let indent = 0;
   while (text.charCodeAt(indent) === 32) indent++;
-  const dashes: number[] = [];
+  // Most lines have no item marker: they share one empty list (never written to).
+  let dashes: number[] = NO_DASHES;
   let col = indent;
   // Item markers: `-` followed by spaces or the end of the line (/^-(?: +|$)/ at `col`).
   while (text.charCodeAt(col) === 45) {
     let after = col + 1;
     if (after < text.length && text.charCodeAt(after) !== 32) break;
     while (text.charCodeAt(after) === 32) after++;
+    if (dashes === NO_DASHES) dashes = [];
     dashes.push(col);
     col = after;
   }
@@ -243,20 +246,19 @@ function wrongParent(x: Line, sibling: Level, closed: Level[], prev: Line | unde
   const name = sibling.key ?? '';
   const here = hasField(sibling.shape, key);
   const holdsBlock = sibling.shape?.maps?.[name] !== undefined || sibling.shape?.lists?.[name] !== undefined;
-  const at = () => `line ${num(sibling.line)}`;
   if (prev === sibling.line && sibling.line.value === '') {
     const inner = mapShape(sibling.shape, name);
     const inside = inner && inner.fields !== 'any' && inner.fields.includes(key);
     if (!(here === false && holdsBlock && (!inner || inner.fields === 'any' || inside)) && !(here === undefined && inside)) return null;
     if (flat) {
-      return problem(x, num, `The indentation of this document was lost: every line starts in column 1, as happens when YAML is copied from a web page. \`${key}\` on line ${num(x)} belongs inside \`${name}:\` (${at()}), but YAML reads it as a field next to it. Indent each field two spaces further than the field it belongs to.`);
+      return problem(x, num, `The indentation of this document was lost: every line starts in column 1, as happens when YAML is copied from a web page. \`${key}\` on line ${num(x)} belongs inside \`${name}:\` (line ${num(sibling.line)}), but YAML reads it as a field next to it. Indent each field two spaces further than the field it belongs to.`);
     }
-    return problem(x, num, `\`${key}\` on line ${num(x)} starts in the same column as \`${name}:\` (${at()}), so YAML reads it as a field next to \`${name}\`, which is left empty. Indent the fields of \`${name}\` two spaces further than \`${name}\`.`);
+    return problem(x, num, `\`${key}\` on line ${num(x)} starts in the same column as \`${name}:\` (line ${num(sibling.line)}), so YAML reads it as a field next to \`${name}\`, which is left empty. Indent the fields of \`${name}\` two spaces further than \`${name}\`.`);
   }
   if (!closed.length || here !== false) return null;
   const list = closed[closed.length - 1]!.dash;
   const inner = list ? itemShape(sibling.shape, name) : mapShape(sibling.shape, name);
   if (!inner || (inner.fields !== 'any' && !inner.fields.includes(key))) return null;
   const like = closed.filter((l) => !l.dash).pop() ?? closed[closed.length - 1]!;
-  return problem(x, num, `\`${key}\` on line ${num(x)} lines up with \`${name}\` (${at()}), so YAML reads it as a field next to \`${name}\`, where \`${key}\` does not belong. It belongs inside ${list ? 'the list item above it' : `\`${name}\``}: indent it to column ${col1(like.col)}, like \`${like.key ?? '-'}\` on line ${num(like.line)}.`);
+  return problem(x, num, `\`${key}\` on line ${num(x)} lines up with \`${name}\` (line ${num(sibling.line)}), so YAML reads it as a field next to \`${name}\`, where \`${key}\` does not belong. It belongs inside ${list ? 'the list item above it' : `\`${name}\``}: indent it to column ${col1(like.col)}, like \`${like.key ?? '-'}\` on line ${num(like.line)}.`);
 }
