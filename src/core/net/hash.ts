@@ -42,7 +42,14 @@ export function canonicalJSON(value: unknown): string {
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
     // One string built in a loop: a Deployment's template is hashed whole, for every Deployment.
-    const keys = Object.keys(obj).sort();
+    const keys = Object.keys(obj);
+    // Objects read from YAML often list their keys in order already; sort only when they do not.
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i - 1]! > keys[i]!) {
+        keys.sort();
+        break;
+      }
+    }
     let out = '{';
     for (const k of keys) {
       if (obj[k] === undefined) continue;

@@ -76,6 +76,12 @@ function portKey(p: EndpointPort): string {
 export function portsKey(ports: EndpointPort[]): string {
   // Asked once per selected pod of every Service: one port needs no sort.
   if (ports.length === 1) return portKey(ports[0]!);
+  if (ports.length === 2) {
+    // Two ports (a Service's common case) in the order sort() gives: by UTF-16 code units.
+    const a = portKey(ports[0]!);
+    const b = portKey(ports[1]!);
+    return b < a ? `${b}\u0001${a}` : `${a}\u0001${b}`;
+  }
   return ports
     .map(portKey)
     .sort()
