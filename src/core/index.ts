@@ -49,6 +49,8 @@ export {
   type ValidateDocument,
   type RunDocument,
   type RunInput,
+  type AllowDocument,
+  type AllowInput,
 } from './queries/index';
 // The terminal: `knet run` quotes its words back into one line; the page types its output chunks and shells.
 export { quoteWord } from './terminal/shell';
