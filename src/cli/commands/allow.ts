@@ -8,9 +8,9 @@ import { queryCommand } from '../query-command';
 export const allow = queryCommand('allow', {
   summary: 'the smallest NetworkPolicy change that allows one connection (--apply: the input rewritten)',
   usage:
-    'knet allow <input>... --from PEER --to ns/pod --port N [--protocol TCP|UDP|SCTP|ICMP] [--apply] [--ipblock-ignores-pods] [--json]\n  PEER: ns/pod, ip:A.B.C.D or node:NAME; --to may also be service:ns/name (every denied backend)\n  --apply: print the whole input with the changes applied (documents in order, comments kept)',
+    'knet allow <input>... --from PEER --to ns/pod --port N [--protocol TCP|UDP|SCTP|ICMP] [--apply] [--ipblock-ignores-pods] [--json]\n  knet allow <input>... --from ns/pod --dns [--apply] [--json]   (DNS lookups: UDP and TCP 53 to the cluster DNS, NP-14)\n  PEER: ns/pod, ip:A.B.C.D or node:NAME; --to may also be service:ns/name (every denied backend)\n  --apply: print the whole input with the changes applied (documents in order, comments kept)',
   flags: ['from', 'to', 'port', 'protocol'],
-  booleans: ['apply', 'ipblock-ignores-pods'],
+  booleans: ['apply', 'dns', 'ipblock-ignores-pods'],
   human: (doc, _io, flags) => human(doc, flags.apply === true),
 });
 

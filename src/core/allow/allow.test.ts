@@ -137,4 +137,21 @@ describe('allow: the change a person would write', () => {
     expect(answer.result.changes[0]!.yaml).toContain('port: http');
     expect(verdict(answer.result.files![0]!.text, 'shop/web', 'service:shop/api', 80)).toBe('allowed');
   });
+
+  it('allows DNS (NP-14) as one rule to CoreDNS for UDP and TCP 53, after which lookups work', () => {
+    const text = PODS + WEB_EGRESS;
+    const before = simulate([{ name: 'in.yaml', text }]);
+    expect(before.diagnostics.some((d) => d.code === 'netpol-blocks-dns')).toBe(true);
+    const { answer } = ask(text, { from: 'shop/web', dns: true, apply: true });
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.result.changes.map((c) => [c.object, c.action])).toEqual([['NetworkPolicy/shop/web-egress', 'update']]);
+    const yaml = answer.result.changes[0]!.yaml;
+    for (const s of ['kubernetes.io/metadata.name: kube-system', 'k8s-app: kube-dns', 'protocol: UDP', 'protocol: TCP']) expect(yaml).toContain(s);
+    // One rule with both ports, as NP-14 writes it.
+    expect(yaml.match(/- to:/g)).toHaveLength(1);
+    const after = simulate(answer.result.files!);
+    expect(after.diagnostics.filter((d) => d.code === 'netpol-blocks-dns')).toEqual([]);
+    const lookup = runQuery(after, 'dns', { from: 'shop/web', name: 'kubernetes.default' });
+    expect(lookup.ok && lookup.result.answers.length > 0).toBe(true);
+  });
 });

@@ -56,7 +56,18 @@ export function applyEdit(files: InputFile[], edit: Edit): InputFile[] {
   node.flow = false;
   spec.flow = false;
   seq.flow = false;
-  seq.items.push(doc.createNode(edit.rule));
+  // A rule naming exactly the same peers gets the port added to its list, as a person extends a rule
+  // (DNS: UDP 53 and TCP 53 to CoreDNS in one rule); it opens nothing a rule of its own would not.
+  const peersKey = edit.direction === 'ingress' ? 'from' : 'to';
+  const portsOf = (it: unknown): YAMLSeq | undefined => {
+    const ports: unknown = isMap(it) ? it.get('ports', true) : undefined;
+    return isSeq(ports) && ports.items.length > 0 ? ports : undefined;
+  };
+  const same = edit.rule.ports && seq.items.find((it) => portsOf(it) && isMap(it) && JSON.stringify(toJSON(it.get(peersKey, true))) === JSON.stringify(edit.rule[peersKey]));
+  const samePorts = portsOf(same);
+  if (samePorts) {
+    for (const p of edit.rule.ports!) samePorts.items.push(doc.createNode(p));
+  } else seq.items.push(doc.createNode(edit.rule));
   out[p.source.file] = { name: f.name, text: f.text.slice(0, found.start) + doc.toString(printOptions(f.text)) + f.text.slice(found.end) };
   return out;
 }
@@ -107,4 +118,8 @@ function printOptions(text: string): ToStringOptions {
   const flush = /^( *)[^\s#-][^\n]*:[ \t]*\n\1- /m.exec(text);
   const indentSeq = indented && flush ? indented.index < flush.index : !flush;
   return { indentSeq, flowCollectionPadding: false, lineWidth: 0 };
+}
+
+function toJSON(node: unknown): unknown {
+  return node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node;
 }

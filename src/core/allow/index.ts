@@ -46,6 +46,32 @@ export interface AllowResult {
 
 export type AllowOutcome = { ok: true; result: AllowResult } | { ok: false; error: string };
 
+/**
+ * Several connections allowed one after the other, each over the input the previous one rewrote (DNS: UDP 53,
+ * then TCP 53). The changes are merged per object, in the order they were first made.
+ */
+export function allowAll(sim: Simulation, qs: AllowQuery[]): AllowOutcome {
+  let cur = sim;
+  const grants: Grant[] = [];
+  const actions = new Map<string, AllowChange['action']>();
+  let last: AllowResult = { changes: [], files: sim.files, grants: [] };
+  for (const q of qs) {
+    const r = allow(cur, q);
+    if (!r.ok) return r;
+    for (const c of r.result.changes) if (!actions.has(c.object)) actions.set(c.object, c.action);
+    grants.push(...r.result.grants);
+    last = r.result;
+    if (r.result.changes.length) cur = simulate(r.result.files, cur.options);
+  }
+  const changes = [...actions].map(([object, action]): AllowChange => ({ object, action, yaml: yamlOf(last.files, object) }));
+  return { ok: true, result: { changes, files: last.files, grants } };
+}
+
+function yamlOf(files: InputFile[], object: string): string {
+  const [, ns, name] = object.split('/') as [string, string, string];
+  return objectYAML(files, 'NetworkPolicy', ns, name) ?? '';
+}
+
 /** Backends of a Service are fixed one per step; a few steps cover every scenario the page shows. */
 const MAX_STEPS = 12;
 
@@ -58,10 +84,7 @@ export function allow(sim: Simulation, q: AllowQuery): AllowOutcome {
     const r = check(cur.world, cur.options, q, cur.policies);
     if (!r.ok) return r;
     if (r.result.verdict === 'allowed') {
-      const changes = [...touched].map(([object, action]): AllowChange => {
-        const [, ns, name] = object.split('/') as [string, string, string];
-        return { object, action, yaml: objectYAML(files, 'NetworkPolicy', ns, name) ?? '' };
-      });
+      const changes = [...touched].map(([object, action]): AllowChange => ({ object, action, yaml: yamlOf(files, object) }));
       return { ok: true, result: { changes, files, grants } };
     }
     if (step === MAX_STEPS) break;
