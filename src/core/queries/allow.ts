@@ -7,8 +7,8 @@ import { fail, ok, type Query, type RawArgs } from './query';
 export interface AllowInput {
   /** `ns/pod`, `ip:A.B.C.D` or `node:NAME`. */
   from: string;
-  /** `ns/pod` (or `ip:…`, or `service:ns/name`: every denied backend is allowed). */
-  to: string;
+  /** `ns/pod` (or `ip:…`, or `service:ns/name`: every denied backend is allowed). Left out with `dns`. */
+  to?: string;
   port?: number | string;
   protocol?: CheckProtocol;
   /** Also answer with the whole input, the changes applied (`--apply`). */

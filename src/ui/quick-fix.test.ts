@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { allowArgsForEdge, changedLines, dnsClientOf, singleEdit } from './quick-fix';
+
+describe('quick fix helpers', () => {
+  it.each([
+    ['a blocked call to a Service port', { from: 'Pod/shop/web', to: 'Service/shop/api', verdict: 'blocked', label: ':80', relation: 'call' }, { from: 'Pod/shop/web', to: 'Service/shop/api', port: 80 }],
+    ['an allowed call', { from: 'Pod/shop/web', to: 'Service/shop/api', verdict: 'allowed', label: ':80', relation: 'call' }, null],
+    ['a call whose port is unknown', { from: 'Pod/shop/web', to: 'Service/shop/api', verdict: 'blocked', label: ':?', relation: 'call' }, null],
+    ['a slice to its endpoint (not a connection)', { from: 'EndpointSlice/shop/api-x', to: 'Pod/shop/api', verdict: 'blocked', label: undefined, relation: 'endpoint' }, null],
+  ] as const)('%s', (_name, edge, want) => {
+    expect(allowArgsForEdge(edge)).toEqual(want);
+  });
+
+  it('reads the pod out of an NP-14 egress warning, and nothing out of the CoreDNS ingress one', () => {
+    expect(dnsClientOf('shop/web-egress isolates shop/web for egress and no rule lets it reach CoreDNS on UDP 53')).toBe('shop/web');
+    expect(dnsClientOf('kube-system/deny isolates the CoreDNS pods for ingress and no rule admits UDP 53')).toBeNull();
+  });
+
+  it.each([
+    ['a rule appended', 'a\nb\nc\n', 'a\nb\n- x\nc\n'],
+    ['a document added at the end', 'kind: Pod\n', 'kind: Pod\n---\nkind: NetworkPolicy\n'],
+    ['a flow list made block', 'spec: {ingress: []}\n', 'spec:\n  ingress:\n  - from: []\n'],
+    ['nothing', 'same\n', 'same\n'],
+  ])('one replacement turns before into after: %s', (_name, before, after) => {
+    const e = singleEdit(before, after);
+    expect(before.slice(0, e.start) + e.text + before.slice(e.end)).toBe(after);
+  });
+
+  it('shows added and removed lines with their numbers, and unchanged lines as context', () => {
+    const lines = changedLines('a\nb\nspec: {x: 1}\nc\nd\n', 'a\nb\nspec:\n  x: 1\n  y: 2\nc\nd\n', 1);
+    expect(lines).toEqual([
+      { kind: ' ', text: 'b', line: 2 },
+      { kind: '-', text: 'spec: {x: 1}', line: 3 },
+      { kind: '+', text: 'spec:', line: 3 },
+      { kind: '+', text: '  x: 1', line: 4 },
+      { kind: '+', text: '  y: 2', line: 5 },
+      { kind: ' ', text: 'c', line: 6 },
+    ]);
+  });
+});
