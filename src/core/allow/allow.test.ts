@@ -146,7 +146,7 @@ describe('allow: the change a person would write', () => {
     if (!answer.ok) throw new Error(answer.error);
     expect(answer.result.changes.map((c) => [c.object, c.action])).toEqual([['NetworkPolicy/shop/web-egress', 'update']]);
     const yaml = answer.result.changes[0]!.yaml;
-    for (const s of ['kubernetes.io/metadata.name: kube-system', 'k8s-app: kube-dns', 'protocol: UDP', 'protocol: TCP']) expect(yaml).toContain(s);
+    for (const s of ['kubernetes.io/metadata.name: kube-system', 'k8s-app: kube-dns', 'protocol: UDP', 'protocol: TCP', 'port: 53']) expect(yaml).toContain(s);
     // One rule with both ports, as NP-14 writes it.
     expect(yaml.match(/- to:/g)).toHaveLength(1);
     const after = simulate(answer.result.files!);

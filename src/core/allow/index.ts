@@ -25,6 +25,8 @@ export interface AllowQuery {
   to: Peer;
   port: number;
   protocol: L4;
+  /** Write the port as a number even where the pod names it (DNS: `53`, as everyone writes it, NP-14). */
+  byNumber?: boolean;
 }
 
 export interface AllowChange {
@@ -97,7 +99,7 @@ export function allow(sim: Simulation, q: AllowQuery): AllowOutcome {
       if (why) return { ok: false, error: why };
       const subject = dir === 'egress' ? pair.src.pod : pair.dst.pod;
       if (!subject) return { ok: false, error: r.result.reason };
-      const { edit, grant } = planDirection(cur.world, cur.options, cur.policies, dir, subject, dir === 'egress' ? pair.dst : pair.seen, pair.dst.pod, pair.port, q.protocol);
+      const { edit, grant } = planDirection(cur.world, cur.options, cur.policies, dir, subject, dir === 'egress' ? pair.dst : pair.seen, pair.dst.pod, pair.port, q.protocol, q.byNumber);
       files = applyEdit(files, edit);
       grants.push(grant);
       if (!touched.has(grant.policy)) touched.set(grant.policy, edit.kind === 'create' ? 'create' : 'update');

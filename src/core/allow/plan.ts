@@ -61,14 +61,14 @@ export interface Planned {
  * The edit that admits `peer` in `direction` for `subject` on `port`/`protocol`. `dst` is the destination
  * pod (the subject for ingress, the peer for egress) whose port names a named port resolves against.
  */
-export function planDirection(world: World, options: SimOptions, cache: PolicyCache | undefined, direction: Direction, subject: Pod, peer: Side, dst: Pod | undefined, port: number, protocol: string): Planned {
+export function planDirection(world: World, options: SimOptions, cache: PolicyCache | undefined, direction: Direction, subject: Pod, peer: Side, dst: Pod | undefined, port: number, protocol: string, byNumber = false): Planned {
   const iso = isolationByPod(world, options, cache);
   const t = target(world, iso, direction, subject);
   const subjects = t.kind === 'edit' ? selected(world, subject.namespace, t.policy.podSelector) : selected(world, subject.namespace, selector(t.labels));
   const item = peerItem(world, subject.namespace, peer);
   // Where a named port is looked up (NP-6): the selected pods for ingress, the peer's pods for egress.
   const named = direction === 'ingress' ? subjects : peer.pod ? podsMatchingPeer(world, subject.namespace, item) : [];
-  const ports = protocol === 'ICMP' ? undefined : [portItem(dst, named, port, protocol)];
+  const ports = protocol === 'ICMP' ? undefined : [byNumber ? { protocol, port } : portItem(dst, named, port, protocol)];
   const rule: PlainRule = { [direction === 'ingress' ? 'from' : 'to']: [item], ...(ports ? { ports } : {}) };
   const edit: Edit =
     t.kind === 'edit'

@@ -60,7 +60,7 @@ export const allow: Query<AllowInput, AllowArgs, AllowDocument> = {
       const svc = sim.world.services.find((s) => s.clusterIPs.includes(sim.world.cluster.dnsServiceIP)) ?? sim.world.services.find((s) => s.namespace === 'kube-system' && s.name === 'kube-dns');
       if (!svc) return fail('the cluster has no DNS Service to allow');
       const dnsTo = { kind: 'service' as const, namespace: svc.namespace, name: svc.name };
-      r = allowAll(sim, (['UDP', 'TCP'] as const).map((protocol) => ({ from, to: dnsTo, port: 53, protocol })));
+      r = allowAll(sim, (['UDP', 'TCP'] as const).map((protocol) => ({ from, to: dnsTo, port: 53, protocol, byNumber: true })));
     } else r = allowConnection(sim, { from, to, port: args.port, protocol: args.protocol });
     if (!r.ok) return fail(r.error);
     return ok({ changes: r.result.changes, ...(args.apply ? { files: r.result.files.map((f) => ({ name: f.name, text: f.text })) } : {}) });
