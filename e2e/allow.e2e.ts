@@ -133,4 +133,26 @@ describe('Allow this', () => {
     expect(await b.page.locator('.fix-result h4').textContent()).toContain('Allow DNS for shop/web');
     await shot(b.page, 'allow-03-dns-applied');
   });
+
+  it('allows a denied cell of the Policy matrix from the panel', async () => {
+    await pasteAll(b.page, SCENARIO);
+    await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, SCENARIO);
+    await edge().and(b.page.locator('[data-verdict="blocked"]')).waitFor({ state: 'attached', timeout: 20_000 });
+    await b.page.getByRole('tab', { name: 'Policy matrix' }).click();
+    const port = b.page.locator('form label', { hasText: 'port' }).locator('input');
+    await port.click();
+    await b.page.keyboard.press('ControlOrMeta+A');
+    await b.page.keyboard.type('8080');
+    await b.page.getByRole('button', { name: 'Compute' }).click();
+    const cell = b.page.getByRole('button', { name: 'shop/web to shop/api: denied' });
+    await cell.click();
+    const allowBtn = b.page.locator('.answer-block button.allow-this');
+    await allowBtn.click();
+    await b.page.waitForSelector('.react-flow__edge[data-from="Pod/shop/web"][data-to="Service/shop/api"][data-verdict="allowed"]', { timeout: 20_000 });
+    expect(await editorText(b.page)).toContain('name: allow-web-to-api');
+    expect(await b.page.locator('.answer-block .fix-changes').textContent()).toContain('NetworkPolicy/shop/allow-web-to-api');
+    await b.page.getByRole('button', { name: 'Compute' }).click();
+    await b.page.getByRole('button', { name: 'shop/web to shop/api: allowed' }).waitFor({ timeout: 10_000 });
+    await shot(b.page, 'allow-04-matrix');
+  });
 });

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { Cite, GraphEdge } from '../../core/index';
 import { useActions, useApp } from '../store';
 import { allowArgsForEdge } from '../quick-fix';
+import { AllowButton, FixResult } from './QuickFix';
 import { isolationText } from '../graph/nodes';
 import { kindStyle } from '../graph/kinds';
 
@@ -16,68 +16,6 @@ function CiteLink({ c }: { c: Cite }) {
   );
 }
 
-/**
- * "Allow this" on a blocked connection: `allow` rewrites the policies, the editor takes the new text as one
- * undoable edit (Ctrl+Z brings the old one back), and the lines it changed are shown below.
- */
-function AllowButton({ e }: { e: GraphEdge }) {
-  const { quickFix } = useActions();
-  const readonly = useApp((s) => s.ui.readonly);
-  const current = useApp((s) => s.result.reply?.rev === s.source.rev);
-  const [why, setWhy] = useState<{ edge: string; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const args = allowArgsForEdge(e);
-  if (!args || readonly) return null;
-  const run = async () => {
-    setBusy(true);
-    const r = await quickFix(`Allow ${args.from} → ${args.to}:${args.port}`, args);
-    setBusy(false);
-    setWhy(r ? { edge: e.id, text: r } : null);
-  };
-  return (
-    <div className="quick-fix">
-      <button type="button" className="allow-this" disabled={busy || !current} onClick={() => void run()} title="Add the smallest NetworkPolicy rule that allows this connection">
-        Allow this
-      </button>
-      <span className="muted"> adds the smallest NetworkPolicy rule that allows it (Ctrl+Z in the editor undoes it)</span>
-      {why && why.edge === e.id ? <p className="fix-refused">{why.text}</p> : null}
-    </div>
-  );
-}
-
-/** The last quick fix: which objects it changed and the lines, + added and - removed. */
-function FixResult() {
-  const fix = useApp((s) => s.ui.lastFix);
-  const text = useApp((s) => s.source.text);
-  const { dismissFix } = useActions();
-  if (!fix) return null;
-  return (
-    <section className="fix-result" aria-label="What the quick fix changed">
-      <h4>
-        {fix.title} <span className="muted">{text === fix.after ? '— applied' : '— edited or undone since'}</span>{' '}
-        <button type="button" className="link" onClick={dismissFix}>
-          Dismiss
-        </button>
-      </h4>
-      <ul className="fix-changes">
-        {fix.changes.map((c) => (
-          <li key={c.object}>
-            {c.action === 'create' ? 'Created' : 'Updated'} <code>{c.object}</code>
-          </li>
-        ))}
-      </ul>
-      <pre className="fix-diff">
-        {fix.lines.map((l, i) => (
-          <div key={i} className={`diff-line d-${l.kind === '+' ? 'add' : l.kind === '-' ? 'del' : 'same'}`}>
-            <span className="diff-no">{l.line}</span>
-            {l.kind} {l.text}
-          </div>
-        ))}
-      </pre>
-    </section>
-  );
-}
-
 /** Why: the selected node or edge, its verdict and reason, and the YAML responsible. */
 export function Inspector() {
   return (
@@ -86,6 +24,11 @@ export function Inspector() {
       <Selected />
     </>
   );
+}
+
+function EdgeFix({ e }: { e: GraphEdge }) {
+  const args = allowArgsForEdge(e);
+  return args ? <AllowButton id={e.id} title={`Allow ${args.from} → ${args.to}:${args.port}`} args={args} /> : null;
 }
 
 function Selected() {
@@ -112,7 +55,7 @@ function Selected() {
           </button>
         </p>
         <p className="reason">{e.reason}</p>
-        <AllowButton e={e} />
+        <EdgeFix e={e} />
         {e.cites.length ? (
           <div>
             <h4>Decided by</h4>

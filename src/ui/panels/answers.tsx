@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { DnsDocument, HopDocument, MatrixDocument, RouteDocument, RouteEntryDocument, TraceDocument } from '../../core/index';
 import { useActions } from '../store';
+import { AllowButton, FixResult } from './QuickFix';
 
 function ObjLink({ id }: { id: string | null | undefined }) {
   const { select } = useActions();
@@ -170,6 +171,8 @@ export function MatrixAnswer({ r }: { r: MatrixDocument }) {
           <code>{why.from}</code> → <code>{why.to}</code>: {why.text}
         </p>
       ) : null}
+      {why?.text.startsWith('denied') ? <AllowButton id={`${why.from}>${why.to}`} title={`Allow ${why.from} → ${why.to}:${port.port}/${port.protocol}`} args={{ from: why.from, to: why.to, port: port.port, protocol: port.protocol }} /> : null}
+      <FixResult />
     </div>
   );
 }
