@@ -155,4 +155,24 @@ describe('Allow this', () => {
     await b.page.getByRole('button', { name: 'shop/web to shop/api: allowed' }).waitFor({ timeout: 10_000 });
     await shot(b.page, 'allow-04-matrix');
   });
+
+  it('allows a trace that a policy stopped, from the Trace panel', async () => {
+    await pasteAll(b.page, SCENARIO);
+    await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, SCENARIO);
+    await edge().and(b.page.locator('[data-verdict="blocked"]')).waitFor({ state: 'attached', timeout: 20_000 });
+    await b.page.getByRole('tab', { name: 'Trace' }).click();
+    const from = b.page.locator('form label', { hasText: 'from' }).locator('select');
+    const pods = await from.locator('option').allTextContents();
+    await from.selectOption(pods.find((p) => p.endsWith('shop/web'))!);
+    const url = b.page.locator('form label', { hasText: 'URL' }).locator('input');
+    await url.click();
+    await b.page.keyboard.press('ControlOrMeta+A');
+    await b.page.keyboard.type('http://api.shop/');
+    await b.page.getByRole('button', { name: 'Trace', exact: true }).click();
+    const allowBtn = b.page.locator('.answer-block button.allow-this');
+    await allowBtn.click();
+    await b.page.waitForSelector('.react-flow__edge[data-from="Pod/shop/web"][data-to="Service/shop/api"][data-verdict="allowed"]', { timeout: 20_000 });
+    expect(await editorText(b.page)).toContain('name: allow-web-to-api');
+    await shot(b.page, 'allow-05-trace');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowArgsForEdge, changedLines, dnsClientOf, singleEdit } from './quick-fix';
+import { allowArgsForEdge, allowArgsForTrace, changedLines, dnsClientOf, singleEdit } from './quick-fix';
 
 describe('quick fix helpers', () => {
   it.each([
@@ -36,5 +36,15 @@ describe('quick fix helpers', () => {
       { kind: '+', text: '  y: 2', line: 5 },
       { kind: ' ', text: 'c', line: 6 },
     ]);
+  });
+
+  const hop = (step: string, object: string | null, result: 'ok' | 'blocked') => ({ step, object, result, reason: '', cites: [] }) as never;
+  it.each([
+    ['stopped by ingress policy at the Service backends', 'http://api.shop/', [hop('dns', null, 'ok'), hop('service', 'Service/shop/api', 'ok'), hop('policy-ingress', 'NetworkPolicy/shop/deny', 'blocked')], { from: 'shop/web', to: 'Service/shop/api', port: 80 }],
+    ['with the port in the URL', 'http://api.shop:8080/x', [hop('service', 'Service/shop/api', 'ok'), hop('policy-egress', null, 'blocked')], { from: 'shop/web', to: 'Service/shop/api', port: 8080 }],
+    ['through an entry point (the proxy, not the client, is judged)', 'http://shop.example/', [hop('entry', 'IngressClass/nginx', 'ok'), hop('service', 'Service/shop/api', 'ok'), hop('policy-ingress', null, 'blocked')], null],
+    ['stopped by DNS, not a policy', 'http://api.shop/', [hop('dns', null, 'blocked')], null],
+  ] as const)('a blocked trace %s', (_name, url, hops, want) => {
+    expect(allowArgsForTrace({ from: 'shop/web', url }, { verdict: 'blocked', hops: [...hops] })).toEqual(want);
   });
 });

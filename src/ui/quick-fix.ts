@@ -3,7 +3,7 @@
  * names it), the one edit that turns the editor's text into the rewritten input, and the lines it changed.
  * Pure, so the Inspector, the editor and tests share it.
  */
-import type { AllowDocument, GraphEdge } from '../core/index';
+import type { AllowDocument, GraphEdge, TraceDocument } from '../core/index';
 
 /** The `allow` arguments for a blocked edge that is one connection: a pod or the outside client calling a pod or a Service port. */
 export function allowArgsForEdge(e: Pick<GraphEdge, 'from' | 'to' | 'verdict' | 'label' | 'relation'>): { from: string; to: string; port: number } | null {
@@ -11,6 +11,21 @@ export function allowArgsForEdge(e: Pick<GraphEdge, 'from' | 'to' | 'verdict' | 
   if (!/^(Pod\/|Client\/internet$)/.test(e.from) || !/^(Pod|Service)\//.test(e.to)) return null;
   const port = /^:(\d+)$/.exec(e.label ?? '');
   return port ? { from: e.from, to: e.to, port: Number(port[1]) } : null;
+}
+
+/**
+ * The `allow` arguments for a trace that a policy stopped on its way to a Service inside the cluster: the
+ * traced source, the Service and the port the URL names (a request through an entry point is left out: its
+ * policy hop is the proxy's, not the traced client's).
+ */
+export function allowArgsForTrace(args: { from: string; url: string }, r: Pick<TraceDocument, 'verdict' | 'hops'>): { from: string; to: string; port: number } | null {
+  if (r.verdict !== 'blocked' || r.hops.some((h) => h.step === 'entry')) return null;
+  const stop = r.hops.find((h) => h.result === 'blocked');
+  if (!stop || (stop.step !== 'policy-egress' && stop.step !== 'policy-ingress')) return null;
+  const svc = r.hops.find((h) => h.step === 'service' && h.object?.startsWith('Service/'))?.object;
+  const url = /^(https?):\/\/[^/:?#]+(?::(\d+))?/i.exec(args.url);
+  if (!svc || !url) return null;
+  return { from: args.from, to: svc, port: url[2] ? Number(url[2]) : url[1]!.toLowerCase() === 'https' ? 443 : 80 };
 }
 
 /** The `from` pod of an NP-14 "blocks DNS" diagnostic on the egress side (`… isolates shop/web for egress …`). */
