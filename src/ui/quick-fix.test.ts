@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowArgsForEdge, allowArgsForTrace, changedLines, dnsClientOf, singleEdit } from './quick-fix';
+import { allowArgsForEdge, allowArgsForTrace, fixForEdge, changedLines, dnsClientOf, singleEdit } from './quick-fix';
 
 describe('quick fix helpers', () => {
   it.each([
@@ -46,5 +46,11 @@ describe('quick fix helpers', () => {
     ['stopped by DNS, not a policy', 'http://api.shop/', [hop('dns', null, 'blocked')], null],
   ] as const)('a blocked trace %s', (_name, url, hops, want) => {
     expect(allowArgsForTrace({ from: 'shop/web', url }, { verdict: 'blocked', hops: [...hops] })).toEqual(want);
+  });
+
+  it('offers Allow DNS on a call that fails at the name lookup (NP-14), Allow this otherwise', () => {
+    const call = { from: 'Pod/shop/web', to: 'Service/shop/api', verdict: 'blocked', label: ':80', relation: 'call' } as const;
+    expect(fixForEdge({ ...call, reason: 'The name api.shop cannot be looked up: shop/web → 10.96.0.10:53/UDP is denied (NP-14) Inferred from env.' })).toEqual({ title: 'Allow DNS for shop/web', args: { from: 'Pod/shop/web', dns: true } });
+    expect(fixForEdge({ ...call, reason: 'shop/web → Service shop/api:80/TCP is denied.' })).toEqual({ title: 'Allow Pod/shop/web → Service/shop/api:80', args: { from: 'Pod/shop/web', to: 'Service/shop/api', port: 80 } });
   });
 });

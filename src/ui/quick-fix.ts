@@ -3,7 +3,18 @@
  * names it), the one edit that turns the editor's text into the rewritten input, and the lines it changed.
  * Pure, so the Inspector, the editor and tests share it.
  */
-import type { AllowDocument, GraphEdge, TraceDocument } from '../core/index';
+import type { AllowDocument, GraphEdge, QueryInput, TraceDocument } from '../core/index';
+
+/**
+ * The quick fix a blocked edge offers: "Allow DNS" when the call fails at the name lookup (NP-14), else
+ * "Allow this" for the connection itself.
+ */
+export function fixForEdge(e: Pick<GraphEdge, 'from' | 'to' | 'verdict' | 'label' | 'relation' | 'reason'>): { title: string; args: QueryInput<'allow'> } | null {
+  const args = allowArgsForEdge(e);
+  if (!args) return null;
+  if (args.from.startsWith('Pod/') && e.reason.includes(' cannot be looked up: ') && e.reason.includes('(NP-14)')) return { title: `Allow DNS for ${args.from.slice(4)}`, args: { from: args.from, dns: true } };
+  return { title: `Allow ${args.from} → ${args.to}:${args.port}`, args };
+}
 
 /** The `allow` arguments for a blocked edge that is one connection: a pod or the outside client calling a pod or a Service port. */
 export function allowArgsForEdge(e: Pick<GraphEdge, 'from' | 'to' | 'verdict' | 'label' | 'relation'>): { from: string; to: string; port: number } | null {

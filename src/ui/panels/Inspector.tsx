@@ -1,6 +1,6 @@
 import type { Cite, GraphEdge } from '../../core/index';
 import { useActions, useApp } from '../store';
-import { allowArgsForEdge } from '../quick-fix';
+import { fixForEdge } from '../quick-fix';
 import { AllowButton, FixResult } from './QuickFix';
 import { isolationText } from '../graph/nodes';
 import { kindStyle } from '../graph/kinds';
@@ -27,8 +27,8 @@ export function Inspector() {
 }
 
 function EdgeFix({ e }: { e: GraphEdge }) {
-  const args = allowArgsForEdge(e);
-  return args ? <AllowButton id={e.id} title={`Allow ${args.from} → ${args.to}:${args.port}`} args={args} /> : null;
+  const fix = fixForEdge(e);
+  return fix ? <AllowButton id={e.id} title={fix.title} label={fix.args.dns ? 'Allow DNS' : 'Allow this'} args={fix.args} /> : null;
 }
 
 function Selected() {

@@ -9,7 +9,7 @@ import { useActions, useApp } from '../store';
  * "Allow this" on a blocked connection: `allow` rewrites the policies, the editor takes the new text as one
  * undoable edit (Ctrl+Z brings the old one back), and the lines it changed are shown below.
  */
-export function AllowButton({ id, title, args }: { id: string; title: string; args: QueryInput<'allow'> }) {
+export function AllowButton({ id, title, args, label = 'Allow this' }: { id: string; title: string; args: QueryInput<'allow'>; label?: string }) {
   const { quickFix } = useActions();
   const readonly = useApp((s) => s.ui.readonly);
   const current = useApp((s) => s.result.reply?.rev === s.source.rev);
@@ -25,7 +25,7 @@ export function AllowButton({ id, title, args }: { id: string; title: string; ar
   return (
     <div className="quick-fix">
       <button type="button" className="allow-this" disabled={busy || !current} onClick={() => void run()} title="Add the smallest NetworkPolicy rule that allows this connection">
-        Allow this
+        {label}
       </button>
       <span className="muted"> adds the smallest NetworkPolicy rule that allows it (Ctrl+Z in the editor undoes it)</span>
       {why && why.id === id ? <p className="fix-refused">{why.text}</p> : null}
