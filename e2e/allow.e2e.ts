@@ -88,6 +88,7 @@ describe('Allow this', () => {
     const button = b.page.locator('.inspector button.allow-this');
     if (!(await button.isVisible().catch(() => false))) await edge().locator('path').first().dispatchEvent('click');
     await button.waitFor({ state: 'visible', timeout: 10_000 });
+    await shot(b.page, 'allow-00-blocked-edge');
     await button.click();
 
     await b.page.waitForSelector('.react-flow__edge[data-from="Pod/shop/web"][data-to="Service/shop/api"][data-verdict="allowed"]', { timeout: 20_000 });
