@@ -52,6 +52,8 @@ export {
   type PoliciesApplied,
   type PoliciesDocument,
   type PoliciesInput,
+  type AllowDocument,
+  type AllowInput,
 } from './queries/index';
 // `knet policies`: the generated policies as YAML for people, each rule's reasons as comments.
 export { policiesYAML } from './lockdown/yaml';

@@ -19,6 +19,7 @@
  */
 import type { DeepPartial, SimOptions } from '../options';
 import type { Simulation } from '../simulate';
+import { allow } from './allow';
 import { check } from './check';
 import { dns } from './dns';
 import { endpoints } from './endpoints';
@@ -31,7 +32,7 @@ import { test } from './test';
 import { trace } from './trace';
 import { validate } from './validate';
 
-export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test, run, policies };
+export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test, run, allow, policies };
 
 export type QueryName = keyof typeof QUERIES;
 export const QUERY_NAMES = Object.keys(QUERIES) as QueryName[];
@@ -88,6 +89,7 @@ export function runQuery<K extends QueryName>(sim: Simulation, name: K, raw: Que
 export { parsePeer, formatPeer, peerObject, peerArg, INTERNET, OUTSIDE_CLIENT_IP, type Peer } from './peer';
 export { lineColumn, formatDiagnostic, leftOutLines, type LocatedDiagnostic } from './locate';
 export { unreadDocuments } from './test';
+export type { AllowDocument, AllowInput } from './allow';
 export type { CheckDocument, CheckInput, DirectionDocument } from './check';
 export type { DnsDocument, DnsInput } from './dns';
 export type { EndpointsDocument, EndpointsInput, ServiceEndpoints } from './endpoints';

@@ -1,5 +1,7 @@
-import type { Cite } from '../../core/index';
+import type { Cite, GraphEdge } from '../../core/index';
 import { useActions, useApp } from '../store';
+import { fixForEdge } from '../quick-fix';
+import { AllowButton, FixResult } from './QuickFix';
 import { isolationText } from '../graph/nodes';
 import { kindStyle } from '../graph/kinds';
 import { LockDownButton } from './LockDown';
@@ -17,6 +19,20 @@ function CiteLink({ c }: { c: Cite }) {
 
 /** Why: the selected node or edge, its verdict and reason, and the YAML responsible. */
 export function Inspector() {
+  return (
+    <>
+      <FixResult />
+      <Selected />
+    </>
+  );
+}
+
+function EdgeFix({ e }: { e: GraphEdge }) {
+  const fix = fixForEdge(e);
+  return fix ? <AllowButton id={e.id} title={fix.title} label={fix.args.dns ? 'Allow DNS' : 'Allow this'} args={fix.args} /> : null;
+}
+
+function Selected() {
   const reply = useApp((s) => s.result.reply);
   const sel = useApp((s) => s.ui.selection);
   const { select } = useActions();
@@ -40,6 +56,7 @@ export function Inspector() {
           </button>
         </p>
         <p className="reason">{e.reason}</p>
+        <EdgeFix e={e} />
         {e.cites.length ? (
           <div>
             <h4>Decided by</h4>

@@ -1,7 +1,9 @@
 /** How each query's answer is shown: DNS as nslookup would, routes as rules → backends, the matrix as a grid, traces as hops. */
 import { useState } from 'react';
 import type { DnsDocument, HopDocument, MatrixDocument, RouteDocument, RouteEntryDocument, TraceDocument } from '../../core/index';
-import { useActions } from '../store';
+import { useActions, useApp } from '../store';
+import { allowArgsForTrace } from '../quick-fix';
+import { AllowButton, FixResult } from './QuickFix';
 
 function ObjLink({ id }: { id: string | null | undefined }) {
   const { select } = useActions();
@@ -97,9 +99,13 @@ export function TraceVerdict({ r }: { r: TraceDocument }) {
 
 /** A trace hop by hop (`verdict`: with its outcome line first). */
 export function TraceAnswer({ r, verdict = true }: { r: TraceDocument; verdict?: boolean }) {
+  // The arguments this trace was asked with, when it is the one the page keeps (Trace panel, terminal, flags).
+  const asked = useApp((s) => (s.result.lastTrace?.result === r ? s.result.lastTrace.args : null));
+  const fix = asked ? allowArgsForTrace(asked, r) : null;
   return (
     <div className="answer-block">
       {verdict ? <TraceVerdict r={r} /> : null}
+      {fix ? <AllowButton id={`${fix.from}>${fix.to}:${fix.port}`} title={`Allow ${fix.from} → ${fix.to}:${fix.port}`} args={fix} /> : null}
       <ol className="hops">
         {r.hops.map((h: HopDocument, i) => (
           <li key={i} className={`hop v-${h.result === 'ok' ? 'allowed' : 'blocked'}`}>
@@ -170,6 +176,8 @@ export function MatrixAnswer({ r }: { r: MatrixDocument }) {
           <code>{why.from}</code> → <code>{why.to}</code>: {why.text}
         </p>
       ) : null}
+      {why?.text.startsWith('denied') ? <AllowButton id={`${why.from}>${why.to}`} title={`Allow ${why.from} → ${why.to}:${port.port}/${port.protocol}`} args={{ from: why.from, to: why.to, port: port.port, protocol: port.protocol }} /> : null}
+      <FixResult />
     </div>
   );
 }
