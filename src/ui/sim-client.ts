@@ -2,8 +2,8 @@
  * The page's side of the simulation worker: starts it lazily, restarts it when it crashes or runs past
  * its time budget (and says so), and matches query answers to their requests.
  */
-import { applyPatch, rangesByDocument, rangesInText, type QueryInput, type QueryName, type QueryResult } from '../core/index';
-import type { QueryRequest, Reply, Request, SimulateRequest, SimulatedReply, WorkerReply } from '../worker/protocol';
+import { anchorRoutes, applyPatch, rangesByDocument, rangesInText, routesFromAnchors, type QueryInput, type QueryName, type QueryResult } from '../core/index';
+import type { ComparedReply, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply, WorkerReply } from '../worker/protocol';
 
 export interface SimClient {
   simulate(req: Omit<SimulateRequest, 'type'>): void;
@@ -36,8 +36,8 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last: Omit<SimulateRequest, 'type'> | null = null;
   let nextId = 1;
-  /** The last simulation reply, ranges by document: what the worker's next delta is relative to. */
-  let base: SimulatedReply | null = null;
+  /** The last simulation reply as the worker compares them (its ComparedReply): what its next delta is relative to. */
+  let base: ComparedReply | null = null;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   const clearBudget = () => {
@@ -69,7 +69,8 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
         return;
       }
       const r: Reply = data.type === 'simulated-delta' ? whole(data.patch) : data;
-      if (data.type === 'simulated') base = rangesByDocument(data, data.documents ?? [0]);
+      // As the worker's comparedReply writes it (ranges by document, routes against their nodes).
+      if (data.type === 'simulated') base = { ...rangesByDocument(data, data.documents ?? [0]), routes: anchorRoutes(data.routes, data.topology.edges, data.layout) };
       if (r.type === 'answer') {
         const p = pending.get(r.id);
         pending.delete(r.id);
@@ -92,8 +93,9 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
 
   /** The reply a delta stands for; every delta is applied, even one the page then drops as stale. */
   const whole = (patch: Parameters<typeof applyPatch>[1]): SimulatedReply => {
-    base = applyPatch(base!, patch);
-    return rangesInText(base, base.documents ?? [0]);
+    const b = applyPatch(base!, patch);
+    base = b;
+    return { ...rangesInText(b, b.documents ?? [0]), routes: routesFromAnchors(b.routes, b.topology.edges, b.layout) };
   };
 
   return {

@@ -2,9 +2,9 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, slicesOf, type DeepPartial, type SimCache, type SimOptions, type Simulation } from '../core/index';
+import { anchorRoutes, buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, slicesOf, type DeepPartial, type SimCache, type SimOptions, type Simulation } from '../core/index';
 import { layoutTopology } from './layout';
-import type { AnswerReply, EndpointsView, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
+import type { AnswerReply, ComparedReply, EndpointsView, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
 export interface WorkerState {
   sim: Simulation | null;
@@ -14,8 +14,8 @@ export interface WorkerState {
   simCache: SimCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
-  /** The last simulation reply sent, ranges by document: the next one is sent as the changes from it. */
-  sent?: SimulatedReply;
+  /** The last simulation reply sent, as replies are compared: the next one is sent as the changes from it. */
+  sent?: ComparedReply;
 }
 
 export function createState(now?: () => number): WorkerState {
@@ -109,11 +109,16 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
  * to have whole, goes whole.
  */
 function sendChanges(state: WorkerState, msg: SimulateRequest, reply: SimulatedReply): SimulatedReply | SimulatedDeltaReply {
-  const byDocument = rangesByDocument(reply, reply.documents ?? [0]);
+  const compared = comparedReply(reply);
   const prev = state.sent;
-  state.sent = byDocument;
+  state.sent = compared;
   if (!prev || msg.full) return reply;
-  return { type: 'simulated-delta', rev: reply.rev, base: prev.rev, patch: diff(prev, byDocument) ?? { o: {} } };
+  return { type: 'simulated-delta', rev: reply.rev, base: prev.rev, patch: diff(prev, compared) ?? { o: {} } };
+}
+
+/** The reply as two are compared (the page's sim-client undoes it with rangesInText and routesFromAnchors). */
+export function comparedReply(reply: SimulatedReply): ComparedReply {
+  return { ...rangesByDocument(reply, reply.documents ?? [0]), routes: anchorRoutes(reply.routes, reply.topology.edges, reply.layout) };
 }
 
 /** Per Service: its slices and every endpoint with its conditions (the Endpoints panel). */
