@@ -104,7 +104,7 @@ function collect(ch: Changes, i: number, p: Patch): void {
 function applyChanges<T>(entries: T[], ch: Changes): T[] {
   const out = [...entries];
   const c = ch.c ?? [];
-  for (let j = 0; j < c.length; j += 2) out[c[j] as number] = applyPatch(out[c[j] as number], c[j + 1] as Patch);
+  for (let j = 0; j < c.length; j += 2) out[c[j] as number] = applyPatch(out[c[j] as number]!, c[j + 1] as Patch);
   const copied = new Set<number>();
   for (const [f, col] of Object.entries(ch.f ?? {})) {
     for (let j = 0; j < col.length; j += 2) {

@@ -2,13 +2,15 @@
  * The page's side of the simulation worker: starts it lazily, restarts it when it crashes or runs past
  * its time budget (and says so), and matches query answers to their requests.
  */
-import { anchorRoutes, applyPatch, rangesByDocument, rangesInText, routesFromAnchors, type QueryInput, type QueryName, type QueryResult } from '../core/index';
+import { anchorRoutes, applyPatch, rangesByDocument, rangesInText, routesFromAnchors, type Cite, type QueryInput, type QueryName, type QueryResult } from '../core/index';
 import type { ComparedReply, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply, WorkerReply } from '../worker/protocol';
 
 export interface SimClient {
   simulate(req: Omit<SimulateRequest, 'type'>): void;
   /** Ask the worker one of the core's questions: the answer is the CLI's `--json` document for it. */
   query<K extends QueryName>(name: K, args: QueryInput<K>): Promise<QueryResult<K>>;
+  /** The places that decided an edge of the latest simulation (replies name them without ranges); null: no such edge now. */
+  cites(edge: string): Promise<Cite[] | null>;
   dispose(): void;
 }
 
@@ -68,6 +70,11 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
         if (last) w.postMessage({ type: 'simulate', ...last, full: true } satisfies Request);
         return;
       }
+      if (data.type === 'cites') {
+        pending.get(data.id)?.resolve(data.cites);
+        pending.delete(data.id);
+        return;
+      }
       const r: Reply = data.type === 'simulated-delta' ? whole(data.patch) : data;
       // As the worker's comparedReply writes it (ranges by document, routes against their nodes).
       if (data.type === 'simulated') base = { ...rangesByDocument(data, data.documents ?? [0]), routes: anchorRoutes(data.routes, data.topology.edges, data.layout) };
@@ -113,6 +120,13 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
         // The worker answers request `id` with the document of query `name`.
         pending.set(id, { resolve: (v) => resolve(v as QueryResult<K>), reject });
         post({ type: 'query', id, query: name, args } as QueryRequest);
+      });
+    },
+    cites(edge) {
+      const id = nextId++;
+      return new Promise<Cite[] | null>((resolve, reject) => {
+        pending.set(id, { resolve: (v) => resolve(v as Cite[] | null), reject });
+        post({ type: 'cites', id, edge });
       });
     },
     dispose() {

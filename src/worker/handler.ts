@@ -2,9 +2,9 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { anchorRoutes, buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, slicesOf, type DeepPartial, type SimCache, type SimOptions, type Simulation } from '../core/index';
+import { anchorRoutes, buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, slicesOf, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
 import { layoutTopology } from './layout';
-import type { AnswerReply, ComparedReply, EndpointsView, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
+import type { AnswerReply, CitesReply, CitesRequest, ComparedReply, EndpointsView, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
 export interface WorkerState {
   sim: Simulation | null;
@@ -14,6 +14,8 @@ export interface WorkerState {
   simCache: SimCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
+  /** The latest graph's edges by id, with their cites' ranges (a reply carries cites without them). */
+  edges?: Map<string, GraphEdge>;
   /** The last simulation reply sent, as replies are compared: the next one is sent as the changes from it. */
   sent?: ComparedReply;
 }
@@ -34,7 +36,12 @@ export function handle(state: WorkerState, msg: Request): WorkerReply {
       return { type: 'failed', rev: msg.rev, error: e instanceof Error ? `${e.message}` : String(e) };
     }
   }
+  if (msg.type === 'cites') return cites(state, msg);
   return answer(state, msg);
+}
+
+function cites(state: WorkerState, msg: CitesRequest): CitesReply {
+  return { type: 'cites', id: msg.id, cites: state.edges?.get(msg.edge)?.cites ?? null };
 }
 
 function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply {
@@ -47,6 +54,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
   const t1 = now();
   const { placements: layout, routes } = layoutTopology(topology);
   const t2 = now();
+  state.edges = new Map(topology.edges.map((e) => [e.id, e]));
   const w = sim.world;
   const all = [
     ...w.namespaces.filter((n) => !n.implicit),
@@ -74,7 +82,9 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
     type: 'simulated',
     rev: msg.rev,
     diagnostics: sim.diagnostics,
-    topology,
+    // Cites go without their ranges (asked for when someone looks): a line added inside a policy then
+    // changes no edge it decides. Nodes keep theirs: the editor finds the node under the cursor by them.
+    topology: { nodes: topology.nodes, edges: topology.edges.map((e) => ({ ...e, cites: e.cites.map(({ range: _, ...ref }) => ref) })) },
     layout,
     routes,
     endpoints: endpointsView(sim),

@@ -2,7 +2,7 @@
  * The messages between the page and the simulation worker: plain data only (no classes, no functions),
  * so they survive structured cloning and can be logged, replayed and tested in Node.
  */
-import type { AnchoredPoint, DeepPartial, Diagnostic, Patch, QueryInput, QueryName, QueryResult, SimOptions, Topology } from '../core/index';
+import type { AnchoredPoint, Cite, DeepPartial, Diagnostic, GraphEdge, GraphNode, Patch, QueryInput, QueryName, QueryResult, SimOptions } from '../core/index';
 
 export interface SimulateRequest {
   type: 'simulate';
@@ -22,7 +22,30 @@ export interface SimulateRequest {
  */
 export type QueryRequest = { [K in QueryName]: { type: 'query'; id: number; query: K; args: QueryInput<K> } }[QueryName];
 
-export type Request = SimulateRequest | QueryRequest;
+/**
+ * The places in the text that decided an edge of the latest simulation: its cites with their ranges (a reply
+ * names each only by object and field path, so that an edit that moves lines inside a policy does not resend
+ * every edge the policy decides).
+ */
+export interface CitesRequest {
+  type: 'cites';
+  id: number;
+  edge: string;
+}
+
+export type Request = SimulateRequest | QueryRequest | CitesRequest;
+
+/** A cite as a reply carries it: the object and the field, without the range (asked for with a CitesRequest). */
+export type CiteRef = Omit<Cite, 'range'>;
+
+/** A graph edge as a reply carries it: its cites without their ranges. */
+export type ShownEdge = Omit<GraphEdge, 'cites'> & { cites: CiteRef[] };
+
+/** The graph as a reply carries it. */
+export interface ShownTopology {
+  nodes: GraphNode[];
+  edges: ShownEdge[];
+}
 
 /** Where the layout put a node (top-left corner, relative to its parent group when it has one). */
 export interface Placement {
@@ -60,7 +83,7 @@ export interface SimulatedReply {
   type: 'simulated';
   rev: number;
   diagnostics: Diagnostic[];
-  topology: Topology;
+  topology: ShownTopology;
   /** Node id (including namespace groups `Namespace/<ns>`) → placement. */
   layout: Record<string, Placement>;
   /** Edge id → the points (flow coordinates) of its route, for edges that do not run to the next column. */
@@ -107,6 +130,13 @@ export type AnswerReply =
   /** `usage`: the arguments cannot be asked (CLI exit 2); `input`: this scenario cannot answer (CLI exit 1). */
   | { type: 'answer'; id: number; ok: false; kind: 'usage' | 'input'; error: string };
 
+/** The answer to a CitesRequest: the edge's cites in the latest simulation's text, or null when it has no such edge. */
+export interface CitesReply {
+  type: 'cites';
+  id: number;
+  cites: Cite[] | null;
+}
+
 export interface FailedReply {
   type: 'failed';
   rev: number;
@@ -117,4 +147,4 @@ export interface FailedReply {
 export type Reply = SimulatedReply | AnswerReply | FailedReply;
 
 /** What the worker posts. */
-export type WorkerReply = Reply | SimulatedDeltaReply;
+export type WorkerReply = Reply | SimulatedDeltaReply | CitesReply;
