@@ -2,9 +2,9 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { anchorRoutes, buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, slicesOf, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
+import { anchorRoutes, buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
 import { layoutTopology } from './layout';
-import type { AnswerReply, CitesReply, CitesRequest, ComparedReply, EndpointsView, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
+import type { AnswerReply, CitesReply, CitesRequest, ComparedReply, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
 export interface WorkerState {
   sim: Simulation | null;
@@ -87,7 +87,6 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
     topology: { nodes: topology.nodes, edges: topology.edges.map((e) => ({ ...e, cites: e.cites.map(({ range: _, ...ref }) => ref) })) },
     layout,
     routes,
-    endpoints: endpointsView(sim),
     summary: {
       objects: objects.length,
       pods: topology.nodes.filter((n) => n.kind === 'Pod').length,
@@ -129,29 +128,6 @@ function sendChanges(state: WorkerState, msg: SimulateRequest, reply: SimulatedR
 /** The reply as two are compared (the page's sim-client undoes it with rangesInText and routesFromAnchors). */
 export function comparedReply(reply: SimulatedReply): ComparedReply {
   return { ...rangesByDocument(reply, reply.documents ?? [0]), routes: anchorRoutes(reply.routes, reply.topology.edges, reply.layout) };
-}
-
-/** Per Service: its slices and every endpoint with its conditions (the Endpoints panel). */
-export function endpointsView(sim: Simulation): EndpointsView[] {
-  return sim.world.services.map((s) => ({
-    service: s.id,
-    type: s.type,
-    clusterIP: s.headless ? 'None' : (s.clusterIPs[0] ?? ''),
-    ports: s.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port}→${p.targetPort}/${p.protocol}`),
-    slices: slicesOf(sim.world, s).map((es) => ({
-      id: es.id,
-      generated: es.generated,
-      ports: es.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port ?? '?'}/${p.protocol}`),
-      endpoints: es.endpoints.map((e) => ({
-        address: e.addresses.join(', '),
-        ready: e.conditions.ready,
-        serving: e.conditions.serving,
-        terminating: e.conditions.terminating,
-        ...(e.targetRef ? { target: `${e.targetRef.kind}/${e.targetRef.namespace || es.namespace}/${e.targetRef.name}` } : {}),
-        ...(e.nodeName ? { node: e.nodeName } : {}),
-      })),
-    })),
-  }));
 }
 
 /**

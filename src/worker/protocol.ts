@@ -57,20 +57,6 @@ export interface Placement {
   parent?: string;
 }
 
-/** One Service's endpoints as the Endpoints panel shows them. */
-export interface EndpointsView {
-  service: string;
-  type: string;
-  clusterIP: string;
-  ports: string[];
-  slices: {
-    id: string;
-    generated: boolean;
-    ports: string[];
-    endpoints: { address: string; ready: boolean; serving: boolean; terminating: boolean; target?: string; node?: string }[];
-  }[];
-}
-
 export interface Summary {
   objects: number;
   pods: number;
@@ -88,7 +74,6 @@ export interface SimulatedReply {
   layout: Record<string, Placement>;
   /** Edge id → the points (flow coordinates) of its route, for edges that do not run to the next column. */
   routes: Record<string, [number, number][]>;
-  endpoints: EndpointsView[];
   summary: Summary;
   /** Ids of the objects in the simulated world, with the range that declares each (for editor ↔ graph). */
   objects: { id: string; file: number; start: number; end: number }[];
