@@ -63,6 +63,14 @@ function equal(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** `o[k]` if `o` has it itself (not `valueOf` and the like from Object's prototype). */
+const own = (o: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
+/** Sets `o[k]` as its own field, even when `k` is `__proto__` (a plain assignment would set the prototype). */
+function put(o: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 /** An object's keys that hold a value, sorted: both ends of the worker boundary list them alike. */
 const sortedKeys = (o: Record<string, unknown>): string[] =>
   Object.keys(o)
@@ -90,7 +98,8 @@ function collect(ch: Changes, i: number, p: Patch): void {
     for (const [f, fp] of Object.entries(p.o)) {
       if ('v' in fp && plain(fp.v)) {
         ch.f ??= {};
-        (ch.f[f] ??= []).push(i, fp.v);
+        if (!own(ch.f, f)) put(ch.f, f, []);
+        (ch.f[f] as unknown[]).push(i, fp.v);
       } else {
         rest[f] = fp;
         more = true;
@@ -114,7 +123,7 @@ function applyChanges<T>(entries: T[], ch: Changes): T[] {
         out[i] = { ...(out[i] as object) } as T;
         copied.add(i);
       }
-      (out[i] as Record<string, unknown>)[f] = col[j + 1];
+      put(out[i] as Record<string, unknown>, f, col[j + 1]);
     }
   }
   return out;
@@ -122,25 +131,34 @@ function applyChanges<T>(entries: T[], ch: Changes): T[] {
 
 /** What turns `prev` into `next`, or undefined when they are equal. */
 export function diff(prev: unknown, next: unknown): Patch | undefined {
-  if (equal(prev, next)) return undefined;
+  if (prev === next) return undefined;
+  // Objects and keyed lists are compared while their patch is built (one walk, not one per level).
   if (isObject(prev) && isObject(next)) {
     const keys = sortedKeys(prev);
-    if (keys.length >= MANY_KEYS) return { r: mapPatch(prev, next, keys) };
+    if (keys.length >= MANY_KEYS) {
+      const r = mapPatch(prev, next, keys);
+      return r.c || r.f || r.d || r.n ? { r } : undefined;
+    }
     const o: Record<string, Patch> = {};
     const d: string[] = [];
     for (const k of Object.keys(next)) {
       if (next[k] === undefined) continue;
-      const p = prev[k] === undefined ? { v: next[k] } : diff(prev[k], next[k]);
-      if (p) o[k] = p;
+      const p = own(prev, k) === undefined ? { v: next[k] } : diff(prev[k], next[k]);
+      if (p) put(o, k, p);
     }
-    for (const k of Object.keys(prev)) if (prev[k] !== undefined && next[k] === undefined) d.push(k);
-    return d.length ? { o, d } : { o };
+    for (const k of Object.keys(prev)) if (prev[k] !== undefined && own(next, k) === undefined) d.push(k);
+    if (d.length) return { o, d };
+    return Object.keys(o).length ? { o } : undefined;
   }
-  if (typeof prev === 'string' && typeof next === 'string' && next.length >= LONG) return splice(prev, next);
   if (Array.isArray(prev) && Array.isArray(next) && prev.length && next.length) {
     const k = keyOf(prev);
-    if (k !== undefined && keyOf(next) === k) return { a: listPatch(prev, next, k) };
+    if (k !== undefined && keyOf(next) === k) {
+      const a = listPatch(prev, next, k);
+      return a.c || a.f || a.x || a.n || a.m ? { a } : undefined;
+    }
   }
+  if (equal(prev, next)) return undefined;
+  if (typeof prev === 'string' && typeof next === 'string' && next.length >= LONG) return splice(prev, next);
   return { v: next };
 }
 
@@ -148,7 +166,7 @@ function mapPatch(prev: Record<string, unknown>, next: Record<string, unknown>, 
   const out: Extract<Patch, { r: unknown }>['r'] = {};
   const at = new Map(keys.map((k, i) => [k, i]));
   keys.forEach((k, i) => {
-    if (next[k] === undefined) (out.d ??= []).push(i);
+    if (own(next, k) === undefined) (out.d ??= []).push(i);
     else {
       const p = diff(prev[k], next[k]);
       if (p) collect(out, i, p);
@@ -212,7 +230,7 @@ export function applyPatch<T>(prev: T, patch: Patch | undefined): T {
   if ('o' in patch) {
     const out: Record<string, unknown> = { ...(prev as Record<string, unknown>) };
     for (const k of patch.d ?? []) delete out[k];
-    for (const [k, p] of Object.entries(patch.o)) out[k] = applyPatch(out[k], p);
+    for (const [k, p] of Object.entries(patch.o)) put(out, k, applyPatch(own(out, k), p));
     return out as T;
   }
   if ('r' in patch) {
@@ -223,10 +241,10 @@ export function applyPatch<T>(prev: T, patch: Patch | undefined): T {
       patch.r,
     );
     const out: Record<string, unknown> = { ...map };
-    keys.forEach((k, i) => (out[k] = values[i]));
+    keys.forEach((k, i) => put(out, k, values[i]));
     for (const i of patch.r.d ?? []) delete out[keys[i]!];
     const n = patch.r.n ?? [];
-    for (let j = 0; j < n.length; j += 2) out[n[j] as string] = n[j + 1];
+    for (let j = 0; j < n.length; j += 2) put(out, n[j] as string, n[j + 1]);
     return out as T;
   }
   const { k, x, n = [], p, s, m } = patch.a;
@@ -270,7 +288,7 @@ function mapRanges(value: unknown, f: (r: Record<string, unknown>) => Record<str
   if (Array.isArray(value)) return value.map((x) => mapRanges(x, f));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = mapRanges(value[k], f);
+  for (const k of Object.keys(value)) put(out, k, mapRanges(value[k], f));
   if (located(value)) out.range = f(value.range as Record<string, unknown>);
   else if (typeof value.file === 'number' && typeof value.start === 'number' && typeof value.end === 'number') {
     const r = f(value);

@@ -48,11 +48,13 @@ export function anchorRoutes(routes: Record<string, Point[]>, edges: readonly { 
     out[id] = pts.map(([x, y]): AnchoredPoint => {
       if (!ends) return [x, y, ABSOLUTE];
       const refs = [ends[0], ends[1], (ends[0] + ends[1]) / 2];
-      const same = refs.indexOf(y);
+      // Written as y - ref only where routesFromAnchors' (y - ref) + ref gives y back bit for bit (-0 included).
+      const back = (ref: number) => Object.is(y - ref + ref, y);
+      const same = refs.findIndex((ref) => y - ref === 0 && back(ref));
       if (same === 0) return [x, 0];
       if (same > 0) return [x, 0, same];
-      // Off both ends (a height found between boxes): relative to the source, when that comes back exactly.
-      return y - refs[0]! + refs[0]! === y ? [x, y - refs[0]!] : [x, y, ABSOLUTE];
+      // Off both ends (a height found between boxes): relative to the source.
+      return back(refs[0]!) ? [x, y - refs[0]!] : [x, y, ABSOLUTE];
     });
   }
   return out;

@@ -76,8 +76,7 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
         return;
       }
       const r: Reply = data.type === 'simulated-delta' ? whole(data.patch) : data;
-      // As the worker's comparedReply writes it (ranges by document, routes against their nodes).
-      if (data.type === 'simulated') base = { ...rangesByDocument(data, data.documents ?? [0]), routes: anchorRoutes(data.routes, data.topology.edges, data.layout) };
+      if (data.type === 'simulated') base = compared(data);
       if (r.type === 'answer') {
         const p = pending.get(r.id);
         pending.delete(r.id);
@@ -102,7 +101,14 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
   const whole = (patch: Parameters<typeof applyPatch>[1]): SimulatedReply => {
     const b = applyPatch(base!, patch);
     base = b;
-    return { ...rangesInText(b, b.documents ?? [0]), routes: routesFromAnchors(b.routes, b.topology.edges, b.layout) };
+    const docs = b.documents ?? [0];
+    return {
+      ...b,
+      diagnostics: rangesInText(b.diagnostics, docs),
+      objects: rangesInText(b.objects, docs),
+      topology: { nodes: rangesInText(b.topology.nodes, docs), edges: b.topology.edges },
+      routes: routesFromAnchors(b.routes, b.topology.edges, b.layout),
+    };
   };
 
   return {
@@ -135,6 +141,21 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
       worker = null;
       base = null;
     },
+  };
+}
+
+/**
+ * A reply as the worker's comparedReply writes it: ranges counted by document (they sit in the diagnostics, the
+ * object list and the nodes' cites only) and routes against the nodes they join.
+ */
+function compared(r: SimulatedReply): ComparedReply {
+  const docs = r.documents ?? [0];
+  return {
+    ...r,
+    diagnostics: rangesByDocument(r.diagnostics, docs),
+    objects: rangesByDocument(r.objects, docs),
+    topology: { nodes: rangesByDocument(r.topology.nodes, docs), edges: r.topology.edges },
+    routes: anchorRoutes(r.routes, r.topology.edges, r.layout),
   };
 }
 

@@ -121,7 +121,7 @@ describe('diff and applyPatch', () => {
         expect(JSON.parse(JSON.stringify(got))).toEqual(JSON.parse(JSON.stringify(next)));
         expect(JSON.stringify(prev)).toBe(before);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 

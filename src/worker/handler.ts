@@ -125,9 +125,20 @@ function sendChanges(state: WorkerState, msg: SimulateRequest, reply: SimulatedR
   return { type: 'simulated-delta', rev: reply.rev, base: prev.rev, patch: diff(prev, compared) ?? { o: {} } };
 }
 
-/** The reply as two are compared (the page's sim-client undoes it with rangesInText and routesFromAnchors). */
+/**
+ * The reply as two are compared (the page's sim-client undoes it with rangesInText and routesFromAnchors).
+ * Ranges sit only in the diagnostics, the object list and the nodes' cites (edges name theirs without), so
+ * only those are rewritten: the edges, the bulk of a reply, are shared as they are.
+ */
 export function comparedReply(reply: SimulatedReply): ComparedReply {
-  return { ...rangesByDocument(reply, reply.documents ?? [0]), routes: anchorRoutes(reply.routes, reply.topology.edges, reply.layout) };
+  const docs = reply.documents ?? [0];
+  return {
+    ...reply,
+    diagnostics: rangesByDocument(reply.diagnostics, docs),
+    objects: rangesByDocument(reply.objects, docs),
+    topology: { nodes: rangesByDocument(reply.topology.nodes, docs), edges: reply.topology.edges },
+    routes: anchorRoutes(reply.routes, reply.topology.edges, reply.layout),
+  };
 }
 
 /**
