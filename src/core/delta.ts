@@ -101,7 +101,7 @@ function collect(ch: Changes, i: number, p: Patch): void {
         if (!own(ch.f, f)) put(ch.f, f, []);
         (ch.f[f] as unknown[]).push(i, fp.v);
       } else {
-        rest[f] = fp;
+        put(rest, f, fp);
         more = true;
       }
     }
