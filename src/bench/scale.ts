@@ -100,6 +100,8 @@ export function replyFigures(pods = 500): { objects: number; firstKB: number; ed
     ['a container image (renames the pods of one Deployment)', text.replace(/image: (\S+)\n/, 'image: $1-b\n')],
     ['a Service port', text.replace('port: 80, targetPort: http', 'port: 81, targetPort: http')],
     ['a comment line at the top', `# note\n${text}`],
+    // Moves the places after it in the policy's document: the cites of the edges it decides (sent without them).
+    ['a label added to a NetworkPolicy', text.replace(/metadata: \{name: (policy-1), namespace: (team-1)\}/, 'metadata: {name: $1, namespace: $2, labels: {owner: $2}}')],
   ];
   const req = (rev: number, t: string): SimulateRequest => ({ type: 'simulate', rev, text: t, options: {} });
   const kb = (x: unknown) => Math.round(serialize(x).length / 102.4) / 10;

@@ -1,4 +1,5 @@
 /** Between the graph and the YAML: which text a selection stands for, and which object a text offset is in. */
+import type { Cite } from '../core/index';
 import type { SimulatedReply } from '../worker/protocol';
 import type { Selection } from './store';
 
@@ -8,8 +9,11 @@ export interface Highlight {
   whole: boolean;
 }
 
-/** The ranges (file 0) that declare the selected node, or decided the selected edge. */
-export function highlightRanges(reply: SimulatedReply | null, sel: Selection): Highlight[] {
+/**
+ * The ranges (file 0) that declare the selected node, or decided the selected edge: `cites` are that edge's,
+ * with their ranges, as the worker answers them (useEdgeCites); null while they are being asked for.
+ */
+export function highlightRanges(reply: SimulatedReply | null, sel: Selection, cites: Cite[] | null = null): Highlight[] {
   if (!reply || !sel) return [];
   if (sel.type === 'node') {
     const n = reply.topology.nodes.find((x) => x.id === sel.id);
@@ -19,8 +23,9 @@ export function highlightRanges(reply: SimulatedReply | null, sel: Selection): H
   }
   const e = reply.topology.edges.find((x) => x.id === sel.id);
   if (!e) return [];
-  const cites = e.cites.filter((c) => c.file === 0);
-  if (cites.length > 0) return cites.map((c) => ({ ...c.range, whole: true }));
+  if (e.cites.length > 0 && !cites) return [];
+  const here = (cites ?? []).filter((c) => c.file === 0);
+  if (here.length > 0) return here.map((c) => ({ ...c.range, whole: true }));
   // No specific rule decided it: show the two ends.
   return [e.from, e.to]
     .map((id) => reply.topology.nodes.find((x) => x.id === id)?.cite)

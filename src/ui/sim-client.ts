@@ -2,13 +2,15 @@
  * The page's side of the simulation worker: starts it lazily, restarts it when it crashes or runs past
  * its time budget (and says so), and matches query answers to their requests.
  */
-import { applyPatch, rangesByDocument, rangesInText, type QueryInput, type QueryName, type QueryResult } from '../core/index';
-import type { QueryRequest, Reply, Request, SimulateRequest, SimulatedReply, WorkerReply } from '../worker/protocol';
+import { anchorRoutes, applyPatch, rangesByDocument, rangesInText, routesFromAnchors, type Cite, type QueryInput, type QueryName, type QueryResult } from '../core/index';
+import type { ComparedReply, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply, WorkerReply } from '../worker/protocol';
 
 export interface SimClient {
   simulate(req: Omit<SimulateRequest, 'type'>): void;
   /** Ask the worker one of the core's questions: the answer is the CLI's `--json` document for it. */
   query<K extends QueryName>(name: K, args: QueryInput<K>): Promise<QueryResult<K>>;
+  /** The places that decided an edge of the latest simulation (replies name them without ranges); null: no such edge now. */
+  cites(edge: string): Promise<Cite[] | null>;
   dispose(): void;
 }
 
@@ -36,8 +38,8 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last: Omit<SimulateRequest, 'type'> | null = null;
   let nextId = 1;
-  /** The last simulation reply, ranges by document: what the worker's next delta is relative to. */
-  let base: SimulatedReply | null = null;
+  /** The last simulation reply as the worker compares them (its ComparedReply): what its next delta is relative to. */
+  let base: ComparedReply | null = null;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   const clearBudget = () => {
@@ -68,8 +70,13 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
         if (last) w.postMessage({ type: 'simulate', ...last, full: true } satisfies Request);
         return;
       }
+      if (data.type === 'cites') {
+        pending.get(data.id)?.resolve(data.cites);
+        pending.delete(data.id);
+        return;
+      }
       const r: Reply = data.type === 'simulated-delta' ? whole(data.patch) : data;
-      if (data.type === 'simulated') base = rangesByDocument(data, data.documents ?? [0]);
+      if (data.type === 'simulated') base = compared(data);
       if (r.type === 'answer') {
         const p = pending.get(r.id);
         pending.delete(r.id);
@@ -92,8 +99,16 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
 
   /** The reply a delta stands for; every delta is applied, even one the page then drops as stale. */
   const whole = (patch: Parameters<typeof applyPatch>[1]): SimulatedReply => {
-    base = applyPatch(base!, patch);
-    return rangesInText(base, base.documents ?? [0]);
+    const b = applyPatch(base!, patch);
+    base = b;
+    const docs = b.documents ?? [0];
+    return {
+      ...b,
+      diagnostics: rangesInText(b.diagnostics, docs),
+      objects: rangesInText(b.objects, docs),
+      topology: { nodes: rangesInText(b.topology.nodes, docs), edges: b.topology.edges },
+      routes: routesFromAnchors(b.routes, b.topology.edges, b.layout),
+    };
   };
 
   return {
@@ -113,12 +128,34 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
         post({ type: 'query', id, query: name, args } as QueryRequest);
       });
     },
+    cites(edge) {
+      const id = nextId++;
+      return new Promise<Cite[] | null>((resolve, reject) => {
+        pending.set(id, { resolve: (v) => resolve(v as Cite[] | null), reject });
+        post({ type: 'cites', id, edge });
+      });
+    },
     dispose() {
       clearBudget();
       worker?.terminate();
       worker = null;
       base = null;
     },
+  };
+}
+
+/**
+ * A reply as the worker's comparedReply writes it: ranges counted by document (they sit in the diagnostics, the
+ * object list and the nodes' cites only) and routes against the nodes they join.
+ */
+function compared(r: SimulatedReply): ComparedReply {
+  const docs = r.documents ?? [0];
+  return {
+    ...r,
+    diagnostics: rangesByDocument(r.diagnostics, docs),
+    objects: rangesByDocument(r.objects, docs),
+    topology: { nodes: rangesByDocument(r.topology.nodes, docs), edges: r.topology.edges },
+    routes: anchorRoutes(r.routes, r.topology.edges, r.layout),
   };
 }
 

@@ -9,7 +9,7 @@ export function fakeEnv(): StoreEnv & { runs: number[]; saved: string[]; urls: s
     runs,
     saved,
     urls,
-    sim: { simulate: (r) => runs.push(r.rev), query: () => Promise.reject(new Error('no worker in this test')), dispose: () => {} },
+    sim: { simulate: (r) => runs.push(r.rev), query: () => Promise.reject(new Error('no worker in this test')), cites: () => Promise.resolve(null), dispose: () => {} },
     save: (s) => saved.push(s.text),
     writeUrl: (t) => urls.push(t),
     saveUi: () => {},

@@ -12,7 +12,6 @@ function reply(rev: number, nodes: string[] = []): SimulatedReply {
     topology: { nodes: nodes.map((id) => ({ id, kind: 'Pod', label: id, namespace: 'x', layer: 5, status: 'ok' })), edges: [] },
     layout: {},
     routes: {},
-    endpoints: [],
     summary: { objects: 0, pods: 0, services: 0, errors: 0, warnings: 0 },
     objects: [],
     pods: [],

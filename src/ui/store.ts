@@ -6,7 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { DeepPartial, MatrixDocument, QueryInput, QueryName, QueryResult, SimOptions, TestDocument, TraceDocument } from '../core/index';
+import type { Cite, DeepPartial, MatrixDocument, QueryInput, QueryName, QueryResult, SimOptions, TestDocument, TraceDocument } from '../core/index';
 import type { SharedState, TraceView } from '../share/index';
 import type { Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
@@ -96,6 +96,8 @@ export interface Actions {
   runNow(): void;
   /** Ask the worker one of the core's questions about the latest simulation (the CLI's --json document). */
   query<K extends QueryName>(name: K, args: QueryInput<K>): Promise<QueryResult<K>>;
+  /** The places that decided an edge of the latest simulation, with their ranges (a reply names them without). */
+  cites(edge: string): Promise<Cite[] | null>;
   /** Show a trace's path on the graph and keep it for the Trace panel and the Export menu (null: forget it). */
   setTrace(t: TraceShown | null): void;
   /** Take the trace off the graph (the Trace panel keeps its text). */
@@ -283,6 +285,9 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         query(name, args) {
           return env.sim.query(name, args);
+        },
+        cites(edge) {
+          return env.sim.cites(edge);
         },
         setTrace(lastTrace) {
           set((s) => ({ result: { ...s.result, lastTrace }, ui: { ...s.ui, traceOnGraph: lastTrace !== null } }));

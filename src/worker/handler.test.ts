@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createState, handle } from './handler';
+import { buildTopology, simulate } from '../core/index';
+import { generateCluster, sizeFor } from '../bench/generate';
+import { createState, EDITOR_FILE, handle } from './handler';
 import { DEFAULT_SCENARIO } from '../ui/default-scenario';
 
 describe('the worker handler', () => {
@@ -56,6 +58,36 @@ describe('the worker handler', () => {
     const cilium = handle(state, { type: 'query', id: 2, query: 'check', args: { from: 'a', to: 'b', port: 80, 'ipblock-ignores-pods': true } });
     expect(calico).toMatchObject({ ok: true, result: { verdict: 'allowed' } });
     expect(cilium).toMatchObject({ ok: true, result: { verdict: 'denied' } });
+  });
+
+  it('sends edge cites as object and field, and gives their ranges when asked, as the graph has them', () => {
+    const state = createState();
+    const r = handle(state, { type: 'simulate', rev: 1, text: DEFAULT_SCENARIO, options: {} });
+    if (r.type !== 'simulated') throw new Error('not simulated');
+    const full = buildTopology(simulate([{ name: EDITOR_FILE, text: DEFAULT_SCENARIO }], {}), { showSystem: false });
+    const cited = full.edges.filter((e) => e.cites.length > 0);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const e of r.topology.edges) for (const c of e.cites) expect(c).not.toHaveProperty('range');
+    for (const e of cited) {
+      expect(r.topology.edges.find((x) => x.id === e.id)!.cites).toEqual(e.cites.map(({ object, file, path }) => ({ object, file, ...(path ? { path } : {}) })));
+      expect(handle(state, { type: 'cites', id: 9, edge: e.id })).toEqual({ type: 'cites', id: 9, cites: e.cites });
+    }
+    expect(handle(state, { type: 'cites', id: 10, edge: 'Pod/x/y->Pod/x/z' })).toEqual({ type: 'cites', id: 10, cites: null });
+  });
+
+  it('keeps the lanes of other routes when an edge is added to a crowded gap (only what changed is sent)', () => {
+    const text = generateCluster(sizeFor(100));
+    const first = /replicas: (\d+)/.exec(text)!;
+    const a = handle(createState(), { type: 'simulate', rev: 1, text, options: {} });
+    const b = handle(createState(), { type: 'simulate', rev: 2, text: text.replace(first[0], `replicas: ${Number(first[1]) + 1}`), options: {} });
+    if (a.type !== 'simulated' || b.type !== 'simulated') throw new Error('not simulated');
+    // x of each point: the lanes (heights move with the pods below the new one).
+    const xs = (r: typeof a) => Object.fromEntries(Object.entries(r.routes).map(([id, pts]) => [id, pts.map((p) => p[0])]));
+    const before = xs(a);
+    const after = xs(b);
+    const kept = Object.keys(before).filter((id) => id in after);
+    expect(kept.length).toBeGreaterThan(50);
+    expect(kept.filter((id) => JSON.stringify(before[id]) !== JSON.stringify(after[id]))).toEqual([]);
   });
 
   it('reports a failed simulation with its revision instead of crashing the worker', () => {

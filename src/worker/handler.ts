@@ -2,9 +2,9 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, slicesOf, type DeepPartial, type SimCache, type SimOptions, type Simulation } from '../core/index';
+import { anchorRoutes, buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
 import { layoutTopology } from './layout';
-import type { AnswerReply, EndpointsView, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
+import type { AnswerReply, CitesReply, CitesRequest, ComparedReply, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
 export interface WorkerState {
   sim: Simulation | null;
@@ -14,8 +14,10 @@ export interface WorkerState {
   simCache: SimCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
-  /** The last simulation reply sent, ranges by document: the next one is sent as the changes from it. */
-  sent?: SimulatedReply;
+  /** The latest graph's edges by id, with their cites' ranges (a reply carries cites without them). */
+  edges?: Map<string, GraphEdge>;
+  /** The last simulation reply sent, as replies are compared: the next one is sent as the changes from it. */
+  sent?: ComparedReply;
 }
 
 export function createState(now?: () => number): WorkerState {
@@ -34,7 +36,12 @@ export function handle(state: WorkerState, msg: Request): WorkerReply {
       return { type: 'failed', rev: msg.rev, error: e instanceof Error ? `${e.message}` : String(e) };
     }
   }
+  if (msg.type === 'cites') return cites(state, msg);
   return answer(state, msg);
+}
+
+function cites(state: WorkerState, msg: CitesRequest): CitesReply {
+  return { type: 'cites', id: msg.id, cites: state.edges?.get(msg.edge)?.cites ?? null };
 }
 
 function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply {
@@ -47,6 +54,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
   const t1 = now();
   const { placements: layout, routes } = layoutTopology(topology);
   const t2 = now();
+  state.edges = new Map(topology.edges.map((e) => [e.id, e]));
   const w = sim.world;
   const all = [
     ...w.namespaces.filter((n) => !n.implicit),
@@ -74,10 +82,11 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
     type: 'simulated',
     rev: msg.rev,
     diagnostics: sim.diagnostics,
-    topology,
+    // Cites go without their ranges (asked for when someone looks): a line added inside a policy then
+    // changes no edge it decides. Nodes keep theirs: the editor finds the node under the cursor by them.
+    topology: { nodes: topology.nodes, edges: topology.edges.map((e) => ({ ...e, cites: e.cites.map(({ range: _, ...ref }) => ref) })) },
     layout,
     routes,
-    endpoints: endpointsView(sim),
     summary: {
       objects: objects.length,
       pods: topology.nodes.filter((n) => n.kind === 'Pod').length,
@@ -109,34 +118,27 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
  * to have whole, goes whole.
  */
 function sendChanges(state: WorkerState, msg: SimulateRequest, reply: SimulatedReply): SimulatedReply | SimulatedDeltaReply {
-  const byDocument = rangesByDocument(reply, reply.documents ?? [0]);
+  const compared = comparedReply(reply);
   const prev = state.sent;
-  state.sent = byDocument;
+  state.sent = compared;
   if (!prev || msg.full) return reply;
-  return { type: 'simulated-delta', rev: reply.rev, base: prev.rev, patch: diff(prev, byDocument) ?? { o: {} } };
+  return { type: 'simulated-delta', rev: reply.rev, base: prev.rev, patch: diff(prev, compared) ?? { o: {} } };
 }
 
-/** Per Service: its slices and every endpoint with its conditions (the Endpoints panel). */
-export function endpointsView(sim: Simulation): EndpointsView[] {
-  return sim.world.services.map((s) => ({
-    service: s.id,
-    type: s.type,
-    clusterIP: s.headless ? 'None' : (s.clusterIPs[0] ?? ''),
-    ports: s.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port}→${p.targetPort}/${p.protocol}`),
-    slices: slicesOf(sim.world, s).map((es) => ({
-      id: es.id,
-      generated: es.generated,
-      ports: es.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port ?? '?'}/${p.protocol}`),
-      endpoints: es.endpoints.map((e) => ({
-        address: e.addresses.join(', '),
-        ready: e.conditions.ready,
-        serving: e.conditions.serving,
-        terminating: e.conditions.terminating,
-        ...(e.targetRef ? { target: `${e.targetRef.kind}/${e.targetRef.namespace || es.namespace}/${e.targetRef.name}` } : {}),
-        ...(e.nodeName ? { node: e.nodeName } : {}),
-      })),
-    })),
-  }));
+/**
+ * The reply as two are compared (the page's sim-client undoes it with rangesInText and routesFromAnchors).
+ * Ranges sit only in the diagnostics, the object list and the nodes' cites (edges name theirs without), so
+ * only those are rewritten: the edges, the bulk of a reply, are shared as they are.
+ */
+export function comparedReply(reply: SimulatedReply): ComparedReply {
+  const docs = reply.documents ?? [0];
+  return {
+    ...reply,
+    diagnostics: rangesByDocument(reply.diagnostics, docs),
+    objects: rangesByDocument(reply.objects, docs),
+    topology: { nodes: rangesByDocument(reply.topology.nodes, docs), edges: reply.topology.edges },
+    routes: anchorRoutes(reply.routes, reply.topology.edges, reply.layout),
+  };
 }
 
 /**

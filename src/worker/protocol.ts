@@ -2,7 +2,7 @@
  * The messages between the page and the simulation worker: plain data only (no classes, no functions),
  * so they survive structured cloning and can be logged, replayed and tested in Node.
  */
-import type { DeepPartial, Diagnostic, Patch, QueryInput, QueryName, QueryResult, SimOptions, Topology } from '../core/index';
+import type { AnchoredPoint, Cite, DeepPartial, Diagnostic, GraphEdge, GraphNode, Patch, QueryInput, QueryName, QueryResult, SimOptions } from '../core/index';
 
 export interface SimulateRequest {
   type: 'simulate';
@@ -22,7 +22,30 @@ export interface SimulateRequest {
  */
 export type QueryRequest = { [K in QueryName]: { type: 'query'; id: number; query: K; args: QueryInput<K> } }[QueryName];
 
-export type Request = SimulateRequest | QueryRequest;
+/**
+ * The places in the text that decided an edge of the latest simulation: its cites with their ranges (a reply
+ * names each only by object and field path, so that an edit that moves lines inside a policy does not resend
+ * every edge the policy decides).
+ */
+export interface CitesRequest {
+  type: 'cites';
+  id: number;
+  edge: string;
+}
+
+export type Request = SimulateRequest | QueryRequest | CitesRequest;
+
+/** A cite as a reply carries it: the object and the field, without the range (asked for with a CitesRequest). */
+export type CiteRef = Omit<Cite, 'range'>;
+
+/** A graph edge as a reply carries it: its cites without their ranges. */
+export type ShownEdge = Omit<GraphEdge, 'cites'> & { cites: CiteRef[] };
+
+/** The graph as a reply carries it. */
+export interface ShownTopology {
+  nodes: GraphNode[];
+  edges: ShownEdge[];
+}
 
 /** Where the layout put a node (top-left corner, relative to its parent group when it has one). */
 export interface Placement {
@@ -32,20 +55,6 @@ export interface Placement {
   height: number;
   /** The id of the namespace group node it sits in. */
   parent?: string;
-}
-
-/** One Service's endpoints as the Endpoints panel shows them. */
-export interface EndpointsView {
-  service: string;
-  type: string;
-  clusterIP: string;
-  ports: string[];
-  slices: {
-    id: string;
-    generated: boolean;
-    ports: string[];
-    endpoints: { address: string; ready: boolean; serving: boolean; terminating: boolean; target?: string; node?: string }[];
-  }[];
 }
 
 export interface Summary {
@@ -60,12 +69,11 @@ export interface SimulatedReply {
   type: 'simulated';
   rev: number;
   diagnostics: Diagnostic[];
-  topology: Topology;
+  topology: ShownTopology;
   /** Node id (including namespace groups `Namespace/<ns>`) → placement. */
   layout: Record<string, Placement>;
   /** Edge id → the points (flow coordinates) of its route, for edges that do not run to the next column. */
   routes: Record<string, [number, number][]>;
-  endpoints: EndpointsView[];
   summary: Summary;
   /** Ids of the objects in the simulated world, with the range that declares each (for editor ↔ graph). */
   objects: { id: string; file: number; start: number; end: number }[];
@@ -83,9 +91,16 @@ export interface SimulatedReply {
 }
 
 /**
+ * A SimulatedReply as changes are counted between two of them: ranges counted from their YAML document
+ * (`rangesByDocument`) and routes written against the nodes they join (`anchorRoutes`), so that what an edit
+ * merely moves is not sent again.
+ */
+export type ComparedReply = Omit<SimulatedReply, 'routes'> & { routes: Record<string, AnchoredPoint[]> };
+
+/**
  * A SimulatedReply sent as what changed since the previous simulation reply this worker sent (rev `base`):
- * `applyPatch` on that reply with its ranges counted by document (`rangesByDocument`), then `rangesInText`,
- * gives this one. The page applies every delta in order, stale or not, to keep its copy in step.
+ * `applyPatch` on that reply as a ComparedReply, then `rangesInText` and `routesFromAnchors`, gives this one.
+ * The page applies every delta in order, stale or not, to keep its copy in step.
  */
 export interface SimulatedDeltaReply {
   type: 'simulated-delta';
@@ -100,6 +115,13 @@ export type AnswerReply =
   /** `usage`: the arguments cannot be asked (CLI exit 2); `input`: this scenario cannot answer (CLI exit 1). */
   | { type: 'answer'; id: number; ok: false; kind: 'usage' | 'input'; error: string };
 
+/** The answer to a CitesRequest: the edge's cites in the latest simulation's text, or null when it has no such edge. */
+export interface CitesReply {
+  type: 'cites';
+  id: number;
+  cites: Cite[] | null;
+}
+
 export interface FailedReply {
   type: 'failed';
   rev: number;
@@ -110,4 +132,4 @@ export interface FailedReply {
 export type Reply = SimulatedReply | AnswerReply | FailedReply;
 
 /** What the worker posts. */
-export type WorkerReply = Reply | SimulatedDeltaReply;
+export type WorkerReply = Reply | SimulatedDeltaReply | CitesReply;

@@ -36,12 +36,18 @@ export function routeEdges(
 ): Record<string, Point[]> {
   const out: Record<string, Point[]> = {};
   const lanes = new Map<number, number>();
-  /** A free lane in the gap right of column `c` (c = -1: left of the first column). */
-  const lane = (c: number): number => {
+  const crowded = crowdedGaps(edges, colOf);
+  /**
+   * A lane in the gap right of column `c` (c = -1: left of the first column) for edge `id`: in turn while the
+   * gap has no more edges than lanes (each its own), else by a hash of the edge, so that an edge added or gone
+   * does not move every route after it (the page is sent only the routes that changed).
+   */
+  const lane = (c: number, id: string): number => {
     const k = lanes.get(c) ?? 0;
     lanes.set(c, k + 1);
     const start = c < 0 ? cols[0]!.x - gap : cols[c]!.x + cols[c]!.w;
-    return start + Math.min(gap - LANE_START, LANE_START + (k % LANES) * LANE_STEP);
+    const i = crowded.has(c) ? hash(`${c}:${id}`) : k;
+    return start + Math.min(gap - LANE_START, LANE_START + (i % LANES) * LANE_STEP);
   };
   const boxesIn = (lo: number, hi: number): Box[] =>
     [...abs].filter(([id]) => (colOf.get(id) ?? -9) >= lo && (colOf.get(id) ?? 99) <= hi).map(([, b]) => b);
@@ -71,7 +77,7 @@ export function routeEdges(
                 [cx, b.y + b.height],
               ];
       } else {
-        const lx = lane(ca);
+        const lx = lane(ca, e.id);
         pts = [
           [a.x + a.width, ay],
           [lx, ay],
@@ -81,8 +87,8 @@ export function routeEdges(
       }
     } else if (cb > ca) {
       // Forward over one or more columns: along a free height across the columns in between.
-      const x1 = lane(ca);
-      const x2 = lane(cb - 1);
+      const x1 = lane(ca, e.id);
+      const x2 = lane(cb - 1, e.id);
       const y = freeHeight(boxesIn(ca + 1, cb - 1), (ay + by) / 2, ay);
       pts = [
         [a.x + a.width, ay],
@@ -94,8 +100,8 @@ export function routeEdges(
       ];
     } else {
       // Back to the left: out of the source's left side, into the target's right side.
-      const x1 = lane(ca - 1);
-      const x2 = cb === ca - 1 ? x1 : lane(cb);
+      const x1 = lane(ca - 1, e.id);
+      const x2 = cb === ca - 1 ? x1 : lane(cb, e.id);
       const y = cb === ca - 1 ? by : freeHeight(boxesIn(cb + 1, ca - 1), (ay + by) / 2, by);
       pts = [
         [a.x, ay],
@@ -109,6 +115,29 @@ export function routeEdges(
     out[e.id] = simplify(pts);
   }
   return out;
+}
+
+/** The gaps that more routed edges cross than they have lanes (the gaps `routeEdges` asks `lane` for). */
+function crowdedGaps(edges: readonly { from: string; to: string }[], colOf: Map<string, number>): Set<number> {
+  const count = new Map<number, number>();
+  const add = (c: number) => count.set(c, (count.get(c) ?? 0) + 1);
+  for (const e of edges) {
+    const ca = colOf.get(e.from);
+    const cb = colOf.get(e.to);
+    if (ca === undefined || cb === undefined || cb === ca + 1) continue;
+    // Same column: one lane, only when a box sits between the two (counted anyway: a lane more is harmless).
+    if (ca === cb) add(ca);
+    else if (cb > ca) [ca, cb - 1].forEach(add);
+    else [ca - 1, ...(cb === ca - 1 ? [] : [cb])].forEach(add);
+  }
+  return new Set([...count].filter(([, n]) => n > LANES).map(([c]) => c));
+}
+
+/** FNV-1a of a string: a stable lane for an edge in a crowded gap. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 /**

@@ -9,6 +9,7 @@ import { monaco } from './monaco-setup';
 import { useActions, useApp, useStoreApi } from '../store';
 import { highlightRanges, objectAt } from '../selection';
 import { dnsClientOf, singleEdit } from '../quick-fix';
+import { useEdgeCites } from '../edge-cites';
 
 type IEditor = monaco.editor.IStandaloneCodeEditor;
 
@@ -21,6 +22,7 @@ export default function EditorPane() {
   const reply = useApp((s) => s.result.reply);
   const selection = useApp((s) => s.ui.selection);
   const focusRange = useApp((s) => s.ui.focusRange);
+  const edgeCites = useEdgeCites(selection?.type === 'edge' ? selection.id : null);
   const text = useApp((s) => s.source.text);
   const { setText, select } = useActions();
   const editorRef = useRef<IEditor | null>(null);
@@ -57,7 +59,7 @@ export default function EditorPane() {
     const ed = editorRef.current;
     const model = ed?.getModel();
     if (!ed || !model) return;
-    const ranges = highlightRanges(reply, selection);
+    const ranges = highlightRanges(reply, selection, edgeCites);
     const decos = ranges.map((r) => {
       const s = model.getPositionAt(r.start);
       const e = model.getPositionAt(r.end);
@@ -75,8 +77,9 @@ export default function EditorPane() {
     else decorations.current.set(decos);
     const first = ranges[0];
     if (first && !fromSelection.current) ed.revealLineInCenterIfOutsideViewport(model.getPositionAt(first.start).lineNumber);
-    fromSelection.current = false;
-  }, [reply, selection]);
+    // An edge whose cites are still being asked for: keep the flag for when they arrive.
+    if (first || selection?.type !== 'edge') fromSelection.current = false;
+  }, [reply, selection, edgeCites]);
 
   // "Jump to" from the problems list and the inspector.
   useEffect(() => {

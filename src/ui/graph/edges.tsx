@@ -1,13 +1,13 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, Position, type Edge, type EdgeProps } from '@xyflow/react';
-import type { GraphEdge } from '../../core/index';
+import type { ShownEdge } from '../../worker/protocol';
 import type { TraceMark } from './trace-overlay';
 import { midpoint, roundedPath } from './paths';
 
 /** `size`: the drawn width and height of the source and target nodes (from the worker's layout). */
 export type VerdictFlowEdge = Edge<
   {
-    edge: GraphEdge;
+    edge: ShownEdge;
     size: { source: [number, number]; target: [number, number] };
     route?: [number, number][];
     trace?: TraceMark;

@@ -4,12 +4,11 @@
  * below in its column; from an edge, → and ← step onto its target and source, ↑ and ↓ onto the next edge out
  * of the same source. Enter or Space opens the focused node or edge in the Inspector (GraphView).
  */
-import type { Topology } from '../../core/index';
-import type { Placement } from '../../worker/protocol';
+import type { Placement, ShownTopology } from '../../worker/protocol';
 
 export type Focus = { type: 'node' | 'edge'; id: string };
 
-export function nextFocus(topo: Topology, layout: Record<string, Placement>, at: Focus, key: string): Focus | null {
+export function nextFocus(topo: ShownTopology, layout: Record<string, Placement>, at: Focus, key: string): Focus | null {
   const pos = (id: string) => {
     const p = layout[id];
     const parent = p?.parent ? layout[p.parent] : undefined;

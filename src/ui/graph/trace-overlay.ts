@@ -9,7 +9,8 @@
  * without gaps. A policy verdict is about the connection to the destination pods (after DNAT), so a policy
  * that blocks marks the last step, into those pods.
  */
-import { INTERNET, parsePeer, peerObject, type Topology, type TraceDocument } from '../../core/index';
+import { INTERNET, parsePeer, peerObject, type TraceDocument } from '../../core/index';
+import type { ShownTopology } from '../../worker/protocol';
 
 export type TraceMark = 'ok' | 'blocked' | 'failed';
 
@@ -35,7 +36,7 @@ export function traceSourceNode(from: string): string | null {
 
 const STAGE_STEPS = new Set(['entry', 'route', 'service']);
 
-export function traceOverlay(topo: Topology, from: string, r: TraceDocument): TraceOverlay {
+export function traceOverlay(topo: ShownTopology, from: string, r: TraceDocument): TraceOverlay {
   const drawn = new Set(topo.nodes.map((n) => n.id));
   const out: TraceOverlay = { source: null, nodes: new Map(), edges: new Map(), extra: [] };
   const stages: string[][] = [];
@@ -92,7 +93,7 @@ export function traceOverlay(topo: Topology, from: string, r: TraceDocument): Tr
  * own: an Ingress controller reads the EndpointSlice and connects to the pods, and the graph draws
  * Service → EndpointSlice → pod.
  */
-function bridged(topo: Topology, stages: string[][]): string[][] {
+function bridged(topo: ShownTopology, stages: string[][]): string[][] {
   const out: string[][] = [];
   stages.forEach((stage, i) => {
     const prev = i > 0 ? new Set(stages[i - 1]) : null;

@@ -1,68 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { EndpointsDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
 
-/** Per Service: its EndpointSlices and each endpoint's conditions, as `kubectl get endpointslices` would show. */
+/**
+ * Per Service: its EndpointSlices and each endpoint's conditions, as `kubectl get endpointslices` would show.
+ * Asked of the worker when the panel is open (the `endpoints` query, `knet endpoints --all`), again after every
+ * simulation, rather than carried in every reply: an edit that moves pod addresses then costs nothing here
+ * until someone looks.
+ */
 export function Endpoints() {
-  const reply = useApp((s) => s.result.reply);
-  const { select } = useActions();
-  if (!reply) return <p className="empty">Simulating…</p>;
-  if (reply.endpoints.length === 0) return <p className="empty">No Services yet. Add one with a selector matching some pods.</p>;
+  const rev = useApp((s) => s.result.reply?.rev ?? null);
+  const { select, query } = useActions();
+  const [got, setGot] = useState<{ rev: number; doc: EndpointsDocument | null; error?: string } | null>(null);
+  useEffect(() => {
+    if (rev === null) return;
+    let live = true;
+    query('endpoints', { all: true }).then(
+      (doc) => live && setGot({ rev, doc }),
+      (e: unknown) => live && setGot({ rev, doc: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [rev, query]);
+  if (rev === null || !got) return <p className="empty">Simulating…</p>;
+  if (!got.doc) return <p className="empty">The Services could not be listed: {got.error}</p>;
+  const services = got.doc.services;
+  if (services.length === 0) return <p className="empty">No Services yet. Add one with a selector matching some pods.</p>;
   return (
     <div className="endpoints">
-      {reply.endpoints.map((s) => (
-        <section key={s.service}>
-          <h4>
-            <button type="button" className="link" onClick={() => select({ type: 'node', id: s.service })}>
-              {s.service}
-            </button>{' '}
-            <span className="muted">
-              {s.type} · {s.clusterIP || '—'} · {s.ports.join(', ')}
-            </span>
-          </h4>
-          {s.slices.length === 0 ? (
-            <p className="muted">No EndpointSlice: {s.type === 'ExternalName' ? 'an ExternalName Service has none.' : 'no selector, or the controller has not made one.'}</p>
-          ) : (
-            s.slices.map((sl) => (
-              <table key={sl.id} className="eps">
-                <caption>
-                  {sl.id} {sl.generated ? <span className="muted">(made by the controller)</span> : null} · ports {sl.ports.join(', ') || '—'}
-                </caption>
-                <thead>
-                  <tr>
-                    <th>address</th>
-                    <th>ready</th>
-                    <th>serving</th>
-                    <th>terminating</th>
-                    <th>target</th>
-                    <th>node</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sl.endpoints.length === 0 ? (
+      {services.map((s) => {
+        const id = `Service/${s.namespace}/${s.name}`;
+        return (
+          <section key={id}>
+            <h4>
+              <button type="button" className="link" onClick={() => select({ type: 'node', id })}>
+                {id}
+              </button>{' '}
+              <span className="muted">
+                {s.type} · {s.clusterIP || '—'} · {s.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port}→${p.targetPort}/${p.protocol}`).join(', ')}
+              </span>
+            </h4>
+            {s.slices.length === 0 ? (
+              <p className="muted">No EndpointSlice: {s.type === 'ExternalName' ? 'an ExternalName Service has none.' : 'no selector, or the controller has not made one.'}</p>
+            ) : (
+              s.slices.map((sl) => (
+                <table key={sl.name} className="eps">
+                  <caption>
+                    EndpointSlice/{s.namespace}/{sl.name} {sl.managedBy ? <span className="muted">(managed by {sl.managedBy})</span> : null} · ports{' '}
+                    {sl.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port ?? '?'}/${p.protocol}`).join(', ') || '—'}
+                  </caption>
+                  <thead>
                     <tr>
-                      <td colSpan={6} className="muted">
-                        no endpoints: no pod matches the selector
-                      </td>
+                      <th>address</th>
+                      <th>ready</th>
+                      <th>serving</th>
+                      <th>terminating</th>
+                      <th>target</th>
+                      <th>node</th>
                     </tr>
-                  ) : (
-                    sl.endpoints.map((e, i) => (
-                      <tr key={i}>
-                        <td>
-                          <code>{e.address}</code>
+                  </thead>
+                  <tbody>
+                    {sl.endpoints.length === 0 ? (
+                      <tr>
+                        <td colSpan={6} className="muted">
+                          no endpoints: no pod matches the selector
                         </td>
-                        <td className={e.ready ? 'yes' : 'no'}>{String(e.ready)}</td>
-                        <td>{String(e.serving)}</td>
-                        <td>{String(e.terminating)}</td>
-                        <td>{e.target ?? ''}</td>
-                        <td>{e.node ?? ''}</td>
                       </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
-            ))
-          )}
-        </section>
-      ))}
+                    ) : (
+                      sl.endpoints.map((e, i) => (
+                        <tr key={i}>
+                          <td>
+                            <code>{e.addresses.join(', ')}</code>
+                          </td>
+                          <td className={e.conditions.ready ? 'yes' : 'no'}>{String(e.conditions.ready)}</td>
+                          <td>{String(e.conditions.serving)}</td>
+                          <td>{String(e.conditions.terminating)}</td>
+                          <td>{e.targetRef ? `${e.targetRef.kind}/${e.targetRef.namespace || s.namespace}/${e.targetRef.name}` : ''}</td>
+                          <td>{e.nodeName ?? ''}</td>
+                        </tr>
+                      ))
+                    )}
+                  </tbody>
+                </table>
+              ))
+            )}
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -1,4 +1,6 @@
-import type { Cite, GraphEdge } from '../../core/index';
+import type { Cite } from '../../core/index';
+import type { CiteRef, ShownEdge } from '../../worker/protocol';
+import { useEdgeCites } from '../edge-cites';
 import { useActions, useApp } from '../store';
 import { fixForEdge } from '../quick-fix';
 import { AllowButton, FixResult } from './QuickFix';
@@ -6,16 +8,20 @@ import { isolationText } from '../graph/nodes';
 import { kindStyle } from '../graph/kinds';
 import { LockDownButton } from './LockDown';
 
-function CiteLink({ c }: { c: Cite }) {
+/** A link to the YAML that decided something: `range` is the cite's place (an edge's arrive from the worker when asked). */
+function CiteLink({ c, range }: { c: CiteRef; range: Cite['range'] | undefined }) {
   const { focus } = useActions();
   if (c.file !== 0) return <span className="cite">{c.object}</span>;
   return (
-    <button type="button" className="link cite" onClick={() => focus({ ...c.range })}>
+    <button type="button" className="link cite" disabled={!range} onClick={() => range && focus({ ...range })}>
       {c.object}
       {c.path ? <code>.{c.path}</code> : null}
     </button>
   );
 }
+
+/** The worker's answer for a cite, if it is the same place (the text may have moved on since the reply). */
+const sameCite = (got: Cite | undefined, c: CiteRef) => (got && got.object === c.object && got.path === c.path ? got : undefined);
 
 /** Why: the selected node or edge, its verdict and reason, and the YAML responsible. */
 export function Inspector() {
@@ -27,7 +33,7 @@ export function Inspector() {
   );
 }
 
-function EdgeFix({ e }: { e: GraphEdge }) {
+function EdgeFix({ e }: { e: ShownEdge }) {
   const fix = fixForEdge(e);
   return fix ? <AllowButton id={e.id} title={fix.title} label={fix.args.dns ? 'Allow DNS' : 'Allow this'} args={fix.args} /> : null;
 }
@@ -36,6 +42,7 @@ function Selected() {
   const reply = useApp((s) => s.result.reply);
   const sel = useApp((s) => s.ui.selection);
   const { select } = useActions();
+  const cites = useEdgeCites(sel?.type === 'edge' ? sel.id : null);
   if (!reply || !sel) return <p className="empty">Click a node or an edge on the graph (or an object in the YAML) to see why it is there and what decides its traffic.</p>;
   if (sel.type === 'edge') {
     const e = reply.topology.edges.find((x) => x.id === sel.id);
@@ -63,7 +70,7 @@ function Selected() {
             <ul className="cites">
               {e.cites.map((c, i) => (
                 <li key={i}>
-                  <CiteLink c={c} />
+                  <CiteLink c={c} range={sameCite(cites?.[i], c)?.range} />
                 </li>
               ))}
             </ul>
@@ -111,7 +118,7 @@ function Selected() {
       {n.status !== 'ok' ? <p className={`status-line s-${n.status}`}>{n.status === 'warning' ? 'Needs attention: ' : 'Broken: '}{n.kind === 'Service' ? 'no ready endpoint.' : n.kind === 'Pod' ? 'not ready.' : 'see Problems.'}</p> : null}
       {n.cite ? (
         <p>
-          Declared in <CiteLink c={n.cite} />
+          Declared in <CiteLink c={n.cite} range={n.cite.range} />
         </p>
       ) : null}
       {n.isolation ? (
