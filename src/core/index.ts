@@ -18,6 +18,7 @@ export {
   QUERY_NAMES,
   prepareQuery,
   runQuery,
+  matrixPorts,
   parsePeer,
   formatPeer,
   peerObject,

@@ -18,6 +18,7 @@ function reply(rev: number, nodes: string[] = []): SimulatedReply {
     pods: [],
     services: [],
     hosts: [],
+    matrixPorts: [],
     queries: [],
     timings: { simulate: 0, layout: 0 },
   };

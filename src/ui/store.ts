@@ -68,8 +68,8 @@ export interface UiSlice {
   pendingLink: SharedState | null;
   /** A trace to run when the page opens (`?trace=` or the link's view). */
   initialTrace: TraceView | null;
-  /** The port the Policy matrix panel (and its export) uses. */
-  matrixPort: string;
+  /** The port typed in the Policy matrix panel (`8080`, `53/UDP`); null until typed: the core's suggestion (panels/matrix-port.ts). */
+  matrixPort: string | null;
   /** A command line handed to the Terminal (`cmd=` flag, host message): typed in, and run when `run`. */
   terminalInput: { line: string; run: boolean; seq: number } | null;
 }
@@ -192,7 +192,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         traceOnGraph: false,
         pendingLink: null,
         initialTrace: null,
-        matrixPort: '80',
+        matrixPort: null,
         terminalInput: null,
         ...initial.ui,
       },
