@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { SimulatedReply } from '../../worker/protocol';
 import { INTERNET, peerArg, type DnsDocument, type MatrixDocument, type QueryName, type RouteDocument, type TraceDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
-import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, TraceVerdict } from './answers';
+import { DnsAnswer, RouteAnswer, TraceAnswer, TraceVerdict } from './answers';
+import { MatrixAnswer } from './Matrix';
+import { matrixPortKey, portLabel } from './matrix-port';
 import { traceSourceNode } from '../graph/trace-overlay';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
@@ -21,7 +23,7 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   // The trace shown is the store's: run here, from the `trace=` flag or a host page's message, and run again
   // after each edit while it is drawn on the graph.
   const lastTrace = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
-  const port = useApp((s) => s.ui.matrixPort);
+  const typedPort = useApp((s) => s.ui.matrixPort);
   const [from, setFrom] = useState('');
   // Until the user types, the fields suggest a name and a URL from the scenario on screen.
   const [typedName, setName] = useState<string | null>(null);
@@ -51,6 +53,8 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     from || (kind === 'trace' ? ((lastTrace && traceSourceNode(lastTrace.args.from)) || INTERNET) : (reply.pods[0] ?? ''));
   const name = typedName ?? suggestName(reply);
   const url = typedUrl ?? lastTrace?.args.url ?? suggestUrl(reply);
+  // Until the user types a port, the matrix uses the first the core suggests (ports the policies name).
+  const portKey = matrixPortKey(typedPort, reply.matrixPorts);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -58,7 +62,10 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     const peer = source ? peerArg(source) : undefined;
     if (kind === 'dns') await ask(async () => ({ kind, doc: await query('dns', { ...(peer ? { from: peer } : {}), name, type: rr as DnsDocument['query']['type'] }) }));
     else if (kind === 'routes') await ask(async () => ({ kind, doc: await query('route', { url }) }));
-    else if (kind === 'matrix') await ask(async () => ({ kind, doc: await query('matrix', { port: `${port}/TCP` }) }));
+    else if (kind === 'matrix') {
+      if (!portKey) setResult({ kind: 'error', message: `"${typedPort}" is not a port: type N or N/PROTOCOL (TCP, UDP, SCTP), such as 8080 or 53/UDP.` });
+      else await ask(async () => ({ kind, doc: await query('matrix', { port: portKey }) }));
+    }
     else {
       const args = { from: peer ?? '', url };
       await ask(async () => {
@@ -114,8 +121,25 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
         {kind === 'matrix' ? (
           <label>
             port
-            <input value={port} onChange={(e) => setMatrixPort(e.target.value)} inputMode="numeric" size={6} />
+            <input
+              value={typedPort ?? portLabel(portKey ?? '80/TCP')}
+              onChange={(e) => setMatrixPort(e.target.value)}
+              list="matrix-ports"
+              size={8}
+              spellCheck={false}
+              aria-describedby="matrix-ports-hint"
+            />
+            <datalist id="matrix-ports">
+              {reply.matrixPorts.map((p) => (
+                <option key={p} value={portLabel(p)} />
+              ))}
+            </datalist>
           </label>
+        ) : null}
+        {kind === 'matrix' && reply.matrixPorts.length > 1 ? (
+          <span id="matrix-ports-hint" className="muted small port-hint">
+            used here: {reply.matrixPorts.slice(0, 6).map(portLabel).join(', ')}
+          </span>
         ) : null}
         <button type="submit" disabled={!available || busy}>
           {busy ? '…' : kind === 'dns' ? 'Resolve' : kind === 'routes' ? 'Route' : kind === 'matrix' ? 'Compute' : 'Trace'}
