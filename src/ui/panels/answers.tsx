@@ -88,7 +88,7 @@ export function RouteAnswer({ r }: { r: RouteDocument }) {
 /** A trace's outcome in one line: the verdict and the sentence that says why. */
 export function TraceVerdict({ r }: { r: TraceDocument }) {
   return (
-    <p className="trace-verdict">
+    <p className="trace-verdict" title={`${r.verdict}: ${r.summary}`}>
       <strong className={r.verdict === 'delivered' ? 'v-allowed' : 'v-blocked'}>{r.verdict}</strong> {r.summary}
     </p>
   );

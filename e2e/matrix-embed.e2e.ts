@@ -1,0 +1,227 @@
+/**
+ * Issue 16 in a browser: a policy matrix that reads in a narrow dock (no two column labels alike, headers
+ * that stay in view, a cell's "Decided by" links into the YAML, the port the policies name), and an embed
+ * at 800x500 and 600x400 that shows a `trace=` result without scrolling.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { encodeScenario } from '../src/ui/url-state';
+import { openBrowser, ready, serveSite, shot, type Browser, type Site } from './harness';
+
+/** Twelve pods of one Deployment (names that differ only at the end), a client, and a policy on 8080. */
+const SCENARIO = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: myapp
+  namespace: default
+spec:
+  replicas: 12
+  selector:
+    matchLabels: {app: myapp}
+  template:
+    metadata:
+      labels: {app: myapp}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+        ports:
+        - containerPort: 80
+        - containerPort: 8080
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: client
+  namespace: default
+  labels: {role: client}
+spec:
+  containers:
+  - name: c
+    image: busybox
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: myapp
+  namespace: default
+spec:
+  selector: {app: myapp}
+  ports:
+  - port: 80
+    targetPort: 8080
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: myapp-from-client
+  namespace: default
+spec:
+  podSelector:
+    matchLabels: {app: myapp}
+  policyTypes: [Ingress]
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels: {role: client}
+    ports:
+    - port: 8080
+`;
+
+/** The 1-based line of the policy's `podSelector:`, which the matrix cites for an isolated pod. */
+const POLICY_SELECTOR_LINE = SCENARIO.split('\n').findIndex((l, i, all) => l === '  podSelector:' && all.slice(0, i).some((x) => x === 'kind: NetworkPolicy')) + 1;
+
+type Box = { x: number; y: number; width: number; height: number };
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+
+async function box(page: Page, selector: string): Promise<Box> {
+  const b = await page.locator(selector).first().boundingBox();
+  if (!b) throw new Error(`${selector} is not on screen`);
+  return b;
+}
+
+describe('issue 16: the matrix and the embed', () => {
+  let site: Site;
+
+  beforeAll(async () => {
+    site = await serveSite();
+  });
+  afterAll(async () => {
+    await site.close();
+  });
+
+  describe('the policy matrix in a narrow dock', () => {
+    let b: Browser;
+    beforeAll(async () => {
+      b = await openBrowser({ width: 1440, height: 900 });
+      await b.page.goto(`${site.url}${encodeScenario(SCENARIO)}`);
+      await ready(b.page);
+      // Widen the editor as a person would (the splitter and its arrow keys): the graph column becomes ~360 px.
+      await b.page.focus('.splitter');
+      for (let i = 0; i < 14; i++) await b.page.keyboard.press('ArrowRight');
+      await b.page.focus('.dock-splitter');
+      for (let i = 0; i < 2; i++) await b.page.keyboard.press('ArrowUp');
+      await b.page.click('button[role="tab"]:has-text("Policy matrix")');
+    });
+    afterAll(async () => {
+      await b.close();
+    });
+
+    it('opens on the port the policy names, not 80', async () => {
+      expect((await box(b.page, '.panel-body')).width).toBeLessThan(400);
+      expect(await b.page.inputValue('.query-form input')).toBe('8080');
+      await b.page.click('.query-form button[type="submit"]');
+      await b.page.waitForSelector('table.matrix');
+      expect(await b.page.locator('.matrix-tools').innerText()).toMatch(/^8080\/TCP:/);
+    });
+
+    it('has no two identical visible column labels, nor row labels', async () => {
+      const cols = await b.page.locator('table.matrix thead th.col').allInnerTexts();
+      const rows = await b.page.locator('table.matrix tbody th.row').allInnerTexts();
+      expect(cols).toHaveLength(13);
+      expect(new Set(cols).size).toBe(cols.length);
+      expect(rows).toHaveLength(13);
+      expect(new Set(rows).size).toBe(rows.length);
+      // Every full name is one hover away, on both axes.
+      const titles = await b.page.locator('table.matrix thead th.col').evaluateAll((ths) => ths.map((th) => th.getAttribute('title')));
+      const rowTitles = await b.page.locator('table.matrix tbody th.row').evaluateAll((ths) => ths.map((th) => th.getAttribute('title')));
+      expect(titles).toEqual(rowTitles);
+      expect(new Set(titles).size).toBe(13);
+      await shot(b.page, '60-matrix-narrow');
+    });
+
+    it('keeps the column and row headers in view when the grid scrolls', async () => {
+      const scrolled = await b.page.locator('.panel-body').evaluate((el) => {
+        el.scrollTo(el.scrollWidth, el.scrollHeight);
+        return { top: el.scrollTop, left: el.scrollLeft };
+      });
+      // The grid is taller and wider than the dock, so both headers had somewhere to go.
+      expect(scrolled.top).toBeGreaterThan(0);
+      expect(scrolled.left).toBeGreaterThan(0);
+      const panel = await box(b.page, '.panel-body');
+      const lastCol = await box(b.page, 'table.matrix thead th.col >> nth=-1');
+      const lastRow = await box(b.page, 'table.matrix tbody th.row >> nth=-1');
+      expect(inside(lastCol, panel)).toBe(true);
+      expect(inside(lastRow, panel)).toBe(true);
+      await shot(b.page, '61-matrix-scrolled');
+      await b.page.locator('.panel-body').evaluate((el) => el.scrollTo(0, 0));
+    });
+
+    it("explains a cell with the edge Inspector's Decided-by links, and a link goes to the YAML line", async () => {
+      // Row 1 (a myapp pod) to column 2 (another): isolated for ingress, and no rule admits it.
+      await b.page.click('table.matrix tbody tr:nth-child(2) td:nth-of-type(3) button');
+      await b.page.waitForSelector('.matrix-why h4:has-text("Decided by")');
+      expect(await b.page.locator('.matrix-why p').first().innerText()).toMatch(/^denied /);
+      const link = b.page.locator('.matrix-why button.link:has-text("NetworkPolicy/default/myapp-from-client")').first();
+      expect(await link.innerText()).toContain(`line ${POLICY_SELECTOR_LINE}`);
+      await link.click();
+      await expect.poll(() => b.page.locator('.monaco-editor .line-numbers.active-line-number').first().innerText()).toBe(String(POLICY_SELECTOR_LINE));
+      await shot(b.page, '62-matrix-decided-by');
+    });
+
+    it('logged no console errors and made no request outside loopback', () => {
+      expect(b.errors).toEqual([]);
+      expect(b.outside).toEqual([]);
+    });
+  });
+
+  describe.each([
+    [800, 500],
+    [600, 400],
+  ])('the embed at %ix%i with trace=', (width, height) => {
+    let b: Browser;
+    const url = 'http://myapp.default/';
+    beforeAll(async () => {
+      b = await openBrowser({ width, height });
+      await b.page.goto(`${site.url}?embed=1&panel=trace&trace=${encodeURIComponent('default/client')}+${encodeURIComponent(url)}${encodeScenario(SCENARIO)}`);
+      await b.page.waitForSelector('.react-flow__node[data-trace-source]', { timeout: 30_000 });
+      await b.page.waitForSelector('.trace-verdict');
+    });
+    afterAll(async () => {
+      await b.close();
+    });
+
+    it('shows the trace result without scrolling, and the form shows the traced peer and URL', async () => {
+      const view = { x: 0, y: 0, width, height };
+      expect(await b.page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
+      expect(await b.page.locator('.panel-body').evaluate((el) => el.scrollTop)).toBe(0);
+      const verdict = await box(b.page, '.trace-verdict');
+      expect(inside(verdict, view)).toBe(true);
+      expect(inside(verdict, await box(b.page, '.panel-body'))).toBe(true);
+      expect(await b.page.locator('.trace-verdict').innerText()).toMatch(/^delivered /);
+      // The form under it is in view too, showing what was traced (not the defaults).
+      expect(inside(await box(b.page, '.query-form select'), view)).toBe(true);
+      expect(inside(await box(b.page, '.query-form input'), view)).toBe(true);
+      expect(await b.page.inputValue('.query-form select')).toBe('Pod/default/client');
+      expect(await b.page.inputValue('.query-form input')).toBe(url);
+      await shot(b.page, `63-embed-trace-${width}x${height}`);
+    });
+
+    it('gives the graph more room than the panels, with the overview folded', async () => {
+      const graph = await box(b.page, '.react-flow');
+      const dock = await box(b.page, '.dock');
+      expect(graph.y + graph.height).toBeLessThanOrEqual(dock.y + 0.5);
+      expect(graph.height).toBeGreaterThan(dock.height);
+      expect(await b.page.locator('.overview').count()).toBe(0);
+    });
+
+    it('shows the editor in the panels\' place, overlapping no other text', async () => {
+      await b.page.click('button:has-text("Show editor")');
+      await b.page.waitForSelector('.monaco-editor');
+      const editor = await box(b.page, '#editor-pane');
+      const graph = await box(b.page, '.react-flow');
+      expect(graph.y + graph.height).toBeLessThanOrEqual(editor.y + 0.5);
+      expect(editor.y + editor.height).toBeLessThanOrEqual(height + 0.5);
+      expect(await b.page.locator('.dock').count()).toBe(0);
+      await shot(b.page, `64-embed-editor-${width}x${height}`);
+      await b.page.click('button:has-text("Hide editor")');
+      await b.page.waitForSelector('.trace-verdict');
+    });
+
+    it('logged no console errors and made no request outside loopback', () => {
+      expect(b.errors).toEqual([]);
+      expect(b.outside).toEqual([]);
+    });
+  });
+});
