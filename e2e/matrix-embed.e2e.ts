@@ -113,7 +113,7 @@ describe('issue 16: the matrix and the embed', () => {
       expect(await b.page.inputValue('.query-form input')).toBe('8080');
       await b.page.click('.query-form button[type="submit"]');
       await b.page.waitForSelector('table.matrix');
-      expect(await b.page.locator('.matrix-tools').innerText()).toMatch(/^8080\/TCP:/);
+      expect(await b.page.locator('.matrix-tools').innerText()).toMatch(/^8080\/TCP · /);
     });
 
     it('has no two identical visible column labels, nor row labels', async () => {

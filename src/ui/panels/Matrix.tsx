@@ -36,7 +36,7 @@ export function MatrixAnswer({ r }: { r: MatrixDocument }) {
     <div className="answer-block">
       <div className="matrix-tools">
         <span className="muted">
-          {key}: {allowed} of {rows.length * rows.length} allowed. Rows from, columns to (numbered as the rows). Click a cell to see why.
+          {key} · {allowed} of {rows.length * rows.length} allowed · rows from, columns to (numbered as the rows) · click a cell to see why
         </span>
         <button type="button" onClick={() => download('policy-matrix.csv', matrixToCSV(r), 'text/csv')}>
           ⤓ CSV
@@ -121,10 +121,10 @@ function DecidedBy({ doc }: { doc: CheckDocument }) {
     cites.push({ c, role });
   };
   for (const [dir, d] of [['egress', doc.egress], ['ingress', doc.ingress]] as const) {
-    add(d.rule?.cite, `${dir} rule`);
-    add(d.passedBy?.cite, `${dir}: passed by`);
+    add(d.rule?.cite, `the ${dir} rule that decided`);
+    add(d.passedBy?.cite, `passed ${dir} on to the next tier`);
   }
-  for (const [dir, d] of [['egress', doc.egress], ['ingress', doc.ingress]] as const) for (const c of d.cites) add(c, `${dir}: selects the pod`);
+  for (const [dir, d] of [['egress', doc.egress], ['ingress', doc.ingress]] as const) for (const c of d.cites) add(c, `isolates the ${dir === 'ingress' ? 'destination' : 'source'} for ${dir}`);
   if (cites.length === 0)
     return !doc.egress.isolated && !doc.ingress.isolated ? <p className="muted small">No policy selects either pod: traffic is allowed by default (NP-2).</p> : null;
   return (

@@ -79,7 +79,8 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const sources = kind === 'trace' ? [INTERNET, ...reply.pods] : reply.pods;
   return (
     <div className="query">
-      <p className="muted intro">{INTRO[kind]}</p>
+      {/* A computed matrix needs the room more than the intro does (its own line says how to read it). */}
+      {kind === 'matrix' && result?.kind === 'matrix' ? null : <p className="muted intro">{INTRO[kind]}</p>}
       {/* The trace on screen says how it ended before anything else (in a short embed, before the fold). */}
       {lastTrace && result?.kind !== 'error' ? <TraceVerdict r={lastTrace.result} /> : null}
       {!available ? (
