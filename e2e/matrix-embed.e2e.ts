@@ -166,6 +166,35 @@ describe('issue 16: the matrix and the embed', () => {
     });
   });
 
+  describe('the editor hover', () => {
+    let b: Browser;
+    afterAll(async () => {
+      await b.close();
+    });
+
+    it('shows one message per problem where the simulator and the schema both see it', async () => {
+      b = await openBrowser({ width: 1440, height: 900 });
+      const bad = SCENARIO.replace('  selector: {app: myapp}\n  ports:', '  type: ClusterIPX\n  selector: {app: myapp}\n  ports:');
+      const line = bad.split('\n').findIndex((l) => l.includes('ClusterIPX')) + 1;
+      await b.page.goto(`${site.url}${encodeScenario(bad)}`);
+      await ready(b.page);
+      type Hooks = { markers(owner: string): { line: number; message: string }[] };
+      const on = (owner: string) => b.page.evaluate(([o, l]) => (window as unknown as { __playground: Hooks }).__playground.markers(o as string).filter((m) => m.line === l), [owner, line] as const);
+      await expect.poll(() => on('sim').then((m) => m.length), { timeout: 20_000 }).toBe(1);
+      expect(await on('yaml')).toEqual([]);
+      // A person hovers the value: the hover holds the simulator's message once, and not the schema's.
+      const at = await box(b.page, '.monaco-editor .view-line:has-text("ClusterIPX")');
+      await b.page.mouse.move(at.x + 80, at.y + at.height / 2);
+      await b.page.waitForSelector('.monaco-hover:has-text("ClusterIPX")', { timeout: 15_000 });
+      const hover = await b.page.locator('.monaco-hover').allInnerTexts();
+      const text = hover.join('\n');
+      expect(text.split('spec.type must be one of').length - 1).toBe(1);
+      expect(text).not.toContain('Value is not accepted');
+      await shot(b.page, '65-hover-one-message');
+      expect(b.errors).toEqual([]);
+    });
+  });
+
   describe.each([
     [800, 500],
     [600, 400],
