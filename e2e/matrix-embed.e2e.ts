@@ -4,6 +4,7 @@
  * at 800x500 and 600x400 that shows a `trace=` result without scrolling.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { encodeScenario } from '../src/ui/url-state';
 import { openBrowser, ready, serveSite, shot, type Browser, type Site } from './harness';
@@ -160,6 +161,20 @@ describe('issue 16: the matrix and the embed', () => {
       await shot(b.page, '62-matrix-decided-by');
     });
 
+    it('exports the grid shown as CSV and Markdown from the panel', async () => {
+      const take = async (label: string) => {
+        const [dl] = await Promise.all([b.page.waitForEvent('download'), b.page.click(`.matrix-tools button:has-text("${label}")`)]);
+        return readFileSync((await dl.path())!, 'utf8');
+      };
+      const pods = await b.page.locator('table.matrix thead th.col').evaluateAll((ths) => ths.map((th) => th.getAttribute('title')!));
+      const csv = (await take('CSV')).split('\r\n');
+      expect(csv[0]).toBe(['from', 'port', ...pods].join(','));
+      expect(csv[2]!.split(',').slice(0, 2)).toEqual([pods[1], '8080/TCP']);
+      const md = await take('Markdown');
+      expect(md.startsWith('### 8080/TCP\n')).toBe(true);
+      expect(md.split('\n').filter((l) => l.startsWith('| default/'))).toHaveLength(pods.length);
+    });
+
     it('logged no console errors and made no request outside loopback', () => {
       expect(b.errors).toEqual([]);
       expect(b.outside).toEqual([]);
@@ -183,7 +198,9 @@ describe('issue 16: the matrix and the embed', () => {
       await expect.poll(() => on('sim').then((m) => m.length), { timeout: 20_000 }).toBe(1);
       expect(await on('yaml')).toEqual([]);
       // A person hovers the value: the hover holds the simulator's message once, and not the schema's.
-      const at = await box(b.page, '.monaco-editor .view-line:has-text("ClusterIPX")');
+      const value = '.monaco-editor .view-line:has-text("ClusterIPX")';
+      await b.page.waitForSelector(value, { state: 'visible', timeout: 15_000 });
+      const at = await box(b.page, value);
       await b.page.mouse.move(at.x + 80, at.y + at.height / 2);
       await b.page.waitForSelector('.monaco-hover:has-text("ClusterIPX")', { timeout: 15_000 });
       const hover = await b.page.locator('.monaco-hover').allInnerTexts();

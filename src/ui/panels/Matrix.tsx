@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { CheckDocument, DirectionDocument, MatrixDocument } from '../../core/index';
 import { matrixToCSV, matrixToMarkdown } from '../../share/index';
 import { download } from '../export';
+import { RuleText } from '../RuleText';
 import { useActions, useApp } from '../store';
 import { shortNames } from './short-names';
 
@@ -94,7 +95,7 @@ function WhyCell({ why }: { why: Why }) {
       <p>
         {doc ? (
           <>
-            <strong className={doc.verdict === 'allowed' ? 'v-allowed' : 'v-blocked'}>{doc.verdict}</strong> {doc.reason}
+            <strong className={doc.verdict === 'allowed' ? 'v-allowed' : 'v-blocked'}>{doc.verdict}</strong> <RuleText text={doc.reason} />
           </>
         ) : (
           <>
@@ -126,7 +127,9 @@ function DecidedBy({ doc }: { doc: CheckDocument }) {
   }
   for (const [dir, d] of [['egress', doc.egress], ['ingress', doc.ingress]] as const) for (const c of d.cites) add(c, `isolates the ${dir === 'ingress' ? 'destination' : 'source'} for ${dir}`);
   if (cites.length === 0)
-    return !doc.egress.isolated && !doc.ingress.isolated ? <p className="muted small">No policy selects either pod: traffic is allowed by default (NP-2).</p> : null;
+    return !doc.egress.isolated && !doc.ingress.isolated ? <p className="muted small">
+          <RuleText text="No policy selects either pod: traffic is allowed by default (NP-2)." />
+        </p> : null;
   return (
     <div>
       <h4>Decided by</h4>
