@@ -161,6 +161,26 @@ describe('issue 16: the matrix and the embed', () => {
       await shot(b.page, '62-matrix-decided-by');
     });
 
+    it('follows an edit: the matrix on screen is asked again after the next simulation', async () => {
+      const cell = 'table.matrix tbody tr:nth-child(1) td:nth-of-type(2) button';
+      expect(await b.page.getAttribute(cell, 'aria-label')).toMatch(/: allowed$/);
+      // The Decided-by link left the cursor on the policy's podSelector: eight lines down is its port. Type
+      // over it as a person would: the client is no longer admitted on 8080.
+      for (let i = 0; i < 8; i++) await b.page.keyboard.press('ArrowDown');
+      await b.page.keyboard.press('End');
+      for (let i = 0; i < 4; i++) await b.page.keyboard.press('Backspace');
+      await b.page.keyboard.type('9999');
+      await expect.poll(() => b.page.getAttribute(cell, 'aria-label'), { timeout: 15_000 }).toMatch(/: denied$/);
+      // The explained cell is asked again too, and still cites the policy.
+      await b.page.waitForSelector('.matrix-why h4:has-text("Decided by")');
+      // A click in the YAML opens the Inspector; back on the tab, the matrix is there, asked again after the undo.
+      await b.page.locator('.monaco-editor .view-line:has-text("- port: 9999")').click();
+      await b.page.keyboard.press('ControlOrMeta+Z');
+      await b.page.waitForSelector('button[role="tab"][aria-selected="true"]:has-text("Inspector")');
+      await b.page.click('button[role="tab"]:has-text("Policy matrix")');
+      await expect.poll(() => b.page.getAttribute(cell, 'aria-label'), { timeout: 15_000 }).toMatch(/: allowed$/);
+    });
+
     it('exports the grid shown as CSV and Markdown from the panel', async () => {
       const take = async (label: string) => {
         const [dl] = await Promise.all([b.page.waitForEvent('download'), b.page.click(`.matrix-tools button:has-text("${label}")`)]);

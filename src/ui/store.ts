@@ -283,8 +283,9 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         load(state) {
           set((s) => ({
             source: { ...s.source, text: state.text, options: state.options ?? {}, rev: s.source.rev + 1 },
-            result: { ...s.result, lastTrace: null },
-            ui: { ...s.ui, pendingLink: null, selection: null, traceOnGraph: false },
+            // Another scenario: its own matrix port, not the last one's (the matrix panel opens on its suggestion).
+            result: { ...s.result, lastTrace: null, lastMatrix: null },
+            ui: { ...s.ui, pendingLink: null, selection: null, traceOnGraph: false, matrixPort: null },
           }));
           editedAt.set(get().source.rev, now());
           sourceChanged(true);

@@ -4,7 +4,7 @@
  * distinguishing end stays; headers that stay in view while the grid scrolls; a cell's explanation with
  * the same "Decided by" links to YAML lines as the edge Inspector; the export beside it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CheckDocument, DirectionDocument, MatrixDocument } from '../../core/index';
 import { matrixToCSV, matrixToMarkdown } from '../../share/index';
 import { download } from '../export';
@@ -17,13 +17,10 @@ type Why = { from: string; to: string; doc: CheckDocument | null; error?: string
 export function MatrixAnswer({ r }: { r: MatrixDocument }) {
   const { query } = useActions();
   const [why, setWhy] = useState<Why | null>(null);
-  const key = Object.keys(r.matrix)[0];
   const port = r.ports[0];
-  if (!key || !port) return <p className="empty">No ports asked.</p>;
-  const rows = r.matrix[key]!;
-  if (r.pods.length === 0) return <p className="empty">No pods in the scenario.</p>;
-  const names = shortNames(r.pods, 22);
+  /** Ask `knet check` about one cell, on the matrix's port. */
   const explain = async (from: string, to: string) => {
+    if (!port) return;
     setWhy({ from, to, doc: null });
     try {
       const doc = await query('check', { from, to, port: port.port, protocol: port.protocol });
@@ -32,6 +29,16 @@ export function MatrixAnswer({ r }: { r: MatrixDocument }) {
       setWhy({ from, to, doc: null, error: e instanceof Error ? e.message : String(e) });
     }
   };
+  // A new matrix (the text changed): ask again about the cell being explained, if both pods are still there.
+  useEffect(() => {
+    if (why && r.pods.includes(why.from) && r.pods.includes(why.to)) void explain(why.from, why.to);
+    else setWhy(null);
+  }, [r]);
+  const key = Object.keys(r.matrix)[0];
+  if (!key || !port) return <p className="empty">No ports asked.</p>;
+  const rows = r.matrix[key]!;
+  if (r.pods.length === 0) return <p className="empty">No pods in the scenario.</p>;
+  const names = shortNames(r.pods, 22);
   const allowed = rows.reduce((n, row) => n + [...row].filter((c) => c === '1').length, 0);
   return (
     <div className="answer-block">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { SimulatedReply } from '../../worker/protocol';
 import { INTERNET, peerArg, type DnsDocument, type MatrixDocument, type QueryName, type RouteDocument, type TraceDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
@@ -29,7 +29,9 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const [typedName, setName] = useState<string | null>(null);
   const [rr, setRr] = useState('A');
   const [typedUrl, setUrl] = useState<string | null>(null);
-  const [result, setResult] = useState<Answer | { kind: 'error'; message: string } | null>(null);
+  // The matrix comes back when its tab is opened again (a click in the YAML opens the Inspector meanwhile).
+  const lastMatrix = useApp((s) => (kind === 'matrix' ? s.result.lastMatrix : null));
+  const [result, setResult] = useState<Answer | { kind: 'error'; message: string } | null>(() => (lastMatrix ? { kind: 'matrix', doc: lastMatrix } : null));
   const [busy, setBusy] = useState(false);
 
   /** Ask the worker, with the CLI's flags as JSON: the answer is `knet <query> --json`'s document. */
@@ -45,6 +47,28 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
       setBusy(false);
     }
   }
+
+  // A matrix on screen follows the edits, on the port it was computed for (as a drawn trace does); one
+  // brought back from the store is asked again at once, as the text may have changed while it was away.
+  const rev = reply?.rev ?? 0;
+  const shownMatrix = result?.kind === 'matrix' ? result.doc : null;
+  useEffect(() => {
+    const p = shownMatrix?.ports[0];
+    if (!p) return;
+    let live = true;
+    query('matrix', { port: `${p.port}/${p.protocol}` }).then(
+      (doc) => {
+        if (!live) return;
+        setResult({ kind: 'matrix', doc });
+        setLastMatrix(doc);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // Only a new simulation asks again; the matrix it answers is shown, which must not ask once more.
+  }, [rev]);
 
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
