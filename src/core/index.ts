@@ -19,6 +19,7 @@ export {
   QUERY_NAMES,
   prepareQuery,
   runQuery,
+  matrixPorts,
   parsePeer,
   formatPeer,
   peerObject,

@@ -3,6 +3,7 @@ import type { MatrixDocument } from '../core/index';
 import { matrixToCSV, matrixToMarkdown, traceToText } from '../share/index';
 import { download, graphPNG, graphSVG, pageLook } from './export';
 import { useApp, useStoreApi } from './store';
+import { matrixPortKey } from './panels/matrix-port';
 import { encodeScenario } from './url-state';
 
 type Item = { id: string; label: string; disabled?: string; run: () => Promise<void> | void };
@@ -13,7 +14,6 @@ export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const hasReply = useApp((s) => !!s.result.reply);
   const lastTrace = useApp((s) => s.result.lastTrace);
-  const port = useApp((s) => s.ui.matrixPort);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
 
@@ -24,7 +24,8 @@ export function ExportMenu() {
   const matrix = async (): Promise<MatrixDocument> => {
     const last = store.getState().result.lastMatrix;
     if (last) return last;
-    return store.getState().actions.query('matrix', { port: `${Number(port) || 80}/TCP` });
+    const s = store.getState();
+    return s.actions.query('matrix', { port: matrixPortKey(s.ui.matrixPort, s.result.reply?.matrixPorts) ?? '80/TCP' });
   };
   const items: Item[] = [
     {

@@ -17,6 +17,7 @@ function reply(rev: number, nodes: string[] = []): SimulatedReply {
     pods: [],
     services: [],
     hosts: [],
+    matrixPorts: [],
     queries: [],
     timings: { simulate: 0, layout: 0 },
   };
@@ -24,6 +25,16 @@ function reply(rev: number, nodes: string[] = []): SimulatedReply {
 
 
 describe('the app store', () => {
+  it('forgets the matrix and its typed port when another scenario is loaded', () => {
+    const store = createAppStore(fakeEnv(), { source: { text: 'a', options: {}, showSystem: false } });
+    const { setMatrixPort, setLastMatrix, load } = store.getState().actions;
+    setMatrixPort('5432');
+    setLastMatrix({ pods: ['a/b'], ports: [{ port: 5432, protocol: 'TCP' }], matrix: { '5432/TCP': ['1'] } });
+    load({ text: 'b' });
+    expect(store.getState().ui.matrixPort).toBeNull();
+    expect(store.getState().result.lastMatrix).toBeNull();
+  });
+
   it('schedules one worker run, one URL update and a local save for a burst of edits', async () => {
     vi.useFakeTimers();
     const e = fakeEnv();

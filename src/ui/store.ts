@@ -69,8 +69,8 @@ export interface UiSlice {
   pendingLink: SharedState | null;
   /** A trace to run when the page opens (`?trace=` or the link's view). */
   initialTrace: TraceView | null;
-  /** The port the Policy matrix panel (and its export) uses. */
-  matrixPort: string;
+  /** The port typed in the Policy matrix panel (`8080`, `53/UDP`); null until typed: the core's suggestion (panels/matrix-port.ts). */
+  matrixPort: string | null;
   /** A command line handed to the Terminal (`cmd=` flag, host message): typed in, and run when `run`. */
   terminalInput: { line: string; run: boolean; seq: number } | null;
   /** The last quick fix applied to the text ("Allow this", "Allow DNS"), with the lines it changed. */
@@ -203,7 +203,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         traceOnGraph: false,
         pendingLink: null,
         initialTrace: null,
-        matrixPort: '80',
+        matrixPort: null,
         terminalInput: null,
         lastFix: null,
         ...initial.ui,
@@ -298,8 +298,9 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         load(state) {
           set((s) => ({
             source: { ...s.source, text: state.text, options: state.options ?? {}, rev: s.source.rev + 1 },
-            result: { ...s.result, lastTrace: null },
-            ui: { ...s.ui, pendingLink: null, selection: null, traceOnGraph: false },
+            // Another scenario: its own matrix port, not the last one's (the matrix panel opens on its suggestion).
+            result: { ...s.result, lastTrace: null, lastMatrix: null },
+            ui: { ...s.ui, pendingLink: null, selection: null, traceOnGraph: false, matrixPort: null },
           }));
           editedAt.set(get().source.rev, now());
           sourceChanged(true);

@@ -2,7 +2,7 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { anchorRoutes, buildTopology, createSimCache, diff, documentStarts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
+import { anchorRoutes, buildTopology, createSimCache, diff, documentStarts, matrixPorts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
 import { layoutTopology } from './layout';
 import type { AnswerReply, CitesReply, CitesRequest, ComparedReply, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
@@ -105,6 +105,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
         ...w.tlsRoutes.flatMap((r) => r.hostnames),
       ]),
     ],
+    matrixPorts: matrixPorts(w),
     queries: [...QUERY_NAMES].sort(),
     timings: { simulate: t1 - t0, layout: t2 - t1 },
     documents: documentStarts(msg.text),

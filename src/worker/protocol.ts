@@ -82,6 +82,8 @@ export interface SimulatedReply {
   services: string[];
   /** Hostnames that Ingress rules and routes serve, for the query panels' suggestions. */
   hosts: string[];
+  /** Ports worth a policy matrix, best first (`N/PROTOCOL`, the core's `matrixPorts`): the matrix opens on the first. */
+  matrixPorts: string[];
   /** Which questions this build of the core answers (the names of its query map). */
   queries: QueryName[];
   /** Milliseconds spent simulating and laying out (measured in the worker). */

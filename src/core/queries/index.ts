@@ -94,6 +94,7 @@ export type { CheckDocument, CheckInput, DirectionDocument } from './check';
 export type { DnsDocument, DnsInput } from './dns';
 export type { EndpointsDocument, EndpointsInput, ServiceEndpoints } from './endpoints';
 export type { MatrixDocument, MatrixInput } from './matrix';
+export { matrixPorts } from './matrix';
 export type { PoliciesApplied, PoliciesDocument, PoliciesInput } from './policies';
 export type { RouteDocument, RouteEntryDocument, RouteInput } from './route';
 export type { RunDocument, RunInput } from './run';

@@ -1,5 +1,6 @@
 import type { Pod } from '../model/core';
 import type { Protocol } from '../model/meta';
+import type { World } from '../model/world';
 import { matrix as policyMatrix, type MatrixResult, type PortKey } from '../controllers/netpol/index';
 import { ArgReader, fail, ok, type Query } from './query';
 
@@ -68,4 +69,35 @@ function declaredPorts(pods: Pod[]): PortKey[] {
     for (const c of running) for (const cp of c.ports) seen.set(`${cp.containerPort}/${cp.protocol}`, { port: cp.containerPort, protocol: cp.protocol });
   }
   return [...seen.values()].sort((a, b) => a.port - b.port || (a.protocol < b.protocol ? -1 : 1));
+}
+
+/**
+ * The ports worth a matrix, best first, as `N/PROTOCOL`: ports that a NetworkPolicy rule names and a user
+ * pod's container declares, then the other declared ports (what `knet matrix` shows without `--port`), then
+ * ports that only a policy names. A named policy port counts as the containerPort of that name. The page's
+ * port picker opens on the first, so it talks about the port the policies talk about (issue 16: it opened
+ * on 80 while the policies said 8080) and `knet matrix` shows that port too.
+ */
+export function matrixPorts(world: World): string[] {
+  const pods = world.pods.filter((p) => !p.system);
+  const declared = declaredPorts(pods);
+  const key = (p: PortKey) => `${p.port}/${p.protocol}`;
+  const named = new Map<string, PortKey>();
+  for (const np of world.networkPolicies) {
+    for (const rule of [...np.ingress, ...np.egress]) {
+      for (const rp of rule.ports) {
+        if (typeof rp.port === 'number') named.set(`${rp.port}/${rp.protocol}`, { port: rp.port, protocol: rp.protocol });
+        else if (typeof rp.port === 'string') {
+          for (const p of pods)
+            for (const c of p.containers)
+              for (const cp of c.ports) if (cp.name === rp.port && cp.protocol === rp.protocol) named.set(key({ port: cp.containerPort, protocol: cp.protocol }), { port: cp.containerPort, protocol: cp.protocol });
+        }
+      }
+    }
+  }
+  const both = declared.filter((p) => named.has(key(p)));
+  const onlyDeclared = declared.filter((p) => !named.has(key(p)));
+  const declaredKeys = new Set(declared.map(key));
+  const onlyNamed = [...named.values()].filter((p) => !declaredKeys.has(key(p))).sort((a, b) => a.port - b.port || (a.protocol < b.protocol ? -1 : 1));
+  return [...both, ...onlyDeclared, ...onlyNamed].map(key);
 }

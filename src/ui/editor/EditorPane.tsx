@@ -3,13 +3,14 @@
  * `sim` at their exact ranges, the selected graph object's YAML highlighted, and a click in the YAML
  * selecting that object on the graph.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import { monaco } from './monaco-setup';
 import { useActions, useApp, useStoreApi } from '../store';
 import { highlightRanges, objectAt } from '../selection';
 import { dnsClientOf, singleEdit } from '../quick-fix';
 import { useEdgeCites } from '../edge-cites';
+import { schemaMarkersToKeep } from './one-message';
 
 type IEditor = monaco.editor.IStandaloneCodeEditor;
 
@@ -28,6 +29,8 @@ export default function EditorPane() {
   const editorRef = useRef<IEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const fromSelection = useRef(false);
+  // The editor mounts after the first reply more often than not: the effects below run again once it exists.
+  const [mounted, setMounted] = useState(false);
 
   // Diagnostics → markers, offsets → positions in the current model.
   useEffect(() => {
@@ -52,7 +55,7 @@ export default function EditorPane() {
         };
       });
     monaco.editor.setModelMarkers(model, 'sim', markers);
-  }, [reply, store]);
+  }, [reply, store, mounted]);
 
   // The selected object's YAML, highlighted and scrolled into view.
   useEffect(() => {
@@ -79,7 +82,7 @@ export default function EditorPane() {
     if (first && !fromSelection.current) ed.revealLineInCenterIfOutsideViewport(model.getPositionAt(first.start).lineNumber);
     // An edge whose cites are still being asked for: keep the flag for when they arrive.
     if (first || selection?.type !== 'edge') fromSelection.current = false;
-  }, [reply, selection, edgeCites]);
+  }, [reply, selection, edgeCites, mounted]);
 
   // "Jump to" from the problems list and the inspector.
   useEffect(() => {
@@ -174,8 +177,9 @@ export default function EditorPane() {
             });
             leaveOnEscapeTab(ed);
             registerQuickFixes(store);
-            // Re-apply markers and decorations now that the editor exists.
-            store.setState((s) => ({ result: { ...s.result } }));
+            oneMessagePerProblem(ed);
+            // Apply markers and decorations now that the editor exists (a re-render with the same reply would not).
+            setMounted(true);
             document.documentElement.dataset.editorReady = 'true';
           }}
         />
@@ -185,6 +189,23 @@ export default function EditorPane() {
       </p>
     </div>
   );
+}
+
+/**
+ * monaco-yaml's schema markers (owner `yaml`) are dropped on lines where the simulator's (owner `sim`) say
+ * the same problem with more to it (one-message.ts). Runs whenever either owner sets its markers.
+ */
+function oneMessagePerProblem(ed: IEditor): void {
+  const sub = monaco.editor.onDidChangeMarkers((uris) => {
+    const model = ed.getModel();
+    if (!model || !uris.some((u) => u.toString() === model.uri.toString())) return;
+    const schema = monaco.editor.getModelMarkers({ resource: model.uri, owner: 'yaml' });
+    if (schema.length === 0) return;
+    const keep = schemaMarkersToKeep(schema, monaco.editor.getModelMarkers({ resource: model.uri, owner: 'sim' }));
+    // Only when something goes: setting them fires this listener again, which then finds nothing to drop.
+    if (keep.length < schema.length) monaco.editor.setModelMarkers(model, 'yaml', keep);
+  });
+  ed.onDidDispose(() => sub.dispose());
 }
 
 const MODIFIERS = new Set([monaco.KeyCode.Shift, monaco.KeyCode.Ctrl, monaco.KeyCode.Alt, monaco.KeyCode.Meta]);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { peerArg } from '../../core/index';
 import { useActions, useApp } from '../store';
+import { matrixPortKey, portLabel } from '../panels/matrix-port';
 
 /**
  * Pod-to-pod policy verdicts as an overlay (issue 6: not n² edges): with a pod selected, every other pod
@@ -9,7 +10,9 @@ import { useActions, useApp } from '../store';
  */
 export function ReachOverlay() {
   const selection = useApp((s) => s.ui.selection);
-  const port = useApp((s) => s.ui.matrixPort);
+  const typed = useApp((s) => s.ui.matrixPort);
+  const suggested = useApp((s) => s.result.reply?.matrixPorts);
+  const port = matrixPortKey(typed, suggested);
   const rev = useApp((s) => s.result.reply?.rev ?? 0);
   const { query } = useActions();
   const [on, setOn] = useState(false);
@@ -17,16 +20,16 @@ export function ReachOverlay() {
   const from = selection?.type === 'node' && selection.id.startsWith('Pod/') ? selection.id : null;
 
   useEffect(() => {
-    if (!on || !from || !/^\d+$/.test(port)) {
+    if (!on || !from || !port) {
       setCss('');
       return;
     }
     let live = true;
-    query('matrix', { port: `${port}/TCP` }).then(
+    query('matrix', { port }).then(
       (m) => {
         if (!live) return;
         const i = m.pods.indexOf(peerArg(from));
-        const row = m.matrix[`${port}/TCP`]?.[i];
+        const row = m.matrix[port]?.[i];
         setCss(row ? rules(m.pods, row, from) : '');
       },
       () => live && setCss(''),
@@ -42,7 +45,7 @@ export function ReachOverlay() {
         <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} />{' '}
         <span className="reach-long">reachability from the selected pod on port</span>
         <span className="reach-short">reach from pod :</span>
-        {port}
+        {port ? portLabel(port) : (typed ?? '')}
       </label>
       {css ? <style data-reach={from ?? ''}>{css}</style> : null}
     </>

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { SimulatedReply } from '../../worker/protocol';
 import { INTERNET, peerArg, type DnsDocument, type MatrixDocument, type QueryName, type RouteDocument, type TraceDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
-import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, TraceVerdict } from './answers';
+import { DnsAnswer, RouteAnswer, TraceAnswer, TraceVerdict } from './answers';
+import { MatrixAnswer } from './Matrix';
+import { matrixPortKey, portLabel } from './matrix-port';
 import { traceSourceNode } from '../graph/trace-overlay';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
@@ -21,13 +23,15 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   // The trace shown is the store's: run here, from the `trace=` flag or a host page's message, and run again
   // after each edit while it is drawn on the graph.
   const lastTrace = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
-  const port = useApp((s) => s.ui.matrixPort);
+  const typedPort = useApp((s) => s.ui.matrixPort);
   const [from, setFrom] = useState('');
   // Until the user types, the fields suggest a name and a URL from the scenario on screen.
   const [typedName, setName] = useState<string | null>(null);
   const [rr, setRr] = useState('A');
   const [typedUrl, setUrl] = useState<string | null>(null);
-  const [result, setResult] = useState<Answer | { kind: 'error'; message: string } | null>(null);
+  // The matrix comes back when its tab is opened again (a click in the YAML opens the Inspector meanwhile).
+  const lastMatrix = useApp((s) => (kind === 'matrix' ? s.result.lastMatrix : null));
+  const [result, setResult] = useState<Answer | { kind: 'error'; message: string } | null>(() => (lastMatrix ? { kind: 'matrix', doc: lastMatrix } : null));
   const [busy, setBusy] = useState(false);
 
   /** Ask the worker, with the CLI's flags as JSON: the answer is `knet <query> --json`'s document. */
@@ -44,6 +48,28 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     }
   }
 
+  // A matrix on screen follows the edits, on the port it was computed for (as a drawn trace does); one
+  // brought back from the store is asked again at once, as the text may have changed while it was away.
+  const rev = reply?.rev ?? 0;
+  const shownMatrix = result?.kind === 'matrix' ? result.doc : null;
+  useEffect(() => {
+    const p = shownMatrix?.ports[0];
+    if (!p) return;
+    let live = true;
+    query('matrix', { port: `${p.port}/${p.protocol}` }).then(
+      (doc) => {
+        if (!live) return;
+        setResult({ kind: 'matrix', doc });
+        setLastMatrix(doc);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // Only a new simulation asks again; the matrix it answers is shown, which must not ask once more.
+  }, [rev]);
+
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
   // Until the user picks or types, the Trace form shows the trace on screen (from the panel, `trace=`, a message).
@@ -51,6 +77,8 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     from || (kind === 'trace' ? ((lastTrace && traceSourceNode(lastTrace.args.from)) || INTERNET) : (reply.pods[0] ?? ''));
   const name = typedName ?? suggestName(reply);
   const url = typedUrl ?? lastTrace?.args.url ?? suggestUrl(reply);
+  // Until the user types a port, the matrix uses the first the core suggests (ports the policies name).
+  const portKey = matrixPortKey(typedPort, reply.matrixPorts);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -58,7 +86,10 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     const peer = source ? peerArg(source) : undefined;
     if (kind === 'dns') await ask(async () => ({ kind, doc: await query('dns', { ...(peer ? { from: peer } : {}), name, type: rr as DnsDocument['query']['type'] }) }));
     else if (kind === 'routes') await ask(async () => ({ kind, doc: await query('route', { url }) }));
-    else if (kind === 'matrix') await ask(async () => ({ kind, doc: await query('matrix', { port: `${port}/TCP` }) }));
+    else if (kind === 'matrix') {
+      if (!portKey) setResult({ kind: 'error', message: `"${typedPort}" is not a port: type N or N/PROTOCOL (TCP, UDP, SCTP), such as 8080 or 53/UDP.` });
+      else await ask(async () => ({ kind, doc: await query('matrix', { port: portKey }) }));
+    }
     else {
       const args = { from: peer ?? '', url };
       await ask(async () => {
@@ -72,7 +103,8 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const sources = kind === 'trace' ? [INTERNET, ...reply.pods] : reply.pods;
   return (
     <div className="query">
-      <p className="muted intro">{INTRO[kind]}</p>
+      {/* A computed matrix needs the room more than the intro does (its own line says how to read it). */}
+      {kind === 'matrix' && result?.kind === 'matrix' ? null : <p className="muted intro">{INTRO[kind]}</p>}
       {/* The trace on screen says how it ended before anything else (in a short embed, before the fold). */}
       {lastTrace && result?.kind !== 'error' ? <TraceVerdict r={lastTrace.result} /> : null}
       {!available ? (
@@ -114,8 +146,25 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
         {kind === 'matrix' ? (
           <label>
             port
-            <input value={port} onChange={(e) => setMatrixPort(e.target.value)} inputMode="numeric" size={6} />
+            <input
+              value={typedPort ?? portLabel(portKey ?? '80/TCP')}
+              onChange={(e) => setMatrixPort(e.target.value)}
+              list="matrix-ports"
+              size={8}
+              spellCheck={false}
+              aria-describedby="matrix-ports-hint"
+            />
+            <datalist id="matrix-ports">
+              {reply.matrixPorts.map((p) => (
+                <option key={p} value={portLabel(p)} />
+              ))}
+            </datalist>
           </label>
+        ) : null}
+        {kind === 'matrix' && reply.matrixPorts.length > 1 ? (
+          <span id="matrix-ports-hint" className="muted small port-hint">
+            used here: {reply.matrixPorts.slice(0, 6).map(portLabel).join(', ')}
+          </span>
         ) : null}
         <button type="submit" disabled={!available || busy}>
           {busy ? '…' : kind === 'dns' ? 'Resolve' : kind === 'routes' ? 'Route' : kind === 'matrix' ? 'Compute' : 'Trace'}

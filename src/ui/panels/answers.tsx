@@ -1,9 +1,8 @@
-/** How each query's answer is shown: DNS as nslookup would, routes as rules → backends, the matrix as a grid, traces as hops. */
-import { useState } from 'react';
-import type { DnsDocument, HopDocument, MatrixDocument, RouteDocument, RouteEntryDocument, TraceDocument } from '../../core/index';
+/** How each query's answer is shown: DNS as nslookup would, routes as rules → backends, traces as hops (the matrix: Matrix.tsx). */
+import type { DnsDocument, HopDocument, RouteDocument, RouteEntryDocument, TraceDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
 import { allowArgsForTrace } from '../quick-fix';
-import { AllowButton, FixResult } from './QuickFix';
+import { AllowButton } from './QuickFix';
 
 function ObjLink({ id }: { id: string | null | undefined }) {
   const { select } = useActions();
@@ -91,7 +90,7 @@ export function RouteAnswer({ r }: { r: RouteDocument }) {
 /** A trace's outcome in one line: the verdict and the sentence that says why. */
 export function TraceVerdict({ r }: { r: TraceDocument }) {
   return (
-    <p className="trace-verdict">
+    <p className="trace-verdict" title={`${r.verdict}: ${r.summary}`}>
       <strong className={r.verdict === 'delivered' ? 'v-allowed' : 'v-blocked'}>{r.verdict}</strong> {r.summary}
     </p>
   );
@@ -115,69 +114,6 @@ export function TraceAnswer({ r, verdict = true }: { r: TraceDocument; verdict?:
         ))}
       </ol>
       {r.assumptions.length ? <p className="muted small">Assuming: {r.assumptions.join('; ')}</p> : null}
-    </div>
-  );
-}
-
-export function MatrixAnswer({ r }: { r: MatrixDocument }) {
-  const { query } = useActions();
-  const [why, setWhy] = useState<{ from: string; to: string; text: string } | null>(null);
-  const key = Object.keys(r.matrix)[0];
-  const port = r.ports[0];
-  if (!key || !port) return <p className="empty">No ports asked.</p>;
-  const rows = r.matrix[key]!;
-  if (r.pods.length === 0) return <p className="empty">No pods in the scenario.</p>;
-  const explain = async (from: string, to: string) => {
-    setWhy({ from, to, text: '…' });
-    try {
-      const out = await query('check', { from, to, port: port.port, protocol: port.protocol });
-      setWhy({ from, to, text: `${out.verdict}: ${out.reason}` });
-    } catch (e) {
-      setWhy({ from, to, text: e instanceof Error ? e.message : String(e) });
-    }
-  };
-  return (
-    <div className="answer-block">
-      <div className="matrix-wrap">
-        <table className="matrix">
-          <caption>{key}: row → column (from → to). ✓ allowed, ✕ denied. Click a cell to see why.</caption>
-          <thead>
-            <tr>
-              <th />
-              {r.pods.map((p) => (
-                <th key={p} className="col">
-                  <span>{p}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {r.pods.map((from, i) => (
-              <tr key={from}>
-                <th>{from}</th>
-                {[...(rows[i] ?? '')].map((c, j) => (
-                  <td key={j} className={c === '1' ? 'yes' : 'no'}>
-                    <button
-                      type="button"
-                      onClick={() => void explain(from, r.pods[j]!)}
-                      aria-label={`${from} to ${r.pods[j]}: ${c === '1' ? 'allowed' : 'denied'}`}
-                    >
-                      {c === '1' ? '✓' : '✕'}
-                    </button>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {why ? (
-        <p>
-          <code>{why.from}</code> → <code>{why.to}</code>: {why.text}
-        </p>
-      ) : null}
-      {why?.text.startsWith('denied') ? <AllowButton id={`${why.from}>${why.to}`} title={`Allow ${why.from} → ${why.to}:${port.port}/${port.protocol}`} args={{ from: why.from, to: why.to, port: port.port, protocol: port.protocol }} /> : null}
-      <FixResult />
     </div>
   );
 }
