@@ -49,7 +49,10 @@ export {
   type ValidateDocument,
   type RunDocument,
   type RunInput,
+  type DiffDocument,
+  type DiffInput,
 } from './queries/index';
+export type { ConnectionChange, ConnectionVerdict, DnsChange, RouteChange, RouteOutcome } from './diff/index';
 // The terminal: `knet run` quotes its words back into one line; the page types its output chunks and shells.
 export { quoteWord } from './terminal/shell';
 export type { OutputChunk, ShellChange, ShellPod } from './terminal/index';

@@ -8,6 +8,7 @@ import { trace } from './trace';
 import { check } from './check';
 import { matrix } from './matrix';
 import { run } from './run';
+import { diff } from './diff';
 
 /** Every `knet` command, in the order `knet help` lists them. Add a command by adding it here. */
-export const COMMANDS: Command[] = [validate, test, route, dns, endpoints, trace, check, matrix, run];
+export const COMMANDS: Command[] = [validate, test, route, dns, endpoints, trace, check, matrix, diff, run];
