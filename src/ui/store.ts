@@ -6,7 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { DeepPartial, MatrixDocument, QueryInput, QueryName, QueryResult, SimOptions, TestDocument, TraceDocument } from '../core/index';
+import type { DeepPartial, DiffDocument, MatrixDocument, QueryInput, QueryName, QueryResult, SimOptions, TestDocument, TraceDocument } from '../core/index';
 import type { SharedState, TraceView } from '../share/index';
 import type { Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
@@ -25,6 +25,15 @@ export interface TraceShown {
   args: QueryInput<'trace'>;
   result: TraceDocument;
 }
+
+/** What the Changes panel compares the scenario on screen with. */
+export type CompareWith = 'previous' | 'loaded' | 'shared' | 'pasted';
+
+/**
+ * The changes shown (`knet diff --json` with the other version as `before`), for the simulation `rev`:
+ * the document, why there is none, or `skipped` for a large scenario where only a click computes it.
+ */
+export type ChangesShown = { rev: number; against: CompareWith } & ({ doc: DiffDocument } | { error: string } | { skipped: true });
 
 export interface SourceSlice {
   text: string;
@@ -45,6 +54,8 @@ export interface ResultSlice {
   lastTrace: TraceShown | null;
   /** The last policy matrix computed in the panel (for the Export menu). */
   lastMatrix: MatrixDocument | null;
+  /** What changed against the version chosen in the Changes panel (null until there is something to compare). */
+  changes: ChangesShown | null;
 }
 
 export interface UiSlice {
@@ -72,6 +83,11 @@ export interface UiSlice {
   matrixPort: string;
   /** A command line handed to the Terminal (`cmd=` flag, host message): typed in, and run when `run`. */
   terminalInput: { line: string; run: boolean; seq: number } | null;
+  /** The version the Changes panel compares with, and the texts it can compare with (null: none yet). */
+  compareWith: CompareWith;
+  baselines: { loaded: string; shared: string | null; pasted: string | null };
+  /** Bumped by "Compare now" (a large scenario is not compared after every edit). */
+  changesRequested: number;
 }
 
 export interface Actions {
@@ -107,6 +123,13 @@ export interface Actions {
   consumeInitialTrace(): void;
   /** Type a command line into the Terminal panel (and open it); `run` presses Enter too. */
   typeInTerminal(line: string, run: boolean): void;
+  setChanges(c: ChangesShown | null): void;
+  /** Compare with another version (`pasted`: with this text). */
+  compareWith(against: CompareWith, pasted?: string): void;
+  /** The scenario was shared (a link copied, or opened from one): "last shared link" compares with it. */
+  markShared(text: string): void;
+  /** Compute the changes now (a large scenario is not compared after every edit). */
+  requestChanges(): void;
 }
 
 export interface AppState {
@@ -177,7 +200,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
     };
     return {
       source: { ...initial.source, rev: 1 },
-      result: { reply: null, failure: null, busy: false, goals: null, lastTrace: null, lastMatrix: null },
+      result: { reply: null, failure: null, busy: false, goals: null, lastTrace: null, lastMatrix: null, changes: null },
       ui: {
         selection: null,
         panel: 'problems',
@@ -194,6 +217,9 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         initialTrace: null,
         matrixPort: '80',
         terminalInput: null,
+        compareWith: 'previous',
+        baselines: { loaded: initial.source.text, shared: null, pasted: null },
+        changesRequested: 0,
         ...initial.ui,
       },
       actions: {
@@ -284,7 +310,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
           set((s) => ({
             source: { ...s.source, text: state.text, options: state.options ?? {}, rev: s.source.rev + 1 },
             result: { ...s.result, lastTrace: null },
-            ui: { ...s.ui, pendingLink: null, selection: null, traceOnGraph: false },
+            ui: { ...s.ui, pendingLink: null, selection: null, traceOnGraph: false, baselines: { ...s.ui.baselines, loaded: state.text } },
           }));
           editedAt.set(get().source.rev, now());
           sourceChanged(true);
@@ -292,7 +318,10 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         chooseLink(open) {
           const link = get().ui.pendingLink;
           set((s) => ({ ui: { ...s.ui, pendingLink: null } }));
-          if (open && link) get().actions.load(link);
+          if (open && link) {
+            get().actions.load(link);
+            get().actions.markShared(link.text);
+          }
           else env.writeUrl(get().source.text, get().source.options);
         },
         setGoals(goals) {
@@ -306,6 +335,19 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         typeInTerminal(line, run) {
           set((s) => ({ ui: { ...s.ui, panel: 'terminal', terminalInput: { line, run, seq: (s.ui.terminalInput?.seq ?? 0) + 1 } } }));
+        },
+        setChanges(changes) {
+          set((s) => ({ result: { ...s.result, changes } }));
+        },
+        compareWith(against, pasted) {
+          set((s) => ({ ui: { ...s.ui, compareWith: against, baselines: pasted === undefined ? s.ui.baselines : { ...s.ui.baselines, pasted } } }));
+        },
+        requestChanges() {
+          set((s) => ({ ui: { ...s.ui, changesRequested: s.ui.changesRequested + 1 } }));
+        },
+        markShared(text) {
+          if (get().ui.baselines.shared === text) return;
+          set((s) => ({ ui: { ...s.ui, baselines: { ...s.ui.baselines, shared: text } } }));
         },
         consumeInitialTrace() {
           set((s) => ({ ui: { ...s.ui, initialTrace: null } }));
