@@ -44,3 +44,33 @@ describe('knet diff', () => {
     expect((await runKnet(['diff', 'a.yaml', 'missing.yaml'], { 'a.yaml': BEFORE })).code).toBe(EXIT.INPUT);
   });
 });
+
+describe('knet test --start: a changes goal compares with the lab as shipped', () => {
+  const LAB = `${BEFORE}${DENY}---
+apiVersion: playground.knet.dev/v1
+kind: Exercise
+metadata: {name: lab}
+spec:
+  goals:
+  - changes:
+      opensOnly: [{from: shop/web, to: shop/api, port: 8080}]
+`;
+  const SOLVED = `${LAB}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web-in, namespace: shop}
+spec: {podSelector: {matchLabels: {app: api}}, ingress: [{from: [{podSelector: {matchLabels: {app: web}}}]}]}
+`;
+
+  it('passes when the change opens exactly the goal, and fails without the start', async () => {
+    const solved = await runKnet(['test', 'solved.yaml', '--start', 'lab.yaml'], { 'lab.yaml': LAB, 'solved.yaml': SOLVED });
+    expect(solved.stdout).toContain('PASS from the starting version, opens only shop/web → shop/api:8080/TCP');
+    expect(solved.code).toBe(EXIT.OK);
+    const asShipped = await runKnet(['test', 'lab.yaml', '--start', 'lab.yaml'], { 'lab.yaml': LAB });
+    expect(asShipped.code).toBe(EXIT.INPUT);
+    expect(asShipped.stdout).toContain('got opens nothing');
+    const noStart = await runKnet(['test', 'solved.yaml'], { 'solved.yaml': SOLVED });
+    expect(noStart.code).toBe(EXIT.INPUT);
+    expect(noStart.stdout).toContain('there is no starting version');
+  });
+});
