@@ -34,7 +34,7 @@ function setup(text: string) {
     if (name !== 'diff') return Promise.reject(new Error(`unexpected ${name}`));
     asked.push(args.before);
     return Promise.resolve(EMPTY);
-  }) as typeof env.sim.query;
+  });
   const store = createAppStore({ ...env, delays: { run: 60_000, url: 60_000 } }, { source: { text, options: {}, showSystem: false } });
   installChanges(store);
   return { store, asked, a: store.getState().actions };
