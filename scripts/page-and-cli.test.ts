@@ -33,6 +33,9 @@ function questions(sim: Simulation, exercise: boolean): Ask[] {
     { query: 'trace', args: { from: 'ip:203.0.113.10', url: 'http://nothing-serves-this.example/' } },
     { query: 'run', args: { line: 'kubectl get pods -A -o wide' } },
     { query: 'run', args: { line: 'kubectl get svc,endpoints -A' } },
+    { query: 'policies', args: {} },
+    { query: 'policies', args: { apply: true } },
+    { query: 'policies', args: { namespace: [...new Set(pods.map((p) => p.namespace))], apply: true } },
   ];
   if (!exercise) out.push({ query: 'check', args: { from: 'default/no-such-pod', to: peers[0] ?? 'x', port: 80 } });
   if (!exercise) out.push({ query: 'run', args: { from: 'default/no-such-pod', line: 'hostname' } });

@@ -9,6 +9,7 @@ import { check } from './check';
 import { matrix } from './matrix';
 import { run } from './run';
 import { diff } from './diff';
+import { policies } from './policies';
 
 /** Every `knet` command, in the order `knet help` lists them. Add a command by adding it here. */
-export const COMMANDS: Command[] = [validate, test, route, dns, endpoints, trace, check, matrix, diff, run];
+export const COMMANDS: Command[] = [validate, test, route, dns, endpoints, trace, check, matrix, policies, diff, run];

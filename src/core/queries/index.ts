@@ -24,6 +24,7 @@ import { diff } from './diff';
 import { dns } from './dns';
 import { endpoints } from './endpoints';
 import { matrix } from './matrix';
+import { policies } from './policies';
 import type { Outcome, Query, RawArgs } from './query';
 import { route } from './route';
 import { run } from './run';
@@ -31,7 +32,7 @@ import { test } from './test';
 import { trace } from './trace';
 import { validate } from './validate';
 
-export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test, run, diff };
+export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test, run, policies, diff };
 
 export type QueryName = keyof typeof QUERIES;
 export const QUERY_NAMES = Object.keys(QUERIES) as QueryName[];
@@ -93,6 +94,7 @@ export type { DiffDocument, DiffInput } from './diff';
 export type { DnsDocument, DnsInput } from './dns';
 export type { EndpointsDocument, EndpointsInput, ServiceEndpoints } from './endpoints';
 export type { MatrixDocument, MatrixInput } from './matrix';
+export type { PoliciesApplied, PoliciesDocument, PoliciesInput } from './policies';
 export type { RouteDocument, RouteEntryDocument, RouteInput } from './route';
 export type { RunDocument, RunInput } from './run';
 export type { TestDocument } from './test';

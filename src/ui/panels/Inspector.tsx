@@ -2,6 +2,7 @@ import type { Cite } from '../../core/index';
 import { useActions, useApp } from '../store';
 import { isolationText } from '../graph/nodes';
 import { kindStyle } from '../graph/kinds';
+import { LockDownButton } from './LockDown';
 
 function CiteLink({ c }: { c: Cite }) {
   const { focus } = useActions();
@@ -56,7 +57,14 @@ export function Inspector() {
   }
   const n = reply.topology.nodes.find((x) => x.id === sel.id);
   if (!n) {
-    if (sel.id.startsWith('Namespace/')) return <div className="inspector"><h3>{sel.id}</h3><p className="muted">A namespace. Its objects are drawn inside the box.</p></div>;
+    if (sel.id.startsWith('Namespace/'))
+      return (
+        <div className="inspector">
+          <h3>{sel.id}</h3>
+          <p className="muted">A namespace. Its objects are drawn inside the box.</p>
+          <LockDownButton namespace={sel.id.slice('Namespace/'.length)} />
+        </div>
+      );
     return <p className="empty">That object is gone after the last edit.</p>;
   }
   const inn = reply.topology.edges.filter((e) => e.to === n.id);
@@ -95,6 +103,11 @@ export function Inspector() {
         </p>
       ) : n.kind === 'Pod' ? (
         <p className="muted">No NetworkPolicy selects this pod: it accepts and sends any traffic (NP-2), unless an admin policy says otherwise.</p>
+      ) : null}
+      {n.namespace && (n.kind === 'Pod' || n.kind === 'Service') ? (
+        <p>
+          <LockDownButton namespace={n.namespace} />
+        </p>
       ) : null}
       {inn.length ? (
         <>
