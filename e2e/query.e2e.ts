@@ -8,9 +8,12 @@ import { createServer, type Server } from 'node:http';
 import { deflateSync, strToU8 } from 'fflate';
 import { runKnet } from '../src/cli/testing';
 import { SCENARIOS } from '../src/scenarios/index';
+import { LABS } from '../src/scenarios/solutions';
 import { openBrowser, serveSite, type Browser, type Site } from './harness';
 
 const LAB = SCENARIOS.find((s) => s.id === 'exercises/fix-dns-egress')!.text;
+/** The lab solved: `diff` from it to the lab as shipped shows what the broken policy closes. */
+const SOLVED = LABS['exercises/fix-dns-egress']!.solve(LAB);
 /** The name the page simulates its editor text under (src/worker/handler.ts EDITOR_FILE). */
 const FILE = 'playground.yaml';
 
@@ -71,6 +74,7 @@ describe('the message API answers questions as knet does', () => {
     ['matrix', { port: ['5432', '9090'] }, ['matrix', FILE, '--port', '5432', '--port', '9090', '--json']],
     ['trace', { from: 'app/api', url: 'http://database.app:5432/' }, ['trace', FILE, '--from', 'app/api', '--url', 'http://database.app:5432/', '--json']],
     ['validate', {}, ['validate', FILE, '--json']],
+    ['diff', { before: SOLVED }, ['diff', 'before.yaml', FILE, '--json']],
   ];
 
   it('gives the CLI document for each question, and the DNS lookup the policy blocks times out', async () => {
@@ -80,12 +84,14 @@ describe('the message API answers questions as knet does', () => {
       const id = `q-${query}`;
       await send({ knet: 1, type: 'query', id, query, args });
       const answer = await waitFor((m) => m.id === id);
-      const cli = await runKnet(argv, { [FILE]: LAB });
+      const cli = await runKnet(argv, { [FILE]: LAB, 'before.yaml': SOLVED });
       expect(answer, query).toMatchObject({ type: 'query-result', query });
       expect(answer.result, query).toEqual(JSON.parse(cli.stdout));
     }
     const dns = (await log()).find((m) => m.id === 'q-dns')!;
     expect(dns.result).toMatchObject({ status: 'TIMEOUT', rcode: null });
+    const diff = (await log()).find((m) => m.id === 'q-diff')!.result as { dns: { after: string }[] };
+    expect(diff.dns.some((d) => d.after === 'TIMEOUT')).toBe(true);
     expect(b.errors).toEqual([]);
     expect(b.outside).toEqual([]);
   });

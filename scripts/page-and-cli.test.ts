@@ -75,14 +75,25 @@ function questions(sim: Simulation, exercise: boolean): Ask[] {
     if (peers[0]) out.push({ query: 'trace', args: { from: peers[0], url: `http://${h}/` } });
     out.push({ query: 'run', args: { from: 'host', line: `curl -sS http://${h}/` } });
   }
+  // What changed from an empty cluster, and from another scenario (the default-deny one), to this one.
+  out.push({ query: 'diff', args: { before: '' } });
+  out.push({ query: 'diff', args: { before: DIFF_BASE } });
+  // A lab checked against a starting version (its changes goals compare with it; knet reads it from a file).
+  if (exercise) out.push({ query: 'test', args: { start: DIFF_BASE } });
   return out;
 }
+
+/** The other version `diff` questions compare with, read by knet from its own file. */
+const DIFF_BASE = SCENARIOS.find((s) => s.id === 'default-deny')!.text;
+const BEFORE_FILE = 'before.yaml';
 
 /**
  * The same question on the command line: flags by name, lists repeated, `true` as a bare flag, dns's NAME
  * last, run's command line after `--`.
  */
 function argv({ query, args }: Ask): string[] {
+  if (query === 'diff') return ['diff', BEFORE_FILE, EDITOR_FILE, '--json'];
+  if (query === 'test' && args.start !== undefined) return ['test', EDITOR_FILE, '--start', BEFORE_FILE, '--json'];
   if (query === 'run') return ['run', EDITOR_FILE, ...(args.from ? ['--from', String(args.from)] : []), '--json', '--', String(args.line)];
   const flags = Object.entries(args).flatMap(([k, v]) => {
     if (k === 'name' && query === 'dns') return [];
@@ -104,7 +115,7 @@ describe('the page and knet give the same answer', () => {
     for (const q of questions(simulate([{ name: EDITOR_FILE, text: scenario.text }]), scenario.exercise)) {
       asked.add(q.query);
       const page = handle(state, { type: 'query', id: ++id, query: q.query, args: q.args } as never);
-      const cli = await runKnet(argv(q), { [EDITOR_FILE]: scenario.text });
+      const cli = await runKnet(argv(q), { [EDITOR_FILE]: scenario.text, ...(q.query === 'diff' ? { [BEFORE_FILE]: String(q.args.before) } : q.args.start !== undefined ? { [BEFORE_FILE]: String(q.args.start) } : {}) });
       const what = `${scenario.id}: knet ${argv(q).join(' ')}`;
       if (page.type !== 'answer') throw new Error(`${what}: the worker did not answer`);
       if (!page.ok) {

@@ -15,6 +15,8 @@ export interface QuerySpec<K extends QueryName> {
   repeatable?: string[];
   /** Flags without a value (JSON: true). */
   booleans?: string[];
+  /** Flags that name an input (file, directory or -) whose text is the argument (`knet test --start lab.yaml`). */
+  texts?: string[];
   /** Positional words that are arguments rather than inputs (`knet dns <input>... NAME`). */
   positional?(words: string[]): { inputs: string[]; args: Record<string, string> };
   /** The document for people (tables, colours on a TTY); `flags` are the arguments as asked. */
@@ -35,7 +37,7 @@ export interface QuerySpec<K extends QueryName> {
  * `{"from": "a/b", "port": "80"}`), exactly what the page and a host page send for the same question.
  */
 export function queryCommand<K extends QueryName>(name: K, spec: QuerySpec<K>): Command {
-  const valued = [...(spec.flags ?? []), ...(spec.repeatable ?? [])];
+  const valued = [...(spec.flags ?? []), ...(spec.repeatable ?? []), ...(spec.texts ?? [])];
   return {
     name,
     summary: spec.summary,
@@ -44,6 +46,11 @@ export function queryCommand<K extends QueryName>(name: K, spec: QuerySpec<K>): 
       const parsed = parseArgs(argv, valued, spec.booleans ?? []);
       const { inputs, args } = spec.positional ? spec.positional(parsed.inputs) : { inputs: parsed.inputs, args: {} };
       const flags = { ...flagsAsJSON(parsed, spec), ...args };
+      for (const t of spec.texts ?? []) {
+        const path = flags[t];
+        // Documents of a directory are one text, as a multi-document YAML file would hold them.
+        if (typeof path === 'string') flags[t] = (await loadInputs([path], io)).map((f) => f.text).join('\n---\n');
+      }
       const prepared = prepareQuery(name, flags);
       if (!prepared.ok) throw new UsageError(prepared.error);
       const files = await loadInputs(inputs, io);

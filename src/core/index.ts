@@ -51,6 +51,8 @@ export {
   type ValidateDocument,
   type RunDocument,
   type RunInput,
+  type DiffDocument,
+  type DiffInput,
   type PoliciesApplied,
   type PoliciesDocument,
   type PoliciesInput,
@@ -60,6 +62,7 @@ export {
 // `knet policies`: the generated policies as YAML for people, each rule's reasons as comments.
 export { policiesYAML } from './lockdown/yaml';
 export type { PolicyObject } from './lockdown/build';
+export type { ConnectionChange, ConnectionVerdict, DnsChange, RouteChange, RouteOutcome } from './diff/index';
 // The terminal: `knet run` quotes its words back into one line; the page types its output chunks and shells.
 export { quoteWord } from './terminal/shell';
 export type { OutputChunk, ShellChange, ShellPod } from './terminal/index';

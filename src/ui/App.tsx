@@ -5,6 +5,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { GraphView } from './graph/GraphView';
 import { PanelDock } from './panels/PanelDock';
 import { useActions, useApp } from './store';
+import { countChanges, describeCounts } from './changes-view';
 import { useShortcuts } from './shortcuts';
 import { encodeScenario } from './url-state';
 import type { DeepPartial, SimOptions } from '../core/index';
@@ -37,13 +38,14 @@ function Header() {
   const text = useApp((s) => s.source.text);
   const options = useApp((s) => s.source.options);
   const editorOpen = useApp((s) => s.ui.editorOpen);
-  const { setTheme, setPanel, toggleEditor, notify } = useActions();
+  const { setTheme, setPanel, toggleEditor, notify, markShared } = useActions();
   const full = useSharedLink(text, options);
   const size = linkSize(full);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(fullLink(text, options));
+      markShared(text);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch {
@@ -74,6 +76,7 @@ function Header() {
             </button>
           </>
         ) : null}
+        <ChangesChip />
         {busy ? <span className="spinner" aria-label="simulating" /> : null}
       </div>
       <nav className="tools">
@@ -133,6 +136,20 @@ function Header() {
         </button>
       </nav>
     </header>
+  );
+}
+
+/** After an edit: what it opened, closed or rerouted, one click from the list in the Changes panel. */
+function ChangesChip() {
+  const changes = useApp((s) => s.result.changes);
+  const { setPanel } = useActions();
+  if (!changes || !('doc' in changes)) return null;
+  const counts = countChanges(changes.doc);
+  const none = counts.opened + counts.closed + counts.routes + counts.dns === 0;
+  return (
+    <button type="button" className={`chip chip-changes${none ? ' chip-none' : ''}`} data-changes={describeCounts(counts)} title="What changed: open the list (Alt+C)" onClick={() => setPanel('changes')}>
+      Δ {describeCounts(counts)}
+    </button>
   );
 }
 

@@ -7,6 +7,7 @@
 import type { DeepPartial, SimOptions } from '../core/index';
 import { decideStartup, parseEmbedQuery, type EmbedConfig, type SharedState } from '../share/index';
 import { DEFAULT_SCENARIO } from './default-scenario';
+import { installChanges } from './changes';
 import { installEmbedApi } from './embed-api';
 import { createSimClient } from './sim-client';
 import { isPanelId } from './panels/registry';
@@ -92,6 +93,8 @@ export function bootStore(): AppStore {
     pendingLink,
     initialTrace: view.trace ?? null,
     ...(panel ? { panel } : view.trace ? { panel: 'trace' as const } : {}),
+    // "Compare with the last shared link": a page opened from a link starts with that link's text.
+    baselines: { loaded: opened.text, shared: startup.action === 'open' && startup.from === 'link' ? opened.text : null, pasted: null },
     // `cmd=`: the terminal opens with the command typed in (and run, with `run=1`).
     ...(config.command ? { panel: panel ?? ('terminal' as const), terminalInput: { ...config.command, seq: 1 } } : {}),
   };
@@ -122,6 +125,7 @@ export function bootStore(): AppStore {
   // show, or a link still waiting for the user's answer).
   if (writeHash) history.replaceState(history.state, '', encodeScenario(source.text, source.options));
   installEmbedApi(store, config, view.selected ?? null);
+  installChanges(store);
   // A link pasted into the address bar of an open playground changes only the hash (no reload): the same
   // rules as at startup, with the text on screen as the local work.
   window.addEventListener('hashchange', () => {
@@ -133,8 +137,10 @@ export function bootStore(): AppStore {
     else if (
       d.from === 'link' &&
       (d.state.text !== current.text || JSON.stringify(d.state.options ?? {}) !== JSON.stringify(current.options ?? {}))
-    )
+    ) {
       st.actions.load(d.state);
+      st.actions.markShared(d.state.text);
+    }
   });
   return store;
 }

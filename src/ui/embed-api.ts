@@ -91,7 +91,8 @@ export function installEmbedApi(store: AppStore, config: EmbedConfig, initialSel
     if (!reply) return;
     if (hasExercise(s.source.text)) {
       try {
-        const doc = await s.actions.query('test', {});
+        // `changes` goals compare with the lab as it was loaded (gallery, link, host page).
+        const doc = await s.actions.query('test', { start: s.ui.baselines.loaded });
         const text = get().source.text;
         s.actions.setGoals({ rev: reply.rev, list: doc.goals.map((g) => ({ ...g, range: lineRange(text, g.line, g.column) })) });
       } catch (e) {

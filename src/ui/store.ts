@@ -6,7 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { Cite, DeepPartial, MatrixDocument, QueryInput, QueryName, QueryResult, SimOptions, TestDocument, TraceDocument } from '../core/index';
+import type { Cite, DeepPartial, DiffDocument, MatrixDocument, QueryInput, QueryName, QueryResult, SimOptions, TestDocument, TraceDocument } from '../core/index';
 import type { SharedState, TraceView } from '../share/index';
 import type { Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
@@ -27,6 +27,15 @@ export interface TraceShown {
   result: TraceDocument;
 }
 
+/** What the Changes panel compares the scenario on screen with. */
+export type CompareWith = 'previous' | 'loaded' | 'shared' | 'pasted';
+
+/**
+ * The changes shown (`knet diff --json` with the other version as `before`), for the simulation `rev`:
+ * the document, why there is none, or `skipped` for a large scenario where only a click computes it.
+ */
+export type ChangesShown = { rev: number; against: CompareWith } & ({ doc: DiffDocument } | { error: string } | { skipped: true });
+
 export interface SourceSlice {
   text: string;
   options: DeepPartial<SimOptions>;
@@ -46,6 +55,8 @@ export interface ResultSlice {
   lastTrace: TraceShown | null;
   /** The last policy matrix computed in the panel (for the Export menu). */
   lastMatrix: MatrixDocument | null;
+  /** What changed against the version chosen in the Changes panel (null until there is something to compare). */
+  changes: ChangesShown | null;
 }
 
 export interface UiSlice {
@@ -75,6 +86,11 @@ export interface UiSlice {
   terminalInput: { line: string; run: boolean; seq: number } | null;
   /** The last quick fix applied to the text ("Allow this", "Allow DNS"), with the lines it changed. */
   lastFix: AppliedFix | null;
+  /** The version the Changes panel compares with, and the texts it can compare with (null: none yet). */
+  compareWith: CompareWith;
+  baselines: { loaded: string; shared: string | null; pasted: string | null };
+  /** Bumped by "Compare now" (a large scenario is not compared after every edit). */
+  changesRequested: number;
 }
 
 export interface Actions {
@@ -118,6 +134,13 @@ export interface Actions {
    */
   quickFix(title: string, args: QueryInput<'allow'>): Promise<string | null>;
   dismissFix(): void;
+  setChanges(c: ChangesShown | null): void;
+  /** Compare with another version (`pasted`: with this text). */
+  compareWith(against: CompareWith, pasted?: string): void;
+  /** The scenario was shared (a link copied, or opened from one): "last shared link" compares with it. */
+  markShared(text: string): void;
+  /** Compute the changes now (a large scenario is not compared after every edit). */
+  requestChanges(): void;
 }
 
 export interface AppState {
@@ -188,7 +211,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
     };
     return {
       source: { ...initial.source, rev: 1 },
-      result: { reply: null, failure: null, busy: false, goals: null, lastTrace: null, lastMatrix: null },
+      result: { reply: null, failure: null, busy: false, goals: null, lastTrace: null, lastMatrix: null, changes: null },
       ui: {
         selection: null,
         panel: 'problems',
@@ -206,6 +229,9 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         matrixPort: null,
         terminalInput: null,
         lastFix: null,
+        compareWith: 'previous',
+        baselines: { loaded: initial.source.text, shared: null, pasted: null },
+        changesRequested: 0,
         ...initial.ui,
       },
       actions: {
@@ -300,7 +326,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
             source: { ...s.source, text: state.text, options: state.options ?? {}, rev: s.source.rev + 1 },
             // Another scenario: its own matrix port, not the last one's (the matrix panel opens on its suggestion).
             result: { ...s.result, lastTrace: null, lastMatrix: null },
-            ui: { ...s.ui, pendingLink: null, selection: null, traceOnGraph: false, matrixPort: null },
+            ui: { ...s.ui, pendingLink: null, selection: null, traceOnGraph: false, matrixPort: null, baselines: { ...s.ui.baselines, loaded: state.text } },
           }));
           editedAt.set(get().source.rev, now());
           sourceChanged(true);
@@ -308,7 +334,10 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         chooseLink(open) {
           const link = get().ui.pendingLink;
           set((s) => ({ ui: { ...s.ui, pendingLink: null } }));
-          if (open && link) get().actions.load(link);
+          if (open && link) {
+            get().actions.load(link);
+            get().actions.markShared(link.text);
+          }
           else env.writeUrl(get().source.text, get().source.options);
         },
         setGoals(goals) {
@@ -322,6 +351,19 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         typeInTerminal(line, run) {
           set((s) => ({ ui: { ...s.ui, panel: 'terminal', terminalInput: { line, run, seq: (s.ui.terminalInput?.seq ?? 0) + 1 } } }));
+        },
+        setChanges(changes) {
+          set((s) => ({ result: { ...s.result, changes } }));
+        },
+        compareWith(against, pasted) {
+          set((s) => ({ ui: { ...s.ui, compareWith: against, baselines: pasted === undefined ? s.ui.baselines : { ...s.ui.baselines, pasted } } }));
+        },
+        requestChanges() {
+          set((s) => ({ ui: { ...s.ui, changesRequested: s.ui.changesRequested + 1 } }));
+        },
+        markShared(text) {
+          if (get().ui.baselines.shared === text) return;
+          set((s) => ({ ui: { ...s.ui, baselines: { ...s.ui.baselines, shared: text } } }));
         },
         consumeInitialTrace() {
           set((s) => ({ ui: { ...s.ui, initialTrace: null } }));

@@ -7,7 +7,9 @@ import { queryCommand } from '../query-command';
  */
 export const test = queryCommand('test', {
   summary: 'check the goals of a kind: Exercise (exit 1 when one fails)',
-  usage: 'knet test <input>... [--json]',
+  usage: 'knet test <input>... [--start <lab as shipped>] [--json]',
+  // `changes` goals compare the learner's version with the lab's starting version.
+  texts: ['start'],
   warnings: 'none',
   human: (doc, io) => {
     const mark = (ok: boolean) => (io.isTTY ? (ok ? '\x1b[32m✓\x1b[0m' : '\x1b[31m✗\x1b[0m') : ok ? 'PASS' : 'FAIL');

@@ -1,4 +1,4 @@
-import type { ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../model/exercise';
+import type { ChangesGoal, ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../model/exercise';
 import type { Simulation } from '../simulate';
 import { reachDNS } from '../controllers/netpol/index';
 import { check } from '../queries/check';
@@ -7,6 +7,7 @@ import type { Outcome, Query, RawArgs } from '../queries/query';
 import { route } from '../queries/route';
 import { trace } from '../queries/trace';
 import { checkCommand } from './command';
+import { compareScenarios, type ConnectionChange } from '../diff/index';
 import { expandPeer } from './peers';
 
 export { expandPeer };
@@ -38,11 +39,16 @@ function ask<A, R>(q: Query<unknown, A, R>, sim: Simulation, raw: RawArgs): Outc
 /** `Name: value` lines of a goal's headers, as `--header` takes them. */
 const headerLines = (headers: Record<string, string>) => Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
 
-/** Check every goal of the scenario's Exercise (the first one) against the simulation. Pure. */
-export function checkExercise(sim: Simulation, exercise: Exercise | undefined = sim.world.exercises?.[0]): GoalResult[] {
+/**
+ * Check every goal of the scenario's Exercise (the first one) against the simulation. Pure. `start` gives
+ * the lab's starting version, simulated only when a `changes` goal compares with it.
+ */
+export function checkExercise(sim: Simulation, exercise: Exercise | undefined = sim.world.exercises?.[0], start?: () => Simulation): GoalResult[] {
   if (!exercise) return [];
+  let started: Simulation | undefined;
+  const startSim = start && (() => (started ??= start()));
   return exercise.goals.map((g) => {
-    const r = checkGoal(sim, g);
+    const r = g.type === 'changes' ? checkChanges(sim, g, startSim) : checkGoal(sim, g);
     return { goal: g.title ?? describeGoal(g), ...r, path: g.path, object: exercise.id };
   });
 }
@@ -64,6 +70,8 @@ export function describeGoal(g: ExerciseGoal): string {
       const want = [g.expect.exitCode !== undefined ? `exits ${g.expect.exitCode}` : '', g.expect.prints !== undefined ? `prints "${g.expect.prints}"` : ''].filter(Boolean).join(' and ');
       return `$ ${g.run}${g.from ? ` (in ${g.from})` : ''} ${want}`;
     }
+    case 'changes':
+      return `from the starting version, opens only ${g.opensOnly.map((c) => `${c.from} → ${c.to}:${c.port}/${c.protocol}`).join(', ') || 'nothing'}`;
   }
 }
 
@@ -81,7 +89,30 @@ function checkGoal(sim: Simulation, g: ExerciseGoal): Verdict {
       return checkRequest(sim, g);
     case 'command':
       return checkCommand(sim, g);
+    case 'changes':
+      return { passed: false, actual: 'error', reason: 'a changes goal needs the starting version' };
   }
+}
+
+/** A workload owner (`Deployment/shop/web`) or a bare pod (`Pod/shop/web`) as a goal names it: `shop/web`. */
+const ownerPeer = (owner: string) => owner.split('/').slice(1).join('/');
+
+/** How open a connection is: more replica pairs allowed after than before is a connection opened. */
+const OPENNESS = { absent: 0, denied: 0, partial: 1, allowed: 2 } as const;
+const opened = (c: ConnectionChange) => OPENNESS[c.after] > OPENNESS[c.before];
+
+/** Least privilege: what the learner's change opens, compared with the start as `knet diff` compares, is exactly the list. */
+function checkChanges(sim: Simulation, g: ChangesGoal, start: (() => Simulation) | undefined): Verdict {
+  if (!start) return { passed: false, actual: 'error', reason: 'there is no starting version to compare with (knet test --start <file>; the page compares with the scenario as loaded)' };
+  const opens = compareScenarios(start(), sim).connections.filter(opened);
+  const listed = (c: ConnectionChange) => g.opensOnly.some((w) => w.from === ownerPeer(c.from) && w.to === ownerPeer(c.to) && w.port === c.port && w.protocol === c.protocol);
+  const says = (c: ConnectionChange) => `${ownerPeer(c.from)} → ${ownerPeer(c.to)}:${c.port}/${c.protocol}`;
+  const extra = opens.filter((c) => !listed(c));
+  const missing = g.opensOnly.filter((w) => !opens.some((c) => w.from === ownerPeer(c.from) && w.to === ownerPeer(c.to) && w.port === c.port && w.protocol === c.protocol));
+  const actual = opens.length ? `opens ${opens.map(says).join(', ')}` : 'opens nothing';
+  if (extra.length) return { passed: false, actual, reason: `The change also opens ${extra.map((c) => `${says(c)}${c.because ? ` (${c.because})` : ''}`).join(', ')}: more than the goal allows.` };
+  if (missing.length) return { passed: false, actual, reason: `The change does not open ${missing.map((w) => `${w.from} → ${w.to}:${w.port}/${w.protocol}`).join(', ')}.` };
+  return { passed: true, actual, reason: 'The change opens exactly the connections the goal lists, and nothing else.' };
 }
 
 function checkConnect(sim: Simulation, g: ConnectGoal): Verdict {

@@ -47,6 +47,9 @@ function peersOf(g: ExerciseGoal): { field: string; peer: string; dest: boolean 
       return [];
     case 'command':
       return g.from !== undefined ? [{ field: '.command.from', peer: g.from, dest: false }] : [];
+    case 'changes':
+      // The connections may name workloads that only the starting version or only this one has.
+      return [];
   }
 }
 

@@ -15,7 +15,7 @@ export interface Exercise extends ObjectMeta {
 /** A peer as knet names it (`ns/pod`, `ip:A.B.C.D`, `node:name`); `ns/name` may also name a workload: every pod of it. */
 export type ExercisePeer = string;
 
-export type ExerciseGoal = ConnectGoal | DNSGoal | RouteGoal | RequestGoal | CommandGoal;
+export type ExerciseGoal = ConnectGoal | DNSGoal | RouteGoal | RequestGoal | CommandGoal | ChangesGoal;
 
 interface GoalBase {
   /** Field path of the goal inside the Exercise (`spec.goals.0`). */
@@ -74,4 +74,14 @@ export interface CommandGoal extends GoalBase {
   /** The pod the command runs in (`ns/name`); left out: the debug pod default/debug. */
   from?: ExercisePeer;
   expect: { exitCode?: number; prints?: string };
+}
+
+/**
+ * `{changes: {opensOnly: [{from, to, port, protocol?}]}}`: compared with the lab's starting version (as
+ * `knet diff` compares), the learner's change opens exactly these connections (workloads as `ns/name`) and
+ * no other: a goal for least privilege. Connections it closes do not count.
+ */
+export interface ChangesGoal extends GoalBase {
+  type: 'changes';
+  opensOnly: { from: string; to: string; port: number; protocol: Protocol }[];
 }

@@ -7,12 +7,12 @@
  * flags as JSON: `{"from": "app/api", "name": "db", "type": "A"}`), `run` answers over a Simulation with
  * exactly the CLI's `--json` document.
  *
- * To add a question (say `diff`):
- * 1. Write `queries/diff.ts` exporting `diff: Query<DiffInput, DiffArgs, DiffDocument>`: `DiffInput` is the
- *    CLI's flags as JSON, `DiffDocument` the `--json` document. Use `ArgReader` in `parse` (unknown flags
+ * To add a question (say `allow`):
+ * 1. Write `queries/allow.ts` exporting `allow: Query<AllowInput, AllowArgs, AllowDocument>`: `AllowInput` is the
+ *    CLI's flags as JSON, `AllowDocument` the `--json` document. Use `ArgReader` in `parse` (unknown flags
  *    are refused), return `fail(sentence)` from `run` when the scenario cannot answer (the CLI exits 1).
- * 2. Add `diff` to `QUERIES` below. The worker answers it and the protocol types it from here.
- * 3. Add a command file beside the others in `src/cli/commands/` (`queryCommand('diff', {...})`: usage,
+ * 2. Add `allow` to `QUERIES` below. The worker answers it and the protocol types it from here.
+ * 3. Add a command file beside the others in `src/cli/commands/` (`queryCommand('allow', {...})`: usage,
  *    which flags repeat, how to print for people) and list it in `src/cli/commands/index.ts`.
  * 4. Add the questions worth asking to `questions()` in `scripts/page-and-cli.test.ts`, which checks that
  *    the page and the CLI give the same document for every scenario.
@@ -21,6 +21,7 @@ import type { DeepPartial, SimOptions } from '../options';
 import type { Simulation } from '../simulate';
 import { allow } from './allow';
 import { check } from './check';
+import { diff } from './diff';
 import { dns } from './dns';
 import { endpoints } from './endpoints';
 import { matrix } from './matrix';
@@ -32,7 +33,7 @@ import { test } from './test';
 import { trace } from './trace';
 import { validate } from './validate';
 
-export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test, run, allow, policies };
+export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test, run, allow, policies, diff };
 
 export type QueryName = keyof typeof QUERIES;
 export const QUERY_NAMES = Object.keys(QUERIES) as QueryName[];
@@ -91,6 +92,7 @@ export { lineColumn, formatDiagnostic, leftOutLines, type LocatedDiagnostic } fr
 export { unreadDocuments } from './test';
 export type { AllowDocument, AllowInput } from './allow';
 export type { CheckDocument, CheckInput, DirectionDocument } from './check';
+export type { DiffDocument, DiffInput } from './diff';
 export type { DnsDocument, DnsInput } from './dns';
 export type { EndpointsDocument, EndpointsInput, ServiceEndpoints } from './endpoints';
 export type { MatrixDocument, MatrixInput } from './matrix';

@@ -149,6 +149,10 @@ export default function EditorPane() {
             w.__playground = {
               ...w.__playground,
               text: () => ed.getValue(),
+              selectedText: () => {
+                const sel = ed.getSelection();
+                return sel ? (ed.getModel()?.getValueInRange(sel) ?? '') : '';
+              },
               markers: (owner = 'sim') =>
                 monaco.editor
                   .getModelMarkers({ owner })

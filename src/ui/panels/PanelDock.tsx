@@ -7,6 +7,7 @@ import { Endpoints } from './Endpoints';
 import { QueryPanel } from './QueryPanel';
 import { Settings } from './Settings';
 import { Exercise } from './Exercise';
+import { Changes } from './Changes';
 
 // The gallery carries every built-in scenario's text: loaded when first opened, outside the shell.
 const Gallery = lazy(() => import('./Gallery').then((m) => ({ default: m.Gallery })));
@@ -22,6 +23,7 @@ const BODY: Record<PanelId, () => ReactNode> = {
   routes: () => <QueryPanel kind="routes" />,
   matrix: () => <QueryPanel kind="matrix" />,
   trace: () => <QueryPanel kind="trace" />,
+  changes: () => <Changes />,
   exercise: () => <Exercise />,
   gallery: () => (
     <Suspense fallback={<p className="empty">Loading the scenarios…</p>}>

@@ -11,6 +11,7 @@ export const PANELS = [
   { id: 'routes', label: 'Routes', key: '5', tab: true, what: 'route a request through Ingresses and Gateways' },
   { id: 'matrix', label: 'Policy matrix', key: '6', tab: true, what: 'which pods may reach which' },
   { id: 'trace', label: 'Trace', key: '7', tab: true, what: 'one request, hop by hop' },
+  { id: 'changes', label: 'Changes', key: 'C', tab: true, what: 'what the last edit opened, closed or rerouted, or the change from another version' },
   { id: 'exercise', label: 'Exercise', key: '8', tab: true, what: "the lab's goals" },
   { id: 'terminal', label: 'Terminal', key: 'T', tab: true, what: 'kubectl, nslookup, wget, curl... typed into the simulated cluster' },
   { id: 'gallery', label: 'Scenarios', key: '9', tab: false, what: 'built-in scenarios and exercises (header: ☰ Scenarios)' },

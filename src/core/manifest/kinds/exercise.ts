@@ -1,6 +1,6 @@
 import { CODES } from '../../diagnostics/codes';
 import { EXERCISE_CODES } from '../../exercise/codes';
-import type { CommandGoal, ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../../model/exercise';
+import type { ChangesGoal, CommandGoal, ConnectGoal, DNSGoal, Exercise, ExerciseGoal, RequestGoal, RouteGoal } from '../../model/exercise';
 import type { KindHandler } from '../kind';
 import type { FieldReader } from '../reader';
 
@@ -41,11 +41,12 @@ function readGoal(r: FieldReader, path: string): ExerciseGoal | undefined {
   if (r.has(`${path}.route`)) return readRoute(r, `${path}.route`, base);
   if (r.has(`${path}.request`)) return readRequest(r, `${path}.request`, base);
   if (r.has(`${path}.command`)) return readCommand(r, `${path}.command`, base);
+  if (r.has(`${path}.changes`)) return readChanges(r, `${path}.changes`, base);
   if (r.has(`${path}.from`) || r.has(`${path}.to`)) return readConnect(r, path, base);
   r.report(
     EXERCISE_CODES.GOAL_SHAPE,
     path,
-    'A goal is a connection {from, to, port, expect}, a {dns: {from, name, expect}}, a {route: {url, expect}}, a {request: {from, url, expect}} or a {command: {run, from, expect}}.',
+    'A goal is a connection {from, to, port, expect}, a {dns: {from, name, expect}}, a {route: {url, expect}}, a {request: {from, url, expect}}, a {command: {run, from, expect}} or {changes: {opensOnly: [...]}}.',
   );
   return undefined;
 }
@@ -154,4 +155,24 @@ function readCommand(r: FieldReader, path: string, base: { path: string; title?:
   if (exitCode !== undefined) expect.exitCode = exitCode;
   if (prints !== undefined) expect.prints = prints;
   return { ...base, type: 'command', run, ...(from !== undefined ? { from } : {}), expect };
+}
+
+function readChanges(r: FieldReader, path: string, base: { path: string; title?: string }): ChangesGoal | undefined {
+  if (!r.isMap(path)) return undefined;
+  if (!r.has(`${path}.opensOnly`)) {
+    r.required(`${path}.opensOnly`);
+    return undefined;
+  }
+  const opensOnly: ChangesGoal['opensOnly'] = [];
+  let ok = true;
+  for (const i of r.list(`${path}.opensOnly`)) {
+    const at = `${path}.opensOnly.${i}`;
+    const from = peer(r, `${at}.from`, true);
+    const to = peer(r, `${at}.to`, true);
+    const port = r.int(`${at}.port`, { required: true, min: 1, max: 65535 });
+    const protocol = r.protocol(`${at}.protocol`);
+    if (from === undefined || to === undefined || port === undefined) ok = false;
+    else opensOnly.push({ from, to, port, protocol });
+  }
+  return ok ? { ...base, type: 'changes', opensOnly } : undefined;
 }

@@ -1,0 +1,79 @@
+/**
+ * The "what changed" driver: after each simulation, ask the worker `diff` (the same question as
+ * `knet diff --json`) with the version chosen in the Changes panel as `before`: the previous version
+ * simulated (after each edit), the scenario as loaded, the last shared link, or a pasted text.
+ */
+import type { AppState, AppStore, ChangesShown } from './store';
+
+/** Above this many pods the diff after every edit would slow typing down: it then runs on a click. */
+export const AUTO_DIFF_PODS = 150;
+
+export function installChanges(store: AppStore): () => void {
+  /** The text of each revision not yet simulated, so a reply can be matched with the text it stands for. */
+  const texts = new Map<number, string>([[store.getState().source.rev, store.getState().source.text]]);
+  /** The version on screen (last reply) and the one simulated before it with a different text. */
+  let shown: { rev: number; text: string } | null = null;
+  let previous: string | null = null;
+  let asked = 0;
+  /** A scenario was loaded (gallery, link, host page): it is not an edit of the one before. */
+  let loaded = false;
+
+  const before = (s: AppState): string | null => {
+    switch (s.ui.compareWith) {
+      case 'previous':
+        return previous;
+      case 'loaded':
+        return s.ui.baselines.loaded;
+      case 'shared':
+        return s.ui.baselines.shared;
+      case 'pasted':
+        return s.ui.baselines.pasted;
+    }
+  };
+
+  const refresh = async (force: boolean) => {
+    const s = store.getState();
+    const reply = s.result.reply;
+    if (!reply || !shown) return;
+    const against = s.ui.compareWith;
+    const base = { rev: reply.rev, against };
+    const text = before(s);
+    const set = (c: ChangesShown | null) => {
+      if (mine === asked) store.getState().actions.setChanges(c);
+    };
+    const mine = ++asked;
+    if (text === null) {
+      set(against === 'previous' ? null : { ...base, error: against === 'shared' ? 'No link has been shared yet: Copy link makes one.' : 'Paste a version to compare with.' });
+      return;
+    }
+    if (!force && against === 'previous' && reply.summary.pods > AUTO_DIFF_PODS) {
+      set({ ...base, skipped: true });
+      return;
+    }
+    try {
+      set({ ...base, doc: await s.actions.query('diff', { before: text }) });
+    } catch (e) {
+      set({ ...base, error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.source.rev !== prev.source.rev) texts.set(s.source.rev, s.source.text);
+    if (s.ui.baselines.loaded !== prev.ui.baselines.loaded) loaded = true;
+    const reply = s.result.reply;
+    if (reply && reply !== prev.result.reply && reply.rev !== shown?.rev) {
+      const text = texts.get(reply.rev);
+      for (const rev of texts.keys()) if (rev < reply.rev) texts.delete(rev);
+      if (text === undefined) return;
+      // Only a new text is a new version (changing a setting or showing system objects is not an edit).
+      if (shown && shown.text !== text) previous = loaded ? null : shown.text;
+      loaded = false;
+      if (!shown || shown.text !== text) {
+        shown = { rev: reply.rev, text };
+        void refresh(false);
+      } else shown = { rev: reply.rev, text };
+    } else if (s.ui.compareWith !== prev.ui.compareWith || s.ui.baselines !== prev.ui.baselines) void refresh(false);
+    else if (s.ui.changesRequested !== prev.ui.changesRequested) void refresh(true);
+  });
+  return unsubscribe;
+}
