@@ -93,6 +93,19 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
           strokeDasharray: s.dash && dashFor(s.dash, p.sourceX, p.sourceY, p.targetX, p.targetY, route),
         }}
       />
+      {e.share ? (
+        // The weight split, as the core computed it for this edge: above the line, clear of the verdict mark.
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-share nodrag nopan${p.data!.dim ? ' dim' : ''}`}
+            style={{ transform: `translate(-50%, -100%) translate(${lx}px, ${ly - 9}px)` }}
+            data-share-edge={e.id}
+            title={e.share.why}
+          >
+            {e.share.text}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
       {look === 'blocked' ? (
         <EdgeLabelRenderer>
           <div

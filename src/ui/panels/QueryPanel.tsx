@@ -2,8 +2,12 @@ import { useState, type FormEvent } from 'react';
 import type { SimulatedReply } from '../../worker/protocol';
 import { INTERNET, peerArg, type DnsDocument, type MatrixDocument, type QueryName, type RouteDocument, type TraceDocument } from '../../core/index';
 import { useActions, useApp } from '../store';
-import { DnsAnswer, MatrixAnswer, RouteAnswer, TraceAnswer, TraceVerdict } from './answers';
+import { DnsAnswer, MatrixAnswer, TraceAnswer, TraceVerdict } from './answers';
+import { RouteAnswer, type SentRequest } from './RouteAnswer';
 import { traceSourceNode } from '../graph/trace-overlay';
+import { parseScenarioHeader } from '../../scenarios/header';
+import { RequestFields } from './RequestFields';
+import { lessonRequest, requestFlags, type RequestForm } from './request-form';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
 const KIND: Record<PanelKind, QueryName> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
@@ -17,6 +21,7 @@ const INTRO: Record<PanelKind, string> = {
 /** DNS, Routes, Policy matrix and Trace: forms that ask the worker the core's questions. */
 export function QueryPanel({ kind }: { kind: PanelKind }) {
   const reply = useApp((s) => s.result.reply);
+  const text = useApp((s) => s.source.text);
   const { query, setTrace, setLastMatrix, setMatrixPort } = useActions();
   // The trace shown is the store's: run here, from the `trace=` flag or a host page's message, and run again
   // after each edit while it is drawn on the graph.
@@ -27,8 +32,12 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const [typedName, setName] = useState<string | null>(null);
   const [rr, setRr] = useState('A');
   const [typedUrl, setUrl] = useState<string | null>(null);
+  // Method, headers, gRPC: until the user edits them, what the lesson's header suggests (`# header: X-Canary: always`).
+  const [typedRequest, setRequest] = useState<RequestForm | null>(null);
   const [result, setResult] = useState<Answer | { kind: 'error'; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // How many answers this form has shown (`data-answers`): a new answer is visible even when it reads the same.
+  const [answers, setAnswers] = useState(0);
 
   /** Ask the worker, with the CLI's flags as JSON: the answer is `knet <query> --json`'s document. */
   async function ask(run: () => Promise<Answer>) {
@@ -41,6 +50,7 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
       setResult({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
     } finally {
       setBusy(false);
+      setAnswers((n) => n + 1);
     }
   }
 
@@ -50,35 +60,50 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const source =
     from || (kind === 'trace' ? ((lastTrace && traceSourceNode(lastTrace.args.from)) || INTERNET) : (reply.pods[0] ?? ''));
   const name = typedName ?? suggestName(reply);
-  const url = typedUrl ?? lastTrace?.args.url ?? suggestUrl(reply);
+  const lesson = parseScenarioHeader(text);
+  const url = typedUrl ?? lastTrace?.args.url ?? lesson.request?.url ?? suggestUrl(reply);
+  const request = typedRequest ?? lessonRequest(lesson);
 
-  const run = async (e: FormEvent) => {
-    e.preventDefault();
+  /** Ask the panel's question; `askUrl` is the URL field's, or the https:// one a redirect offered. */
+  const send = async (askUrl: string) => {
     // Graph ids (`Pod/app/api`, `Client/internet`) become the CLI's peers (`app/api`, `ip:203.0.113.10`).
     const peer = source ? peerArg(source) : undefined;
     if (kind === 'dns') await ask(async () => ({ kind, doc: await query('dns', { ...(peer ? { from: peer } : {}), name, type: rr as DnsDocument['query']['type'] }) }));
-    else if (kind === 'routes') await ask(async () => ({ kind, doc: await query('route', { url }) }));
+    else if (kind === 'routes') {
+      const flags = requestFlags(askUrl, request);
+      await ask(async () => ({ kind, doc: await query('route', flags), sent: { url: flags.url, headers: flags.header ?? [] } }));
+    }
     else if (kind === 'matrix') await ask(async () => ({ kind, doc: await query('matrix', { port: `${port}/TCP` }) }));
     else {
-      const args = { from: peer ?? '', url };
+      const args = { from: peer ?? '', ...requestFlags(askUrl, request) };
       await ask(async () => {
         const doc = await query('trace', args);
-        setTrace({ title: `${args.from} → ${url}`, args, result: doc });
+        setTrace({ title: `${args.from} → ${args.url}`, args, result: doc });
         return { kind, doc };
       });
     }
   };
 
+  const run = (e: FormEvent) => {
+    e.preventDefault();
+    void send(url);
+  };
+  // A redirect to https:// offers the https URL: it goes into the field and is asked at once.
+  const useUrl = (u: string) => {
+    setUrl(u);
+    void send(u);
+  };
+
   const sources = kind === 'trace' ? [INTERNET, ...reply.pods] : reply.pods;
   return (
-    <div className="query">
+    <div className="query" data-answers={answers}>
       <p className="muted intro">{INTRO[kind]}</p>
       {/* The trace on screen says how it ended before anything else (in a short embed, before the fold). */}
       {lastTrace && result?.kind !== 'error' ? <TraceVerdict r={lastTrace.result} /> : null}
       {!available ? (
         <p className="empty">The simulator cannot answer this yet in this build: the core query is still being written.</p>
       ) : null}
-      <form onSubmit={(e) => void run(e)} className="query-form">
+      <form onSubmit={run} className="query-form">
         {kind === 'dns' || kind === 'trace' ? (
           <label>
             from
@@ -120,13 +145,14 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
         <button type="submit" disabled={!available || busy}>
           {busy ? '…' : kind === 'dns' ? 'Resolve' : kind === 'routes' ? 'Route' : kind === 'matrix' ? 'Compute' : 'Trace'}
         </button>
+        {kind === 'routes' || kind === 'trace' ? <RequestFields value={request} onChange={setRequest} /> : null}
       </form>
       {result?.kind === 'error' ? (
         <p className="error">{result.message}</p>
       ) : lastTrace ? (
-        <TraceAnswer r={lastTrace.result} verdict={false} />
+        <TraceAnswer r={lastTrace.result} verdict={false} url={lastTrace.args.url} onUseUrl={useUrl} />
       ) : result ? (
-        <AnswerView answer={result} />
+        <AnswerView answer={result} onUseUrl={useUrl} />
       ) : null}
     </div>
   );
@@ -135,16 +161,16 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
 /** A panel's answer: which document it is, so each is shown its own way. */
 type Answer =
   | { kind: 'dns'; doc: DnsDocument }
-  | { kind: 'routes'; doc: RouteDocument }
+  | { kind: 'routes'; doc: RouteDocument; sent: SentRequest }
   | { kind: 'matrix'; doc: MatrixDocument }
   | { kind: 'trace'; doc: TraceDocument };
 
-function AnswerView({ answer }: { answer: Answer }) {
+function AnswerView({ answer, onUseUrl }: { answer: Answer; onUseUrl: (url: string) => void }) {
   switch (answer.kind) {
     case 'dns':
       return <DnsAnswer r={answer.doc} />;
     case 'routes':
-      return <RouteAnswer r={answer.doc} />;
+      return <RouteAnswer r={answer.doc} sent={answer.sent} onUseUrl={onUseUrl} />;
     case 'matrix':
       return <MatrixAnswer r={answer.doc} />;
     case 'trace':

@@ -1,9 +1,10 @@
 /** How each query's answer is shown: DNS as nslookup would, routes as rules → backends, the matrix as a grid, traces as hops. */
 import { useState } from 'react';
-import type { DnsDocument, HopDocument, MatrixDocument, RouteDocument, RouteEntryDocument, TraceDocument } from '../../core/index';
+import type { DnsDocument, HopDocument, MatrixDocument, TraceDocument } from '../../core/index';
+import { httpsFor } from './request-form';
 import { useActions } from '../store';
 
-function ObjLink({ id }: { id: string | null | undefined }) {
+export function ObjLink({ id }: { id: string | null | undefined }) {
   const { select } = useActions();
   if (!id) return null;
   return (
@@ -42,50 +43,6 @@ export function DnsAnswer({ r }: { r: DnsDocument }) {
   );
 }
 
-function entryName(e: RouteEntryDocument['entry']): string {
-  if (e.kind === 'Service') return `Service/${e.namespace}/${e.name}:${e.port} (mesh)`;
-  return e.kind === 'IngressClass' ? `IngressClass/${e.name}` : `Gateway/${e.namespace}/${e.name}${e.listener ? ` (${e.listener})` : ''}`;
-}
-
-export function RouteAnswer({ r }: { r: RouteDocument }) {
-  if (r.results.length === 0)
-    return <p className="empty">No Ingress controller or Gateway in the scenario serves requests from outside.</p>;
-  return (
-    <div className="answer-block">
-      {r.results.map((x, i) => (
-        <section key={i} className="route-result">
-          <h4>
-            {entryName(x.entry)} → <span className={x.status < 400 ? 'v-allowed' : 'v-blocked'}>{x.status}</span>{' '}
-            {x.route ? (
-              <ObjLink
-                id={x.route.namespace ? `${x.route.kind}/${x.route.namespace}/${x.route.name}` : `${x.route.kind}/${x.route.name}`}
-              />
-            ) : (
-              <span className="muted">no rule matched</span>
-            )}
-          </h4>
-          {x.backends.length ? (
-            <ul>
-              {x.backends.map((b, j) => (
-                <li key={j}>
-                  <ObjLink id={`${b.kind}/${b.namespace}/${b.name}`} />:{b.port ?? '?'}{' '}
-                  <span className={b.state === 'ok' ? 'v-allowed' : 'v-blocked'}>{b.state}</span> ·{' '}
-                  {b.endpoints.map((e) => `${e.ip}:${e.port}`).join(', ') || 'no endpoints'} <span className="muted">{b.reason}</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <ul className="muted small">
-            {x.reasons.map((s, j) => (
-              <li key={j}>{s}</li>
-            ))}
-          </ul>
-        </section>
-      ))}
-    </div>
-  );
-}
-
 /** A trace's outcome in one line: the verdict and the sentence that says why. */
 export function TraceVerdict({ r }: { r: TraceDocument }) {
   return (
@@ -95,8 +52,11 @@ export function TraceVerdict({ r }: { r: TraceDocument }) {
   );
 }
 
-/** A trace hop by hop (`verdict`: with its outcome line first). */
-export function TraceAnswer({ r, verdict = true }: { r: TraceDocument; verdict?: boolean }) {
+/**
+ * A trace hop by hop (`verdict`: with its outcome line first). A hop that redirected shows its Location; when
+ * plain http:// was redirected to https:// (a TLS host), `onUseUrl` offers the https URL (`url`: the one asked).
+ */
+export function TraceAnswer({ r, verdict = true, url, onUseUrl }: { r: TraceDocument; verdict?: boolean; url?: string; onUseUrl?: (url: string) => void }) {
   return (
     <div className="answer-block">
       {verdict ? <TraceVerdict r={r} /> : null}
@@ -105,6 +65,7 @@ export function TraceAnswer({ r, verdict = true }: { r: TraceDocument; verdict?:
           <li key={i} className={`hop v-${h.result === 'ok' ? 'allowed' : 'blocked'}`}>
             <span className="hop-status">{h.result === 'ok' ? '✓' : '✕'}</span> <code className="code">{h.step}</code>{' '}
             <ObjLink id={h.object} /> <span>{h.reason}</span>
+            {h.redirect ? <HopRedirect redirect={h.redirect} url={url} onUseUrl={onUseUrl} /> : null}
           </li>
         ))}
       </ol>
@@ -171,5 +132,23 @@ export function MatrixAnswer({ r }: { r: MatrixDocument }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+function HopRedirect({ redirect, url, onUseUrl }: { redirect: { status: number; location: string }; url?: string | undefined; onUseUrl?: ((url: string) => void) | undefined }) {
+  const https = url ? httpsFor(url, redirect.location) : null;
+  return (
+    <p className="redirect" data-redirect={redirect.location}>
+      ↪ <strong>{redirect.status}</strong> Location: <code>{redirect.location}</code>
+      {https && onUseUrl ? (
+        <>
+          {' '}
+          <span className="hint">The answer sends plain http:// to https://: ask again over TLS.</span>{' '}
+          <button type="button" className="use-https" onClick={() => onUseUrl(https)}>
+            Use https://
+          </button>
+        </>
+      ) : null}
+    </p>
   );
 }

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPlayground, shot, type Browser } from './harness';
+
+/** Load a gallery lesson the way a person does: ☰ Scenarios, then its Load button. */
+async function loadLesson(page: Page, id: string, waitFor: string): Promise<void> {
+  await page.click('.topbar button:has-text("Scenarios")');
+  await page.click(`.card[data-scenario="${id}"] button`);
+  await page.waitForSelector(`.react-flow__node[data-object="${waitFor}"]`, { timeout: 20_000 });
+}
+
+async function openTab(page: Page, label: string): Promise<void> {
+  await page.click(`button[role="tab"]:has-text("${label}")`);
+  await page.waitForSelector('.query-form');
+}
+
+/** The backends the Routes answer lists, as `ns/name`, once an answer is on screen. */
+async function routedBackends(page: Page): Promise<string[]> {
+  await page.waitForSelector('.route-result', { timeout: 15_000 });
+  return page.locator('.route-backends li').evaluateAll((els) => els.map((e) => e.getAttribute('data-backend') ?? ''));
+}
+
+/** Press the form's button and wait for its next answer (`data-answers` counts them). */
+async function submit(page: Page): Promise<void> {
+  const before = Number(await page.locator('.query').getAttribute('data-answers'));
+  await page.click('.query-form button[type="submit"]');
+  await page.waitForSelector(`.query[data-answers="${before + 1}"]`, { timeout: 15_000 });
+}
+
+async function route(page: Page): Promise<string[]> {
+  await submit(page);
+  return routedBackends(page);
+}
+
+describe('request forms that teach', () => {
+  let b: Browser;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ b, close } = await openPlayground());
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+
+  it('the canary lesson pre-fills X-Canary: always; the header changes the routed backend', async () => {
+    const page = b.page;
+    await loadLesson(page, 'canary-ingress-nginx', 'Service/shop/checkout-v2');
+    await openTab(page, 'Routes');
+    // The lesson's request is in the form: its URL and its header row.
+    expect(await page.inputValue('.query-form label.grow input')).toBe('http://shop.example.com/checkout');
+    expect(await page.inputValue('[aria-label="header 1 name"]')).toBe('X-Canary');
+    expect(await page.inputValue('[aria-label="header 1 value"]')).toBe('always');
+    expect(await route(page)).toEqual(['shop/checkout-v2']);
+    // The backend receives the header as sent, and the proxy's own headers are marked as added.
+    expect(await page.locator('[data-forwarded]').innerText()).toMatch(/x-canary: always[\s\S]*\+ x-forwarded-host: shop\.example\.com/);
+    await shot(page, 'forms-canary-always');
+
+    // Typed with real key presses: never → always the main Service.
+    await page.click('[aria-label="header 1 value"]', { clickCount: 3 });
+    await page.keyboard.type('never');
+    expect(await route(page)).toEqual(['shop/checkout-v1']);
+
+    // Without the header, the canary weight splits 90/10: both backends, each with its share in percent.
+    await page.click('[aria-label="remove header X-Canary"]');
+    expect(await page.locator('[data-header-row]').count()).toBe(0);
+    expect(await route(page)).toEqual(['shop/checkout-v1', 'shop/checkout-v2']);
+    const shares = await page.locator('.route-backends .share').evaluateAll((els) => els.map((e) => e.textContent));
+    expect(shares).toEqual(['90%', '10%']);
+
+    // Added back with the + header button and typed.
+    await page.click('.request-fields button:has-text("+ header")');
+    await page.click('[aria-label="header 1 name"]');
+    await page.keyboard.type('X-Canary');
+    await page.click('[aria-label="header 1 value"]');
+    await page.keyboard.type('always');
+    expect(await route(page)).toEqual(['shop/checkout-v2']);
+  });
+
+  it('the canary edge on the graph carries its weight', async () => {
+    const label = b.page.locator('[data-share-edge="Ingress/shop/checkout-canary->Service/shop/checkout-v2"]');
+    expect(await label.innerText()).toBe('10%');
+    expect(await label.getAttribute('title')).toMatch(/canary-weight 10 of 100/);
+  });
+
+  it('the Gateway lesson: env: beta goes to reviews-v2 only; without it 90/10, also on the graph edges', async () => {
+    const page = b.page;
+    await loadLesson(page, 'gateway-httproute', 'Service/reviews/reviews-v1');
+    await openTab(page, 'Routes');
+    expect(await page.inputValue('[aria-label="header 1 name"]')).toBe('env');
+    expect(await route(page)).toEqual(['reviews/reviews-v2']);
+    await page.click('[aria-label="remove header env"]');
+    expect(await route(page)).toEqual(['reviews/reviews-v1', 'reviews/reviews-v2']);
+    expect(await page.locator('.route-backends .share').evaluateAll((els) => els.map((e) => e.textContent))).toEqual(['90%', '10%']);
+    expect(await page.locator('[data-share-edge="HTTPRoute/reviews/reviews->Service/reviews/reviews-v1"]').innerText()).toBe('90%');
+    expect(await page.locator('[data-share-edge="HTTPRoute/reviews/reviews->Service/reviews/reviews-v2"]').innerText()).toBe('10%');
+    // Rule 1 (env: beta) sends all its requests to reviews-v2: the label's explanation says so.
+    expect(await b.page.locator('[data-share-edge="HTTPRoute/reviews/reviews->Service/reviews/reviews-v2"]').getAttribute('title')).toMatch(/rule 1 sends all its requests here; rule 2 sends 10%/);
+    await shot(page, 'forms-gateway-weights');
+  });
+
+  it('a TLS host answers 308: the Location, why, and a button that asks again over https://', async () => {
+    const page = b.page;
+    await loadLesson(page, 'ingress-host-path-tls', 'Ingress/shop/shop');
+    await openTab(page, 'Routes');
+    await page.click('.query-form label.grow input', { clickCount: 3 });
+    await page.keyboard.type('http://shop.example.com/');
+    await route(page);
+    const redirect = page.locator('.route-result [data-redirect]');
+    expect(await redirect.getAttribute('data-redirect')).toBe('https://shop.example.com');
+    expect(await redirect.innerText()).toMatch(/has TLS in Ingress\/shop\/shop/);
+    await shot(page, 'forms-tls-308');
+    const before = Number(await page.locator('.query').getAttribute('data-answers'));
+    await page.click('.route-result button.use-https');
+    await page.waitForSelector(`.query[data-answers="${before + 1}"]`, { timeout: 15_000 });
+    expect(await page.inputValue('.query-form label.grow input')).toBe('https://shop.example.com/');
+    expect(await page.locator('.route-result h4').first().innerText()).toMatch(/→ 200/);
+    expect(await page.locator('.route-result [data-redirect]').count()).toBe(0);
+  });
+
+  it('Trace sends the headers too: the canary header decides which pods the request reaches', async () => {
+    const page = b.page;
+    await loadLesson(page, 'canary-ingress-nginx', 'Service/shop/checkout-v2');
+    await openTab(page, 'Trace');
+    expect(await page.inputValue('[aria-label="header 1 value"]')).toBe('always');
+    await submit(page);
+    await page.waitForSelector('.react-flow__node[data-object="Service/shop/checkout-v2"][data-trace="ok"]', { timeout: 15_000 });
+    expect(await page.locator('.react-flow__node[data-object="Service/shop/checkout-v1"][data-trace]').count()).toBe(0);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenarioHeader } from '../../scenarios/header';
+import { httpsFor, lessonRequest, requestFlags, type RequestForm } from './request-form';
+
+const form = (over: Partial<RequestForm>): RequestForm => ({ method: 'GET', headers: [], grpc: null, ...over });
+
+describe('the request form becomes the CLI flags', () => {
+  it.each([
+    { name: 'a plain GET sends only the URL', f: form({}), url: 'http://a.example.com/', want: { url: 'http://a.example.com/' } },
+    { name: 'another method', f: form({ method: 'POST' }), url: 'http://a/', want: { url: 'http://a/', method: 'POST' } },
+    {
+      name: 'header rows, empty names dropped',
+      f: form({ headers: [{ name: ' X-Canary ', value: 'always ' }, { name: '', value: 'x' }] }),
+      url: 'http://a/',
+      want: { url: 'http://a/', header: ['X-Canary: always'] },
+    },
+    {
+      name: 'gRPC: POST /Service/Method with content-type application/grpc',
+      f: form({ grpc: { service: 'shop.Cart', method: 'AddItem' }, headers: [{ name: 'x-user', value: 'u1' }] }),
+      url: 'http://grpc.example.com:8080/old/path?q=1',
+      want: { url: 'http://grpc.example.com:8080/shop.Cart/AddItem', method: 'POST', header: ['content-type: application/grpc', 'x-user: u1'] },
+    },
+  ])('$name', ({ f, url, want }) => {
+    expect(requestFlags(url, f)).toEqual(want);
+  });
+
+  it("pre-fills a lesson's request header", () => {
+    const h = parseScenarioHeader('# title: t\n# request: POST http://a.example.com/x\n# header: X-Canary: always\n# header: Cookie: a=b:c\nkind: x\n');
+    expect(h.request).toEqual({ method: 'POST', url: 'http://a.example.com/x', headers: ['X-Canary: always', 'Cookie: a=b:c'] });
+    expect(lessonRequest(h)).toEqual({ method: 'POST', headers: [{ name: 'X-Canary', value: 'always' }, { name: 'Cookie', value: 'a=b:c' }], grpc: null });
+    expect(lessonRequest(parseScenarioHeader('kind: x\n'))).toEqual({ method: 'GET', headers: [], grpc: null });
+  });
+
+  it.each([
+    ['http://shop.example.com/', 'https://shop.example.com', 'https://shop.example.com/'],
+    ['http://shop.example.com:80/a', 'https://shop.example.com/a', 'https://shop.example.com/a'],
+    ['https://shop.example.com/', 'https://shop.example.com/', null],
+    ['http://a/', 'http://b/', null],
+  ])('a redirect of %s to %s offers %s', (sent, location, want) => {
+    expect(httpsFor(sent, location)).toBe(want);
+  });
+});
