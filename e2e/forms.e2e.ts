@@ -126,4 +126,32 @@ describe('request forms that teach', () => {
     await page.waitForSelector('.react-flow__node[data-object="Service/shop/checkout-v2"][data-trace="ok"]', { timeout: 15_000 });
     expect(await page.locator('.react-flow__node[data-object="Service/shop/checkout-v1"][data-trace]').count()).toBe(0);
   });
+
+  it('a debug pod in a chosen namespace, with chosen labels, for DNS and Trace (kubectl run debugging on any scenario)', async () => {
+    const page = b.page;
+    await loadLesson(page, 'allow-frontend-api-database', 'Service/app/api');
+    await openTab(page, 'DNS');
+    await page.selectOption('.query-form select >> nth=0', 'debug pod…');
+    await page.selectOption('[aria-label="debug pod namespace"]', 'app');
+    await page.click('.query-form label:has-text("name") input', { clickCount: 3 });
+    await page.keyboard.type('api');
+    await submit(page);
+    // The short name resolves in the debug pod's namespace first (its search path starts with app.svc).
+    expect(await page.locator('.tried li').first().innerText()).toMatch(/^api\.app\.svc\.cluster\.local\. NOERROR/);
+
+    await openTab(page, 'Trace');
+    await page.selectOption('.query-form select >> nth=0', 'debug pod…');
+    await page.selectOption('[aria-label="debug pod namespace"]', 'app');
+    await page.click('.query-form label.grow input', { clickCount: 3 });
+    await page.keyboard.type('http://api.app:8080/');
+    // kubectl run's own label: the policy admits only tier=frontend to the api, so the request is blocked.
+    await submit(page);
+    expect(await page.locator('.trace-verdict strong').innerText()).toBe('blocked');
+    await page.click('[aria-label="debug pod labels"]', { clickCount: 3 });
+    await page.keyboard.type('tier=frontend');
+    await submit(page);
+    expect(await page.locator('.trace-verdict strong').innerText()).toBe('delivered');
+    expect(await page.locator('.hops').innerText()).toContain('app/debug');
+    await shot(page, 'forms-debug-pod');
+  });
 });

@@ -3,8 +3,8 @@ import { queryCommand } from '../query-command';
 
 export const route = queryCommand('route', {
   summary: 'which Service and pods an HTTP(S) request from outside reaches, through each Ingress class and Gateway',
-  usage: 'knet route <input>... --url URL [--header "Name: value"]... [--method GET] [--sni NAME] [--gateway ns/name | --ingress-class name] [--from ns/pod] [--json]   (URL: http(s)://, or tcp:// and udp:// for Gateway TCP/UDP listeners)',
-  flags: ['url', 'method', 'gateway', 'ingress-class', 'sni', 'from'],
+  usage: 'knet route <input>... --url URL [--header "Name: value"]... [--method GET] [--sni NAME] [--gateway ns/name | --ingress-class name] [--from ns/pod | --from debug:NS [--debug-labels k=v,...]] [--json]   (URL: http(s)://, or tcp:// and udp:// for Gateway TCP/UDP listeners)',
+  flags: ['url', 'method', 'gateway', 'ingress-class', 'sni', 'from', 'debug-labels'],
   repeatable: ['header'],
   human: (doc, io, flags) => {
     const headers = ((flags.header ?? []) as string[]).map((h): [string, string] => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()]);

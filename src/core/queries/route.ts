@@ -3,7 +3,8 @@ import { parseRequestURL, type HttpRequest } from '../http';
 import { route as routeRequest, type EntryResult, type Upstream } from '../route';
 import type { Simulation } from '../simulate';
 import { lineColumn } from './locate';
-import { formatPeer, parsePeer } from './peer';
+import { readDebugFrom, withDebugPod } from './debug-pod';
+import { formatPeer, parsePeer, type DebugPeer } from './peer';
 import { ArgReader, fail, ok, type Query } from './query';
 
 export interface RouteInput {
@@ -17,8 +18,10 @@ export interface RouteInput {
   'ingress-class'?: string;
   /** The TLS server name, when it differs from the URL's host (https:// only; GW-20). */
   sni?: string;
-  /** `ns/pod`: send the request from inside this pod, so its target Service's mesh routes apply (GW-19). */
+  /** `ns/pod` (or `debug:NS`, a debug pod started there): send the request from inside this pod, so its target Service's mesh routes apply (GW-19). */
   from?: string;
+  /** With `from: debug:NS`: the debug pod's labels, `k=v,k2=v2` (default `run=debug`). */
+  'debug-labels'?: string;
 }
 
 export interface RouteArgs {
@@ -27,6 +30,8 @@ export interface RouteArgs {
   ingressClass?: string;
   /** `ns/pod`, as the CLI writes it. */
   from?: string;
+  /** Set when the request starts at a debug pod (`from` is then `NS/debug`). */
+  debug?: DebugPeer;
 }
 
 type Place = { file: string; line: number; column: number };
@@ -75,14 +80,16 @@ export interface RouteDocument {
 export const route: Query<RouteInput, RouteArgs, RouteDocument> = {
   parse: (raw) => {
     const a = new ArgReader(raw);
-    a.only(['url', 'header', 'method', 'gateway', 'ingress-class', 'sni', 'from']);
+    a.only(['url', 'header', 'method', 'gateway', 'ingress-class', 'sni', 'from', 'debug-labels']);
     const url = a.str('url', true);
     const headers = a.headers();
     const method = a.str('method') ?? 'GET';
     const gateway = a.str('gateway');
     const ingressClass = a.str('ingress-class');
     const sni = a.str('sni');
-    const fromText = a.str('from');
+    const debug = readDebugFrom(a, a.str('from'));
+    if (!debug.ok) return debug;
+    const fromText = debug.value.from;
     if (a.error) return fail(a.error);
     if (gateway && ingressClass) return fail('give --gateway or --ingress-class, not both');
     if (gateway && !/^[^/]+\/[^/]+$/.test(gateway)) return fail('--gateway takes namespace/name');
@@ -98,9 +105,12 @@ export const route: Query<RouteInput, RouteArgs, RouteDocument> = {
       if (peer.kind !== 'pod') return fail(`--from takes a pod (namespace/name): mesh routes apply to requests a pod sends, not ${formatPeer(peer)}`);
       from = formatPeer(peer);
     }
-    return ok({ request, ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}), ...(from ? { from } : {}) });
+    return ok({ request, ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}), ...(from ? { from } : {}), ...(debug.value.debug ? { debug: debug.value.debug } : {}) });
   },
-  run: (sim, args) => {
+  run: (scenario, args) => {
+    const started = withDebugPod(scenario, args.debug);
+    if (!started.ok) return started;
+    const sim = started.value;
     if (args.ingressClass && !sim.world.ingressClasses.some((c) => c.name === args.ingressClass)) return fail(`there is no IngressClass "${args.ingressClass}" in the input`);
     if (args.gateway && !sim.world.gateways.some((g) => `${g.namespace}/${g.name}` === args.gateway)) return fail(`there is no Gateway "${args.gateway}" in the input`);
     const opts = { ...(args.gateway ? { gateway: args.gateway } : {}), ...(args.ingressClass ? { ingressClass: args.ingressClass } : {}), ...(args.from ? { from: args.from } : {}) };

@@ -2,11 +2,15 @@ import type { Cite } from '../diagnostics/diagnostic';
 import type { Simulation } from '../simulate';
 import { trace as traceRequest, type Hop, type TraceResult } from '../trace/index';
 import { lineColumn } from './locate';
+import { readDebugFrom, withDebugPod } from './debug-pod';
+import type { DebugPeer } from './peer';
 import { ArgReader, fail, ok, type Query } from './query';
 
 export interface TraceInput {
-  /** `ns/pod`, `ip:A.B.C.D` (a client outside the cluster) or `node:NAME`. */
+  /** `ns/pod`, `ip:A.B.C.D` (a client outside the cluster), `node:NAME`, or `debug:NS` (a debug pod started there). */
   from: string;
+  /** With `from: debug:NS`: the debug pod's labels, `k=v,k2=v2` (default `run=debug`). */
+  'debug-labels'?: string;
   url: string;
   /** `"Name: value"` lines. */
   header?: string | string[];
@@ -23,6 +27,8 @@ export interface TraceArgs {
   method: string;
   gateway?: string;
   ingressClass?: string;
+  /** Set when the request starts at a debug pod (`from` is then `NS/debug`). */
+  debug?: DebugPeer;
 }
 
 /** One hop as `knet trace --json` prints it: its cites located as `file:line`. */
@@ -40,8 +46,10 @@ export interface TraceDocument {
 export const trace: Query<TraceInput, TraceArgs, TraceDocument> = {
   parse: (raw) => {
     const a = new ArgReader(raw);
-    a.only(['from', 'url', 'header', 'method', 'gateway', 'ingress-class']);
-    const from = a.str('from', true) ?? '';
+    a.only(['from', 'url', 'header', 'method', 'gateway', 'ingress-class', 'debug-labels']);
+    const debug = readDebugFrom(a, a.str('from', true));
+    if (!debug.ok) return debug;
+    const from = debug.value.from ?? '';
     const url = a.str('url', true) ?? '';
     const headers = a.headers();
     const method = a.str('method') ?? 'GET';
@@ -50,9 +58,12 @@ export const trace: Query<TraceInput, TraceArgs, TraceDocument> = {
     if (a.error) return fail(a.error);
     if (gateway && ingressClass) return fail('give --gateway or --ingress-class, not both');
     if (!/^https?:\/\//i.test(url)) return fail(`--url must be an http:// or https:// URL, not "${url}"`);
-    return ok({ from, url, headers, method, ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}) });
+    return ok({ from, url, headers, method, ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}), ...(debug.value.debug ? { debug: debug.value.debug } : {}) });
   },
-  run: (sim, args) => {
+  run: (scenario, args) => {
+    const started = withDebugPod(scenario, args.debug);
+    if (!started.ok) return started;
+    const sim = started.value;
     const r = traceRequest(sim, args);
     return r.error ? fail(r.error) : ok(traceDocument(sim, r));
   },

@@ -8,6 +8,7 @@ import { traceSourceNode } from '../graph/trace-overlay';
 import { parseScenarioHeader } from '../../scenarios/header';
 import { RequestFields } from './RequestFields';
 import { lessonRequest, requestFlags, type RequestForm } from './request-form';
+import { DEBUG_DEFAULT_LABELS, DEBUG_SOURCE, debugFlags, namespaceChoices, readDebugFlags } from './debug-source';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
 const KIND: Record<PanelKind, QueryName> = { dns: 'dns', routes: 'route', matrix: 'matrix', trace: 'trace' };
@@ -28,6 +29,8 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const lastTrace = useApp((s) => (kind === 'trace' ? s.result.lastTrace : null));
   const port = useApp((s) => s.ui.matrixPort);
   const [from, setFrom] = useState('');
+  // The debug pod's namespace and labels, when "debug pod…" is the source (null: not chosen yet).
+  const [typedDebug, setDebug] = useState<{ namespace: string; labels: string } | null>(null);
   // Until the user types, the fields suggest a name and a URL from the scenario on screen.
   const [typedName, setName] = useState<string | null>(null);
   const [rr, setRr] = useState('A');
@@ -57,8 +60,17 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   if (!reply) return <p className="empty">Simulating…</p>;
   const available = reply.queries.includes(KIND[kind]);
   // Until the user picks or types, the Trace form shows the trace on screen (from the panel, `trace=`, a message).
+  const shownDebug = lastTrace ? readDebugFlags(lastTrace.args) : null;
   const source =
-    from || (kind === 'trace' ? ((lastTrace && traceSourceNode(lastTrace.args.from)) || INTERNET) : (reply.pods[0] ?? ''));
+    from ||
+    (kind === 'trace'
+      ? shownDebug
+        ? DEBUG_SOURCE
+        : (lastTrace && traceSourceNode(lastTrace.args.from)) || INTERNET
+      : // With no pod to ask from, DNS asks from a debug pod in `default`, as `kubectl run` would.
+        (reply.pods[0] ?? DEBUG_SOURCE));
+  const namespaces = namespaceChoices(reply);
+  const debug = typedDebug ?? shownDebug ?? { namespace: namespaces[0]!, labels: DEBUG_DEFAULT_LABELS };
   const name = typedName ?? suggestName(reply);
   const lesson = parseScenarioHeader(text);
   const url = typedUrl ?? lastTrace?.args.url ?? lesson.request?.url ?? suggestUrl(reply);
@@ -67,15 +79,16 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   /** Ask the panel's question; `askUrl` is the URL field's, or the https:// one a redirect offered. */
   const send = async (askUrl: string) => {
     // Graph ids (`Pod/app/api`, `Client/internet`) become the CLI's peers (`app/api`, `ip:203.0.113.10`).
-    const peer = source ? peerArg(source) : undefined;
-    if (kind === 'dns') await ask(async () => ({ kind, doc: await query('dns', { ...(peer ? { from: peer } : {}), name, type: rr as DnsDocument['query']['type'] }) }));
+    // The debug pod is `--from debug:NS [--debug-labels ...]`; any other source is one peer.
+    const fromFlags = source === DEBUG_SOURCE ? debugFlags(debug.namespace, debug.labels) : source ? { from: peerArg(source) } : {};
+    if (kind === 'dns') await ask(async () => ({ kind, doc: await query('dns', { ...fromFlags, name, type: rr as DnsDocument['query']['type'] }) }));
     else if (kind === 'routes') {
       const flags = requestFlags(askUrl, request);
       await ask(async () => ({ kind, doc: await query('route', flags), sent: { url: flags.url, headers: flags.header ?? [] } }));
     }
     else if (kind === 'matrix') await ask(async () => ({ kind, doc: await query('matrix', { port: `${port}/TCP` }) }));
     else {
-      const args = { from: peer ?? '', ...requestFlags(askUrl, request) };
+      const args = { from: '', ...fromFlags, ...requestFlags(askUrl, request) };
       await ask(async () => {
         const doc = await query('trace', args);
         setTrace({ title: `${args.from} → ${args.url}`, args, result: doc });
@@ -94,7 +107,7 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     void send(u);
   };
 
-  const sources = kind === 'trace' ? [INTERNET, ...reply.pods] : reply.pods;
+  const sources = kind === 'trace' ? [INTERNET, DEBUG_SOURCE, ...reply.pods] : [DEBUG_SOURCE, ...reply.pods];
   return (
     <div className="query" data-answers={answers}>
       <p className="muted intro">{INTRO[kind]}</p>
@@ -113,6 +126,22 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
               ))}
             </select>
           </label>
+        ) : null}
+        {(kind === 'dns' || kind === 'trace') && source === DEBUG_SOURCE ? (
+          <>
+            <label>
+              namespace
+              <select value={debug.namespace} onChange={(e) => setDebug({ ...debug, namespace: e.target.value })} aria-label="debug pod namespace">
+                {namespaces.map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
+              </select>
+            </label>
+            <label title="The debug pod's labels, as kubectl run --labels takes them: NetworkPolicies select the pod by these.">
+              labels
+              <input value={debug.labels} onChange={(e) => setDebug({ ...debug, labels: e.target.value })} aria-label="debug pod labels" placeholder="run=debug" spellCheck={false} size={18} />
+            </label>
+          </>
         ) : null}
         {kind === 'dns' ? (
           <label>
