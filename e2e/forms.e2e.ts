@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPlayground, shot, type Browser } from './harness';
+import { openBrowser, openPlayground, serveSite, shot, type Browser } from './harness';
 
 /** Load a gallery lesson the way a person does: ☰ Scenarios, then its Load button. */
 async function loadLesson(page: Page, id: string, waitFor: string): Promise<void> {
@@ -153,5 +153,49 @@ describe('request forms that teach', () => {
     expect(await page.locator('.trace-verdict strong').innerText()).toBe('delivered');
     expect(await page.locator('.hops').innerText()).toContain('app/debug');
     await shot(page, 'forms-debug-pod');
+  });
+});
+
+describe('every panel is in reach', () => {
+  it('at 1024x700 with problem and goal badges, no tab is pushed out of view', async () => {
+    const site = await serveSite('/');
+    const b = await openBrowser({ width: 1024, height: 700 });
+    try {
+      await b.page.goto(site.url);
+      await b.page.waitForSelector('.react-flow__node[data-kind]', { timeout: 30_000 });
+      await loadLesson(b.page, 'exercises/fix-dns-egress', 'Service/app/database');
+      await b.page.waitForSelector('.tabs .count-bad');
+      const bar = await b.page.locator('.tabs').evaluate((e) => ({ ...e.getBoundingClientRect().toJSON(), scroll: e.scrollWidth - e.clientWidth }) as { left: number; right: number; bottom: number; scroll: number });
+      expect(bar.scroll).toBe(0);
+      const tabs = await b.page.locator('.tabs button').evaluateAll((els) => els.map((e) => ({ text: e.textContent, ...e.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number }));
+      for (const t of tabs) {
+        expect(t.left, t.text).toBeGreaterThanOrEqual(bar.left);
+        expect(t.right, t.text).toBeLessThanOrEqual(bar.right);
+      }
+      await shot(b.page, 'forms-tabs-1024');
+    } finally {
+      await b.close();
+      await site.close();
+    }
+  });
+
+  it('the shortcut help in Settings lists every tab, and each listed Alt+key opens its panel', async () => {
+    const { b, close } = await openPlayground();
+    try {
+      const page = b.page;
+      const tabs = await page.locator('.tabs button[role="tab"]').evaluateAll((els) => els.map((e) => e.id.replace(/^tab-/, '')));
+      const labels = await page.locator('.tabs button[role="tab"]').evaluateAll((els) => els.map((e) => e.childNodes[0]?.textContent ?? ''));
+      await page.click('.topbar button:has-text("Settings")');
+      const help = await page.locator('.shortcuts li').allInnerTexts();
+      for (const [i, label] of labels.entries()) {
+        const line = help.find((l) => new RegExp(`^Alt\\+\\w ${label}:`).test(l));
+        expect(line, `${label} in the shortcut help`).toBeDefined();
+        const key = /^Alt\+(\w)/.exec(line!)![1]!;
+        await page.keyboard.press(`Alt+${/\d/.test(key) ? key : `Key${key.toUpperCase()}`}`);
+        await page.waitForSelector(`#tab-${tabs[i]}[aria-selected="true"]`, { timeout: 5_000 });
+      }
+    } finally {
+      await close();
+    }
   });
 });
