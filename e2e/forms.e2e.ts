@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, openPlayground, serveSite, shot, type Browser } from './harness';
+import { openBrowser, openPlayground, pasteAll, serveSite, shot, type Browser } from './harness';
 
 /** Load a gallery lesson the way a person does: ☰ Scenarios, then its Load button. */
 async function loadLesson(page: Page, id: string, waitFor: string): Promise<void> {
@@ -31,6 +31,15 @@ async function route(page: Page): Promise<string[]> {
   await submit(page);
   return routedBackends(page);
 }
+
+/** A Gateway with a GRPCRoute for shop.Cart/AddItem only. */
+const GRPC = [
+  'apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: gc}\nspec: {controllerName: example.com/gc}\n',
+  'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec: {gatewayClassName: gc, listeners: [{name: http, protocol: HTTP, port: 80}]}\n',
+  'apiVersion: v1\nkind: Pod\nmetadata: {name: cart-0, labels: {app: cart}}\nspec: {containers: [{name: c, image: example, ports: [{containerPort: 9090}]}]}\n',
+  'apiVersion: v1\nkind: Service\nmetadata: {name: cart}\nspec: {selector: {app: cart}, ports: [{port: 9090}]}\n',
+  'apiVersion: gateway.networking.k8s.io/v1\nkind: GRPCRoute\nmetadata: {name: cart}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [grpc.example.com]\n  rules:\n  - matches: [{method: {service: shop.Cart, method: AddItem}}]\n    backendRefs: [{name: cart, port: 9090}]\n',
+].join('---\n');
 
 describe('request forms that teach', () => {
   let b: Browser;
@@ -153,6 +162,27 @@ describe('request forms that teach', () => {
     expect(await page.locator('.trace-verdict strong').innerText()).toBe('delivered');
     expect(await page.locator('.hops').innerText()).toContain('app/debug');
     await shot(page, 'forms-debug-pod');
+  });
+
+  it('a gRPC call: service and method typed into the form reach the GRPCRoute that matches them', async () => {
+    const page = b.page;
+    await pasteAll(page, GRPC);
+    await page.waitForSelector('.react-flow__node[data-object="GRPCRoute/default/cart"]', { timeout: 20_000 });
+    await openTab(page, 'Routes');
+    await page.click('.query-form label.grow input', { clickCount: 3 });
+    await page.keyboard.type('http://grpc.example.com');
+    await page.click('[aria-label="gRPC call"]');
+    await page.click('[aria-label="gRPC service"]');
+    await page.keyboard.type('shop.Cart');
+    await page.click('[aria-label="gRPC method"]');
+    await page.keyboard.type('AddItem');
+    await shot(page, 'forms-grpc');
+    expect(await route(page)).toEqual(['default/cart']);
+    expect(await page.locator('[data-forwarded]').innerText()).toMatch(/Path: \/shop\.Cart\/AddItem/);
+    await page.click('[aria-label="gRPC method"]', { clickCount: 3 });
+    await page.keyboard.type('Remove');
+    await submit(page);
+    expect(await page.locator('.route-result h4').first().innerText()).toMatch(/→ 404/);
   });
 });
 

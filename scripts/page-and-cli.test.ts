@@ -69,6 +69,7 @@ function questions(sim: Simulation, exercise: boolean): Ask[] {
   for (const h of hosts) {
     out.push({ query: 'route', args: { url: `http://${h}/`, header: ['X-Canary: always'] } });
     out.push({ query: 'route', args: { url: `https://${h}/api` } });
+    out.push({ query: 'route', args: { url: `http://${h}/`, grpc: 'shop.Cart/AddItem' } });
     // A TLS server name other than the Host: listener choice by SNI, 421 (GW-20).
     out.push({ query: 'route', args: { url: `https://${h}/`, sni: `other.${h}` } });
     out.push({ query: 'trace', args: { from: 'Client/internet', url: `http://${h}/` } });

@@ -4,6 +4,7 @@ import { route as routeRequest, type EntryResult, type Upstream } from '../route
 import type { Simulation } from '../simulate';
 import { lineColumn } from './locate';
 import { readDebugFrom, withDebugPod } from './debug-pod';
+import { grpcCall } from './grpc';
 import { formatPeer, parsePeer, type DebugPeer } from './peer';
 import { ArgReader, fail, ok, type Query } from './query';
 
@@ -12,6 +13,8 @@ export interface RouteInput {
   /** `"Name: value"` lines. */
   header?: string | string[];
   method?: string;
+  /** `package.Service/Method`: a gRPC call (POST with content-type application/grpc) to the URL's host. */
+  grpc?: string;
   /** `ns/name`: only this Gateway. */
   gateway?: string;
   /** Only this IngressClass. */
@@ -80,10 +83,17 @@ export interface RouteDocument {
 export const route: Query<RouteInput, RouteArgs, RouteDocument> = {
   parse: (raw) => {
     const a = new ArgReader(raw);
-    a.only(['url', 'header', 'method', 'gateway', 'ingress-class', 'sni', 'from', 'debug-labels']);
-    const url = a.str('url', true);
-    const headers = a.headers();
-    const method = a.str('method') ?? 'GET';
+    a.only(['url', 'header', 'method', 'gateway', 'ingress-class', 'sni', 'from', 'debug-labels', 'grpc']);
+    const grpc = a.str('grpc');
+    let url = a.str('url', true);
+    let headers = a.headers();
+    let method = a.str('method') ?? 'GET';
+    if (grpc !== undefined && url !== undefined) {
+      if (a.str('method') !== undefined) return fail('give --grpc or --method, not both: a gRPC call is a POST');
+      const call = grpcCall(url, grpc, headers);
+      if ('error' in call) return fail(call.error);
+      ({ url, headers, method } = call);
+    }
     const gateway = a.str('gateway');
     const ingressClass = a.str('ingress-class');
     const sni = a.str('sni');

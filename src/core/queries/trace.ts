@@ -3,6 +3,7 @@ import type { Simulation } from '../simulate';
 import { trace as traceRequest, type Hop, type TraceResult } from '../trace/index';
 import { lineColumn } from './locate';
 import { readDebugFrom, withDebugPod } from './debug-pod';
+import { grpcCall } from './grpc';
 import type { DebugPeer } from './peer';
 import { ArgReader, fail, ok, type Query } from './query';
 
@@ -15,6 +16,8 @@ export interface TraceInput {
   /** `"Name: value"` lines. */
   header?: string | string[];
   method?: string;
+  /** `package.Service/Method`: a gRPC call (POST with content-type application/grpc) to the URL's host. */
+  grpc?: string;
   /** Pin the entry point for requests from outside (`ns/name`). */
   gateway?: string;
   'ingress-class'?: string;
@@ -46,13 +49,20 @@ export interface TraceDocument {
 export const trace: Query<TraceInput, TraceArgs, TraceDocument> = {
   parse: (raw) => {
     const a = new ArgReader(raw);
-    a.only(['from', 'url', 'header', 'method', 'gateway', 'ingress-class', 'debug-labels']);
+    a.only(['from', 'url', 'header', 'method', 'gateway', 'ingress-class', 'debug-labels', 'grpc']);
     const debug = readDebugFrom(a, a.str('from', true));
     if (!debug.ok) return debug;
     const from = debug.value.from ?? '';
-    const url = a.str('url', true) ?? '';
-    const headers = a.headers();
-    const method = a.str('method') ?? 'GET';
+    const grpc = a.str('grpc');
+    let url = a.str('url', true) ?? '';
+    let headers = a.headers();
+    let method = a.str('method') ?? 'GET';
+    if (grpc !== undefined) {
+      if (a.str('method') !== undefined) return fail('give --grpc or --method, not both: a gRPC call is a POST');
+      const call = grpcCall(url, grpc, headers);
+      if ('error' in call) return fail(call.error);
+      ({ url, headers, method } = call);
+    }
     const gateway = a.str('gateway');
     const ingressClass = a.str('ingress-class');
     if (a.error) return fail(a.error);

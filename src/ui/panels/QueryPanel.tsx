@@ -7,7 +7,7 @@ import { RouteAnswer, type SentRequest } from './RouteAnswer';
 import { traceSourceNode } from '../graph/trace-overlay';
 import { parseScenarioHeader } from '../../scenarios/header';
 import { RequestFields } from './RequestFields';
-import { lessonRequest, requestFlags, type RequestForm } from './request-form';
+import { lessonRequest, requestFlags, sentRequest, type RequestForm } from './request-form';
 import { DEBUG_DEFAULT_LABELS, DEBUG_SOURCE, debugFlags, namespaceChoices, readDebugFlags } from './debug-source';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
@@ -84,7 +84,7 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
     if (kind === 'dns') await ask(async () => ({ kind, doc: await query('dns', { ...fromFlags, name, type: rr as DnsDocument['query']['type'] }) }));
     else if (kind === 'routes') {
       const flags = requestFlags(askUrl, request);
-      await ask(async () => ({ kind, doc: await query('route', flags), sent: { url: flags.url, headers: flags.header ?? [] } }));
+      await ask(async () => ({ kind, doc: await query('route', flags), sent: sentRequest(flags) }));
     }
     else if (kind === 'matrix') await ask(async () => ({ kind, doc: await query('matrix', { port: `${port}/TCP` }) }));
     else {

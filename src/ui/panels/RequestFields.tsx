@@ -20,18 +20,18 @@ export function RequestFields({ value, onChange }: { value: RequestForm; onChang
           </select>
         </label>
         <label className="inline">
-          <input type="checkbox" checked={grpc !== null} onChange={(e) => onChange({ ...value, grpc: e.target.checked ? { service: '', method: '' } : null })} />
+          <input type="checkbox" aria-label="gRPC call" checked={grpc !== null} onChange={(e) => onChange({ ...value, grpc: e.target.checked ? { service: '', method: '' } : null })} />
           gRPC
         </label>
         {grpc ? (
           <>
             <label>
               service
-              <input value={grpc.service} onChange={(e) => onChange({ ...value, grpc: { ...grpc, service: e.target.value } })} placeholder="shop.Cart" spellCheck={false} />
+              <input aria-label="gRPC service" value={grpc.service} onChange={(e) => onChange({ ...value, grpc: { ...grpc, service: e.target.value } })} placeholder="shop.Cart" spellCheck={false} />
             </label>
             <label>
               rpc
-              <input value={grpc.method} onChange={(e) => onChange({ ...value, grpc: { ...grpc, method: e.target.value } })} placeholder="AddItem" spellCheck={false} />
+              <input aria-label="gRPC method" value={grpc.method} onChange={(e) => onChange({ ...value, grpc: { ...grpc, method: e.target.value } })} placeholder="AddItem" spellCheck={false} />
             </label>
           </>
         ) : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioHeader } from '../../scenarios/header';
-import { httpsFor, lessonRequest, requestFlags, type RequestForm } from './request-form';
+import { httpsFor, lessonRequest, requestFlags, sentRequest, type RequestForm } from './request-form';
 
 const form = (over: Partial<RequestForm>): RequestForm => ({ method: 'GET', headers: [], grpc: null, ...over });
 
@@ -18,10 +18,15 @@ describe('the request form becomes the CLI flags', () => {
       name: 'gRPC: POST /Service/Method with content-type application/grpc',
       f: form({ grpc: { service: 'shop.Cart', method: 'AddItem' }, headers: [{ name: 'x-user', value: 'u1' }] }),
       url: 'http://grpc.example.com:8080/old/path?q=1',
-      want: { url: 'http://grpc.example.com:8080/shop.Cart/AddItem', method: 'POST', header: ['content-type: application/grpc', 'x-user: u1'] },
+      want: { url: 'http://grpc.example.com:8080/old/path?q=1', grpc: 'shop.Cart/AddItem', header: ['x-user: u1'] },
     },
   ])('$name', ({ f, url, want }) => {
     expect(requestFlags(url, f)).toEqual(want);
+  });
+
+  it('a gRPC call as sent: the path is the method, content-type application/grpc', () => {
+    expect(sentRequest({ url: 'http://g.example.com:8080/x', grpc: 'shop.Cart/AddItem' })).toEqual({ url: 'http://g.example.com:8080/shop.Cart/AddItem', headers: ['content-type: application/grpc'] });
+    expect(sentRequest({ url: 'http://g/', header: ['a: b'] })).toEqual({ url: 'http://g/', headers: ['a: b'] });
   });
 
   it("pre-fills a lesson's request header", () => {

@@ -34,18 +34,21 @@ export function lessonRequest(header: Pick<ScenarioHeader, 'request'>): RequestF
 }
 
 /**
- * The flags for one request. A gRPC call is what a gRPC client sends: HTTP/2 POST to `/Service/Method`
- * with `content-type: application/grpc`, which is how the routers recognise it (GRPCRoute matches on it).
+ * The flags for one request, as `knet route`/`knet trace` take them. A gRPC call is `--grpc Service/Method`:
+ * the query sends it as a gRPC client does (POST to `/Service/Method`, content-type application/grpc).
  */
-export function requestFlags(url: string, form: RequestForm): { url: string; method?: string; header?: string[] } {
+export function requestFlags(url: string, form: RequestForm): { url: string; method?: string; grpc?: string; header?: string[] } {
   const rows = form.headers.filter((h) => h.name.trim() !== '').map((h) => `${h.name.trim()}: ${h.value.trim()}`);
-  if (form.grpc) {
-    const base = /^([a-z]+:\/\/[^/?#]*)/i.exec(url.trim())?.[1] ?? url.trim();
-    const hasType = rows.some((h) => /^content-type:/i.test(h));
-    const header = [...(hasType ? [] : ['content-type: application/grpc']), ...rows];
-    return { url: `${base}/${form.grpc.service.trim()}/${form.grpc.method.trim()}`, method: 'POST', header };
-  }
-  return { url, ...(form.method !== 'GET' ? { method: form.method } : {}), ...(rows.length ? { header: rows } : {}) };
+  const call = form.grpc ? { grpc: `${form.grpc.service.trim()}/${form.grpc.method.trim()}` } : form.method !== 'GET' ? { method: form.method } : {};
+  return { url, ...call, ...(rows.length ? { header: rows } : {}) };
+}
+
+/** The request as sent (URL with the gRPC path, header lines), to compare with what the backend receives. */
+export function sentRequest(flags: ReturnType<typeof requestFlags>): { url: string; headers: string[] } {
+  if (!flags.grpc) return { url: flags.url, headers: flags.header ?? [] };
+  const base = /^([a-z]+:\/\/[^/?#]*)/i.exec(flags.url.trim())?.[1] ?? flags.url.trim();
+  const typed = (flags.header ?? []).some((h) => /^content-type:/i.test(h));
+  return { url: `${base}/${flags.grpc}`, headers: [...(flags.header ?? []), ...(typed ? [] : ['content-type: application/grpc'])] };
 }
 
 /** The https:// form of a plain http:// URL, when a redirect sends it there. */
