@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { openBrowser, openPlayground, pasteAll, serveSite, shot, type Browser } from './harness';
 
@@ -62,6 +63,8 @@ describe('request forms that teach', () => {
     expect(await route(page)).toEqual(['shop/checkout-v2']);
     // The backend receives the header as sent, and the proxy's own headers are marked as added.
     expect(await page.locator('[data-forwarded]').innerText()).toMatch(/x-canary: always[\s\S]*\+ x-forwarded-host: shop\.example\.com/);
+    const axe = await new AxeBuilder({ page }).include('.dock').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')} — ${v.help}`)).toEqual([]);
     await shot(page, 'forms-canary-always');
 
     // Typed with real key presses: never → always the main Service.
@@ -122,7 +125,7 @@ describe('request forms that teach', () => {
     await page.click('.route-result button.use-https');
     await page.waitForSelector(`.query[data-answers="${before + 1}"]`, { timeout: 15_000 });
     expect(await page.inputValue('.query-form label.grow input')).toBe('https://shop.example.com/');
-    expect(await page.locator('.route-result h4').first().innerText()).toMatch(/→ 200/);
+    expect(await page.locator('.route-result h2').first().innerText()).toMatch(/→ 200/);
     expect(await page.locator('.route-result [data-redirect]').count()).toBe(0);
   });
 
@@ -162,6 +165,10 @@ describe('request forms that teach', () => {
     expect(await page.locator('.trace-verdict strong').innerText()).toBe('delivered');
     expect(await page.locator('.hops').innerText()).toContain('app/debug');
     await shot(page, 'forms-debug-pod');
+    // The new controls (debug pod fields, header rows, gRPC) pass axe, as the rest of the page does.
+    await page.click('.request-fields button:has-text("+ header")');
+    const r = await new AxeBuilder({ page }).include('.dock').analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')} — ${v.help}`)).toEqual([]);
   });
 
   it('a gRPC call: service and method typed into the form reach the GRPCRoute that matches them', async () => {
@@ -182,7 +189,7 @@ describe('request forms that teach', () => {
     await page.click('[aria-label="gRPC method"]', { clickCount: 3 });
     await page.keyboard.type('Remove');
     await submit(page);
-    expect(await page.locator('.route-result h4').first().innerText()).toMatch(/→ 404/);
+    expect(await page.locator('.route-result h2').first().innerText()).toMatch(/→ 404/);
   });
 });
 

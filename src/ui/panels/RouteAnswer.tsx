@@ -35,14 +35,14 @@ export function RouteAnswer({ r, sent, onUseUrl }: { r: RouteDocument; sent?: Se
     <div className="answer-block">
       {r.results.map((x, i) => (
         <section key={i} className="route-result">
-          <h4>
+          <h2>
             {entryName(x.entry)} → <span className={x.status < 400 ? 'v-allowed' : 'v-blocked'}>{x.status}</span>{' '}
             {x.route ? (
               <ObjLink id={x.route.namespace ? `${x.route.kind}/${x.route.namespace}/${x.route.name}` : `${x.route.kind}/${x.route.name}`} />
             ) : (
               <span className="muted">no rule matched</span>
             )}
-          </h4>
+          </h2>
           {x.redirect ? <Redirect x={x} sent={sent} onUseUrl={onUseUrl} /> : null}
           <Backends backends={x.backends} />
           {x.upstream ? <Forwarded upstream={x.upstream} sent={sent} /> : null}
@@ -117,7 +117,7 @@ function Forwarded({ upstream, sent }: { upstream: NonNullable<RouteEntryDocumen
   const removed = [...sentHeaders.keys()].filter((k) => k !== 'host' && !(k in upstream.headers));
   return (
     <div className="forwarded" data-forwarded>
-      <h5>Forwarded to the backend as</h5>
+      <h3>Forwarded to the backend as</h3>
       <pre className="answer">
         {`Host: ${upstream.host}${sentHost !== null && sentHost !== upstream.host ? `   (sent: ${sentHost})` : ''}\n`}
         {`Path: ${upstream.path}${sentPath !== null && sentPath !== upstream.path ? `   (rewritten from ${sentPath})` : ''}\n`}

@@ -22,7 +22,7 @@ export function DnsAnswer({ r }: { r: DnsDocument }) {
         {r.reason}
       </p>
       {r.hint ? <p className="muted">Hint: {r.hint}</p> : null}
-      <h4>Names tried (nameserver {r.nameserver})</h4>
+      <h2 className="answer-head">Names tried (nameserver {r.nameserver})</h2>
       <ol className="tried">
         {r.attempts.map((t, i) => (
           <li key={i}>
@@ -34,7 +34,7 @@ export function DnsAnswer({ r }: { r: DnsDocument }) {
       </ol>
       {r.answers.length ? (
         <>
-          <h4>Answer</h4>
+          <h2 className="answer-head">Answer</h2>
           <pre className="answer">{r.answers.map((a) => `${a.name}\t${a.ttl}\tIN\t${a.type}\t${a.data}`).join('\n')}</pre>
         </>
       ) : null}
