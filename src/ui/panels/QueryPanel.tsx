@@ -7,7 +7,7 @@ import { RouteAnswer, type SentRequest } from './RouteAnswer';
 import { traceSourceNode } from '../graph/trace-overlay';
 import { parseScenarioHeader } from '../../scenarios/header';
 import { RequestFields } from './RequestFields';
-import { lessonRequest, requestFlags, sentRequest, type RequestForm } from './request-form';
+import { formFromFlags, lessonRequest, requestFlags, sentRequest, type RequestForm } from './request-form';
 import { DEBUG_DEFAULT_LABELS, DEBUG_SOURCE, debugFlags, namespaceChoices, readDebugFlags } from './debug-source';
 
 type PanelKind = 'dns' | 'routes' | 'matrix' | 'trace';
@@ -74,7 +74,8 @@ export function QueryPanel({ kind }: { kind: PanelKind }) {
   const name = typedName ?? suggestName(reply);
   const lesson = parseScenarioHeader(text);
   const url = typedUrl ?? lastTrace?.args.url ?? lesson.request?.url ?? suggestUrl(reply);
-  const request = typedRequest ?? lessonRequest(lesson);
+  // The trace on screen shows the request it sent; otherwise the lesson's request (or a plain GET).
+  const request = typedRequest ?? (lastTrace ? formFromFlags(lastTrace.args) : lessonRequest(lesson));
 
   /** Ask the panel's question; `askUrl` is the URL field's, or the https:// one a redirect offered. */
   const send = async (askUrl: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioHeader } from '../../scenarios/header';
-import { httpsFor, lessonRequest, requestFlags, sentRequest, type RequestForm } from './request-form';
+import { formFromFlags, httpsFor, lessonRequest, requestFlags, sentRequest, type RequestForm } from './request-form';
 
 const form = (over: Partial<RequestForm>): RequestForm => ({ method: 'GET', headers: [], grpc: null, ...over });
 
@@ -27,6 +27,15 @@ describe('the request form becomes the CLI flags', () => {
   it('a gRPC call as sent: the path is the method, content-type application/grpc', () => {
     expect(sentRequest({ url: 'http://g.example.com:8080/x', grpc: 'shop.Cart/AddItem' })).toEqual({ url: 'http://g.example.com:8080/shop.Cart/AddItem', headers: ['content-type: application/grpc'] });
     expect(sentRequest({ url: 'http://g/', header: ['a: b'] })).toEqual({ url: 'http://g/', headers: ['a: b'] });
+  });
+
+  it.each([
+    { flags: { url: 'http://a/' }, want: form({}) },
+    { flags: { url: 'http://a/', method: 'put', header: 'X-A: 1' }, want: form({ method: 'PUT', headers: [{ name: 'X-A', value: '1' }] }) },
+    { flags: { url: 'http://a/', grpc: 'shop.Cart/AddItem', header: ['x: y'] }, want: form({ method: 'POST', grpc: { service: 'shop.Cart', method: 'AddItem' }, headers: [{ name: 'x', value: 'y' }] }) },
+  ])('a question asked before fills the form again: $flags', ({ flags, want }) => {
+    expect(formFromFlags(flags)).toEqual(want);
+    expect(requestFlags(flags.url, formFromFlags(flags))).toEqual({ ...flags, ...(flags.method ? { method: flags.method.toUpperCase() } : {}), ...(typeof flags.header === 'string' ? { header: [flags.header] } : {}) });
   });
 
   it("pre-fills a lesson's request header", () => {

@@ -51,6 +51,13 @@ export function sentRequest(flags: ReturnType<typeof requestFlags>): { url: stri
   return { url: `${base}/${flags.grpc}`, headers: [...(flags.header ?? []), ...(typed ? [] : ['content-type: application/grpc'])] };
 }
 
+/** The form for a question already asked (a trace on screen, from the panel, `trace=` or a host page). */
+export function formFromFlags(flags: { method?: string; grpc?: string; header?: string | string[] }): RequestForm {
+  const headers = (flags.header === undefined ? [] : Array.isArray(flags.header) ? flags.header : [flags.header]).map(headerRow);
+  const call = flags.grpc ? /^\/?([^/]+)\/(.+)$/.exec(flags.grpc) : null;
+  return { method: call ? 'POST' : (flags.method ?? 'GET').toUpperCase(), headers, grpc: call ? { service: call[1]!, method: call[2]! } : null };
+}
+
 /** The https:// form of a plain http:// URL, when a redirect sends it there. */
 export function httpsFor(sent: string, location: string): string | null {
   if (!/^http:\/\//i.test(sent) || !/^https:\/\//i.test(location)) return null;
