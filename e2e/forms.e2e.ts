@@ -108,6 +108,10 @@ describe('request forms that teach', () => {
     // Rule 1 (env: beta) sends all its requests to reviews-v2: the label's explanation says so.
     expect(await b.page.locator('[data-share-edge="HTTPRoute/reviews/reviews->Service/reviews/reviews-v2"]').getAttribute('title')).toMatch(/rule 1 sends all its requests here; rule 2 sends 10%/);
     await shot(page, 'forms-gateway-weights');
+    // Clicking the share opens its edge in the Inspector, which says whose share it is.
+    await page.click('[data-share-edge="HTTPRoute/reviews/reviews->Service/reviews/reviews-v1"]');
+    await page.waitForSelector('[data-share-why]', { timeout: 5_000 });
+    expect(await page.locator('[data-share-why]').innerText()).toBe('90% of the requests: rule 2 sends 90% of its requests here (weight 90 of 100) (GW-11).');
   });
 
   it('a TLS host answers 308: the Location, why, and a button that asks again over https://', async () => {

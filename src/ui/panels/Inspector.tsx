@@ -39,6 +39,11 @@ export function Inspector() {
           </button>
         </p>
         <p className="reason">{e.reason}</p>
+        {e.share ? (
+          <p className="reason" data-share-why>
+            <strong>{e.share.text}</strong> of the requests: {e.share.why}
+          </p>
+        ) : null}
         {e.cites.length ? (
           <div>
             <h4>Decided by</h4>
