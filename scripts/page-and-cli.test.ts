@@ -33,6 +33,9 @@ function questions(sim: Simulation, exercise: boolean): Ask[] {
     { query: 'trace', args: { from: 'ip:203.0.113.10', url: 'http://nothing-serves-this.example/' } },
     { query: 'run', args: { line: 'kubectl get pods -A -o wide' } },
     { query: 'run', args: { line: 'kubectl get svc,endpoints -A' } },
+    { query: 'policies', args: {} },
+    { query: 'policies', args: { apply: true } },
+    { query: 'policies', args: { namespace: [...new Set(pods.map((p) => p.namespace))], apply: true } },
   ];
   if (!exercise) out.push({ query: 'check', args: { from: 'default/no-such-pod', to: peers[0] ?? 'x', port: 80 } });
   if (!exercise) out.push({ query: 'run', args: { from: 'default/no-such-pod', line: 'hostname' } });
@@ -51,6 +54,8 @@ function questions(sim: Simulation, exercise: boolean): Ask[] {
     for (const to of pods) {
       const port = to.containers[0]?.ports[0]?.containerPort ?? 80;
       out.push({ query: 'check', args: { from, to: `${to.namespace}/${to.name}`, port, protocol: 'TCP' } });
+      // The change that would allow it, as a list and as the rewritten input (one source pod keeps this quick).
+      if (from === peers[0]) out.push({ query: 'allow', args: { from, to: `${to.namespace}/${to.name}`, port, ...(to === pods[0] ? {} : { apply: true }) } });
     }
   }
   // A request sent from inside a pod (its Service's mesh routes, GW-19), and from a pod that is not there.

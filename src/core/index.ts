@@ -49,7 +49,15 @@ export {
   type ValidateDocument,
   type RunDocument,
   type RunInput,
+  type PoliciesApplied,
+  type PoliciesDocument,
+  type PoliciesInput,
+  type AllowDocument,
+  type AllowInput,
 } from './queries/index';
+// `knet policies`: the generated policies as YAML for people, each rule's reasons as comments.
+export { policiesYAML } from './lockdown/yaml';
+export type { PolicyObject } from './lockdown/build';
 // The terminal: `knet run` quotes its words back into one line; the page types its output chunks and shells.
 export { quoteWord } from './terminal/shell';
 export type { OutputChunk, ShellChange, ShellPod } from './terminal/index';

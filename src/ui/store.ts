@@ -11,6 +11,7 @@ import type { SharedState, TraceView } from '../share/index';
 import type { Reply, SimulatedReply } from '../worker/protocol';
 import type { SimClient } from './sim-client';
 import type { PanelId } from './panels/registry';
+import { changedLines, type AppliedFix } from './quick-fix';
 
 export type { PanelId } from './panels/registry';
 
@@ -72,6 +73,8 @@ export interface UiSlice {
   matrixPort: string;
   /** A command line handed to the Terminal (`cmd=` flag, host message): typed in, and run when `run`. */
   terminalInput: { line: string; run: boolean; seq: number } | null;
+  /** The last quick fix applied to the text ("Allow this", "Allow DNS"), with the lines it changed. */
+  lastFix: AppliedFix | null;
 }
 
 export interface Actions {
@@ -107,6 +110,12 @@ export interface Actions {
   consumeInitialTrace(): void;
   /** Type a command line into the Terminal panel (and open it); `run` presses Enter too. */
   typeInTerminal(line: string, run: boolean): void;
+  /**
+   * Ask `allow` (with `apply`) about the text on screen and put its rewritten input in the editor, one
+   * undoable edit; resolves to why not when it cannot (already allowed, an admin policy, a stale answer).
+   */
+  quickFix(title: string, args: QueryInput<'allow'>): Promise<string | null>;
+  dismissFix(): void;
 }
 
 export interface AppState {
@@ -194,6 +203,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         initialTrace: null,
         matrixPort: '80',
         terminalInput: null,
+        lastFix: null,
         ...initial.ui,
       },
       actions: {
@@ -309,6 +319,27 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         },
         consumeInitialTrace() {
           set((s) => ({ ui: { ...s.ui, initialTrace: null } }));
+        },
+        async quickFix(title, args) {
+          if (get().ui.readonly) return 'The page is read-only.';
+          const before = get().source.text;
+          const rev = get().source.rev;
+          let doc: QueryResult<'allow'>;
+          try {
+            doc = await env.sim.query('allow', { ...args, apply: true });
+          } catch (e) {
+            return e instanceof Error ? e.message : String(e);
+          }
+          // The answer rewrote the text it was asked about; a keystroke since then would be lost.
+          if (get().source.rev !== rev || get().result.reply?.rev !== rev) return 'The text changed while the fix was worked out; try again.';
+          const after = doc.files?.[0]?.text;
+          if (!doc.changes.length || after === undefined) return 'Already allowed by the policies: no change needed.';
+          get().actions.setText(after);
+          set((s) => ({ ui: { ...s.ui, lastFix: { title, changes: doc.changes, lines: changedLines(before, after), after } } }));
+          return null;
+        },
+        dismissFix() {
+          set((s) => ({ ui: { ...s.ui, lastFix: null } }));
         },
       },
     };

@@ -8,6 +8,8 @@ import { trace } from './trace';
 import { check } from './check';
 import { matrix } from './matrix';
 import { run } from './run';
+import { allow } from './allow';
+import { policies } from './policies';
 
 /** Every `knet` command, in the order `knet help` lists them. Add a command by adding it here. */
-export const COMMANDS: Command[] = [validate, test, route, dns, endpoints, trace, check, matrix, run];
+export const COMMANDS: Command[] = [validate, test, route, dns, endpoints, trace, check, matrix, allow, policies, run];

@@ -40,22 +40,62 @@ interface Level {
 
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s'"#[\]{}&*!|>%@`,?-][^#]*?|-[^\s#][^#]*?)\s*:(?:[ \t]+(.*))?$/;
 const BLOCK_SCALAR = /^[|>][-+0-9]*\s*(#.*)?$/;
+const NOT_SPACE = /\S/;
+const NO_DASHES: number[] = [];
 
-function parseLine(text: string, n: number, start: number): Line {
-  const indent = /^ */.exec(text)![0].length;
-  const dashes: number[] = [];
+/**
+ * One line's indentation, list markers, key and value. Run on every line of every document, so the common line
+ * (`name: value` with a plain key) is read by scanning characters; anything else goes through `KEY`, which
+ * decides (`indentation.test.ts` checks that both read random lines alike).
+ */
+export function parseLine(text: string, n: number, start: number): Line {
+  let indent = 0;
+  while (text.charCodeAt(indent) === 32) indent++;
+  // Most lines have no item marker: they share one empty list (never written to).
+  let dashes: number[] = NO_DASHES;
   let col = indent;
-  for (let m = /^-(?: +|$)/.exec(text.slice(col)); m; m = /^-(?: +|$)/.exec(text.slice(col))) {
+  // Item markers: `-` followed by spaces or the end of the line (/^-(?: +|$)/ at `col`).
+  while (text.charCodeAt(col) === 45) {
+    let after = col + 1;
+    if (after < text.length && text.charCodeAt(after) !== 32) break;
+    while (text.charCodeAt(after) === 32) after++;
+    if (dashes === NO_DASHES) dashes = [];
     dashes.push(col);
-    col += m[0].length;
+    col = after;
   }
-  const content = text.slice(col);
-  const m = KEY.exec(content);
+  const content = col === 0 ? text : text.slice(col);
+  const m = plainKey(content) ?? KEY.exec(content);
   if (!m) return { n, start, text, indent, dashes, col, value: content.trim() };
   let value = (m[2] ?? '').trim();
-  if (!/^["']/.test(value)) value = value.replace(/(^|\s)#.*$/, '').trim();
-  if (/^([&!]\S*\s*)+$/.test(value)) value = '';
-  return { n, start, text, indent, dashes, col, key: m[1]!.replace(/^["']|["']$/g, ''), value };
+  const q = value.charCodeAt(0);
+  if (q !== 34 && q !== 39 && value.includes('#')) value = value.replace(/(^|\s)#.*$/, '').trim();
+  if ((value.charCodeAt(0) === 38 || value.charCodeAt(0) === 33) && /^([&!]\S*\s*)+$/.test(value)) value = '';
+  const key = /^["']|["']$/.test(m[1]) ? m[1].replace(/^["']|["']$/g, '') : m[1];
+  return { n, start, text, indent, dashes, col, key, value };
+}
+
+const WORD_START = /^[A-Za-z0-9_]/;
+const ODD_BREAKS = /[\r\n\u2028\u2029]/;
+
+/**
+ * `KEY.exec(content)` for a line that starts with a letter, digit or `_` (a plain key), without the regular
+ * expression: the key ends at the first `:` followed by a space, a tab or the end of the line, and a `#` before
+ * it means no key. `[key, key, value]` as KEY would match, null for no key, undefined when KEY must decide
+ * (whitespace before the colon, line breaks inside the line, any other first character).
+ */
+function plainKey(content: string): [string, string, string | undefined] | null | undefined {
+  if (!WORD_START.test(content) || ODD_BREAKS.test(content)) return undefined;
+  for (let i = 1; i < content.length; i++) {
+    const ch = content.charCodeAt(i);
+    if (ch === 35) return null;
+    if (ch !== 58) continue;
+    const next = content.charCodeAt(i + 1);
+    if (i + 1 < content.length && next !== 32 && next !== 9) continue;
+    if (/\s/.test(content[i - 1]!)) return undefined;
+    const key = content.slice(0, i);
+    return [key, key, i + 1 < content.length ? content.slice(i + 1) : undefined];
+  }
+  return null;
 }
 
 /** Net `{[` minus `]}` outside quotes: a flow collection left open at the end of the line. */
@@ -88,8 +128,10 @@ export function checkIndentation(text: string, start: number, end: number): Inde
   while (at < end) {
     const nl = text.indexOf('\n', at);
     const stop = nl === -1 ? text.length : nl;
-    const raw = text.slice(at, stop).replace(/\r$/, '');
-    if (raw.trim() !== '' && !/^\s*#/.test(raw) && !/^(---|\.\.\.)(\s|$)/.test(raw) && !raw.startsWith('%')) lines.push(parseLine(raw, n, at));
+    const raw = text.charCodeAt(stop - 1) === 13 && stop > at ? text.slice(at, stop - 1) : text.slice(at, stop);
+    // Blank lines, comments, document markers and directives hold no structure.
+    const lead = raw.search(NOT_SPACE);
+    if (lead !== -1 && raw.charCodeAt(lead) !== 35 && !((raw.charCodeAt(0) === 45 || raw.charCodeAt(0) === 46) && /^(---|\.\.\.)(\s|$)/.test(raw)) && raw.charCodeAt(0) !== 37) lines.push(parseLine(raw, n, at));
     at = stop + 1;
     n++;
   }
@@ -140,6 +182,8 @@ function walk(lines: Line[], root: Shape | undefined, num: LineNo): IndentProble
   const stack: Level[] = [];
   const flat = lines.every((l) => l.indent === 0);
   let prev: Line | undefined;
+  // The levels this line closes; one array for the whole walk (wrongParent reads it before the next line).
+  const popped: Level[] = [];
   for (let i = 0; i < lines.length; i++) {
     const x = lines[i]!;
     const top0 = stack[stack.length - 1];
@@ -162,7 +206,7 @@ function walk(lines: Line[], root: Shape | undefined, num: LineNo): IndentProble
       const what = show(prev).replace(/^(- )+/, '');
       return problem(x, num, `Line ${num(x)} is indented further than line ${num(prev)} (\`${what}\`), but that line already has a value, so nothing can be nested under it. Line it up with \`${top0.key ?? what}\` (column ${col1(top0.col)}) if it belongs next to it.`);
     }
-    const popped: Level[] = [];
+    popped.length = 0;
     for (let t = stack[stack.length - 1]; t && (t.col > x.indent || (t.col === x.indent && t.dash && !x.dashes.length)); t = stack[stack.length - 1]) popped.push(stack.pop()!);
     const top = stack[stack.length - 1];
     if (popped.length && (!top || top.col < x.indent)) {
@@ -181,7 +225,7 @@ function walk(lines: Line[], root: Shape | undefined, num: LineNo): IndentProble
     if (x.dashes.length) {
       if (top?.dash && top.col === x.indent) shape = stack.pop()!.shape;
       else shape = top && !top.dash ? itemShape(top.shape, top.key ?? '') : undefined;
-      x.dashes.forEach((d, j) => stack.push({ col: d, dash: true, shape: j === 0 ? shape : undefined, line: x }));
+      for (let j = 0; j < x.dashes.length; j++) stack.push({ col: x.dashes[j]!, dash: true, shape: j === 0 ? shape : undefined, line: x });
       if (x.dashes.length > 1) shape = undefined;
     } else if (sibling) shape = sibling.shape;
     else if (top) shape = top.dash ? top.shape : mapShape(top.shape, top.key ?? '');
@@ -202,20 +246,19 @@ function wrongParent(x: Line, sibling: Level, closed: Level[], prev: Line | unde
   const name = sibling.key ?? '';
   const here = hasField(sibling.shape, key);
   const holdsBlock = sibling.shape?.maps?.[name] !== undefined || sibling.shape?.lists?.[name] !== undefined;
-  const at = () => `line ${num(sibling.line)}`;
   if (prev === sibling.line && sibling.line.value === '') {
     const inner = mapShape(sibling.shape, name);
     const inside = inner && inner.fields !== 'any' && inner.fields.includes(key);
     if (!(here === false && holdsBlock && (!inner || inner.fields === 'any' || inside)) && !(here === undefined && inside)) return null;
     if (flat) {
-      return problem(x, num, `The indentation of this document was lost: every line starts in column 1, as happens when YAML is copied from a web page. \`${key}\` on line ${num(x)} belongs inside \`${name}:\` (${at()}), but YAML reads it as a field next to it. Indent each field two spaces further than the field it belongs to.`);
+      return problem(x, num, `The indentation of this document was lost: every line starts in column 1, as happens when YAML is copied from a web page. \`${key}\` on line ${num(x)} belongs inside \`${name}:\` (line ${num(sibling.line)}), but YAML reads it as a field next to it. Indent each field two spaces further than the field it belongs to.`);
     }
-    return problem(x, num, `\`${key}\` on line ${num(x)} starts in the same column as \`${name}:\` (${at()}), so YAML reads it as a field next to \`${name}\`, which is left empty. Indent the fields of \`${name}\` two spaces further than \`${name}\`.`);
+    return problem(x, num, `\`${key}\` on line ${num(x)} starts in the same column as \`${name}:\` (line ${num(sibling.line)}), so YAML reads it as a field next to \`${name}\`, which is left empty. Indent the fields of \`${name}\` two spaces further than \`${name}\`.`);
   }
   if (!closed.length || here !== false) return null;
   const list = closed[closed.length - 1]!.dash;
   const inner = list ? itemShape(sibling.shape, name) : mapShape(sibling.shape, name);
   if (!inner || (inner.fields !== 'any' && !inner.fields.includes(key))) return null;
   const like = closed.filter((l) => !l.dash).pop() ?? closed[closed.length - 1]!;
-  return problem(x, num, `\`${key}\` on line ${num(x)} lines up with \`${name}\` (${at()}), so YAML reads it as a field next to \`${name}\`, where \`${key}\` does not belong. It belongs inside ${list ? 'the list item above it' : `\`${name}\``}: indent it to column ${col1(like.col)}, like \`${like.key ?? '-'}\` on line ${num(like.line)}.`);
+  return problem(x, num, `\`${key}\` on line ${num(x)} lines up with \`${name}\` (line ${num(sibling.line)}), so YAML reads it as a field next to \`${name}\`, where \`${key}\` does not belong. It belongs inside ${list ? 'the list item above it' : `\`${name}\``}: indent it to column ${col1(like.col)}, like \`${like.key ?? '-'}\` on line ${num(like.line)}.`);
 }

@@ -19,19 +19,26 @@ export class FieldReader {
     public object?: string,
   ) {}
 
+  /** The parent of the last path asked for and its value: readers ask for sibling fields one after another. */
+  private parent = '';
+  private parentValue: unknown;
+
   /** Raw value at a dotted path (`spec.ports.0.port`). */
   at(path: Path): unknown {
-    // Called for nearly every field of every object: walk the path without splitting it into an array.
+    // Called for nearly every field of every object: walk the path without splitting it into an array, and
+    // start from the last parent when this path is one of its fields (the object is never changed while read).
+    const last = path.lastIndexOf('.');
+    if (last > 0 && last === this.parent.length && path.startsWith(this.parent)) return step(this.parentValue, path.slice(last + 1));
     let cur: unknown = this.value;
     let from = 0;
     for (;;) {
       const dot = path.indexOf('.', from);
-      const part = dot < 0 ? (from === 0 ? path : path.slice(from)) : path.slice(from, dot);
-      if (cur === null || cur === undefined) return undefined;
-      if (Array.isArray(cur)) cur = cur[Number(part)];
-      else if (typeof cur === 'object') cur = Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<string, unknown>)[part] : undefined;
-      else return undefined;
-      if (dot < 0) return cur;
+      if (dot < 0) return step(cur, from === 0 ? path : path.slice(from));
+      cur = step(cur, path.slice(from, dot));
+      if (dot === last) {
+        this.parent = path.slice(0, last);
+        this.parentValue = cur;
+      }
       from = dot + 1;
     }
   }
@@ -235,6 +242,14 @@ export class FieldReader {
     this.report(CODES.INVALID_VALUE, path, `${path} must be one of ${allowed.join(', ')}, not "${v}".`);
     return fallback;
   }
+}
+
+/** One step of a dotted path: a list index or a mapping's own key; undefined past a scalar or a missing field. */
+function step(cur: unknown, part: string): unknown {
+  if (cur === null || cur === undefined) return undefined;
+  if (Array.isArray(cur)) return cur[Number(part)];
+  if (typeof cur === 'object') return Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<string, unknown>)[part] : undefined;
+  return undefined;
 }
 
 export { fieldRange, rangeIn };

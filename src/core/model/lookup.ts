@@ -12,14 +12,17 @@ import type { World } from './world';
 
 const SVC_NAME = 'kubernetes.io/service-name';
 
+/** Label key → label value → pods carrying that label, in World order. */
+type ByLabel = Map<string, Map<string, Pod[]>>;
+
 /** Pods by namespace and by label pair, for equality selectors (Services, SVC-5). */
 export interface PodIndex {
   all: Pod[];
   byNamespace: Map<string, Pod[]>;
-  /** `ns \0 key \0 value` → pods of that namespace carrying that label. */
-  byNamespaceLabel: Map<string, Pod[]>;
-  /** `key \0 value` → pods of any namespace carrying that label. */
-  byLabel: Map<string, Pod[]>;
+  /** namespace → key → value → pods of that namespace carrying that label. */
+  byNamespaceLabel: Map<string, ByLabel>;
+  /** key → value → pods of any namespace carrying that label. */
+  byLabel: ByLabel;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -28,14 +31,22 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
+/** Nested maps rather than `key \0 value` strings: building the index allocates no key per pod and label. */
+function pushLabel(m: ByLabel, key: string, value: string, p: Pod): void {
+  let values = m.get(key);
+  if (!values) m.set(key, (values = new Map<string, Pod[]>()));
+  push(values, value, p);
+}
+
 export function indexPods(pods: Pod[]): PodIndex {
   const ix: PodIndex = { all: pods, byNamespace: new Map(), byNamespaceLabel: new Map(), byLabel: new Map() };
   for (const p of pods) {
     push(ix.byNamespace, p.namespace, p);
+    let inNamespace = ix.byNamespaceLabel.get(p.namespace);
+    if (!inNamespace) ix.byNamespaceLabel.set(p.namespace, (inNamespace = new Map<string, Map<string, Pod[]>>()));
     for (const k in p.labels) {
-      const pair = `${k}\0${p.labels[k]!}`;
-      push(ix.byLabel, pair, p);
-      push(ix.byNamespaceLabel, `${p.namespace}\0${pair}`, p);
+      pushLabel(ix.byLabel, k, p.labels[k]!, p);
+      pushLabel(inNamespace, k, p.labels[k]!, p);
     }
   }
   return ix;
@@ -49,9 +60,9 @@ const NONE: Pod[] = [];
  */
 export function podsMatching(ix: PodIndex, namespace: string | undefined, selector: Labels): Pod[] {
   let best: Pod[] | undefined;
+  const labels = namespace === undefined ? ix.byLabel : ix.byNamespaceLabel.get(namespace);
   for (const k in selector) {
-    const pair = `${k}\0${selector[k]!}`;
-    const list = (namespace === undefined ? ix.byLabel.get(pair) : ix.byNamespaceLabel.get(`${namespace}\0${pair}`)) ?? NONE;
+    const list = labels?.get(k)?.get(selector[k]!) ?? NONE;
     if (!best || list.length < best.length) best = list;
     if (list.length === 0) return NONE;
   }

@@ -19,10 +19,12 @@
  */
 import type { DeepPartial, SimOptions } from '../options';
 import type { Simulation } from '../simulate';
+import { allow } from './allow';
 import { check } from './check';
 import { dns } from './dns';
 import { endpoints } from './endpoints';
 import { matrix } from './matrix';
+import { policies } from './policies';
 import type { Outcome, Query, RawArgs } from './query';
 import { route } from './route';
 import { run } from './run';
@@ -30,7 +32,7 @@ import { test } from './test';
 import { trace } from './trace';
 import { validate } from './validate';
 
-export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test, run };
+export const QUERIES = { validate, endpoints, dns, route, check, matrix, trace, test, run, allow, policies };
 
 export type QueryName = keyof typeof QUERIES;
 export const QUERY_NAMES = Object.keys(QUERIES) as QueryName[];
@@ -87,10 +89,12 @@ export function runQuery<K extends QueryName>(sim: Simulation, name: K, raw: Que
 export { parsePeer, formatPeer, peerObject, peerArg, INTERNET, OUTSIDE_CLIENT_IP, type Peer } from './peer';
 export { lineColumn, formatDiagnostic, leftOutLines, type LocatedDiagnostic } from './locate';
 export { unreadDocuments } from './test';
+export type { AllowDocument, AllowInput } from './allow';
 export type { CheckDocument, CheckInput, DirectionDocument } from './check';
 export type { DnsDocument, DnsInput } from './dns';
 export type { EndpointsDocument, EndpointsInput, ServiceEndpoints } from './endpoints';
 export type { MatrixDocument, MatrixInput } from './matrix';
+export type { PoliciesApplied, PoliciesDocument, PoliciesInput } from './policies';
 export type { RouteDocument, RouteEntryDocument, RouteInput } from './route';
 export type { RunDocument, RunInput } from './run';
 export type { TestDocument } from './test';

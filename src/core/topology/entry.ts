@@ -81,7 +81,7 @@ function addIngresses(g: Builder, sim: Simulation): void {
 }
 
 /** The Services an Ingress sends to, with the host/path rules that lead to each. */
-function ingressBackends(ing: Ingress): { service: string; port: { number?: number; name?: string }; path: string; routes: string[] }[] {
+export function ingressBackends(ing: Ingress): { service: string; port: { number?: number; name?: string }; path: string; routes: string[] }[] {
   const out = new Map<string, { service: string; port: { number?: number; name?: string }; path: string; routes: string[] }>();
   const add = (b: Ingress['defaultBackend'], route: string) => {
     if (!b?.service) return;

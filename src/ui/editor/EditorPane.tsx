@@ -8,6 +8,7 @@ import Editor from '@monaco-editor/react';
 import { monaco } from './monaco-setup';
 import { useActions, useApp, useStoreApi } from '../store';
 import { highlightRanges, objectAt } from '../selection';
+import { dnsClientOf, singleEdit } from '../quick-fix';
 
 type IEditor = monaco.editor.IStandaloneCodeEditor;
 
@@ -92,10 +93,14 @@ export default function EditorPane() {
   // Text replaced from outside the editor (an example loaded): push it into the model.
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    // As one undoable edit (not setValue), so Undo brings back what a loaded scenario replaced.
+    // As one undoable edit (not setValue), so Undo brings back what a loaded scenario or a quick fix replaced;
+    // only the part that differs is replaced, so the cursor and the view above it stay where they were.
     if (model && model.getValue() !== text) {
+      const edit = singleEdit(model.getValue(), text);
+      const s = model.getPositionAt(edit.start);
+      const e = model.getPositionAt(edit.end);
       model.pushStackElement();
-      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      model.pushEditOperations([], [{ range: new monaco.Range(s.lineNumber, s.column, e.lineNumber, e.column), text: edit.text }], () => null);
       model.pushStackElement();
     }
   }, [text]);
@@ -165,6 +170,7 @@ export default function EditorPane() {
               }
             });
             leaveOnEscapeTab(ed);
+            registerQuickFixes(store);
             // Re-apply markers and decorations now that the editor exists.
             store.setState((s) => ({ result: { ...s.result } }));
             document.documentElement.dataset.editorReady = 'true';
@@ -211,4 +217,32 @@ function focusBeside(el: Element, dir: 1 | -1): void {
   const after = (x: HTMLElement) => (el.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   const target = dir === 1 ? all.find(after) : all.filter((x) => !after(x)).pop();
   target?.focus();
+}
+
+let quickFixes: monaco.IDisposable | null = null;
+
+/**
+ * Code actions on the simulator's markers: "Allow DNS" on an NP-14 "blocks DNS" warning, which asks `allow`
+ * for the pod's lookups (UDP and TCP 53 to CoreDNS) and applies the answer as one undoable edit.
+ */
+function registerQuickFixes(store: ReturnType<typeof useStoreApi>): void {
+  quickFixes?.dispose();
+  const command = 'knet.allowDns';
+  const cmd = monaco.editor.registerCommand(command, (_accessor, from: string) => {
+    void store.getState().actions.quickFix(`Allow DNS for ${from}`, { from, dns: true }).then((why) => {
+      if (why) store.getState().actions.notify(why);
+    });
+  });
+  const provider = monaco.languages.registerCodeActionProvider('yaml', {
+    provideCodeActions: (_model, _range, context) => {
+      const actions = context.markers.flatMap((m) => {
+        const code = typeof m.code === 'string' ? m.code : m.code?.value;
+        const from = code?.startsWith('netpol-blocks-dns') ? dnsClientOf(m.message) : null;
+        if (!from) return [];
+        return [{ title: `Allow DNS for ${from} (UDP and TCP 53 to CoreDNS, NP-14)`, kind: 'quickfix', diagnostics: [m], isPreferred: true, command: { id: command, title: 'Allow DNS', arguments: [from] } }];
+      });
+      return { actions, dispose: () => undefined };
+    },
+  });
+  quickFixes = { dispose: () => (cmd.dispose(), provider.dispose()) };
 }

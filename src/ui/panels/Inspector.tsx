@@ -1,7 +1,10 @@
-import type { Cite } from '../../core/index';
+import type { Cite, GraphEdge } from '../../core/index';
 import { useActions, useApp } from '../store';
+import { fixForEdge } from '../quick-fix';
+import { AllowButton, FixResult } from './QuickFix';
 import { isolationText } from '../graph/nodes';
 import { kindStyle } from '../graph/kinds';
+import { LockDownButton } from './LockDown';
 
 function CiteLink({ c }: { c: Cite }) {
   const { focus } = useActions();
@@ -16,6 +19,20 @@ function CiteLink({ c }: { c: Cite }) {
 
 /** Why: the selected node or edge, its verdict and reason, and the YAML responsible. */
 export function Inspector() {
+  return (
+    <>
+      <FixResult />
+      <Selected />
+    </>
+  );
+}
+
+function EdgeFix({ e }: { e: GraphEdge }) {
+  const fix = fixForEdge(e);
+  return fix ? <AllowButton id={e.id} title={fix.title} label={fix.args.dns ? 'Allow DNS' : 'Allow this'} args={fix.args} /> : null;
+}
+
+function Selected() {
   const reply = useApp((s) => s.result.reply);
   const sel = useApp((s) => s.ui.selection);
   const { select } = useActions();
@@ -44,6 +61,7 @@ export function Inspector() {
             <strong>{e.share.text}</strong> of the requests: {e.share.why}
           </p>
         ) : null}
+        <EdgeFix e={e} />
         {e.cites.length ? (
           <div>
             <h4>Decided by</h4>
@@ -61,7 +79,14 @@ export function Inspector() {
   }
   const n = reply.topology.nodes.find((x) => x.id === sel.id);
   if (!n) {
-    if (sel.id.startsWith('Namespace/')) return <div className="inspector"><h3>{sel.id}</h3><p className="muted">A namespace. Its objects are drawn inside the box.</p></div>;
+    if (sel.id.startsWith('Namespace/'))
+      return (
+        <div className="inspector">
+          <h3>{sel.id}</h3>
+          <p className="muted">A namespace. Its objects are drawn inside the box.</p>
+          <LockDownButton namespace={sel.id.slice('Namespace/'.length)} />
+        </div>
+      );
     return <p className="empty">That object is gone after the last edit.</p>;
   }
   const inn = reply.topology.edges.filter((e) => e.to === n.id);
@@ -100,6 +125,11 @@ export function Inspector() {
         </p>
       ) : n.kind === 'Pod' ? (
         <p className="muted">No NetworkPolicy selects this pod: it accepts and sends any traffic (NP-2), unless an admin policy says otherwise.</p>
+      ) : null}
+      {n.namespace && (n.kind === 'Pod' || n.kind === 'Service') ? (
+        <p>
+          <LockDownButton namespace={n.namespace} />
+        </p>
       ) : null}
       {inn.length ? (
         <>

@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { DnsDocument, HopDocument, MatrixDocument, TraceDocument } from '../../core/index';
 import { httpsFor } from './request-form';
-import { useActions } from '../store';
+import { useActions, useApp } from '../store';
+import { allowArgsForTrace } from '../quick-fix';
+import { AllowButton, FixResult } from './QuickFix';
 
 export function ObjLink({ id }: { id: string | null | undefined }) {
   const { select } = useActions();
@@ -57,9 +59,13 @@ export function TraceVerdict({ r }: { r: TraceDocument }) {
  * plain http:// was redirected to https:// (a TLS host), `onUseUrl` offers the https URL (`url`: the one asked).
  */
 export function TraceAnswer({ r, verdict = true, url, onUseUrl }: { r: TraceDocument; verdict?: boolean; url?: string; onUseUrl?: (url: string) => void }) {
+  // The arguments this trace was asked with, when it is the one the page keeps (Trace panel, terminal, flags).
+  const asked = useApp((s) => (s.result.lastTrace?.result === r ? s.result.lastTrace.args : null));
+  const fix = asked ? allowArgsForTrace(asked, r) : null;
   return (
     <div className="answer-block">
       {verdict ? <TraceVerdict r={r} /> : null}
+      {fix ? <AllowButton id={`${fix.from}>${fix.to}:${fix.port}`} title={`Allow ${fix.from} → ${fix.to}:${fix.port}`} args={fix} /> : null}
       <ol className="hops">
         {r.hops.map((h: HopDocument, i) => (
           <li key={i} className={`hop v-${h.result === 'ok' ? 'allowed' : 'blocked'}`}>
@@ -131,6 +137,8 @@ export function MatrixAnswer({ r }: { r: MatrixDocument }) {
           <code>{why.from}</code> → <code>{why.to}</code>: {why.text}
         </p>
       ) : null}
+      {why?.text.startsWith('denied') ? <AllowButton id={`${why.from}>${why.to}`} title={`Allow ${why.from} → ${why.to}:${port.port}/${port.protocol}`} args={{ from: why.from, to: why.to, port: port.port, protocol: port.protocol }} /> : null}
+      <FixResult />
     </div>
   );
 }

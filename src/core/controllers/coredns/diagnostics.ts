@@ -112,8 +112,10 @@ export function checkDNS(world: World, options: SimOptions): Diagnostic[] {
 
   for (const p of world.pods) {
     checkSubdomain(p, svcIn, world, options, push, cite);
-    checkResolver(p, options, push);
-    checkShortNames(p, byNs, push, options);
+    // One resolv.conf per pod for both checks (it is built from the pod's spec and the cluster options only).
+    const rc = podResolvConf(p, options.cluster);
+    checkResolver(p, rc, push);
+    checkShortNames(p, rc, byNs, push, options);
   }
   return out;
 }
@@ -164,7 +166,7 @@ function checkSubdomain(
     );
 }
 
-function checkResolver(p: Pod, options: SimOptions, push: Push): void {
+function checkResolver(p: Pod, rc: ReturnType<typeof podResolvConf>, push: Push): void {
   if (p.hostNetwork && p.dnsPolicy === 'ClusterFirst') {
     push(
       p,
@@ -175,7 +177,6 @@ function checkResolver(p: Pod, options: SimOptions, push: Push): void {
       'DNS-13',
     );
   }
-  const rc = podResolvConf(p, options.cluster);
   if (rc.truncated.length) {
     push(
       p,
@@ -202,11 +203,11 @@ function shortHost(value: string, varName?: string): string | undefined {
   return undefined;
 }
 
-function checkShortNames(p: Pod, byNs: Map<string, Map<string, Service>>, push: Push, options: SimOptions): void {
-  const rc = podResolvConf(p, options.cluster);
+function checkShortNames(p: Pod, rc: ReturnType<typeof podResolvConf>, byNs: Map<string, Map<string, Service>>, push: Push, options: SimOptions): void {
   // Only pods that ask the cluster DNS; a dnsConfig search domain of the other namespace makes the name resolve.
   if (rc.usesNodeResolver) return;
-  const searched = new Set(rc.searches.map((d) => d.toLowerCase().replace(/\.$/, '')));
+  // The search domains, read only for a pod that names a host in another namespace.
+  let searched: Set<string> | undefined;
   const zone = options.cluster.clusterDomain.toLowerCase().replace(/\.$/, '');
   const lists: [string, Container[]][] = [
     ['spec.containers', p.containers],
@@ -215,21 +216,30 @@ function checkShortNames(p: Pod, byNs: Map<string, Map<string, Service>>, push: 
   for (const [base, containers] of lists) {
     for (const c of containers) {
       const at = `${base}.${c.index}`;
-      const refs: [string, string | undefined][] = [
-        ...c.env.map((e, j): [string, string | undefined] => [
-          `${at}.env.${j}.value`,
-          e.value === undefined ? undefined : shortHost(e.value, e.name),
-        ]),
-        ...c.args.map((a, j): [string, string | undefined] => [`${at}.args.${j}`, shortHost(a)]),
-        ...c.command.map((a, j): [string, string | undefined] => [`${at}.command.${j}`, shortHost(a)]),
-      ];
+      // Env values, then args, then command; the path of each is built only for a host worth a look.
+      const refs: [string, string][] = [];
+      c.env.forEach((e, j) => {
+        const host = e.value === undefined ? undefined : shortHost(e.value, e.name);
+        if (host) refs.push([`${at}.env.${j}.value`, host]);
+      });
+      c.args.forEach((a, j) => {
+        const host = shortHost(a);
+        if (host) refs.push([`${at}.args.${j}`, host]);
+      });
+      c.command.forEach((a, j) => {
+        const host = shortHost(a);
+        if (host) refs.push([`${at}.command.${j}`, host]);
+      });
       for (const [path, host] of refs) {
         if (!host || host === 'localhost' || byNs.get(p.namespace)?.has(host)) continue;
         const elsewhere = [...byNs.entries()]
           .filter(([ns, m]) => ns !== p.namespace && m.has(host))
           .map(([ns]) => ns)
           .sort();
-        if (elsewhere.length === 0 || [...byNs.keys()].some((ns) => byNs.get(ns)!.has(host) && searched.has(`${ns}.svc.${zone}`))) continue;
+        if (elsewhere.length === 0) continue;
+        searched ??= new Set(rc.searches.map((d) => d.toLowerCase().replace(/\.$/, '')));
+        const inSearch = searched;
+        if ([...byNs.keys()].some((ns) => byNs.get(ns)!.has(host) && inSearch.has(`${ns}.svc.${zone}`))) continue;
         const fix = elsewhere.map((ns) => `${host}.${ns}`).join(' or ');
         push(
           p,

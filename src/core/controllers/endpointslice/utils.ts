@@ -68,10 +68,22 @@ export function podToEndpoint(pod: Pod, service: Pick<Service, 'name' | 'namespa
   };
 }
 
+function portKey(p: EndpointPort): string {
+  return `${p.name}\u0000${p.port}\u0000${p.protocol}\u0000${p.appProtocol ?? ''}`;
+}
+
 /** Order-insensitive key of a port list (EPS-2): name, port, protocol, appProtocol. */
 export function portsKey(ports: EndpointPort[]): string {
+  // Asked once per selected pod of every Service: one port needs no sort.
+  if (ports.length === 1) return portKey(ports[0]!);
+  if (ports.length === 2) {
+    // Two ports (a Service's common case) in the order sort() gives: by UTF-16 code units.
+    const a = portKey(ports[0]!);
+    const b = portKey(ports[1]!);
+    return b < a ? `${b}\u0001${a}` : `${a}\u0001${b}`;
+  }
   return ports
-    .map((p) => `${p.name}\u0000${p.port}\u0000${p.protocol}\u0000${p.appProtocol ?? ''}`)
+    .map(portKey)
     .sort()
     .join('\u0001');
 }

@@ -54,6 +54,8 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
   const selBits = empty(n);
   for (const j of sel) set(selBits, j);
   const all = c.all;
+  // Destinations that share an allowed set (pods with one isolation signature) are written together.
+  const groups = new Map<Bits, number[]>();
   for (const j of sel) {
     if (has(c.hostNet, j) || (c.isolating.ingress[j]!.length === 0 && c.anpFor[j]!.length === 0 && c.baselineFor[j]!.length === 0)) {
       set(open, j);
@@ -64,20 +66,30 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
       set(open, j);
       continue;
     }
-    const jw = j >>> 5;
-    const jb = 1 << (j & 31);
+    let g = groups.get(a);
+    if (!g) groups.set(a, (g = []));
+    g.push(j);
+  }
+  for (const [a, js] of groups) {
+    // Per admitted source, OR in the group's destinations: a whole word mask when the group is larger than
+    // a row of words, else one bit per destination (so the cost is min(|group|, W) per admitted source).
+    const mask = js.length > W ? empty(n) : undefined;
+    if (mask) for (const j of js) set(mask, j);
     for (let w = 0; w < W; w++) {
       let word = a[w]! & selBits[w]!;
       while (word) {
         const t = word & -word;
         word ^= t;
-        accepted[((w << 5) + 31 - Math.clz32(t)) * W + jw]! |= jb;
+        const at = ((w << 5) + 31 - Math.clz32(t)) * W;
+        if (mask) for (let k = 0; k < W; k++) accepted[at + k]! |= mask[k]!;
+        else for (const j of js) accepted[at + (j >>> 5)]! |= 1 << (j & 31);
       }
     }
   }
   const rows: string[] = [];
   const row = new Uint32Array(W);
   const picked = new Uint32Array(words(sel.length));
+  const runs = runsOf(sel);
   for (const i of sel) {
     const e = has(c.hostNet, i) || (c.isolating.egress[i]!.length === 0 && c.anpFor[i]!.length === 0 && c.baselineFor[i]!.length === 0) ? all : allowed('egress', i);
     const at = i * W;
@@ -94,15 +106,51 @@ function portRows(c: Compiled, pk: PortKey, sel: number[], identity: boolean): s
     if (identity) rows.push(emit(row, n));
     else {
       // Gather the selected columns into their own bitset, then write it as the all-pods path does.
-      picked.fill(0);
-      for (let k = 0; k < sel.length; k++) {
-        const j = sel[k]!;
-        if ((row[j >>> 5]! >>> (j & 31)) & 1) picked[k >>> 5]! |= 1 << (k & 31);
-      }
+      gather(row, runs, picked);
       rows.push(emit(picked, sel.length));
     }
   }
   return rows;
+}
+
+/**
+ * `sel` as runs of consecutive pod indexes, `[from, length, to]` triples (`to`: the run's first column in the
+ * output). The pods a matrix leaves out (the simulator's own) sit together, so there are few runs.
+ */
+function runsOf(sel: number[]): number[] {
+  const runs: number[] = [];
+  for (let k = 0; k < sel.length; k++) {
+    const last = runs.length - 3;
+    if (last >= 0 && runs[last]! + runs[last + 1]! === sel[k]) runs[last + 1]!++;
+    else runs.push(sel[k]!, 1, k);
+  }
+  return runs;
+}
+
+/** Bits `[from, from + 32)` of `b` (fewer at its end) as one word. */
+function read32(b: Bits, from: number): number {
+  const w = from >>> 5;
+  const sh = from & 31;
+  const lo = b[w]! >>> sh;
+  return sh && w + 1 < b.length ? (lo | (b[w + 1]! << (32 - sh))) >>> 0 : lo;
+}
+
+/** `out` = the bits of `row` at the columns `runs` select, packed (up to 32 at a time rather than one by one). */
+function gather(row: Bits, runs: number[], out: Bits): void {
+  out.fill(0);
+  for (let r = 0; r < runs.length; r += 3) {
+    const from = runs[r]!;
+    const length = runs[r + 1]!;
+    const to = runs[r + 2]!;
+    for (let off = 0; off < length; off += 32) {
+      const k = Math.min(32, length - off);
+      const v = k === 32 ? read32(row, from + off) : read32(row, from + off) & ((1 << k) - 1);
+      const dw = (to + off) >>> 5;
+      const dsh = (to + off) & 31;
+      out[dw]! |= v << dsh;
+      if (dsh && dsh + k > 32) out[dw + 1]! |= v >>> (32 - dsh);
+    }
+  }
 }
 
 function emit(row: Bits, n: number): string {
