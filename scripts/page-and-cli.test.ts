@@ -62,6 +62,11 @@ function questions(sim: Simulation, exercise: boolean): Ask[] {
   const target = services.find((s) => s.ports[0] !== undefined);
   if (peers[0] && target) out.push({ query: 'route', args: { from: peers[0], url: `http://${target.name}.${target.namespace}:${target.ports[0]!.port}/` } });
   out.push({ query: 'route', args: { from: 'default/no-such-pod', url: 'http://kubernetes.default/' } });
+  // From a debug pod started in a namespace of the scenario, with its default labels and with chosen ones.
+  const ns = services[0]?.namespace ?? 'default';
+  out.push({ query: 'dns', args: { from: `debug:${ns}`, name: 'kubernetes.default' } });
+  if (target && peers[0]) out.push({ query: 'trace', args: { from: `debug:${ns}`, 'debug-labels': 'app=debug,tier=frontend', url: `http://${target.name}.${target.namespace}:${target.ports[0]!.port}/` } });
+  if (peers[0]) out.push({ query: 'check', args: { from: `debug:${ns}`, to: peers[0], port: 80 } });
   // A bare TCP or UDP connection to each Gateway listener's port (GW-17, GW-20).
   for (const gw of w.gateways.slice(0, 2)) {
     for (const l of gw.listeners) out.push({ query: 'route', args: { url: `${l.protocol === 'UDP' ? 'udp' : 'tcp'}://${gw.addresses[0] ?? 'gateway.example'}:${l.port}`, gateway: `${gw.namespace}/${gw.name}` } });
@@ -69,6 +74,7 @@ function questions(sim: Simulation, exercise: boolean): Ask[] {
   for (const h of hosts) {
     out.push({ query: 'route', args: { url: `http://${h}/`, header: ['X-Canary: always'] } });
     out.push({ query: 'route', args: { url: `https://${h}/api` } });
+    out.push({ query: 'route', args: { url: `http://${h}/`, grpc: 'shop.Cart/AddItem' } });
     // A TLS server name other than the Host: listener choice by SNI, 421 (GW-20).
     out.push({ query: 'route', args: { url: `https://${h}/`, sni: `other.${h}` } });
     out.push({ query: 'trace', args: { from: 'Client/internet', url: `http://${h}/` } });

@@ -74,6 +74,8 @@ export function graphSVG(reply: SimulatedReply, hash: string, look: Look): strin
       `<text x="${r.x + 10}" y="${r.y + 19}" font-size="12" font-weight="600" fill="${p.muted}">namespace ${esc(id.slice(10))}</text></g>`,
     );
   }
+  // Weight shares go on top of the nodes, as the page draws them.
+  const shares: string[] = [];
   for (const e of reply.topology.edges) {
     const a = abs.get(e.from);
     const b = abs.get(e.to);
@@ -85,11 +87,13 @@ export function graphSVG(reply: SimulatedReply, hash: string, look: Look): strin
       `<path data-from="${esc(e.from)}" data-to="${esc(e.to)}" data-verdict="${e.verdict}" d="${d}" fill="none" stroke="${stroke[e.verdict]}" stroke-width="${e.verdict === 'blocked' ? 2.4 : 1.6}"${dash[e.verdict] ? ` stroke-dasharray="${dash[e.verdict]}"` : ''} marker-end="url(#arrow-${e.verdict})"><title>${esc(`${e.from} → ${e.to}: ${e.verdict}. ${e.reason}`)}</title></path>`,
     );
     if (e.verdict === 'blocked') out.push(blockedMark(mid[0]!, mid[1]!, p));
+    if (e.share) shares.push(shareLabel(mid[0]!, mid[1]! - 9, e.share, p));
   }
   for (const n of reply.topology.nodes) {
     const r = abs.get(n.id);
     if (r) out.push(nodeSVG(n, r, look));
   }
+  out.push(...shares);
   out.push(
     `<text x="${minX + pad}" y="${maxY - 10}" font-size="11" fill="${p.muted}">Kubernetes Network Playground: green, allowed; red dashed with a bar, blocked; grey dotted, unknown. Open this file in the playground to edit the scenario.</text>`,
     '</svg>',
@@ -112,6 +116,12 @@ function curve(a: Rect, b: Rect): string {
   const [x1, y1, x2, y2] = [a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2];
   const mx = (x1 + x2) / 2;
   return `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
+}
+
+/** A backend's share of its rule's requests (`90%`), a small label whose bottom sits at (x, y). */
+function shareLabel(x: number, y: number, share: { text: string; why: string }, p: Palette): string {
+  const w = share.text.length * 6.6 + 10;
+  return `<g class="share"><rect x="${x - w / 2}" y="${y - 15}" width="${w}" height="15" rx="7" fill="${p.node}" stroke="${p.border}"/><text x="${x}" y="${y - 4}" font-size="11" font-weight="600" text-anchor="middle" fill="${p.fg}">${esc(share.text)}</text><title>${esc(share.why)}</title></g>`;
 }
 
 function blockedMark(x: number, y: number, p: Palette): string {

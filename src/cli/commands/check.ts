@@ -8,8 +8,8 @@ import { queryCommand } from '../query-command';
 export const check = queryCommand('check', {
   summary: 'would this connection be allowed by the NetworkPolicies, and which rule decides',
   usage:
-    'knet check <input>... --from PEER --to PEER --port N [--protocol TCP|UDP|SCTP|ICMP] [--node NAME] [--ipblock-ignores-pods] [--json]\n  PEER: ns/pod, ip:A.B.C.D, node:NAME, or (for --to) service:ns/name\n  --node: the node that received NodePort / load-balancer traffic (implied by --to ip:<node IP>); without it an\n  outside client under externalTrafficPolicy Cluster is assumed to arrive at a node that does not run the backend',
-  flags: ['from', 'to', 'port', 'protocol', 'node'],
+    'knet check <input>... --from PEER --to PEER --port N [--protocol TCP|UDP|SCTP|ICMP] [--node NAME] [--ipblock-ignores-pods] [--debug-labels k=v,...] [--json]\n  PEER: ns/pod, ip:A.B.C.D, node:NAME, (for --from) debug:NS, or (for --to) service:ns/name\n  --from debug:NS [--debug-labels k=v,...]: from a busybox-like debug pod started in namespace NS (labels run=debug unless given),\n  as `kubectl run debug -n NS --labels ...` would, so a scenario with no client pod can be debugged too.\n  --node: the node that received NodePort / load-balancer traffic (implied by --to ip:<node IP>); without it an\n  outside client under externalTrafficPolicy Cluster is assumed to arrive at a node that does not run the backend',
+  flags: ['from', 'to', 'port', 'protocol', 'node', 'debug-labels'],
   booleans: ['ipblock-ignores-pods'],
   human: (doc, io) => human(doc, io.isTTY),
 });

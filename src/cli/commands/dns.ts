@@ -13,11 +13,12 @@ import { queryCommand } from '../query-command';
 export const dns = queryCommand('dns', {
   summary: "resolve a name as a pod's resolver and the cluster DNS would",
   usage:
-    'knet dns <input>... [--from ns/pod] NAME [--type A|AAAA|SRV|PTR|CNAME|TXT] [--json]\n' +
+    'knet dns <input>... [--from ns/pod | --from debug:NS [--debug-labels k=v,...]] NAME [--type A|AAAA|SRV|PTR|CNAME|TXT] [--json]\n' +
+    '  --from debug:NS [--debug-labels k=v,...]: from a busybox-like debug pod started in namespace NS (labels run=debug unless given),\n  as `kubectl run debug -n NS --labels ...` would, so a scenario with no client pod can be debugged too.\n' +
     '  rcode is NOERROR or NXDOMAIN; null only with status TIMEOUT (a policy blocks the DNS traffic, so no reply).\n' +
     '  Names outside the cluster zone are answered by a simulated upstream resolver [SIM]: hosts of the Ingresses and\n' +
     '  Gateways → their load-balancer address, example.com/.net/.org (and www.) → 192.0.2.10 (RFC 5737), else NXDOMAIN.',
-  flags: ['from', 'type'],
+  flags: ['from', 'type', 'debug-labels'],
   positional: (words) => {
     if (words.length < 2) throw new UsageError('give the input and the NAME to resolve: knet dns <input> --from ns/pod NAME');
     return { inputs: words.slice(0, -1), args: { name: words[words.length - 1]! } };

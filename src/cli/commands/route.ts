@@ -3,13 +3,15 @@ import { queryCommand } from '../query-command';
 
 export const route = queryCommand('route', {
   summary: 'which Service and pods an HTTP(S) request from outside reaches, through each Ingress class and Gateway',
-  usage: 'knet route <input>... --url URL [--header "Name: value"]... [--method GET] [--sni NAME] [--gateway ns/name | --ingress-class name] [--from ns/pod] [--json]   (URL: http(s)://, or tcp:// and udp:// for Gateway TCP/UDP listeners)',
-  flags: ['url', 'method', 'gateway', 'ingress-class', 'sni', 'from'],
+  usage: 'knet route <input>... --url URL [--header "Name: value"]... [--method GET | --grpc package.Service/Method] [--sni NAME] [--gateway ns/name | --ingress-class name] [--from ns/pod | --from debug:NS [--debug-labels k=v,...]] [--json]   (URL: http(s)://, or tcp:// and udp:// for Gateway TCP/UDP listeners)',
+  flags: ['url', 'method', 'grpc', 'gateway', 'ingress-class', 'sni', 'from', 'debug-labels'],
   repeatable: ['header'],
   human: (doc, io, flags) => {
     const headers = ((flags.header ?? []) as string[]).map((h): [string, string] => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()]);
     const req = parseRequestURL(String(flags.url), headers, typeof flags.method === 'string' ? flags.method : 'GET', { transport: true });
-    const asked = req ? `${req.method} ${req.scheme}://${req.host}${req.port === (req.scheme === 'https' ? 443 : 80) ? '' : ':' + req.port}${req.path}\n\n` : '';
+    const origin = req ? `${req.scheme}://${req.host}${req.port === (req.scheme === 'https' ? 443 : 80) ? '' : ':' + req.port}` : '';
+    const grpc = typeof flags.grpc === 'string' ? flags.grpc : undefined;
+    const asked = !req ? '' : grpc ? `gRPC ${grpc} (POST ${origin}/${grpc.replace(/^\//, '')})\n\n` : `${req.method} ${origin}${req.path}\n\n`;
     if (doc.results.length === 0) return `${asked}No entry point: the input has no IngressClass with a controller and no Gateway.\n`;
     return asked + doc.results.map((r) => human(r, io.isTTY)).join('\n\n') + '\n';
   },

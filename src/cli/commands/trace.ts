@@ -3,8 +3,10 @@ import { queryCommand } from '../query-command';
 
 export const trace = queryCommand('trace', {
   summary: 'follow one request hop by hop: DNS, entry point, Service, endpoints, both policy checks, the pod',
-  usage: 'knet trace <input>... --from ns/pod|ip:A.B.C.D|node:NAME --url URL [--header "Name: value"]... [--method GET] [--gateway ns/name | --ingress-class name] [--json]',
-  flags: ['from', 'url', 'method', 'gateway', 'ingress-class'],
+  usage:
+    'knet trace <input>... --from ns/pod|ip:A.B.C.D|node:NAME|debug:NS --url URL [--header "Name: value"]... [--method GET | --grpc package.Service/Method] [--gateway ns/name | --ingress-class name] [--debug-labels k=v,...] [--json]\n' +
+    '  --from debug:NS [--debug-labels k=v,...]: from a busybox-like debug pod started in namespace NS (labels run=debug unless given),\n  as `kubectl run debug -n NS --labels ...` would, so a scenario with no client pod can be debugged too.',
+  flags: ['from', 'url', 'method', 'grpc', 'gateway', 'ingress-class', 'debug-labels'],
   repeatable: ['header'],
   human: (doc, io) => human(doc, io.isTTY),
 });

@@ -1,15 +1,18 @@
 import { check as checkConnection, type CheckResult, type DirectionResult, type RuleRef } from '../controllers/netpol/index';
 import type { Simulation } from '../simulate';
 import { placeCite } from './locate';
-import { parsePeer } from './peer';
+import { readDebugFrom, withDebugPod } from './debug-pod';
+import { parsePeer, type DebugPeer } from './peer';
 import { ArgReader, fail, ok, type Query } from './query';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'ICMP'] as const;
 export type CheckProtocol = (typeof PROTOCOLS)[number];
 
 export interface CheckInput {
-  /** `ns/pod`, `ip:A.B.C.D` or `node:NAME`. */
+  /** `ns/pod`, `ip:A.B.C.D`, `node:NAME`, or `debug:NS` (a debug pod started there). */
   from: string;
+  /** With `from: debug:NS`: the debug pod's labels, `k=v,k2=v2` (default `run=debug`). */
+  'debug-labels'?: string;
   /** As `from`, or `service:ns/name`. */
   to: string;
   /** Required except for ICMP. */
@@ -28,6 +31,8 @@ export interface CheckArgs {
   protocol: CheckProtocol;
   node?: string;
   ipBlockIgnoresPods: boolean;
+  /** Set when the connection starts at a debug pod (`from` is then `NS/debug`). */
+  debug?: DebugPeer;
 }
 
 type Located = ReturnType<typeof placeCite>;
@@ -72,8 +77,10 @@ export interface CheckDocument {
 export const check: Query<CheckInput, CheckArgs, CheckDocument> = {
   parse: (raw) => {
     const a = new ArgReader(raw);
-    a.only(['from', 'to', 'port', 'protocol', 'node', 'ipblock-ignores-pods']);
-    const from = a.str('from', true) ?? '';
+    a.only(['from', 'to', 'port', 'protocol', 'node', 'ipblock-ignores-pods', 'debug-labels']);
+    const debug = readDebugFrom(a, a.str('from', true));
+    if (!debug.ok) return debug;
+    const from = debug.value.from ?? '';
     const to = a.str('to', true) ?? '';
     const protocol = (a.str('protocol') ?? 'TCP').toUpperCase();
     const port = a.int('port', 1, 65535);
@@ -83,10 +90,13 @@ export const check: Query<CheckInput, CheckArgs, CheckDocument> = {
     if (!(PROTOCOLS as readonly string[]).includes(protocol)) return fail('--protocol must be TCP, UDP, SCTP or ICMP');
     // ICMP has no ports (NP-13); every other protocol needs one.
     if (port === undefined && protocol !== 'ICMP') return fail('--port is required');
-    return ok({ from, to, port: port ?? 0, protocol: protocol as CheckProtocol, ...(node ? { node } : {}), ipBlockIgnoresPods });
+    return ok({ from, to, port: port ?? 0, protocol: protocol as CheckProtocol, ...(node ? { node } : {}), ipBlockIgnoresPods, ...(debug.value.debug ? { debug: debug.value.debug } : {}) });
   },
   options: (args) => (args.ipBlockIgnoresPods ? { policy: { ipBlockMatchesPods: false } } : {}),
-  run: (sim, args) => {
+  run: (scenario, args) => {
+    const started = withDebugPod(scenario, args.debug);
+    if (!started.ok) return started;
+    const sim = started.value;
     const from = parsePeer(args.from);
     if ('error' in from) return fail(from.error);
     const to = parsePeer(args.to);

@@ -1,15 +1,18 @@
 import type { Simulation } from '../simulate';
 import { reachDNS } from '../controllers/netpol/index';
 import { resolve, type RRType, type ResolveResult, type ResolveStatus } from '../controllers/coredns/index';
-import { formatPeer, parsePeer } from './peer';
+import { readDebugFrom, withDebugPod } from './debug-pod';
+import { formatPeer, parsePeer, type DebugPeer } from './peer';
 import { ArgReader, fail, ok, type Outcome, type Query } from './query';
 
 /** Record types `knet dns --type` takes. */
 export const DNS_TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT'];
 
 export interface DnsInput {
-  /** The client pod (`ns/pod`); left out, the name is taken as fully qualified. */
+  /** The client pod (`ns/pod`, or `debug:NS`: a debug pod started there); left out, the name is taken as fully qualified. */
   from?: string;
+  /** With `from: debug:NS`: the debug pod's labels, `k=v,k2=v2` (default `run=debug`). */
+  'debug-labels'?: string;
   name: string;
   type?: RRType;
 }
@@ -18,6 +21,8 @@ export interface DnsArgs {
   from?: string;
   name: string;
   type: RRType;
+  /** Set when the client is a debug pod (`from` is then `NS/debug`). */
+  debug?: DebugPeer;
 }
 
 /** `knet dns --json`: the names tried, the answer as a zone file writes it, and why. */
@@ -45,12 +50,14 @@ export interface DnsDocument {
 export const dns: Query<DnsInput, DnsArgs, DnsDocument> = {
   parse: (raw) => {
     const a = new ArgReader(raw);
-    a.only(['from', 'name', 'type']);
+    a.only(['from', 'name', 'type', 'debug-labels']);
     const name = a.str('name', true);
-    const from = a.str('from');
+    const debug = readDebugFrom(a, a.str('from'));
+    if (!debug.ok) return debug;
+    const from = debug.value.from;
     const type = (a.str('type') ?? 'A').toUpperCase();
     if (!(DNS_TYPES as string[]).includes(type)) return fail(`--type must be one of ${DNS_TYPES.join(', ')}`);
-    return a.done({ name: name ?? '', type: type as RRType, ...(from ? { from } : {}) });
+    return a.done({ name: name ?? '', type: type as RRType, ...(from ? { from } : {}), ...(debug.value.debug ? { debug: debug.value.debug } : {}) });
   },
   run: (sim, args) => {
     const r = lookUp(sim, args);
@@ -59,7 +66,10 @@ export const dns: Query<DnsInput, DnsArgs, DnsDocument> = {
 };
 
 /** The resolver's whole answer (for the exercise checker, which reads more than the document). */
-export function lookUp(sim: Simulation, args: DnsArgs): Outcome<ResolveResult> {
+export function lookUp(scenario: Simulation, args: DnsArgs): Outcome<ResolveResult> {
+  const started = withDebugPod(scenario, args.debug);
+  if (!started.ok) return started;
+  const sim = started.value;
   let from: string | undefined;
   if (args.from !== undefined) {
     const p = parsePeer(args.from);

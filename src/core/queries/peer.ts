@@ -1,6 +1,6 @@
 import { INTERNET, OUTSIDE_CLIENT_IP, type Peer } from '../model/peer';
 import { canonicalIP, parseIP } from '../net/ip';
-import { checkDNS1123Label, checkDNS1123Subdomain } from '../net/names';
+import { checkDNS1123Label, checkDNS1123Subdomain, checkLabelValue, checkQualifiedName } from '../net/names';
 
 export { INTERNET, OUTSIDE_CLIENT_IP, type Peer };
 
@@ -79,4 +79,37 @@ export function peerObject(p: Peer): string | null {
 export function peerArg(text: string): string {
   const p = parsePeer(text);
   return 'error' in p ? text : formatPeer(p);
+}
+
+/** The debug pod a question may start from (`--from debug:NS --debug-labels k=v,...`): its namespace and labels. */
+export interface DebugPeer {
+  namespace: string;
+  labels: Record<string, string>;
+}
+
+/** The labels `kubectl run debug` gives its pod, when `--debug-labels` is left out. */
+export const DEBUG_LABELS: Record<string, string> = { run: 'debug' };
+
+/**
+ * `debug:NS` (a busybox-like debug pod started in namespace NS, as `kubectl run debug -n NS` would) with
+ * `labels` as `k=v,k2=v2`; null when `from` is not of that form. The pod is named `debug`; the question then
+ * asks from `NS/debug`, so any scenario can be debugged from a namespace whose policies select those labels.
+ */
+export function parseDebugPeer(from: string | undefined, labels: string | undefined): DebugPeer | null | { error: string } {
+  const m = from === undefined ? null : /^debug:(.*)$/.exec(from.trim());
+  if (!m) return labels === undefined ? null : { error: '--debug-labels goes with --from debug:NAMESPACE' };
+  const namespace = m[1]!.trim() || 'default';
+  const badNamespace = checkDNS1123Label(namespace);
+  if (badNamespace) return { error: `"${namespace}" is not a namespace name: it ${badNamespace}` };
+  if (labels === undefined) return { namespace, labels: { ...DEBUG_LABELS } };
+  const out: Record<string, string> = {};
+  for (const pair of labels.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return { error: `--debug-labels "${pair}" must look like key=value` };
+    const [key, value] = [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
+    const bad = checkQualifiedName(key) ?? checkLabelValue(value);
+    if (bad) return { error: `--debug-labels "${pair}": ${bad}` };
+    out[key] = value;
+  }
+  return { namespace, labels: out };
 }

@@ -3,7 +3,9 @@ import { parseRequestURL, type HttpRequest } from '../http';
 import { route as routeRequest, type EntryResult, type Upstream } from '../route';
 import type { Simulation } from '../simulate';
 import { lineColumn } from './locate';
-import { formatPeer, parsePeer } from './peer';
+import { readDebugFrom, withDebugPod } from './debug-pod';
+import { grpcCall } from './grpc';
+import { formatPeer, parsePeer, type DebugPeer } from './peer';
 import { ArgReader, fail, ok, type Query } from './query';
 
 export interface RouteInput {
@@ -11,14 +13,18 @@ export interface RouteInput {
   /** `"Name: value"` lines. */
   header?: string | string[];
   method?: string;
+  /** `package.Service/Method`: a gRPC call (POST with content-type application/grpc) to the URL's host. */
+  grpc?: string;
   /** `ns/name`: only this Gateway. */
   gateway?: string;
   /** Only this IngressClass. */
   'ingress-class'?: string;
   /** The TLS server name, when it differs from the URL's host (https:// only; GW-20). */
   sni?: string;
-  /** `ns/pod`: send the request from inside this pod, so its target Service's mesh routes apply (GW-19). */
+  /** `ns/pod` (or `debug:NS`, a debug pod started there): send the request from inside this pod, so its target Service's mesh routes apply (GW-19). */
   from?: string;
+  /** With `from: debug:NS`: the debug pod's labels, `k=v,k2=v2` (default `run=debug`). */
+  'debug-labels'?: string;
 }
 
 export interface RouteArgs {
@@ -27,6 +33,8 @@ export interface RouteArgs {
   ingressClass?: string;
   /** `ns/pod`, as the CLI writes it. */
   from?: string;
+  /** Set when the request starts at a debug pod (`from` is then `NS/debug`). */
+  debug?: DebugPeer;
 }
 
 type Place = { file: string; line: number; column: number };
@@ -75,14 +83,23 @@ export interface RouteDocument {
 export const route: Query<RouteInput, RouteArgs, RouteDocument> = {
   parse: (raw) => {
     const a = new ArgReader(raw);
-    a.only(['url', 'header', 'method', 'gateway', 'ingress-class', 'sni', 'from']);
-    const url = a.str('url', true);
-    const headers = a.headers();
-    const method = a.str('method') ?? 'GET';
+    a.only(['url', 'header', 'method', 'gateway', 'ingress-class', 'sni', 'from', 'debug-labels', 'grpc']);
+    const grpc = a.str('grpc');
+    let url = a.str('url', true);
+    let headers = a.headers();
+    let method = a.str('method') ?? 'GET';
+    if (grpc !== undefined && url !== undefined) {
+      if (a.str('method') !== undefined) return fail('give --grpc or --method, not both: a gRPC call is a POST');
+      const call = grpcCall(url, grpc, headers);
+      if ('error' in call) return fail(call.error);
+      ({ url, headers, method } = call);
+    }
     const gateway = a.str('gateway');
     const ingressClass = a.str('ingress-class');
     const sni = a.str('sni');
-    const fromText = a.str('from');
+    const debug = readDebugFrom(a, a.str('from'));
+    if (!debug.ok) return debug;
+    const fromText = debug.value.from;
     if (a.error) return fail(a.error);
     if (gateway && ingressClass) return fail('give --gateway or --ingress-class, not both');
     if (gateway && !/^[^/]+\/[^/]+$/.test(gateway)) return fail('--gateway takes namespace/name');
@@ -98,9 +115,12 @@ export const route: Query<RouteInput, RouteArgs, RouteDocument> = {
       if (peer.kind !== 'pod') return fail(`--from takes a pod (namespace/name): mesh routes apply to requests a pod sends, not ${formatPeer(peer)}`);
       from = formatPeer(peer);
     }
-    return ok({ request, ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}), ...(from ? { from } : {}) });
+    return ok({ request, ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}), ...(from ? { from } : {}), ...(debug.value.debug ? { debug: debug.value.debug } : {}) });
   },
-  run: (sim, args) => {
+  run: (scenario, args) => {
+    const started = withDebugPod(scenario, args.debug);
+    if (!started.ok) return started;
+    const sim = started.value;
     if (args.ingressClass && !sim.world.ingressClasses.some((c) => c.name === args.ingressClass)) return fail(`there is no IngressClass "${args.ingressClass}" in the input`);
     if (args.gateway && !sim.world.gateways.some((g) => `${g.namespace}/${g.name}` === args.gateway)) return fail(`there is no Gateway "${args.gateway}" in the input`);
     const opts = { ...(args.gateway ? { gateway: args.gateway } : {}), ...(args.ingressClass ? { ingressClass: args.ingressClass } : {}), ...(args.from ? { from: args.from } : {}) };

@@ -2,7 +2,8 @@ import type { Ingress } from '../model/networking';
 import type { Simulation } from '../simulate';
 import type { Implementation, Pod } from '../model/core';
 import type { World } from '../model/world';
-import { servingClass } from '../controllers/ingress/index';
+import type { BackendRefStatus } from '../model/gateway';
+import { NGINX_CONTROLLER, nginxAnnotations, servingClass } from '../controllers/ingress/index';
 import { allRoutes } from '../controllers/gateway/index';
 import { addEdge, addNode, citeOf, INTERNET, shown, type Builder } from './builder';
 import { judgeService, type Judged } from './traffic';
@@ -49,6 +50,13 @@ function addIngresses(g: Builder, sim: Simulation): void {
       cites: [citeOf(ing, ing.classSource === 'spec' ? 'spec.ingressClassName' : '')],
     });
     const proxies = podsOf(w, cls.implementation);
+    // An ingress-nginx canary takes canary-weight of canary-weight-total requests by weight (ING-16).
+    const ann = cls.controller === NGINX_CONTROLLER ? nginxAnnotations(ing) : undefined;
+    const canaryPercent = ann?.canary && ann.canaryWeight !== undefined ? Math.round((100 * ann.canaryWeight) / ann.canaryWeightTotal) : undefined;
+    const canaryShare =
+      canaryPercent === undefined
+        ? undefined
+        : { text: `${canaryPercent}%`, why: `This canary Ingress takes ${canaryPercent}% of the matching requests (canary-weight ${ann!.canaryWeight} of ${ann!.canaryWeightTotal}) unless a canary header or cookie decides first (ING-16).` };
     for (const b of backends) {
       const svc = w.services.find((s) => s.namespace === ing.namespace && s.name === b.service);
       if (!svc) continue;
@@ -64,6 +72,7 @@ function addIngresses(g: Builder, sim: Simulation): void {
         verdict: j.verdict,
         relation: 'backend',
         label: b.routes.slice(0, 3).join(' ') + (b.routes.length > 3 ? ' …' : ''),
+        ...(canaryShare ? { share: canaryShare } : {}),
         reason: `${b.routes.join(', ')} → Service ${svc.name}:${port ?? b.port.name}. ${j.reason}`,
         cites: [citeOf(ing, b.path), ...j.cites],
       });
@@ -153,6 +162,7 @@ function addGateways(g: Builder, sim: Simulation): void {
         cites: [citeOf(route, `spec.parentRefs.${p.parentRef.index}`)],
       });
     });
+    const shares = routeShares(rs.backends);
     const proxy = attached.map((p) => w.gateways.find((x) => x.id === p.gatewayId)).flatMap((gw) => podsOf(w, gw?.status?.implementation))[0];
     for (const b of rs.backends) {
       if (b.ref.kind !== 'Service' || b.ref.group !== '') continue;
@@ -171,11 +181,42 @@ function addGateways(g: Builder, sim: Simulation): void {
         verdict: j.verdict,
         relation: 'backend',
         label: `rule ${b.rule + 1}${b.ref.weight !== 1 ? ` · weight ${b.ref.weight}` : ''}`,
+        ...(shares.has(svc.id) ? { share: shares.get(svc.id)! } : {}),
         reason: `Rule ${b.rule + 1} sends to Service ${svc.name}:${b.ref.port ?? '?'}${b.grant ? ` (allowed by ReferenceGrant ${b.grant})` : ''}. ${j.reason}`,
         cites: [citeOf(route, path), ...j.cites],
       });
     }
   }
+}
+
+/**
+ * What share of its rule's requests each backend Service of a route gets (GW-11: its weight over the sum of
+ * the rule's weights), keyed by Service id; only for rules that split among several backendRefs. A Service
+ * that several rules send to gets each weighted share, and `why` names every rule that sends there.
+ */
+function routeShares(backends: BackendRefStatus[]): Map<string, { text: string; why: string }> {
+  const total = new Map<number, { sum: number; count: number }>();
+  for (const b of backends) {
+    const t = total.get(b.rule) ?? { sum: 0, count: 0 };
+    total.set(b.rule, { sum: t.sum + b.ref.weight, count: t.count + 1 });
+  }
+  const bySvc = new Map<string, { percent: number | null; rule: number; weight: number; sum: number }[]>();
+  for (const b of backends) {
+    const id = `Service/${b.ref.namespace}/${b.ref.name}`;
+    const t = total.get(b.rule)!;
+    const percent = t.count > 1 ? (t.sum > 0 ? Math.round((100 * b.ref.weight) / t.sum) : 0) : null;
+    bySvc.set(id, [...(bySvc.get(id) ?? []), { percent, rule: b.rule, weight: b.ref.weight, sum: t.sum }]);
+  }
+  const out = new Map<string, { text: string; why: string }>();
+  for (const [id, parts] of bySvc) {
+    const weighted = parts.filter((p) => p.percent !== null);
+    if (weighted.length === 0) continue;
+    const why = parts
+      .map((p) => (p.percent === null ? `rule ${p.rule + 1} sends all its requests here` : `rule ${p.rule + 1} sends ${p.percent}% of its requests here (weight ${p.weight} of ${p.sum})`))
+      .join('; ');
+    out.set(id, { text: weighted.map((p) => `${p.percent}%`).join(' / '), why: `${why} (GW-11).` });
+  }
+  return out;
 }
 
 /** The pods of an ingress controller or Gateway implementation, as its controller recorded them. */

@@ -53,6 +53,11 @@ export interface GraphEdge {
   /** What the edge is: a route to a backend, a Service's slice, a slice's endpoint, an inferred call... */
   relation: 'entry' | 'route' | 'backend' | 'slice' | 'endpoint' | 'call' | 'member';
   label?: string;
+  /**
+   * Backend edges only, when a rule splits its requests by weight: the share this backend gets, as the graph
+   * writes it on the edge (`text`: `90%`), and the sentence that says whose share it is (`why`).
+   */
+  share?: { text: string; why: string };
   /** One sentence: why this verdict. */
   reason: string;
   /** The YAML responsible (policy rules, route rules, env var that revealed the call...). */

@@ -169,7 +169,7 @@ function viaEntry(sim: Simulation, t: Trail, src: Source, req: HttpRequest, q: T
   t.hop('entry', entryId, 'ok', `${src.label} reaches ${r.entry.kind === 'Gateway' ? `Gateway ${r.entry.namespace}/${r.entry.name}${r.entry.listener ? ` listener ${r.entry.listener}` : ''}` : `the ${r.entry.name} Ingress controller`} on port ${req.port}${alternatives}.`, []);
   const routeId = r.route ? `${r.route.kind}/${r.route.namespace}/${r.route.name}` : null;
   const reasons = sentences(r.reasons);
-  if (r.redirect) return t.hop('route', routeId, 'ok', `${reasons} The client is redirected (${r.redirect.status}) to ${r.redirect.location}.`, r.cite ? [r.cite] : []).done('failed', `${req.host}${req.path} is answered with a ${r.redirect.status} redirect, not delivered to a pod.`);
+  if (r.redirect) return t.hop('route', routeId, 'ok', `${reasons} The client is redirected (${r.redirect.status}) to ${r.redirect.location}.`, r.cite ? [r.cite] : []).redirected(r.redirect).done('failed', `${req.host}${req.path} is answered with a ${r.redirect.status} redirect, not delivered to a pod.`);
   if (r.status !== 200) return t.hop('route', routeId, 'failed', `HTTP ${r.status}: ${reasons}`, r.cite ? [r.cite] : []).done('failed');
   t.hop('route', routeId, 'ok', `${reasons}${r.upstreamPath && r.upstreamPath !== req.path ? ` The backend receives path ${r.upstreamPath}.` : ''}`, r.cite ? [r.cite] : []);
   const live = r.backends.filter((b) => b.endpoints.length > 0);
@@ -193,7 +193,7 @@ function viaMesh(sim: Simulation, t: Trail, src: Source, req: HttpRequest, ip: s
   t.hop('service', svc.id, 'ok', `${ip}:${req.port} is Service ${svc.namespace}/${svc.name} port ${port.port}: the mesh data plane of ${src.label} takes the request before kube-proxy (GW-19).`, [citeOf(svc, `spec.ports.${port.index}`)]);
   const routeId = r.route ? `${r.route.kind}/${r.route.namespace}/${r.route.name}` : null;
   const reasons = sentences(r.reasons);
-  if (r.redirect) return t.hop('route', routeId, 'ok', `${reasons} The client is redirected (${r.redirect.status}) to ${r.redirect.location}.`, r.cite ? [r.cite] : []).done('failed', `${req.host}${req.path} is answered with a ${r.redirect.status} redirect by the mesh, not delivered to a pod.`);
+  if (r.redirect) return t.hop('route', routeId, 'ok', `${reasons} The client is redirected (${r.redirect.status}) to ${r.redirect.location}.`, r.cite ? [r.cite] : []).redirected(r.redirect).done('failed', `${req.host}${req.path} is answered with a ${r.redirect.status} redirect by the mesh, not delivered to a pod.`);
   if (r.status !== 200) return t.hop('route', routeId, 'failed', `HTTP ${r.status}: ${reasons}`, r.cite ? [r.cite] : []).done('failed');
   t.hop('route', routeId, 'ok', reasons, r.cite ? [r.cite] : []);
   const live = r.backends.filter((b) => b.state === 'ok');
@@ -275,6 +275,12 @@ class Trail {
   assumptions: string[] = [];
   hop(step: Hop['step'], object: string | null, result: Hop['result'], reason: string, cites: Cite[], objects?: string[]): this {
     this.hops.push({ step, object, result, reason, cites, ...(objects && objects.length ? { objects: [...new Set(objects)] } : {}) });
+    return this;
+  }
+  /** The last hop answered the client with a redirect: its status and Location, for a client to follow. */
+  redirected(redirect: { status: number; location: string }): this {
+    const last = this.hops[this.hops.length - 1];
+    if (last) last.redirect = { status: redirect.status, location: redirect.location };
     return this;
   }
   assume(...a: string[]): void {

@@ -11,6 +11,8 @@ export interface Hop {
   reason: string;
   /** The YAML responsible (policy rules, route rule, Service port...). */
   cites: Cite[];
+  /** Where the client is sent instead, when this hop answered with a redirect (3xx and its Location). */
+  redirect?: { status: number; location: string };
   /** Other objects this hop touched (every possible endpoint, each policy...), for highlighting. */
   objects?: string[];
 }

@@ -3,6 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, Position, type Edge, type E
 import type { ShownEdge } from '../../worker/protocol';
 import type { TraceMark } from './trace-overlay';
 import { midpoint, roundedPath } from './paths';
+import { useActions } from '../store';
 
 /** `size`: the drawn width and height of the source and target nodes (from the worker's layout). */
 export type VerdictFlowEdge = Edge<
@@ -73,6 +74,7 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
   const route = p.data!.route;
   const [path, lx, ly] = route ? [roundedPath(route), ...midpoint(route)] : curve(p);
   const e = p.data!.edge;
+  const { select } = useActions();
   const mark = p.data!.trace;
   // On a trace's path the trace decides the look: where it stopped is red and dashed, whatever the edge's
   // usual verdict (a slice's endpoint edge is fine in general, and blocked for this request).
@@ -93,6 +95,21 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
           strokeDasharray: s.dash && dashFor(s.dash, p.sourceX, p.sourceY, p.targetX, p.targetY, route),
         }}
       />
+      {e.share ? (
+        // The weight split, as the core computed it for this edge: above the line, clear of the verdict mark.
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-share nodrag nopan${p.data!.dim ? ' dim' : ''}`}
+            style={{ transform: `translate(-50%, -100%) translate(${lx}px, ${ly - 9}px)` }}
+            data-share-edge={e.id}
+            title={e.share.why}
+            // A click on the share opens its edge in the Inspector, as a click on the line does.
+            onClick={() => select({ type: 'edge', id: e.id })}
+          >
+            {e.share.text}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
       {look === 'blocked' ? (
         <EdgeLabelRenderer>
           <div

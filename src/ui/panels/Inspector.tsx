@@ -63,6 +63,11 @@ function Selected() {
           </button>
         </p>
         <p className="reason">{e.reason}</p>
+        {e.share ? (
+          <p className="reason" data-share-why>
+            <strong>{e.share.text}</strong> of the requests: {e.share.why}
+          </p>
+        ) : null}
         <EdgeFix e={e} />
         {e.cites.length ? (
           <div>

@@ -1,10 +1,11 @@
-/** How each query's answer is shown: DNS as nslookup would, routes as rules → backends, traces as hops (the matrix: Matrix.tsx). */
-import type { DnsDocument, HopDocument, RouteDocument, RouteEntryDocument, TraceDocument } from '../../core/index';
+/** How each query's answer is shown: DNS as nslookup would, traces as hops (routes: RouteAnswer.tsx; the matrix: Matrix.tsx). */
+import type { DnsDocument, HopDocument, TraceDocument } from '../../core/index';
+import { httpsFor } from './request-form';
 import { useActions, useApp } from '../store';
 import { allowArgsForTrace } from '../quick-fix';
 import { AllowButton } from './QuickFix';
 
-function ObjLink({ id }: { id: string | null | undefined }) {
+export function ObjLink({ id }: { id: string | null | undefined }) {
   const { select } = useActions();
   if (!id) return null;
   return (
@@ -22,7 +23,7 @@ export function DnsAnswer({ r }: { r: DnsDocument }) {
         {r.reason}
       </p>
       {r.hint ? <p className="muted">Hint: {r.hint}</p> : null}
-      <h4>Names tried (nameserver {r.nameserver})</h4>
+      <h2 className="answer-head">Names tried (nameserver {r.nameserver})</h2>
       <ol className="tried">
         {r.attempts.map((t, i) => (
           <li key={i}>
@@ -34,55 +35,11 @@ export function DnsAnswer({ r }: { r: DnsDocument }) {
       </ol>
       {r.answers.length ? (
         <>
-          <h4>Answer</h4>
+          <h2 className="answer-head">Answer</h2>
           <pre className="answer">{r.answers.map((a) => `${a.name}\t${a.ttl}\tIN\t${a.type}\t${a.data}`).join('\n')}</pre>
         </>
       ) : null}
       {r.assumptions.length ? <p className="muted small">Assuming: {r.assumptions.join('; ')}</p> : null}
-    </div>
-  );
-}
-
-function entryName(e: RouteEntryDocument['entry']): string {
-  if (e.kind === 'Service') return `Service/${e.namespace}/${e.name}:${e.port} (mesh)`;
-  return e.kind === 'IngressClass' ? `IngressClass/${e.name}` : `Gateway/${e.namespace}/${e.name}${e.listener ? ` (${e.listener})` : ''}`;
-}
-
-export function RouteAnswer({ r }: { r: RouteDocument }) {
-  if (r.results.length === 0)
-    return <p className="empty">No Ingress controller or Gateway in the scenario serves requests from outside.</p>;
-  return (
-    <div className="answer-block">
-      {r.results.map((x, i) => (
-        <section key={i} className="route-result">
-          <h4>
-            {entryName(x.entry)} → <span className={x.status < 400 ? 'v-allowed' : 'v-blocked'}>{x.status}</span>{' '}
-            {x.route ? (
-              <ObjLink
-                id={x.route.namespace ? `${x.route.kind}/${x.route.namespace}/${x.route.name}` : `${x.route.kind}/${x.route.name}`}
-              />
-            ) : (
-              <span className="muted">no rule matched</span>
-            )}
-          </h4>
-          {x.backends.length ? (
-            <ul>
-              {x.backends.map((b, j) => (
-                <li key={j}>
-                  <ObjLink id={`${b.kind}/${b.namespace}/${b.name}`} />:{b.port ?? '?'}{' '}
-                  <span className={b.state === 'ok' ? 'v-allowed' : 'v-blocked'}>{b.state}</span> ·{' '}
-                  {b.endpoints.map((e) => `${e.ip}:${e.port}`).join(', ') || 'no endpoints'} <span className="muted">{b.reason}</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <ul className="muted small">
-            {x.reasons.map((s, j) => (
-              <li key={j}>{s}</li>
-            ))}
-          </ul>
-        </section>
-      ))}
     </div>
   );
 }
@@ -96,8 +53,11 @@ export function TraceVerdict({ r }: { r: TraceDocument }) {
   );
 }
 
-/** A trace hop by hop (`verdict`: with its outcome line first). */
-export function TraceAnswer({ r, verdict = true }: { r: TraceDocument; verdict?: boolean }) {
+/**
+ * A trace hop by hop (`verdict`: with its outcome line first). A hop that redirected shows its Location; when
+ * plain http:// was redirected to https:// (a TLS host), `onUseUrl` offers the https URL (`url`: the one asked).
+ */
+export function TraceAnswer({ r, verdict = true, url, onUseUrl }: { r: TraceDocument; verdict?: boolean; url?: string; onUseUrl?: (url: string) => void }) {
   // The arguments this trace was asked with, when it is the one the page keeps (Trace panel, terminal, flags).
   const asked = useApp((s) => (s.result.lastTrace?.result === r ? s.result.lastTrace.args : null));
   const fix = asked ? allowArgsForTrace(asked, r) : null;
@@ -110,10 +70,29 @@ export function TraceAnswer({ r, verdict = true }: { r: TraceDocument; verdict?:
           <li key={i} className={`hop v-${h.result === 'ok' ? 'allowed' : 'blocked'}`}>
             <span className="hop-status">{h.result === 'ok' ? '✓' : '✕'}</span> <code className="code">{h.step}</code>{' '}
             <ObjLink id={h.object} /> <span>{h.reason}</span>
+            {h.redirect ? <HopRedirect redirect={h.redirect} url={url} onUseUrl={onUseUrl} /> : null}
           </li>
         ))}
       </ol>
       {r.assumptions.length ? <p className="muted small">Assuming: {r.assumptions.join('; ')}</p> : null}
     </div>
+  );
+}
+
+function HopRedirect({ redirect, url, onUseUrl }: { redirect: { status: number; location: string }; url?: string | undefined; onUseUrl?: ((url: string) => void) | undefined }) {
+  const https = url ? httpsFor(url, redirect.location) : null;
+  return (
+    <p className="redirect" data-redirect={redirect.location}>
+      ↪ <strong>{redirect.status}</strong> Location: <code>{redirect.location}</code>
+      {https && onUseUrl ? (
+        <>
+          {' '}
+          <span className="hint">The answer sends plain http:// to https://: ask again over TLS.</span>{' '}
+          <button type="button" className="use-https" onClick={() => onUseUrl(https)}>
+            Use https://
+          </button>
+        </>
+      ) : null}
+    </p>
   );
 }

@@ -10,6 +10,7 @@ export { INGRESS_CODES } from './codes';
 export { servingClass, IMPLICIT_CLASS, NGINX_CONTROLLER } from './classes';
 export { NGINX_NAMESPACE, NGINX_CONTROLLER_NAME } from './addon';
 export { writeIngressStatus } from './status';
+export { nginxAnnotations } from './annotations';
 
 /**
  * The ingress stage (§4), run before the workloads stage: admission of Ingresses (ING-1,
