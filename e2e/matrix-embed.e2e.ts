@@ -264,6 +264,15 @@ describe('issue 16: the matrix and the embed', () => {
       await shot(b.page, `63-embed-trace-${width}x${height}`);
     });
 
+    it('keeps the tabs to one row and the open tab in view', async () => {
+      const row = await box(b.page, '.tabs');
+      const tab = await box(b.page, '.tabs [aria-selected="true"]');
+      expect(await b.page.inputValue('.query-form input')).toBe(url);
+      expect(row.height).toBeLessThan(40);
+      expect(tab.x).toBeGreaterThanOrEqual(row.x - 0.5);
+      expect(tab.x + tab.width).toBeLessThanOrEqual(row.x + row.width + 0.5);
+    });
+
     it('gives the graph more room than the panels, with the overview folded', async () => {
       const graph = await box(b.page, '.react-flow');
       const dock = await box(b.page, '.dock');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useActions, useApp } from '../store';
 import { PANELS, type PanelId } from './registry';
 import { Inspector } from './Inspector';
@@ -41,13 +41,22 @@ export function PanelDock() {
   const goals = useApp((s) => s.result.goals);
   const { setPanel } = useActions();
   const [terminalOpened, setTerminalOpened] = useState(false);
+  const tabs = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (panel === 'terminal') setTerminalOpened(true);
+    // In a narrow embed the tabs are one scrolling row: bring the open one into view. Only the row scrolls
+    // (scrollIntoView could scroll the host page around the iframe too).
+    const row = tabs.current;
+    const tab = row?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (row && tab && row.scrollWidth > row.clientWidth) {
+      const left = tab.offsetLeft - row.offsetLeft;
+      if (left < row.scrollLeft || left + tab.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = Math.max(0, left - 8);
+    }
   }, [panel]);
   return (
     // `nokey`: keys typed in the panels (forms, the terminal) never reach the graph's key handlers.
     <div className="dock nokey">
-      <div className="tabs" role="tablist" aria-label="Panels">
+      <div className="tabs" role="tablist" aria-label="Panels" ref={tabs}>
         {PANELS.filter((t) => t.tab || t.id === panel).map((t) => (
           <button
             key={t.id}
