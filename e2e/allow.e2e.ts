@@ -109,6 +109,30 @@ describe('Allow this', () => {
     expect(await b.page.locator('.fix-result h4').textContent()).toContain('undone');
   });
 
+  it('offers "Allow this" as a code action in the policy that blocks the call, applied as one undoable edit', async () => {
+    await pasteAll(b.page, SCENARIO);
+    await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, SCENARIO);
+    await edge().and(b.page.locator('[data-verdict="blocked"]')).waitFor({ state: 'attached', timeout: 20_000 });
+    // The cursor on the policy's `podSelector: {}` line, moved there with the keyboard, then Ctrl+.
+    const line = SCENARIO.split('\n').findIndex((l) => l.includes('podSelector: {}')) + 1;
+    await b.page.click('.monaco-editor .view-lines');
+    await b.page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 1; i < line; i++) await b.page.keyboard.press('ArrowDown');
+    await b.page.keyboard.press('End');
+    await b.page.keyboard.press('ControlOrMeta+Period');
+    const item = b.page.locator('.action-widget .monaco-list-row.action', { hasText: 'Allow Pod/shop/web → Service/shop/api:80' }).first();
+    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    await shot(b.page, 'allow-04-code-action');
+    // The only fix here is the focused row: Enter applies it, as a person would.
+    expect(await item.getAttribute('class')).toContain('focused');
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForSelector('.react-flow__edge[data-from="Pod/shop/web"][data-to="Service/shop/api"][data-verdict="allowed"]', { timeout: 20_000 });
+    expect((await editorText(b.page)).slice(SCENARIO.length)).toContain('name: allow-web-to-api');
+    await b.page.click('.monaco-editor .view-lines');
+    await b.page.keyboard.press('ControlOrMeta+Z');
+    await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, SCENARIO, { timeout: 10_000 });
+  });
+
   it('offers "Allow DNS" on the NP-14 warning, which makes the warning go away', async () => {
     const text = SCENARIO + EGRESS_DENY;
     await pasteAll(b.page, text);

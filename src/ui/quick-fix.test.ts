@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowArgsForEdge, allowArgsForTrace, fixForEdge, changedLines, dnsClientOf, singleEdit } from './quick-fix';
+import { allowArgsForEdge, allowArgsForTrace, fixForEdge, fixesForPolicy, changedLines, dnsClientOf, singleEdit } from './quick-fix';
+import { buildTopology, simulate } from '../core/index';
 
 describe('quick fix helpers', () => {
   it.each([
@@ -52,5 +53,50 @@ describe('quick fix helpers', () => {
     const call = { from: 'Pod/shop/web', to: 'Service/shop/api', verdict: 'blocked', label: ':80', relation: 'call' } as const;
     expect(fixForEdge({ ...call, reason: 'The name api.shop cannot be looked up: shop/web → 10.96.0.10:53/UDP is denied (NP-14) Inferred from env.' })).toEqual({ title: 'Allow DNS for shop/web', args: { from: 'Pod/shop/web', dns: true } });
     expect(fixForEdge({ ...call, reason: 'shop/web → Service shop/api:80/TCP is denied.' })).toEqual({ title: 'Allow Pod/shop/web → Service/shop/api:80', args: { from: 'Pod/shop/web', to: 'Service/shop/api', port: 80 } });
+  });
+});
+
+describe('Allow this from the YAML of a policy', () => {
+  const text = `apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {app: api}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop, labels: {app: web}}
+spec:
+  containers:
+  - name: web
+    image: nginx
+    env: [{name: API_URL, value: "http://api.shop:80/"}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: api, namespace: shop, labels: {app: api}}
+spec: {containers: [{name: api, image: api, ports: [{containerPort: 8080}]}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: shop}
+spec: {podSelector: {}, policyTypes: [Ingress]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: unrelated, namespace: shop}
+spec: {podSelector: {matchLabels: {app: nothing}}, policyTypes: [Egress]}
+`;
+  const edges = buildTopology(simulate([{ name: 'in.yaml', text }])).edges;
+
+  it('offers the blocked call that the policy decides, once', () => {
+    expect(fixesForPolicy('NetworkPolicy/shop/default-deny', edges)).toEqual([
+      { title: 'Allow Pod/shop/web → Service/shop/api:80', args: { from: 'Pod/shop/web', to: 'Service/shop/api', port: 80 } },
+    ]);
+  });
+
+  it('offers nothing in a policy that blocks no call', () => {
+    expect(fixesForPolicy('NetworkPolicy/shop/unrelated', edges)).toEqual([]);
   });
 });

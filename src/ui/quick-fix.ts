@@ -39,6 +39,26 @@ export function allowArgsForTrace(args: { from: string; url: string }, r: Pick<T
   return { from: args.from, to: svc, port: url[2] ? Number(url[2]) : url[1]!.toLowerCase() === 'https' ? 443 : 80 };
 }
 
+/**
+ * "Allow this" from the YAML: the blocked calls that a NetworkPolicy decides (the policy is among the edge's
+ * cites), as the quick fixes a code action offers when the cursor is in that policy. At most `max`, in the
+ * graph's order; one per connection.
+ */
+export function fixesForPolicy(
+  policy: string,
+  edges: readonly (Pick<GraphEdge, 'from' | 'to' | 'verdict' | 'label' | 'relation' | 'reason'> & { cites: readonly { object: string }[] })[],
+  max = 5,
+): { title: string; args: QueryInput<'allow'> }[] {
+  const out = new Map<string, { title: string; args: QueryInput<'allow'> }>();
+  for (const e of edges) {
+    if (out.size >= max) break;
+    if (!e.cites.some((c) => c.object === policy)) continue;
+    const fix = fixForEdge(e);
+    if (fix && !out.has(fix.title)) out.set(fix.title, fix);
+  }
+  return [...out.values()];
+}
+
 /** The `from` pod of an NP-14 "blocks DNS" diagnostic on the egress side (`… isolates shop/web for egress …`). */
 export function dnsClientOf(message: string): string | null {
   return /isolates ([a-z0-9.-]+\/[a-z0-9.-]+) for egress/.exec(message)?.[1] ?? null;

@@ -5,10 +5,11 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import Editor from '@monaco-editor/react';
+import type { QueryInput } from '../../core/index';
 import { monaco } from './monaco-setup';
 import { useActions, useApp, useStoreApi } from '../store';
 import { highlightRanges, objectAt } from '../selection';
-import { dnsClientOf, singleEdit } from '../quick-fix';
+import { dnsClientOf, fixesForPolicy, singleEdit } from '../quick-fix';
 import { useEdgeCites } from '../edge-cites';
 import { schemaMarkersToKeep } from './one-message';
 
@@ -250,8 +251,9 @@ function focusBeside(el: Element, dir: 1 | -1): void {
 let quickFixes: monaco.IDisposable | null = null;
 
 /**
- * Code actions on the simulator's markers: "Allow DNS" on an NP-14 "blocks DNS" warning, which asks `allow`
- * for the pod's lookups (UDP and TCP 53 to CoreDNS) and applies the answer as one undoable edit.
+ * Code actions: "Allow DNS" on an NP-14 "blocks DNS" warning, which asks `allow` for the pod's lookups (UDP
+ * and TCP 53 to CoreDNS); and, with the cursor in a NetworkPolicy that blocks calls on the graph, "Allow …"
+ * for each of them. Each applies `allow`'s answer as one undoable edit, as the Inspector's button does.
  */
 function registerQuickFixes(store: ReturnType<typeof useStoreApi>): void {
   quickFixes?.dispose();
@@ -261,16 +263,31 @@ function registerQuickFixes(store: ReturnType<typeof useStoreApi>): void {
       if (why) store.getState().actions.notify(why);
     });
   });
+  const allowCommand = 'knet.allowThis';
+  const allowCmd = monaco.editor.registerCommand(allowCommand, (_accessor, title: string, args: QueryInput<'allow'>) => {
+    void store.getState().actions.quickFix(title, args).then((why) => {
+      if (why) store.getState().actions.notify(why);
+    });
+  });
   const provider = monaco.languages.registerCodeActionProvider('yaml', {
-    provideCodeActions: (_model, _range, context) => {
-      const actions = context.markers.flatMap((m) => {
+    provideCodeActions: (model, range, context) => {
+      const actions: monaco.languages.CodeAction[] = context.markers.flatMap((m) => {
         const code = typeof m.code === 'string' ? m.code : m.code?.value;
         const from = code?.startsWith('netpol-blocks-dns') ? dnsClientOf(m.message) : null;
         if (!from) return [];
         return [{ title: `Allow DNS for ${from} (UDP and TCP 53 to CoreDNS, NP-14)`, kind: 'quickfix', diagnostics: [m], isPreferred: true, command: { id: command, title: 'Allow DNS', arguments: [from] } }];
       });
+      // The policy under the cursor, if the answer on screen is for this text.
+      const { result, source, ui } = store.getState();
+      const reply = result.reply;
+      if (reply && reply.rev === source.rev && !ui.readonly) {
+        const offset = model.getOffsetAt(range.getStartPosition());
+        const policy = reply.objects.find((o) => o.file === 0 && o.id.startsWith('NetworkPolicy/') && offset >= o.start && offset <= o.end)?.id;
+        for (const fix of policy ? fixesForPolicy(policy, reply.topology.edges) : [])
+          actions.push({ title: fix.title, kind: 'quickfix', command: { id: allowCommand, title: fix.title, arguments: [fix.title, fix.args] } });
+      }
       return { actions, dispose: () => undefined };
     },
   });
-  quickFixes = { dispose: () => (cmd.dispose(), provider.dispose()) };
+  quickFixes = { dispose: () => (cmd.dispose(), allowCmd.dispose(), provider.dispose()) };
 }
