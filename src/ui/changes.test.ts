@@ -73,6 +73,17 @@ describe('what changed, after each simulation', () => {
     await vi.waitFor(() => expect(asked).toEqual(['another scenario']));
   });
 
+  it('asks once the text rests: a keystroke before then means no diff for the version it replaced', async () => {
+    const { store, asked, a } = setup('v1');
+    a.receive(reply(1));
+    a.setText('v2');
+    a.receive(reply(2));
+    a.setText('v3'); // typed again before the idle time passed
+    a.receive(reply(3));
+    await vi.waitFor(() => expect(store.getState().result.changes).toEqual({ rev: 3, against: 'previous', doc: EMPTY }));
+    expect(asked).toEqual(['v2']);
+  });
+
   it(`waits for a click above ${AUTO_DIFF_PODS} pods`, async () => {
     const { store, asked, a } = setup('v1');
     a.receive(reply(1, AUTO_DIFF_PODS + 1));

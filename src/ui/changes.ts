@@ -8,7 +8,18 @@ import type { AppState, AppStore, ChangesShown } from './store';
 /** Above this many pods the diff after every edit would slow typing down: it then runs on a click. */
 export const AUTO_DIFF_PODS = 150;
 
-export function installChanges(store: AppStore): () => void {
+/**
+ * How long the text must rest after a reply before the diff is asked: the worker answers one request at a
+ * time, so a diff asked between two keystrokes would hold up the next keystroke's graph.
+ */
+export const CHANGES_IDLE_MS = 400;
+
+export function installChanges(store: AppStore, idleMs = CHANGES_IDLE_MS): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh(false), idleMs);
+  };
   /** The text of each revision not yet simulated, so a reply can be matched with the text it stands for. */
   const texts = new Map<number, string>([[store.getState().source.rev, store.getState().source.text]]);
   /** The version on screen (last reply) and the one simulated before it with a different text. */
@@ -58,7 +69,10 @@ export function installChanges(store: AppStore): () => void {
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.source.rev !== prev.source.rev) texts.set(s.source.rev, s.source.text);
+    if (s.source.rev !== prev.source.rev) {
+      texts.set(s.source.rev, s.source.text);
+      clearTimeout(timer); // still typing: ask once the text rests
+    }
     if (s.ui.baselines.loaded !== prev.ui.baselines.loaded) loaded = true;
     const reply = s.result.reply;
     if (reply && reply !== prev.result.reply && reply.rev !== shown?.rev) {
@@ -70,10 +84,13 @@ export function installChanges(store: AppStore): () => void {
       loaded = false;
       if (!shown || shown.text !== text) {
         shown = { rev: reply.rev, text };
-        void refresh(false);
+        later();
       } else shown = { rev: reply.rev, text };
     } else if (s.ui.compareWith !== prev.ui.compareWith || s.ui.baselines !== prev.ui.baselines) void refresh(false);
     else if (s.ui.changesRequested !== prev.ui.changesRequested) void refresh(true);
   });
-  return unsubscribe;
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
 }
