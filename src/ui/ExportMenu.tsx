@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MatrixDocument } from '../core/index';
 import { matrixToCSV, matrixToMarkdown, traceToText } from '../share/index';
-import { download, graphPNG, graphSVG, pageLook } from './export';
+import { download } from './download';
+
+/** The graph's SVG/PNG drawing is loaded when first asked for, outside the shell that paints the first graph. */
+const drawing = () => import('./export');
 import { useApp, useStoreApi } from './store';
 import { matrixPortKey } from './panels/matrix-port';
 import { encodeScenario } from './url-state';
@@ -32,7 +35,10 @@ export function ExportMenu() {
       id: 'svg',
       label: 'Graph as SVG',
       ...(hasReply ? {} : { disabled: 'nothing drawn yet' }),
-      run: () => download('playground-graph.svg', graphSVG(store.getState().result.reply!, hash(), pageLook()), 'image/svg+xml'),
+      run: async () => {
+        const { graphSVG, pageLook } = await drawing();
+        download('playground-graph.svg', graphSVG(store.getState().result.reply!, hash(), pageLook()), 'image/svg+xml');
+      },
     },
     {
       id: 'png',
@@ -40,6 +46,7 @@ export function ExportMenu() {
       ...(hasReply ? {} : { disabled: 'nothing drawn yet' }),
       run: async () => {
         const h = hash();
+        const { graphPNG, graphSVG, pageLook } = await drawing();
         download('playground-graph.png', await graphPNG(graphSVG(store.getState().result.reply!, h, pageLook()), h), 'image/png');
       },
     },

@@ -4,13 +4,17 @@ import { PANELS, type PanelId } from './registry';
 import { Inspector } from './Inspector';
 import { Problems } from './Problems';
 import { Endpoints } from './Endpoints';
-import { QueryPanel } from './QueryPanel';
 import { Settings } from './Settings';
 import { Exercise } from './Exercise';
-import { Changes } from './Changes';
 
 // The gallery carries every built-in scenario's text: loaded when first opened, outside the shell.
 const Gallery = lazy(() => import('./Gallery').then((m) => ({ default: m.Gallery })));
+// The question panels (DNS, Routes, Policy matrix, Trace) and Changes are loaded when first opened, outside
+// the shell that paints the first graph.
+const QueryPanel = lazy(() => import('./QueryPanel').then((m) => ({ default: m.QueryPanel })));
+const Changes = lazy(() => import('./Changes').then((m) => ({ default: m.Changes })));
+/** A panel body loaded on first use. */
+const later = (body: ReactNode) => <Suspense fallback={<p className="empty">Loading…</p>}>{body}</Suspense>;
 // The terminal is loaded when first opened, then kept mounted (below) so its session survives other tabs.
 const Terminal = lazy(() => import('./Terminal'));
 
@@ -19,11 +23,11 @@ const BODY: Record<PanelId, () => ReactNode> = {
   inspector: () => <Inspector />,
   problems: () => <Problems />,
   endpoints: () => <Endpoints />,
-  dns: () => <QueryPanel kind="dns" />,
-  routes: () => <QueryPanel kind="routes" />,
-  matrix: () => <QueryPanel kind="matrix" />,
-  trace: () => <QueryPanel kind="trace" />,
-  changes: () => <Changes />,
+  dns: () => later(<QueryPanel kind="dns" />),
+  routes: () => later(<QueryPanel kind="routes" />),
+  matrix: () => later(<QueryPanel kind="matrix" />),
+  trace: () => later(<QueryPanel kind="trace" />),
+  changes: () => later(<Changes />),
   exercise: () => <Exercise />,
   gallery: () => (
     <Suspense fallback={<p className="empty">Loading the scenarios…</p>}>
