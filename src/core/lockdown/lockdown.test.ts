@@ -105,6 +105,26 @@ describe('what --apply says it changes', () => {
     expect(list.filter((l) => l.startsWith('Pod/shop/client → Pod/shop/a 8080') || l.startsWith('Pod/shop/client → Pod/shop/b 9090'))).toEqual([]);
   });
 
+  it('reads the changes as knet diff does: a native sidecar’s port counts (SVC-9), and each change names the policy that decided it', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: app, namespace: mesh, labels: {app: app}}
+spec:
+  initContainers: [{name: proxy, restartPolicy: Always, ports: [{containerPort: 8443}]}]
+  containers: [{name: c, ports: [{containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: idle, namespace: mesh, labels: {app: idle}}
+spec: {containers: [{name: c}]}
+`;
+    const r = runQuery(simulate([{ name: 'in.yaml', text }]), 'policies', { apply: true });
+    if (!r.ok || Array.isArray(r.result)) throw new Error('no applied text');
+    expect(r.result.connections.filter((c) => c.to === 'Pod/mesh/app' && c.from === 'Pod/mesh/idle')).toEqual(
+      [8080, 8443].map((port) => ({ from: 'Pod/mesh/idle', to: 'Pod/mesh/app', port, protocol: 'TCP', before: 'allowed', after: 'denied', because: 'NetworkPolicy/mesh/default-deny' })),
+    );
+  });
+
   it('lists a call that a policy of the namespace blocked as newly allowed', () => {
     const denyAll = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: data}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n';
     expect(changes(yaml(CROSS, denyAll))).toContain('Pod/web/front → Pod/data/db 5432/TCP: denied → allowed');

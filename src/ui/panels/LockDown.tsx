@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PoliciesApplied } from '../../core/index';
 import { useActions, useApp } from '../store';
+import { direction } from '../changes-view';
 import { RuleText } from '../RuleText';
 
 type Preview = { ns: string; doc: PoliciesApplied } | { ns: string; error: string } | null;
@@ -100,11 +101,13 @@ function Kept({ ns }: { ns: string }) {
 }
 
 function Changes({ doc }: { doc: PoliciesApplied }) {
-  const denied = doc.connections.filter((c) => c.after === 'denied');
-  const allowed = doc.connections.filter((c) => c.after === 'allowed');
+  // Read as the Changes panel reads a diff: `partial` (some replica pairs) sits between denied and allowed.
+  const denied = doc.connections.filter((c) => direction(c) === 'closed');
+  const allowed = doc.connections.filter((c) => direction(c) === 'opened');
   const row = (c: PoliciesApplied['connections'][number]) => (
-    <li key={`${c.from} ${c.to} ${c.port}/${c.protocol}`} className={c.after === 'denied' ? 'v-blocked' : 'v-allowed'}>
-      {c.after === 'denied' ? '✕' : '✓'} {c.from} → {c.to} <span className="muted">:{c.port}/{c.protocol}</span>
+    <li key={`${c.from} ${c.to} ${c.port}/${c.protocol}`} className={direction(c) === 'closed' ? 'v-blocked' : 'v-allowed'}>
+      {direction(c) === 'closed' ? '✕' : '✓'} {c.from} → {c.to} <span className="muted">:{c.port}/{c.protocol}</span>
+      {c.after === 'partial' ? <span className="muted"> (some replicas)</span> : null}
     </li>
   );
   return (
