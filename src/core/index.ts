@@ -11,7 +11,8 @@ export type { Diagnostic, Range, Severity, Cite, Location } from './diagnostics/
 export type * from './model/index';
 export { slicesOf } from './net/endpoints';
 export { diff, applyPatch, documentStarts, rangesByDocument, rangesInText, type Patch } from './delta';
-export { anchorRoutes, routesFromAnchors, type AnchoredPoint } from './route-anchors';
+export { type AnchoredPoint } from './route-anchors';
+export { toCompared, fromCompared, type Compared } from './compared';
 export { parseRequestURL, type HttpRequest } from './http';
 export * from './topology/index';
 // The one door for questions: every query kind, answered with exactly the CLI's --json document.

@@ -2,7 +2,7 @@
  * The page's side of the simulation worker: starts it lazily, restarts it when it crashes or runs past
  * its time budget (and says so), and matches query answers to their requests.
  */
-import { anchorRoutes, applyPatch, rangesByDocument, rangesInText, routesFromAnchors, type Cite, type QueryInput, type QueryName, type QueryResult } from '../core/index';
+import { applyPatch, fromCompared, toCompared, type Cite, type QueryInput, type QueryName, type QueryResult } from '../core/index';
 import type { ComparedReply, QueryRequest, Reply, Request, SimulateRequest, SimulatedReply, WorkerReply } from '../worker/protocol';
 
 export interface SimClient {
@@ -76,7 +76,7 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
         return;
       }
       const r: Reply = data.type === 'simulated-delta' ? whole(data.patch) : data;
-      if (data.type === 'simulated') base = compared(data);
+      if (data.type === 'simulated') base = toCompared(data);
       if (r.type === 'answer') {
         const p = pending.get(r.id);
         pending.delete(r.id);
@@ -99,16 +99,8 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
 
   /** The reply a delta stands for; every delta is applied, even one the page then drops as stale. */
   const whole = (patch: Parameters<typeof applyPatch>[1]): SimulatedReply => {
-    const b = applyPatch(base!, patch);
-    base = b;
-    const docs = b.documents ?? [0];
-    return {
-      ...b,
-      diagnostics: rangesInText(b.diagnostics, docs),
-      objects: rangesInText(b.objects, docs),
-      topology: { nodes: rangesInText(b.topology.nodes, docs), edges: b.topology.edges },
-      routes: routesFromAnchors(b.routes, b.topology.edges, b.layout),
-    };
+    base = applyPatch(base!, patch);
+    return fromCompared(base);
   };
 
   return {
@@ -141,21 +133,6 @@ export function createSimClient(hooks: SimClientHooks, make: () => Worker = defa
       worker = null;
       base = null;
     },
-  };
-}
-
-/**
- * A reply as the worker's comparedReply writes it: ranges counted by document (they sit in the diagnostics, the
- * object list and the nodes' cites only) and routes against the nodes they join.
- */
-function compared(r: SimulatedReply): ComparedReply {
-  const docs = r.documents ?? [0];
-  return {
-    ...r,
-    diagnostics: rangesByDocument(r.diagnostics, docs),
-    objects: rangesByDocument(r.objects, docs),
-    topology: { nodes: rangesByDocument(r.topology.nodes, docs), edges: r.topology.edges },
-    routes: anchorRoutes(r.routes, r.topology.edges, r.layout),
   };
 }
 

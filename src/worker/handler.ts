@@ -2,7 +2,7 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { anchorRoutes, buildTopology, createSimCache, diff, documentStarts, matrixPorts, prepareQuery, QUERY_NAMES, rangesByDocument, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
+import { buildTopology, toCompared, createSimCache, diff, documentStarts, matrixPorts, prepareQuery, QUERY_NAMES, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
 import { layoutTopology } from './layout';
 import type { AnswerReply, CitesReply, CitesRequest, ComparedReply, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
@@ -119,27 +119,11 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
  * to have whole, goes whole.
  */
 function sendChanges(state: WorkerState, msg: SimulateRequest, reply: SimulatedReply): SimulatedReply | SimulatedDeltaReply {
-  const compared = comparedReply(reply);
+  const compared = toCompared(reply);
   const prev = state.sent;
   state.sent = compared;
   if (!prev || msg.full) return reply;
   return { type: 'simulated-delta', rev: reply.rev, base: prev.rev, patch: diff(prev, compared) ?? { o: {} } };
-}
-
-/**
- * The reply as two are compared (the page's sim-client undoes it with rangesInText and routesFromAnchors).
- * Ranges sit only in the diagnostics, the object list and the nodes' cites (edges name theirs without), so
- * only those are rewritten: the edges, the bulk of a reply, are shared as they are.
- */
-export function comparedReply(reply: SimulatedReply): ComparedReply {
-  const docs = reply.documents ?? [0];
-  return {
-    ...reply,
-    diagnostics: rangesByDocument(reply.diagnostics, docs),
-    objects: rangesByDocument(reply.objects, docs),
-    topology: { nodes: rangesByDocument(reply.topology.nodes, docs), edges: reply.topology.edges },
-    routes: anchorRoutes(reply.routes, reply.topology.edges, reply.layout),
-  };
 }
 
 /**

@@ -2,7 +2,7 @@
  * The messages between the page and the simulation worker: plain data only (no classes, no functions),
  * so they survive structured cloning and can be logged, replayed and tested in Node.
  */
-import type { AnchoredPoint, Cite, DeepPartial, Diagnostic, GraphEdge, GraphNode, Patch, QueryInput, QueryName, QueryResult, SimOptions } from '../core/index';
+import type { Cite, Compared, DeepPartial, Diagnostic, GraphEdge, GraphNode, Patch, QueryInput, QueryName, QueryResult, SimOptions } from '../core/index';
 
 export interface SimulateRequest {
   type: 'simulate';
@@ -93,15 +93,15 @@ export interface SimulatedReply {
 }
 
 /**
- * A SimulatedReply as changes are counted between two of them: ranges counted from their YAML document
- * (`rangesByDocument`) and routes written against the nodes they join (`anchorRoutes`), so that what an edit
- * merely moves is not sent again.
+ * A SimulatedReply as changes are counted between two of them (core's `toCompared`): ranges counted from their
+ * YAML document and routes written against the nodes they join, so that what an edit merely moves is not sent
+ * again.
  */
-export type ComparedReply = Omit<SimulatedReply, 'routes'> & { routes: Record<string, AnchoredPoint[]> };
+export type ComparedReply = Compared<SimulatedReply>;
 
 /**
  * A SimulatedReply sent as what changed since the previous simulation reply this worker sent (rev `base`):
- * `applyPatch` on that reply as a ComparedReply, then `rangesInText` and `routesFromAnchors`, gives this one.
+ * `applyPatch` on that reply as a ComparedReply, then `fromCompared`, gives this one.
  * The page applies every delta in order, stale or not, to keep its copy in step.
  */
 export interface SimulatedDeltaReply {
