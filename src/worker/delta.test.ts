@@ -142,6 +142,17 @@ describe('diff and applyPatch', () => {
     expect(applyPatch(prev, p)).toEqual(next);
   });
 
+  it('keeps a field named __proto__ as a field (a ConfigMap key may be called so), not as the prototype', () => {
+    const prev = JSON.parse('{"data": {"__proto__": {"x": 1}, "a": 1}, "list": [{"id": "p", "__proto__": 2}]}') as unknown;
+    const next = JSON.parse('{"data": {"__proto__": {"x": 2}, "a": 1}, "list": [{"id": "p", "__proto__": 3}]}') as unknown;
+    const got = applyPatch(prev, diff(prev, next)) as { data: object; list: object[] };
+    expect(Object.getPrototypeOf(got.data)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(got.data).sort()).toEqual(['__proto__', 'a']);
+    expect(JSON.stringify(got)).toBe(JSON.stringify(next));
+    const moved = rangesInText(rangesByDocument(next, [0]), [0]) as { data: object };
+    expect(Object.getOwnPropertyNames(moved.data).sort()).toEqual(['__proto__', 'a']);
+  });
+
   it('counts ranges from their document and back', () => {
     const x = { cites: [{ object: 'Pod/a/b', file: 0, range: { start: 25, end: 30 } }], objects: [{ id: 'x', file: 0, start: 12, end: 40 }], other: { range: 'not a place' } };
     const byDoc = rangesByDocument(x, [0, 10, 20]);
