@@ -165,8 +165,10 @@ export interface StoreEnv {
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlice, 'rev'>; ui?: Partial<UiSlice> }): AppStore {
-  // run: 0 only coalesces changes made in the same task (a paste, an undo); the worker itself paces the
-  // runs, since one simulation is in flight at a time and edits made meanwhile become one follow-up run.
+  // run: 0 only coalesces changes made in the same task (a paste, an undo): the text goes to the worker as
+  // that task ends, before the editor paints it, so the simulation runs while the page renders the edit. The
+  // worker itself paces the runs, since one simulation is in flight at a time and edits made meanwhile become
+  // one follow-up run.
   const delays = env.delays ?? { run: 0, url: 300 };
   let runTimer: ReturnType<typeof setTimeout> | null = null;
   /** The revision being simulated, and whether the text changed again since it was sent. */
@@ -197,7 +199,18 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         run();
       }
     };
+    let runQueued = false;
     const scheduleRun = () => {
+      if (delays.run === 0) {
+        if (!runQueued) {
+          runQueued = true;
+          queueMicrotask(() => {
+            runQueued = false;
+            run();
+          });
+        }
+        return;
+      }
       if (runTimer) clearTimeout(runTimer);
       runTimer = setTimeout(run, delays.run);
     };
