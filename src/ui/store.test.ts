@@ -48,6 +48,19 @@ describe('the app store', () => {
     vi.useRealTimers();
   });
 
+  it('with no run delay, sends the edits of one task as one run, before any timer fires', async () => {
+    const e = { ...fakeEnv(), delays: { run: 0, url: 20 } };
+    const store = createAppStore(e, { source: { text: 'a', options: {}, showSystem: false } });
+    store.getState().actions.setText('ab');
+    store.getState().actions.setText('abc');
+    expect(e.runs).toEqual([]);
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    await Promise.resolve();
+    expect(e.runs).toEqual([3]);
+    expect(timerRan).toBe(false);
+  });
+
   it('keeps one simulation in flight: edits made meanwhile become one run of the latest text', async () => {
     vi.useFakeTimers();
     const e = fakeEnv();
