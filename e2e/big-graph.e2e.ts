@@ -1,0 +1,65 @@
+/**
+ * A graph too big to draw whole (a 382-object cluster, about 700 nodes): only what is in view is in the page,
+ * which is what keeps an edit quick there, and the keyboard still reaches every node (the view follows it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCluster, sizeFor } from '../src/bench/generate';
+import { encodeScenario } from '../src/ui/url-state';
+import { openBrowser, ready, serveSite, shot, type Browser, type Site } from './harness';
+
+const OBJECTS = '.react-flow__node[data-kind]:not([data-kind="Namespace"])';
+
+describe('a graph of 700 nodes', () => {
+  let site: Site;
+  let b: Browser;
+  beforeAll(async () => {
+    site = await serveSite('/');
+    b = await openBrowser();
+    await b.context.addInitScript(() => location.protocol.startsWith('http') && localStorage.clear());
+    await b.page.goto(`${site.url}${encodeScenario(generateCluster(sizeFor(500)))}`);
+    await ready(b.page);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await site?.close();
+  });
+
+  it('puts only the nodes in view into the page', async () => {
+    const total = await b.page.evaluate(() => {
+      const m = performance.getEntriesByName('graph-painted').at(-1) as PerformanceMark;
+      return (m.detail as { nodes: number }).nodes;
+    });
+    const drawn = await b.page.locator(OBJECTS).count();
+    expect(total).toBeGreaterThan(600);
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(total / 2);
+  });
+
+  it('moves the view with the arrow keys to a node that was out of it, and focuses it there', async () => {
+    const before = new Set(await b.page.locator(OBJECTS).evaluateAll((ns) => ns.map((n) => n.getAttribute('data-object'))));
+    await b.page.focus(`${OBJECTS}[data-kind="Pod"]`);
+    let reached: string | null = null;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await b.page.keyboard.press('ArrowDown');
+      // Focus never falls off the graph: each press lands on a node, drawn in time for it.
+      await expect
+        .poll(() => b.page.evaluate(() => document.activeElement?.classList.contains('react-flow__node') ?? false))
+        .toBe(true);
+      const id = await b.page.evaluate(() => document.activeElement!.getAttribute('data-object'));
+      if (id && !before.has(id)) reached = id;
+    }
+    expect(reached).not.toBeNull();
+    const inView = await b.page.evaluate(() => {
+      const n = document.activeElement!.getBoundingClientRect();
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      return n.top >= pane.top && n.bottom <= pane.bottom && n.left >= pane.left && n.right <= pane.right;
+    });
+    expect(inView).toBe(true);
+    await shot(b.page, '60-big-graph-keyboard');
+  });
+
+  it('made no request outside loopback and logged no console errors', () => {
+    expect(b.outside).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+});
