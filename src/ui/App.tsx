@@ -8,6 +8,7 @@ import { useActions, useApp } from './store';
 import { countChanges, describeCounts } from './changes-view';
 import { useShortcuts } from './shortcuts';
 import { encodeScenario } from './url-state';
+import { whenIdle, type Idle } from './idle';
 import type { DeepPartial, SimOptions } from '../core/index';
 
 const EditorPane = lazy(() => import('./editor/EditorPane'));
@@ -24,8 +25,12 @@ function fullLink(text: string, options: DeepPartial<SimOptions>): string {
 function useSharedLink(text: string, options: DeepPartial<SimOptions>): string {
   const [link, setLink] = useState(() => fullLink(text, options));
   useEffect(() => {
-    const t = setTimeout(() => setLink(fullLink(text, options)), 300);
-    return () => clearTimeout(t);
+    let idle: Idle | null = null;
+    const t = setTimeout(() => (idle = whenIdle(() => setLink(fullLink(text, options)))), 300);
+    return () => {
+      clearTimeout(t);
+      idle?.cancel();
+    };
   }, [text, options]);
   return link;
 }

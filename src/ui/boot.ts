@@ -13,6 +13,7 @@ import { createSimClient } from './sim-client';
 import { isPanelId } from './panels/registry';
 import { createAppStore, type AppStore, type SourceSlice, type UiSlice } from './store';
 import { encodeScenario } from './url-state';
+import { whenIdle, type Idle } from './idle';
 
 const KEY_SOURCE = 'knet-playground:source';
 const KEY_UI = 'knet-playground:ui';
@@ -105,6 +106,9 @@ export function bootStore(): AppStore {
   };
 
   let store: AppStore | null = null;
+  /** The address bar's update after an edit, written when the page is idle, or at once when it is left. */
+  let urlWrite: Idle | null = null;
+  addEventListener('pagehide', () => urlWrite?.flush());
   const sim = createSimClient({
     onReply: (r) => store?.getState().actions.receive(r),
     onNotice: (m) => store?.getState().actions.notify(m),
@@ -116,7 +120,10 @@ export function bootStore(): AppStore {
         // A read-only or embedded view never overwrites the user's own saved work.
         if (config.persistLocal) writeJSON(KEY_SOURCE, { text: s.text, options: s.options, showSystem: s.showSystem } satisfies Saved);
       },
-      writeUrl: (t, o) => history.replaceState(history.state, '', encodeScenario(t, o)),
+      writeUrl: (t, o) => {
+        urlWrite?.cancel();
+        urlWrite = whenIdle(() => history.replaceState(history.state, '', encodeScenario(t, o)));
+      },
       saveUi: (u) => writeJSON(KEY_UI, u),
     },
     { source, ui },

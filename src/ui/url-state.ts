@@ -8,8 +8,14 @@ import { decodeState, encodeState, type SharedState } from '../share/index';
 
 /** The hash (with `#`) for what the user typed and chose. */
 export function encodeScenario(text: string, options?: DeepPartial<SimOptions>): string {
-  return encodeState(options ? { text, options } : { text });
+  // The address bar and the header's link ask for the same scenario after each pause in typing: compress it once.
+  const key = options ? JSON.stringify(options) : '';
+  if (last && last.text === text && last.key === key) return last.hash;
+  const hash = encodeState(options ? { text, options } : { text });
+  last = { text, key, hash };
+  return hash;
 }
+let last: { text: string; key: string; hash: string } | null = null;
 
 export type Decoded = { ok: true; state: SharedState; text: string; warnings: string[] } | { ok: false; reason: string } | { ok: 'empty' };
 
