@@ -5,7 +5,8 @@
  * painted graph p50/p95 for a 40- and a 400-object scenario, frame times while panning (mouse drag) and zooming (mouse
  * wheel) a 723-node graph, and every JS/CSS chunk's gzip size (shell = what index.html loads before Monaco).
  * Edit → graph is timed inside the page: from just before the paste event to the `graph-painted` mark the
- * graph sets for the reply's revision (a task after the frame that drew it).
+ * graph sets for the reply's revision (a task after the frame that drew it). At 400 objects a typed keystroke
+ * (a digit of `replicas`) is timed too, from the key event to the mark.
  * Prints a table, then one JSON line `{rows: [[figure, value, target], ...], ...}` (read by run.ts).
  * Options: `--cold N` (default 5), `--edits N` (default 25), `--no-build`, `--pan-only` (frame times alone).
  */
@@ -220,6 +221,57 @@ async function edits(url: string, make: (i: number) => string, count: number): P
   }
 }
 
+/**
+ * Keystroke → graph at 400 objects: the digit of the first Deployment's `replicas` is selected (Shift+←) and
+ * typed over, alternately one more and the original, with real key presses; timed from the key's own event
+ * time (`KeyboardEvent.timeStamp`) to the `graph-painted` mark of a reply with the expected node count.
+ */
+async function keystrokes(url: string, text: string, count: number): Promise<{ nodes: number; ms: number[] }> {
+  const b = await openBrowser();
+  try {
+    await b.page.goto(url);
+    await waitReady(b.page);
+    const base = await timedPaste(b.page, text, null);
+    await b.page.waitForTimeout(800);
+    const m = /replicas: (\d+)/.exec(text)!;
+    const line = text.slice(0, m.index).split('\n').length;
+    const digits = [String(Number(m[1]) + 1), m[1]];
+    await b.page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 1; i < line; i++) await b.page.keyboard.press('ArrowDown');
+    await b.page.keyboard.press('End');
+    await b.page.evaluate(() => {
+      const w = window as unknown as { __key?: number };
+      addEventListener('keydown', (e) => (w.__key = e.timeStamp), true);
+    });
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const digit = digits[i % 2]!;
+      const want = base.nodes + (i % 2 === 0 ? 1 : 0);
+      const lastRev = Math.max(0, ...(await marks(b.page)).map((x) => x.rev));
+      for (let k = 0; k < m[1]!.length; k++) await b.page.keyboard.press('Shift+ArrowLeft');
+      await b.page.keyboard.type(digit);
+      const h = await b.page.waitForFunction(
+        ([rev, n]) => {
+          const got = performance.getEntriesByName('graph-painted').filter((e) => {
+            const d = (e as PerformanceMark).detail as { rev: number; nodes: number };
+            return d.rev > rev && d.nodes === n;
+          });
+          const key = (window as unknown as { __key: number }).__key;
+          return got.length ? got[0]!.startTime - key : null;
+        },
+        [lastRev, want] as const,
+        { timeout: 60_000, polling: 10 },
+      );
+      out.push((await h.jsonValue()) as number);
+      await b.page.waitForTimeout(250);
+    }
+    if (b.errors.length) log(`console errors: ${b.errors.join(' | ')}`);
+    return { nodes: base.nodes, ms: out };
+  } finally {
+    await b.close();
+  }
+}
+
 /** Frame times (rAF deltas) while the pane is dragged back and forth (`pan`) or wheel-zoomed in and out (`zoom`) for ~3 s. */
 async function gesture(url: string, text: string, kind: 'pan' | 'zoom'): Promise<{ nodes: number; frames: number[]; moved: boolean }> {
   const b = await openBrowser();
@@ -321,7 +373,10 @@ async function main(): Promise<void> {
     log('edits, 40 objects');
     const e40 = await edits(site.url, forty, EDITS);
     log('edits, 400 objects');
-    const e400 = await edits(site.url, (i) => generated(500, i), Math.max(8, Math.round(EDITS / 2)));
+    // As many edits as at 40 objects: with 13, the p95 was the slowest of them.
+    const e400 = await edits(site.url, (i) => generated(500, i), EDITS);
+    log('keystrokes, 400 objects');
+    const k400 = await keystrokes(site.url, generated(500, 0), EDITS);
     log('panning');
     const panned = await gesture(site.url, generated(500, 0), 'pan');
     log('zooming');
@@ -337,6 +392,8 @@ async function main(): Promise<void> {
       [`edit → graph painted, ${e400.objects} objects / ${e400.nodes} nodes, p50 (ms)`, ms(median(e400.ms)), ''],
       [`edit → graph painted, ${e400.objects} objects, p95 of ${e400.ms.length} (ms)`, ms(p95(e400.ms)), '< 250'],
       [`  of which worker simulate + topology / layout, median (ms)`, `${ms(median(e400.simulate))} / ${ms(median(e400.layout))}`, ''],
+      [`keystroke (replicas digit typed over) → graph painted, ${e400.objects} objects, p50 (ms)`, ms(median(k400.ms)), ''],
+      [`keystroke → graph painted, ${e400.objects} objects, p95 of ${k400.ms.length} (ms)`, ms(p95(k400.ms)), ''],
       [`pan ${panned.nodes}-node graph by mouse drag, frame time median (ms)`, Math.round(median(panned.frames) * 10) / 10, '≈ 16.7'],
       [`pan, frame time p95 of ${panned.frames.length} frames (ms)${panned.moved ? '' : ' (VIEW DID NOT MOVE)'}`, Math.round(p95(panned.frames) * 10) / 10, 'smooth: < 33'],
       [`zoom ${zoomed.nodes}-node graph by mouse wheel, frame time median (ms)`, Math.round(median(zoomed.frames) * 10) / 10, '≈ 16.7'],
@@ -355,6 +412,7 @@ async function main(): Promise<void> {
       cold: { graphMs: cold.graph.map(ms), editorMs: cold.editor.map(ms), nodes: cold.nodes },
       edit40: { objects: e40.objects, nodes: e40.nodes, ms: e40.ms.map(ms), simulateMs: e40.simulate.map(ms), layoutMs: e40.layout.map(ms) },
       edit400: { objects: e400.objects, nodes: e400.nodes, ms: e400.ms.map(ms), simulateMs: e400.simulate.map(ms), layoutMs: e400.layout.map(ms) },
+      keystroke400: { objects: e400.objects, nodes: k400.nodes, ms: k400.ms.map(ms) },
       pan: { nodes: panned.nodes, frames: panned.frames.length, moved: panned.moved, medianMs: median(panned.frames), p95Ms: p95(panned.frames) },
       zoom: { nodes: zoomed.nodes, frames: zoomed.frames.length, moved: zoomed.moved, medianMs: median(zoomed.frames), p95Ms: p95(zoomed.frames) },
       bundles: b,
