@@ -22,16 +22,18 @@ function fullLink(text: string, options: DeepPartial<SimOptions>): string {
  * The link, recomputed once typing pauses: compressing a 400-object scenario on every keystroke took
  * 100 ms or more of each one. Copying and opening build a fresh link at the click.
  */
-function useSharedLink(text: string, options: DeepPartial<SimOptions>): string {
+function useSharedLink(text: string, options: DeepPartial<SimOptions>, busy: boolean): string {
   const [link, setLink] = useState(() => fullLink(text, options));
   useEffect(() => {
+    // Not while an edit is simulated: its graph comes first.
+    if (busy) return;
     let idle: Idle | null = null;
     const t = setTimeout(() => (idle = whenIdle(() => setLink(fullLink(text, options)))), 300);
     return () => {
       clearTimeout(t);
       idle?.cancel();
     };
-  }, [text, options]);
+  }, [text, options, busy]);
   return link;
 }
 
@@ -44,7 +46,7 @@ function Header() {
   const options = useApp((s) => s.source.options);
   const editorOpen = useApp((s) => s.ui.editorOpen);
   const { setTheme, setPanel, toggleEditor, notify, markShared } = useActions();
-  const full = useSharedLink(text, options);
+  const full = useSharedLink(text, options, busy);
   const size = linkSize(full);
   const [copied, setCopied] = useState(false);
   const copy = async () => {

@@ -1,28 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SimulatedReply } from '../worker/protocol';
 import { createSimClient } from './sim-client';
 import { createAppStore } from './store';
-import { fakeEnv } from './store-testing';
-
-function reply(rev: number, nodes: string[] = []): SimulatedReply {
-  return {
-    type: 'simulated',
-    rev,
-    diagnostics: [],
-    topology: { nodes: nodes.map((id) => ({ id, kind: 'Pod', label: id, namespace: 'x', layer: 5, status: 'ok' })), edges: [] },
-    layout: {},
-    routes: {},
-    summary: { objects: 0, pods: 0, services: 0, errors: 0, warnings: 0 },
-    objects: [],
-    pods: [],
-    services: [],
-    hosts: [],
-    matrixPorts: [],
-    queries: [],
-    timings: { simulate: 0, layout: 0 },
-  };
-}
-
+import { fakeEnv, reply } from './store-testing';
 
 describe('the app store', () => {
   it('forgets the matrix and its typed port when another scenario is loaded', () => {
@@ -43,8 +22,11 @@ describe('the app store', () => {
     store.getState().actions.setText('abc');
     await vi.advanceTimersByTimeAsync(50);
     expect(e.runs).toEqual([3]);
-    expect(e.urls).toEqual(['abc']);
     expect(e.saved.at(-1)).toBe('abc');
+    // The address waits for the graph of the edit being simulated.
+    expect(e.urls).toEqual([]);
+    store.getState().actions.receive(reply(3));
+    expect(e.urls).toEqual(['abc']);
     vi.useRealTimers();
   });
 
