@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
-import { Panel, ReactFlow, ReactFlowProvider, type Edge, type Node, useReactFlow } from '@xyflow/react';
+import { Panel, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import type { Placement } from '../../worker/protocol';
 import { useActions, useApp, useStoreApi } from '../store';
 import { nextFocus } from './graph-keys';
@@ -25,12 +25,6 @@ const ARIA = {
     'Press Enter or Space to open it in the Inspector. Arrow keys: right goes to its target, left to its source.',
 };
 
-/**
- * Up to this many objects every node and edge is in the page (Tab visits them all); above it only those in
- * view are, which at 700 nodes cut the work of showing an edit (React, style, layout, paint) by more than half.
- * The arrow keys still reach every node: the view moves to it (onKeyDown).
- */
-const DRAW_ALL_UP_TO = 200;
 /** Below the lowest node: room for the lanes of calls that run back to the left (edges.tsx). */
 const ROUTE_MARGIN = 28;
 
@@ -42,7 +36,6 @@ function GraphInner() {
   const theme = useApp((s) => s.ui.theme);
   const { select } = useActions();
   const store = useStoreApi();
-  const flow = useReactFlow();
   // Stable handlers and options: a new function or object on every render makes React Flow update its store.
   const onNodeClick = useCallback((_: unknown, n: Node) => select({ type: 'node', id: n.id }), [select]);
   const onEdgeClick = useCallback((_: unknown, e: Edge) => select({ type: 'edge', id: e.id }), [select]);
@@ -56,21 +49,8 @@ function GraphInner() {
       const type = el.classList.contains('react-flow__node') ? 'node' : 'edge';
       const find = (f: { type: 'node' | 'edge'; id: string }) =>
         canvas.current?.querySelector<HTMLElement | SVGElement>(`.react-flow__${f.type}[data-id="${CSS.escape(f.id)}"]`);
-      const focus = (f: { type: 'node' | 'edge'; id: string }) => {
-        const el = find(f);
-        if (el) return el.focus();
-        // A big graph draws only what is in view: bring the next node to the middle, then focus it once drawn.
-        const at = f.type === 'node' ? absoluteBoxes(reply.layout).get(f.id) : undefined;
-        if (!at) return;
-        void flow.setCenter(at.x + at.width / 2, at.y + at.height / 2, { zoom: flow.getZoom(), duration: 0 });
-        let frames = 0;
-        const tryFocus = () => {
-          const drawn = find(f);
-          if (drawn) drawn.focus();
-          else if (++frames < 10) requestAnimationFrame(tryFocus);
-        };
-        requestAnimationFrame(tryFocus);
-      };
+      // A node out of view is brought into it by React Flow as it takes the focus (autoPanOnNodeFocus).
+      const focus = (f: { type: 'node' | 'edge'; id: string }) => find(f)?.focus();
       if (ev.key === 'Enter' || ev.key === ' ') {
         ev.preventDefault();
         select({ type, id });
@@ -81,7 +61,7 @@ function GraphInner() {
       ev.preventDefault();
       focus(next);
     },
-    [select, store, flow],
+    [select, store],
   );
   // While the user drags or wheel-zooms the view, the canvas is marked `moving` (graph.css:
   // one layer moved by the compositor, no per-move hit tests). From the first real move, not the
@@ -174,7 +154,8 @@ function GraphInner() {
       edges={edges}
       nodeTypes={NODE_TYPES}
       edgeTypes={EDGE_TYPES}
-      onlyRenderVisibleElements={count > DRAW_ALL_UP_TO}
+      // Every node and edge stays in the page, in view or not: tests and embedders find them there.
+      onlyRenderVisibleElements={false}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable
