@@ -2,7 +2,7 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { buildTopology, toCompared, createSimCache, diff, documentStarts, matrixPorts, prepareQuery, QUERY_NAMES, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
+import { buildTopology, toCompared, createSimCache, createTopologyCache, diff, documentStarts, matrixPorts, prepareQuery, QUERY_NAMES, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation, type TopologyCache } from '../core/index';
 import { layoutTopology } from './layout';
 import type { AnswerReply, CitesReply, CitesRequest, ComparedReply, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
@@ -12,6 +12,8 @@ export interface WorkerState {
   options: DeepPartial<SimOptions>;
   /** Parsed YAML documents from the last run, so an edit re-parses only what it changed. */
   simCache: SimCache;
+  /** Call verdicts of the last graph, so an edit re-judges only the calls it can have changed. */
+  topologyCache: TopologyCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
   /** The latest graph's edges by id, with their cites' ranges (a reply carries cites without them). */
@@ -21,7 +23,7 @@ export interface WorkerState {
 }
 
 export function createState(now?: () => number): WorkerState {
-  const base = { sim: null, options: {}, simCache: createSimCache() };
+  const base = { sim: null, options: {}, simCache: createSimCache(), topologyCache: createTopologyCache() };
   return now ? { ...base, now } : base;
 }
 
@@ -50,7 +52,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
   const sim = simulate([{ name: EDITOR_FILE, text: msg.text }], msg.options, state.simCache);
   state.sim = sim;
   state.options = msg.options;
-  const topology = buildTopology(sim, { showSystem: msg.showSystem === true });
+  const topology = buildTopology(sim, { showSystem: msg.showSystem === true }, state.topologyCache);
   const t1 = now();
   const { placements: layout, routes } = layoutTopology(topology);
   const t2 = now();
