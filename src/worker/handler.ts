@@ -3,7 +3,7 @@
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
 import { buildTopology, toCompared, createSimCache, createTopologyCache, diff, documentStarts, matrixPorts, prepareQuery, QUERY_NAMES, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation, type TopologyCache } from '../core/index';
-import { layoutTopology } from './layout';
+import { layoutCached, type LayoutCache } from './layout';
 import type { AnswerReply, CitesReply, CitesRequest, ComparedReply, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
 export interface WorkerState {
@@ -14,6 +14,8 @@ export interface WorkerState {
   simCache: SimCache;
   /** Call verdicts of the last graph, so an edit re-judges only the calls it can have changed. */
   topologyCache: TopologyCache;
+  /** The last picture and its input: an edit that changes nothing the layout reads reuses it. */
+  layoutCache: LayoutCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
   /** The latest graph's edges by id, with their cites' ranges (a reply carries cites without them). */
@@ -23,7 +25,7 @@ export interface WorkerState {
 }
 
 export function createState(now?: () => number): WorkerState {
-  const base = { sim: null, options: {}, simCache: createSimCache(), topologyCache: createTopologyCache() };
+  const base = { sim: null, options: {}, simCache: createSimCache(), topologyCache: createTopologyCache(), layoutCache: {} };
   return now ? { ...base, now } : base;
 }
 
@@ -54,7 +56,7 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
   state.options = msg.options;
   const topology = buildTopology(sim, { showSystem: msg.showSystem === true }, state.topologyCache);
   const t1 = now();
-  const { placements: layout, routes } = layoutTopology(topology);
+  const { placements: layout, routes } = layoutCached(topology, state.layoutCache);
   const t2 = now();
   state.edges = new Map(topology.edges.map((e) => [e.id, e]));
   const w = sim.world;
