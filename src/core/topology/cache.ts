@@ -2,6 +2,7 @@ import type { Cite } from '../diagnostics/diagnostic';
 import type { Pod, Service } from '../model/core';
 import type { Simulation } from '../simulate';
 import { citeOf } from '../manifest/reader';
+import { servicesByName } from '../model/lookup';
 import { compile, nodeInfos } from '../controllers/netpol/index';
 import { servicePortEndpoints, usableEndpoints, type EndpointLookups } from '../net/endpoints';
 import { lookupServiceAddress } from '../net/service-address';
@@ -119,6 +120,7 @@ export function openVerdicts(sim: Simulation, cache: TopologyCache, lookups: End
     used.set(key, t);
     return t;
   };
+  const byName = servicesByName(w);
   const from = (pod: Pod) => podAt(c.byName.get(`${pod.namespace}/${pod.name}`));
   // The Service behind the DNS address, found as the check finds it (no pod holds the address).
   const dnsTarget = new Map<string, string | null>();
@@ -136,7 +138,9 @@ export function openVerdicts(sim: Simulation, cache: TopologyCache, lookups: End
   };
   return {
     judge(pod, svc, port, compute) {
-      return remember(`call|${from(pod)}|${backends(svc, port)}`, compute, (hit) => {
+      // The Service the check finds by namespace and name (the first of that name), as the key's.
+      const named = byName.get(`${svc.namespace}/${svc.name}`) ?? svc;
+      return remember(`call|${from(pod)}|${backends(named, port)}`, compute, (hit) => {
         const cites = rebase(hit.cites);
         return cites && { ...hit, cites };
       });

@@ -28,6 +28,12 @@ export function judgeService(sim: Simulation, from: Peer, svc: Service, port: nu
   return { verdict: res.verdict === 'allowed' ? 'allowed' : 'blocked', reason: [res.reason, ...res.assumptions].join(' '), cites };
 }
 
+/** `judgeService` from a pod, answered from the verdicts kept from earlier graphs when the builder has them. */
+export function judgeFromPod(g: Builder, sim: Simulation, pod: Pod, svc: Service, port: number): Judged {
+  const judged = () => judgeService(sim, { kind: 'pod', namespace: pod.namespace, name: pod.name }, svc, port);
+  return g.verdicts ? g.verdicts.judge(pod, svc, port, judged) : judged();
+}
+
 /**
  * Client → Service for Services reachable from outside (NodePort, LoadBalancer, externalIPs), with the
  * verdict for an arbitrary client. When policies decide by client address (ipBlock), a static model
@@ -128,18 +134,17 @@ export function addCalls(g: Builder, sim: Simulation, lookups?: EndpointLookups)
       }
       const j = g.opts.skipPolicy
         ? { verdict: 'unknown' as Verdict, reason: 'Policy verdicts are not computed in this view.', cites: [] }
-        : g.verdicts && !svc.headless
-          ? g.verdicts.judge(pod, svc, port.port, () => judgeCall(sim, pod, svc, port.port, call, lookups))
-          : judgeCall(sim, pod, svc, port.port, call, lookups);
+        : svc.headless
+          ? judgeHeadless(sim, pod, svc, port.port, call, lookups)
+          : judgeFromPod(g, sim, pod, svc, port.port);
       addEdge(g, { from: pod.id, to: svc.id, verdict: j.verdict, relation: 'call', label, reason: `${j.reason} ${found}`, cites: [where, ...j.cites] });
     }
   }
 }
 
-function judgeCall(sim: Simulation, pod: Pod, svc: Service, port: number, call: RevealedCall, lookups?: EndpointLookups): Judged {
+/** A call to a headless Service: the name resolves to the pod IPs and the client connects to them directly (SVC-4). */
+function judgeHeadless(sim: Simulation, pod: Pod, svc: Service, port: number, call: RevealedCall, lookups?: EndpointLookups): Judged {
   const from: Peer = { kind: 'pod', namespace: pod.namespace, name: pod.name };
-  if (!svc.headless) return judgeService(sim, from, svc, port);
-  // Headless: the name resolves to the pod IPs and the client connects to them directly (SVC-4).
   const targets = slicesOf(sim.world, svc, lookups)
     .flatMap((es) => es.endpoints.filter((e) => e.conditions.ready).map((e) => e.addresses[0]!));
   if (targets.length === 0) return { verdict: 'blocked', reason: `${call.host} has no ready endpoint, so the headless name does not resolve (DNS-3).`, cites: [] };
@@ -172,9 +177,7 @@ function meshCall(g: Builder, sim: Simulation, pod: Pod, svc: Service, port: Ser
   const live = r.backends.filter((b) => b.role === undefined && b.state === 'ok');
   const judged = live.map((b) => {
     const target = sim.world.services.find((s) => s.namespace === b.namespace && s.name === b.name)!;
-    if (g.opts.skipPolicy) return { verdict: 'unknown', reason: '', cites: [] };
-    const judged = () => judgeService(sim, { kind: 'pod', namespace: pod.namespace, name: pod.name }, target, b.port!);
-    return g.verdicts ? g.verdicts.judge(pod, target, b.port!, judged) : judged();
+    return g.opts.skipPolicy ? { verdict: 'unknown', reason: '', cites: [] } : judgeFromPod(g, sim, pod, target, b.port!);
   });
   const blocked = judged.filter((j) => j.verdict === 'blocked');
   const to = live.map((b) => `${b.namespace}/${b.name}:${b.port}`).join(', ') || 'no live backend';
