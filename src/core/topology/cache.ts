@@ -127,12 +127,20 @@ export function openVerdicts(sim: Simulation, cache: TopologyCache, lookups: End
   // Objects a cite may name, by id; an id held twice cannot say which one a stored cite meant.
   const objects = new Map<string, { id: string; source: Pod['source'] } | null>();
   for (const o of [...w.networkPolicies, ...w.adminNetworkPolicies, ...w.pods]) objects.set(o.id, objects.has(o.id) ? null : o);
+  // Verdicts cite the same few fields (the isolating policies' selectors) again and again: each looked up once.
+  const cited = new Map<string, Cite>();
   const rebase = (cites: Cite[]): Cite[] | undefined => {
     const out: Cite[] = [];
     for (const x of cites) {
-      const o = objects.get(x.object);
-      if (!o) return undefined;
-      out.push(citeOf(o, x.path ?? ''));
+      const at = `${x.object}\n${x.path ?? ''}`;
+      let cite = cited.get(at);
+      if (!cite) {
+        const o = objects.get(x.object);
+        if (!o) return undefined;
+        cited.set(at, (cite = citeOf(o, x.path ?? '')));
+      }
+      // Each edge its own copy, as a fresh check gives.
+      out.push({ ...cite, range: { ...cite.range } });
     }
     return out;
   };
