@@ -67,7 +67,8 @@ export interface Layout {
  * worker keeps the last picture with this input and reuses it while the input stays the same.
  */
 export interface LayoutInput {
-  nodes: Pick<GraphNode, 'id' | 'kind' | 'label' | 'detail' | 'namespace' | 'layer'>[];
+  /** A node's name and detail line matter only through the width they ask for (`nodeWidth`, in steps). */
+  nodes: (Pick<GraphNode, 'id' | 'kind' | 'namespace' | 'layer'> & { width: number })[];
   edges: Pick<GraphEdge, 'id' | 'from' | 'to'>[];
 }
 
@@ -76,7 +77,7 @@ type LayoutNode = LayoutInput['nodes'][number];
 /** The layout's input taken out of a graph (a new object each time; nothing else of the graph). */
 export function layoutInput(topo: Topology): LayoutInput {
   return {
-    nodes: topo.nodes.map(({ id, kind, label, detail, namespace, layer }) => ({ id, kind, label, detail, namespace, layer })),
+    nodes: topo.nodes.map((n) => ({ id: n.id, kind: n.kind, namespace: n.namespace, layer: n.layer, width: nodeWidth(n) })),
     edges: topo.edges.map(({ id, from, to }) => ({ id, from, to })),
   };
 }
@@ -89,7 +90,8 @@ export interface LayoutCache {
 
 /**
  * The picture of a graph, reused from `cache` when the layout's whole input is what it was (an edit of a
- * comment, a policy's labels, a verdict): the same input gives the same picture, so only the work is saved.
+ * comment, a policy's labels, a verdict, a detail line within its width step): the same input gives the same
+ * picture, so only the work is saved.
  */
 export function layoutCached(topo: Topology, cache: LayoutCache): Layout {
   const input = layoutInput(topo);
@@ -114,7 +116,7 @@ export function layoutTopology(topo: LayoutInput): Layout {
   const out: Record<string, Placement> = {};
   const { colOf, layers } = columnsOf(topo);
   const cols: Column[] = layers.map(() => ({ x: 0, w: MIN_W }));
-  for (const n of topo.nodes) cols[colOf.get(n.id)!]!.w = Math.max(cols[colOf.get(n.id)!]!.w, nodeWidth(n));
+  for (const n of topo.nodes) cols[colOf.get(n.id)!]!.w = Math.max(cols[colOf.get(n.id)!]!.w, n.width);
   let x = GROUP_PAD.left;
   for (const c of cols) {
     c.x = x;
