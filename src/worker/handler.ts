@@ -123,8 +123,10 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
  * to have whole, goes whole.
  */
 function sendChanges(state: WorkerState, msg: SimulateRequest, reply: SimulatedReply): SimulatedReply | SimulatedDeltaReply {
-  const compared = toCompared(reply);
   const prev = state.sent;
+  // The same placements object is the same picture from the layout cache: same routes, edge ends and
+  // placements, so the same anchored routes (and nothing to compare in them).
+  const compared = toCompared(reply, prev && prev.layout === reply.layout ? prev.routes : undefined);
   state.sent = compared;
   if (!prev || msg.full) return reply;
   return { type: 'simulated-delta', rev: reply.rev, base: prev.rev, patch: diff(prev, compared) ?? { o: {} } };
