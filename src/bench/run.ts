@@ -3,8 +3,8 @@
  * (.bench/latest.json, plus a dated copy in .bench/history/) for comparison over time.
  * Sections: core (simulate + matrix by cluster size, peak memory, growth), netpol (the 2,000-pod target),
  * scale (issue 15: simulate and `knet matrix` against floors measured in the same run, growth 500 → 4,000 pods,
- * the worker's reply size; a growth exponent above the limit fails the run), terminal (each command of the
- * Terminal at 40 objects), links (share-link size and codec time per built-in scenario), page (headless Chromium).
+ * the worker's reply size and CPU time per one-field edit; a growth exponent above the limit fails the run),
+ * terminal (each command of the Terminal at 40 objects), links (share-link size and codec time per built-in scenario), page (headless Chromium).
  * `npm run bench -- --only core,links` runs some sections; `--quick` uses fewer sizes.
  */
 import { execFileSync } from 'node:child_process';
@@ -67,6 +67,7 @@ if (want('scale')) {
   const sim = sizes.map((n) => child('simulate', n));
   const cli = sizes.map((n) => child('cli', n));
   const replyOut = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'scale.ts'), 'reply', '500'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!) as { objects: number; firstKB: number; edits: { edit: string; kb: number }[] };
+  const editOut = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'scale.ts'), 'edit', '500'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!) as { objects: number; ms: number; simulateMs: number; layoutMs: number; edits: { edit: string; ms: number }[] };
   const at = (rows: Record<string, number>[], n: number) => rows.find((r) => r.pods === n)!;
   const last = sizes[sizes.length - 1]!;
   // Growth on the fastest of several runs at each size: the machine is shared, and the minimum is the run least disturbed.
@@ -77,7 +78,7 @@ if (want('scale')) {
   const ms = (x: number) => Math.round(x);
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const load = loadavg().map((x) => Math.round(x * 100) / 100).join(' ');
-  results.scale = { sim, cli, reply: replyOut, simGrowth, cliGrowth, load };
+  results.scale = { sim, cli, reply: replyOut, edit: editOut, simGrowth, cliGrowth, load };
   table(`scale: issue 15 targets, generated clusters (src/bench/generate.ts), floors measured in this run; load average ${load} on ${cpus().length} cores`, ['figure', 'measured', 'floor', 'ratio', 'target', ''], [
     ['simulate(), 2,000 pods, warm, median (ms)', ms(s2.ms!), ms(s2.floorMs!), `×${(s2.ms! / s2.floorMs!).toFixed(1)}`, '≤ 400, ≤ ×20', verdict(s2.ms! <= 400 && s2.ms! / s2.floorMs! <= 20)],
     ['  floor: JSON.parse of the same objects as JSON + one walk over every value', '', '', '', '', ''],
@@ -87,6 +88,8 @@ if (want('scale')) {
     [`growth of knet matrix, 500 → ${last.toLocaleString('en')} pods (exponent, fastest runs)`, cliGrowth.toFixed(2), '', '', `≤ ${GROWTH_LIMIT}`, verdict(cliGrowth <= GROWTH_LIMIT)],
     [`worker reply, whole, ${replyOut.objects} objects (KB, structured clone)`, replyOut.firstKB, '', '', '', ''],
     ...replyOut.edits.map((e): (string | number)[] => [`worker reply to an edit of ${e.edit} (KB)`, e.kb, '', '', '≤ 50', verdict(e.kb <= 50)]),
+    [`worker time per one-field edit, ${editOut.objects} objects, median (CPU ms; simulate+graph ${editOut.simulateMs}, layout ${editOut.layoutMs})`, editOut.ms, '', '', '', ''],
+    ...editOut.edits.map((e): (string | number)[] => [`  worker time for an edit of ${e.edit} (CPU ms)`, e.ms, '', '', '', '']),
     ...sizes.map((n): (string | number)[] => [`  simulate / knet matrix at ${n.toLocaleString('en')} pods, median (min) ms`, `${ms(at(sim, n).ms!)} (${ms(at(sim, n).minMs!)}) / ${ms(at(cli, n).ms!)} (${ms(at(cli, n).minMs!)})`, `${ms(at(sim, n).floorMs!)} / ${ms(at(cli, n).floorMs!)}`, '', '', '']),
   ]);
   if (simGrowth > GROWTH_LIMIT || cliGrowth > GROWTH_LIMIT) {

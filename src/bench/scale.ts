@@ -6,7 +6,8 @@
  *   as JSON and writes as many bytes as knet printed;
  * - growth from 500 to 4,000 pods of both, as an exponent (t ∝ pods^e); a growth above GROWTH_LIMIT fails the run
  *   (exit status 1), so an accidental per-object scan shows up here rather than in a user's CI;
- * - the worker's reply to a one-field edit at 382 objects, in bytes of structured clone (v8.serialize).
+ * - the worker's reply to a one-field edit at 382 objects, in bytes of structured clone (v8.serialize), and the
+ *   worker's own time per such edit (`edit`: simulate, graph, layout and the reply as changes).
  * Child processes keep each size's heap its own: `tsx src/bench/scale.ts simulate <pods>` prints one JSON line.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -94,15 +95,7 @@ export function cliFigures(pods: number, runs = 5): { pods: number; ms: number; 
  */
 export function replyFigures(pods = 500): { objects: number; firstKB: number; edits: { edit: string; kb: number }[] } {
   const text = generateCluster(sizeFor(pods));
-  const first = /replicas: (\d+)/.exec(text)!;
-  const edits: [string, string][] = [
-    ['replicas of a Deployment (one more pod)', text.replace(first[0], `replicas: ${Number(first[1]) + 1}`)],
-    ['a container image (renames the pods of one Deployment)', text.replace(/image: (\S+)\n/, 'image: $1-b\n')],
-    ['a Service port', text.replace('port: 80, targetPort: http', 'port: 81, targetPort: http')],
-    ['a comment line at the top', `# note\n${text}`],
-    // Moves the places after it in the policy's document: the cites of the edges it decides (sent without them).
-    ['a label added to a NetworkPolicy', text.replace(/metadata: \{name: (policy-1), namespace: (team-1)\}/, 'metadata: {name: $1, namespace: $2, labels: {owner: $2}}')],
-  ];
+  const edits = oneFieldEdits(text);
   const req = (rev: number, t: string): SimulateRequest => ({ type: 'simulate', rev, text: t, options: {} });
   const kb = (x: unknown) => Math.round(serialize(x).length / 102.4) / 10;
   let firstKB = 0;
@@ -112,6 +105,65 @@ export function replyFigures(pods = 500): { objects: number; firstKB: number; ed
     return { edit, kb: kb(handle(state, req(2, t))) };
   });
   return { objects: text.split('\n---\n').length, firstKB, edits: out };
+}
+
+/**
+ * The worker's own time per one-field edit at `pods` pods (issue 15: ideally well under 60 ms at 382 objects):
+ * one long-lived worker state, as the page keeps one, fed each edit and then the original text again (both
+ * are edits), `rounds` times after a warm-up round. Per edit kind the median of `handle` end to end (simulate,
+ * graph, layout, the reply as changes) and, for all edits, the medians of its parts as the reply times them;
+ * all in CPU milliseconds of the process.
+ */
+export function editFigures(pods = 500, rounds = 5): { objects: number; ms: number; simulateMs: number; layoutMs: number; edits: { edit: string; ms: number }[] } {
+  const text = generateCluster(sizeFor(pods));
+  // CPU time of this process rather than the wall clock: on a machine shared with other work, what the
+  // worker itself spends moves far less from run to run.
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const state = createState(cpu);
+  let rev = 0;
+  const run = (t: string) => {
+    const t0 = cpu();
+    const r = handle(state, { type: 'simulate', rev: ++rev, text: t, options: {} });
+    const ms = cpu() - t0;
+    if (r.type === 'failed') throw new Error(r.error);
+    // The reply as the page holds it after the changes: the worker's last reply sent, as compared.
+    return { ms, timings: state.sent?.timings };
+  };
+  run(text);
+  const per = new Map<string, number[]>();
+  const all: number[] = [];
+  const sim: number[] = [];
+  const layout: number[] = [];
+  for (let round = -1; round < rounds; round++) {
+    for (const [edit, t] of oneFieldEdits(text)) {
+      for (const x of [run(t), run(text)]) {
+        if (round < 0) continue;
+        (per.get(edit) ?? per.set(edit, []).get(edit)!).push(x.ms);
+        all.push(x.ms);
+        if (!x.timings) continue;
+        sim.push(x.timings.simulate);
+        layout.push(x.timings.layout);
+      }
+    }
+  }
+  const edits = [...per].map(([edit, ms]) => ({ edit, ms: Math.round(median(ms)) }));
+  return { objects: text.split('\n---\n').length, ms: Math.round(median(all)), simulateMs: Math.round(median(sim)), layoutMs: Math.round(median(layout)), edits };
+}
+
+/** The bench's one-field edits of a generated cluster, each with the text after it. */
+function oneFieldEdits(text: string): [string, string][] {
+  const first = /replicas: (\d+)/.exec(text)!;
+  return [
+    ['replicas of a Deployment (one more pod)', text.replace(first[0], `replicas: ${Number(first[1]) + 1}`)],
+    ['a container image (renames the pods of one Deployment)', text.replace(/image: (\S+)\n/, 'image: $1-b\n')],
+    ['a Service port', text.replace('port: 80, targetPort: http', 'port: 81, targetPort: http')],
+    ['a comment line at the top', `# note\n${text}`],
+    // Moves the places after it in the policy's document: the cites of the edges it decides (sent without them).
+    ['a label added to a NetworkPolicy', text.replace(/metadata: \{name: (policy-1), namespace: (team-1)\}/, 'metadata: {name: $1, namespace: $2, labels: {owner: $2}}')],
+  ];
 }
 
 /** Exponent e of t ∝ pods^e between two sizes. */
@@ -132,8 +184,9 @@ if (isMain) {
   if (what === 'simulate') console.log(JSON.stringify(simulateFigures(pods)));
   else if (what === 'cli') console.log(JSON.stringify(cliFigures(pods)));
   else if (what === 'reply') console.log(JSON.stringify(replyFigures(pods)));
+  else if (what === 'edit') console.log(JSON.stringify(editFigures(pods)));
   else {
-    console.error('usage: tsx src/bench/scale.ts simulate|cli|reply <pods>');
+    console.error('usage: tsx src/bench/scale.ts simulate|cli|reply|edit <pods>');
     process.exit(2);
   }
 }

@@ -24,14 +24,18 @@ interface Rewritten<R> {
 
 export type Compared<T> = Omit<T, 'routes'> & { routes: Record<string, AnchoredPoint[]> };
 
-export function toCompared<T extends Rewritten<Record<string, Point[]>>>(reply: T): Compared<T> {
+/**
+ * `anchored`: the routes already anchored, when the caller knows they are those of this reply's routes, edges
+ * and layout (the worker, when it reused the last picture), so they are not written again.
+ */
+export function toCompared<T extends Rewritten<Record<string, Point[]>>>(reply: T, anchored?: Record<string, AnchoredPoint[]>): Compared<T> {
   const docs = reply.documents ?? [0];
   return {
     ...reply,
     diagnostics: rangesByDocument(reply.diagnostics, docs),
     objects: rangesByDocument(reply.objects, docs),
     topology: { ...reply.topology, nodes: rangesByDocument(reply.topology.nodes, docs) },
-    routes: anchorRoutes(reply.routes, reply.topology.edges, reply.layout),
+    routes: anchored ?? anchorRoutes(reply.routes, reply.topology.edges, reply.layout),
   };
 }
 

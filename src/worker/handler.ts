@@ -2,8 +2,8 @@
  * The worker's logic as a pure-ish function of (state, request) → reply, testable in Node without a
  * Worker. The shell (sim.worker.ts) only moves messages in and out.
  */
-import { buildTopology, toCompared, createSimCache, diff, documentStarts, matrixPorts, prepareQuery, QUERY_NAMES, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation } from '../core/index';
-import { layoutTopology } from './layout';
+import { buildTopology, toCompared, createSimCache, createTopologyCache, diff, documentStarts, matrixPorts, prepareQuery, QUERY_NAMES, simulate, type DeepPartial, type GraphEdge, type SimCache, type SimOptions, type Simulation, type TopologyCache } from '../core/index';
+import { layoutCached, type LayoutCache } from './layout';
 import type { AnswerReply, CitesReply, CitesRequest, ComparedReply, QueryRequest, Request, SimulateRequest, SimulatedDeltaReply, SimulatedReply, WorkerReply } from './protocol';
 
 export interface WorkerState {
@@ -12,6 +12,10 @@ export interface WorkerState {
   options: DeepPartial<SimOptions>;
   /** Parsed YAML documents from the last run, so an edit re-parses only what it changed. */
   simCache: SimCache;
+  /** Call verdicts of the last graph, so an edit re-judges only the calls it can have changed. */
+  topologyCache: TopologyCache;
+  /** The last picture and its input: an edit that changes nothing the layout reads reuses it. */
+  layoutCache: LayoutCache;
   /** A monotonic clock for timings (performance.now in the worker); absent in tests. */
   now?: () => number;
   /** The latest graph's edges by id, with their cites' ranges (a reply carries cites without them). */
@@ -21,7 +25,7 @@ export interface WorkerState {
 }
 
 export function createState(now?: () => number): WorkerState {
-  const base = { sim: null, options: {}, simCache: createSimCache() };
+  const base = { sim: null, options: {}, simCache: createSimCache(), topologyCache: createTopologyCache(), layoutCache: {} };
   return now ? { ...base, now } : base;
 }
 
@@ -50,9 +54,9 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
   const sim = simulate([{ name: EDITOR_FILE, text: msg.text }], msg.options, state.simCache);
   state.sim = sim;
   state.options = msg.options;
-  const topology = buildTopology(sim, { showSystem: msg.showSystem === true });
+  const topology = buildTopology(sim, { showSystem: msg.showSystem === true }, state.topologyCache);
   const t1 = now();
-  const { placements: layout, routes } = layoutTopology(topology);
+  const { placements: layout, routes } = layoutCached(topology, state.layoutCache);
   const t2 = now();
   state.edges = new Map(topology.edges.map((e) => [e.id, e]));
   const w = sim.world;
@@ -119,8 +123,10 @@ function runSimulation(state: WorkerState, msg: SimulateRequest): SimulatedReply
  * to have whole, goes whole.
  */
 function sendChanges(state: WorkerState, msg: SimulateRequest, reply: SimulatedReply): SimulatedReply | SimulatedDeltaReply {
-  const compared = toCompared(reply);
   const prev = state.sent;
+  // The same placements object is the same picture from the layout cache: same routes, edge ends and
+  // placements, so the same anchored routes (and nothing to compare in them).
+  const compared = toCompared(reply, prev && prev.layout === reply.layout ? prev.routes : undefined);
   state.sent = compared;
   if (!prev || msg.full) return reply;
   return { type: 'simulated-delta', rev: reply.rev, base: prev.rev, patch: diff(prev, compared) ?? { o: {} } };

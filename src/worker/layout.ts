@@ -9,7 +9,7 @@
  * the nodes of the namespace it touches, unless it widens a column (widths go in steps, so typing a name
  * does not shift the graph at every key).
  */
-import { detailLines, type GraphNode, type Topology } from '../core/index';
+import { detailLines, type GraphEdge, type GraphNode, type Topology } from '../core/index';
 import { layoutBand } from './order';
 import type { Placement } from './protocol';
 import { routeEdges, type Box, type Column, type Point } from './routes';
@@ -62,8 +62,49 @@ export interface Layout {
   routes: Record<string, Point[]>;
 }
 
+/**
+ * All the layout reads of a graph, and so (the type checker holds it to that) all a picture depends on: the
+ * worker keeps the last picture with this input and reuses it while the input stays the same.
+ */
+export interface LayoutInput {
+  /** A node's name and detail line matter only through the width they ask for (`nodeWidth`, in steps). */
+  nodes: (Pick<GraphNode, 'id' | 'kind' | 'namespace' | 'layer'> & { width: number })[];
+  edges: Pick<GraphEdge, 'id' | 'from' | 'to'>[];
+}
+
+type LayoutNode = LayoutInput['nodes'][number];
+
+/** The layout's input taken out of a graph (a new object each time; nothing else of the graph). */
+export function layoutInput(topo: Topology): LayoutInput {
+  return {
+    nodes: topo.nodes.map((n) => ({ id: n.id, kind: n.kind, namespace: n.namespace, layer: n.layer, width: nodeWidth(n) })),
+    edges: topo.edges.map(({ id, from, to }) => ({ id, from, to })),
+  };
+}
+
+/** The last picture made and the input it was made from (as JSON), kept by the worker between edits. */
+export interface LayoutCache {
+  input?: string;
+  layout?: Layout;
+}
+
+/**
+ * The picture of a graph, reused from `cache` when the layout's whole input is what it was (an edit of a
+ * comment, a policy's labels, a verdict, a detail line within its width step): the same input gives the same
+ * picture, so only the work is saved.
+ */
+export function layoutCached(topo: Topology, cache: LayoutCache): Layout {
+  const input = layoutInput(topo);
+  const key = JSON.stringify(input);
+  if (cache.layout && cache.input === key) return cache.layout;
+  const layout = layoutTopology(input);
+  cache.input = key;
+  cache.layout = layout;
+  return layout;
+}
+
 /** The column each node goes in: its layer's, except the internet client, which tops the first column. */
-function columnsOf(topo: Topology): { colOf: Map<string, number>; layers: number[] } {
+function columnsOf(topo: LayoutInput): { colOf: Map<string, number>; layers: number[] } {
   const layers = [...new Set(topo.nodes.filter((n) => n.kind !== 'Client').map((n) => n.layer))].sort((a, b) => a - b);
   if (layers.length === 0) layers.push(0);
   const index = new Map(layers.map((l, i) => [l, i]));
@@ -71,19 +112,19 @@ function columnsOf(topo: Topology): { colOf: Map<string, number>; layers: number
   return { colOf, layers };
 }
 
-export function layoutTopology(topo: Topology): Layout {
+export function layoutTopology(topo: LayoutInput): Layout {
   const out: Record<string, Placement> = {};
   const { colOf, layers } = columnsOf(topo);
   const cols: Column[] = layers.map(() => ({ x: 0, w: MIN_W }));
-  for (const n of topo.nodes) cols[colOf.get(n.id)!]!.w = Math.max(cols[colOf.get(n.id)!]!.w, nodeWidth(n));
+  for (const n of topo.nodes) cols[colOf.get(n.id)!]!.w = Math.max(cols[colOf.get(n.id)!]!.w, n.width);
   let x = GROUP_PAD.left;
   for (const c of cols) {
     c.x = x;
     x += c.w + COL_GAP;
   }
-  const byId = (a: GraphNode, b: GraphNode) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byId = (a: LayoutNode, b: LayoutNode) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const clients = topo.nodes.filter((n) => n.kind === 'Client').sort(byId);
-  const bands = new Map<string, GraphNode[]>();
+  const bands = new Map<string, LayoutNode[]>();
   for (const n of [...topo.nodes].sort(byId)) {
     if (n.kind === 'Client') continue;
     bands.set(n.namespace, [...(bands.get(n.namespace) ?? []), n]);
@@ -135,8 +176,8 @@ export function layoutTopology(topo: Topology): Layout {
  * topping the first column), outside every namespace box that spans its column.
  */
 function placeClusterNodes(
-  topo: Topology,
-  nodes: GraphNode[],
+  topo: LayoutInput,
+  nodes: LayoutNode[],
   clients: number,
   out: Record<string, Placement>,
   boxes: { box: Box; span: [number, number] }[],
@@ -149,7 +190,7 @@ function placeClusterNodes(
     const parent = p.parent ? out[p.parent] : undefined;
     return p.y + (parent?.y ?? 0) + p.height / 2;
   };
-  const byCol = new Map<number, GraphNode[]>();
+  const byCol = new Map<number, LayoutNode[]>();
   for (const n of nodes) byCol.set(colOf.get(n.id)!, [...(byCol.get(colOf.get(n.id)!) ?? []), n]);
   for (const col of [...byCol.keys()].sort((a, b) => b - a)) {
     const wanted = byCol.get(col)!.map((n) => {

@@ -4,21 +4,24 @@ import type { Simulation } from '../simulate';
 import type { Topology, Verdict } from './types';
 import { addEdge, addNode, citeOf, INTERNET, isSystem, shown, type Builder, type TopologyOptions } from './builder';
 import { addEntryPoints } from './entry';
+import { openVerdicts, type TopologyCache } from './cache';
 import { addCalls, addExternalEntry } from './traffic';
 import { endpointLookups, slicesOf, type EndpointLookups } from '../net/endpoints';
 import { servicesByName } from '../model/lookup';
 import { isolationByPod } from '../controllers/netpol/index';
 
 export { isSystem, citeOf, type TopologyOptions } from './builder';
+export { createTopologyCache, type TopologyCache } from './cache';
 
 /**
  * The graph to draw for a simulation: clients, Services (layer 3), their EndpointSlices (layer 4) and pods
  * (layer 5, one node per replica), with an edge for every path traffic could take and its verdict.
  * Each layer is one function so that entry points, routes, policy verdicts and inferred calls plug in.
  */
-export function buildTopology(sim: Simulation, opts: TopologyOptions = {}): Topology {
-  const g: Builder = { nodes: new Map(), edges: new Map(), opts };
+export function buildTopology(sim: Simulation, opts: TopologyOptions = {}, cache?: TopologyCache): Topology {
   const lookups = endpointLookups(sim.world);
+  const verdicts = cache && !opts.skipPolicy ? openVerdicts(sim, cache, lookups) : undefined;
+  const g: Builder = { nodes: new Map(), edges: new Map(), opts, ...(verdicts ? { verdicts } : {}) };
   addClients(g);
   addServices(g, sim, lookups);
   addSlices(g, sim);
@@ -27,6 +30,7 @@ export function buildTopology(sim: Simulation, opts: TopologyOptions = {}): Topo
   addExternalEntry(g, sim);
   addEntryPoints(g, sim);
   addCalls(g, sim, lookups);
+  verdicts?.close();
   return { nodes: [...g.nodes.values()], edges: [...g.edges.values()] };
 }
 

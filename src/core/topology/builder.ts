@@ -1,5 +1,6 @@
 import { citeOf } from '../manifest/reader';
 import type { GraphEdge, GraphNode } from './types';
+import type { Verdicts } from './cache';
 
 /** What the caller may ask of the graph (the page's settings). */
 export interface TopologyOptions {
@@ -25,6 +26,8 @@ export interface Builder {
   nodes: Map<string, GraphNode>;
   edges: Map<string, GraphEdge>;
   opts: TopologyOptions;
+  /** Call verdicts kept from earlier graphs (the worker's); absent: every call is judged. */
+  verdicts?: Verdicts;
 }
 
 export function shown(g: Builder, o: { namespace: string; name: string; kind: string; system?: boolean }): boolean {

@@ -6,7 +6,7 @@ import type { BackendRefStatus } from '../model/gateway';
 import { NGINX_CONTROLLER, nginxAnnotations, servingClass } from '../controllers/ingress/index';
 import { allRoutes } from '../controllers/gateway/index';
 import { addEdge, addNode, citeOf, INTERNET, shown, type Builder } from './builder';
-import { judgeService, type Judged } from './traffic';
+import { judgeFromPod, type Judged } from './traffic';
 
 /**
  * Layers 1-2: where traffic enters. Ingress controllers (one node per IngressClass) and their Ingresses,
@@ -65,7 +65,7 @@ function addIngresses(g: Builder, sim: Simulation): void {
       if (port === undefined) j = { verdict: 'blocked', reason: `Service ${svc.name} has no port named ${b.port.name}; the controller answers 503 (ING-12, ING-14).`, cites: [] };
       else if (g.opts.skipPolicy) j = { verdict: 'unknown', reason: 'Policy verdicts are not computed in this view.', cites: [] };
       else if (proxies.length === 0) j = { verdict: 'unknown', reason: `The pods of controller ${cls.controller} are not modelled, so the policies on the backends cannot be judged.`, cites: [] };
-      else j = judgeService(sim, { kind: 'pod', namespace: proxies[0]!.namespace, name: proxies[0]!.name }, svc, port);
+      else j = judgeFromPod(g, sim, proxies[0]!, svc, port);
       addEdge(g, {
         from: ing.id,
         to: svc.id,
@@ -174,7 +174,7 @@ function addGateways(g: Builder, sim: Simulation): void {
       else if (attached.length === 0) j = { verdict: 'blocked', reason: 'The route is attached to no listener, so no request reaches this backend.', cites: [] };
       else if (attached.every((p) => p.serviceId)) j = { verdict: 'allowed', reason: 'Mesh clients whose requests match this rule are sent here; whether their policies admit it is on each call edge (GW-19).', cites: [] };
       else if (g.opts.skipPolicy || !proxy || b.ref.port === undefined) j = { verdict: 'unknown', reason: proxy ? 'Policy verdicts are not computed in this view.' : 'The gateway has no modelled pods, so the policies on the backends cannot be judged.', cites: [] };
-      else j = judgeService(sim, { kind: 'pod', namespace: proxy.namespace, name: proxy.name }, svc, b.ref.port);
+      else j = judgeFromPod(g, sim, proxy, svc, b.ref.port);
       addEdge(g, {
         from: route.id,
         to: svc.id,

@@ -7,17 +7,13 @@ import { check, reachDNS } from '../controllers/netpol/index';
 import { podResolvConf, searchCandidates } from '../controllers/coredns/index';
 import { addEdge, citeOf, INTERNET, shown, type Builder } from './builder';
 import { revealedCalls, type RevealedCall } from './calls';
-import type { Verdict } from './types';
+import type { Judged, Verdict } from './types';
 import { slicesOf, type EndpointLookups } from '../net/endpoints';
 import { servicesByName } from '../model/lookup';
 import { whyNoTraffic } from '../model/pod-state';
 import { OUTSIDE_CLIENT_IP, type Peer } from '../model/peer';
 
-export interface Judged {
-  verdict: Verdict;
-  reason: string;
-  cites: Cite[];
-}
+export type { Judged } from './types';
 
 /**
  * The policy verdict for `from` connecting to a Service port, judged per backend after DNAT (NP-10)
@@ -30,6 +26,12 @@ export function judgeService(sim: Simulation, from: Peer, svc: Service, port: nu
   const res = r.result;
   const cites = [...res.egress.cites, ...res.ingress.cites];
   return { verdict: res.verdict === 'allowed' ? 'allowed' : 'blocked', reason: [res.reason, ...res.assumptions].join(' '), cites };
+}
+
+/** `judgeService` from a pod, answered from the verdicts kept from earlier graphs when the builder has them. */
+export function judgeFromPod(g: Builder, sim: Simulation, pod: Pod, svc: Service, port: number): Judged {
+  const judged = () => judgeService(sim, { kind: 'pod', namespace: pod.namespace, name: pod.name }, svc, port);
+  return g.verdicts ? g.verdicts.judge(pod, svc, port, judged) : judged();
 }
 
 /**
@@ -116,7 +118,8 @@ export function addCalls(g: Builder, sim: Simulation, lookups?: EndpointLookups)
         continue;
       }
       if (dns && dnsBlocked === undefined) {
-        const r = dns(pod.id, sim.options.cluster.dnsServiceIP, 'UDP', 53);
+        const ip = sim.options.cluster.dnsServiceIP;
+        const r = g.verdicts ? g.verdicts.dns(pod, ip, () => dns(pod.id, ip, 'UDP', 53)) : dns(pod.id, ip, 'UDP', 53);
         dnsBlocked = r.allowed || pod.dnsPolicy === 'None' ? '' : `The name ${call.host} cannot be looked up: ${r.reason} (NP-14)`;
       }
       if (dnsBlocked) {
@@ -129,16 +132,19 @@ export function addCalls(g: Builder, sim: Simulation, lookups?: EndpointLookups)
         addEdge(g, { from: pod.id, to: svc.id, verdict: mesh.verdict, relation: 'call', label, reason: `${mesh.reason} ${found}`, cites: [where, ...mesh.cites] });
         continue;
       }
-      const j = g.opts.skipPolicy ? { verdict: 'unknown' as Verdict, reason: 'Policy verdicts are not computed in this view.', cites: [] } : judgeCall(sim, pod, svc, port.port, call, lookups);
+      const j = g.opts.skipPolicy
+        ? { verdict: 'unknown' as Verdict, reason: 'Policy verdicts are not computed in this view.', cites: [] }
+        : svc.headless
+          ? judgeHeadless(sim, pod, svc, port.port, call, lookups)
+          : judgeFromPod(g, sim, pod, svc, port.port);
       addEdge(g, { from: pod.id, to: svc.id, verdict: j.verdict, relation: 'call', label, reason: `${j.reason} ${found}`, cites: [where, ...j.cites] });
     }
   }
 }
 
-function judgeCall(sim: Simulation, pod: Pod, svc: Service, port: number, call: RevealedCall, lookups?: EndpointLookups): Judged {
+/** A call to a headless Service: the name resolves to the pod IPs and the client connects to them directly (SVC-4). */
+function judgeHeadless(sim: Simulation, pod: Pod, svc: Service, port: number, call: RevealedCall, lookups?: EndpointLookups): Judged {
   const from: Peer = { kind: 'pod', namespace: pod.namespace, name: pod.name };
-  if (!svc.headless) return judgeService(sim, from, svc, port);
-  // Headless: the name resolves to the pod IPs and the client connects to them directly (SVC-4).
   const targets = slicesOf(sim.world, svc, lookups)
     .flatMap((es) => es.endpoints.filter((e) => e.conditions.ready).map((e) => e.addresses[0]!));
   if (targets.length === 0) return { verdict: 'blocked', reason: `${call.host} has no ready endpoint, so the headless name does not resolve (DNS-3).`, cites: [] };
@@ -171,7 +177,7 @@ function meshCall(g: Builder, sim: Simulation, pod: Pod, svc: Service, port: Ser
   const live = r.backends.filter((b) => b.role === undefined && b.state === 'ok');
   const judged = live.map((b) => {
     const target = sim.world.services.find((s) => s.namespace === b.namespace && s.name === b.name)!;
-    return g.opts.skipPolicy ? { verdict: 'unknown', reason: '', cites: [] } : judgeService(sim, { kind: 'pod', namespace: pod.namespace, name: pod.name }, target, b.port!);
+    return g.opts.skipPolicy ? { verdict: 'unknown', reason: '', cites: [] } : judgeFromPod(g, sim, pod, target, b.port!);
   });
   const blocked = judged.filter((j) => j.verdict === 'blocked');
   const to = live.map((b) => `${b.namespace}/${b.name}:${b.port}`).join(', ') || 'no live backend';

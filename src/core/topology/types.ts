@@ -79,3 +79,10 @@ export function detailLines(detail: string | undefined): string[] {
   const i = detail.indexOf(' · ');
   return i < 0 ? [detail] : [detail.slice(0, i), detail.slice(i + 3)];
 }
+
+/** A policy verdict on an edge, with why and the YAML that decided it. */
+export interface Judged {
+  verdict: Verdict;
+  reason: string;
+  cites: Cite[];
+}

@@ -11,7 +11,7 @@
  */
 export { check, type CheckQuery, type CheckResult, type CheckOutcome, type BackendVerdict } from './check';
 export { matrix, type MatrixResult, type PortKey } from './matrix';
-export { compile, createPolicyCache, type PolicyCache } from './compile';
+export { compile, createPolicyCache, nodeInfos, type PolicyCache } from './compile';
 export type { DirectionResult, RuleRef, Verdict, Direction, L4 } from './evaluate';
 export { reachDNS, type ReachDNSFn } from './dns';
 export { isolationByPod, type Isolation } from './isolation';
