@@ -125,6 +125,21 @@ export async function ready(page: Page): Promise<void> {
   await page.waitForSelector('.react-flow__node[data-kind]', { timeout: 30_000 });
 }
 
+/**
+ * Wait until the graph's view stops moving (it eases to a new first view for 200 ms when the set of objects
+ * changes): a click on a node in flight can land on the pane beside it.
+ */
+export async function viewSettled(page: Page): Promise<void> {
+  const at = () => page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '');
+  let last = await at();
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(120);
+    const now = await at();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 export async function editorText(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __playground: { text(): string } }).__playground.text());
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPlayground, pasteAll, shot, type Browser } from './harness';
+import { openPlayground, pasteAll, shot, viewSettled, type Browser } from './harness';
 
 const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: demo, labels: {app: ${name}}}\nspec: {containers: [{name: c, image: x, ports: [{containerPort: 80}]}]}\n`;
 const SCENARIO = [
@@ -24,7 +24,9 @@ describe('the reachability overlay', () => {
     await pasteAll(b.page, SCENARIO);
     await b.page.waitForSelector('.react-flow__node[data-object="Pod/demo/c"]', { timeout: 20_000 });
     const edgesBefore = await b.page.locator('.react-flow__edge').count();
+    await viewSettled(b.page);
     await b.page.click('.react-flow__node[data-object="Pod/demo/a"]');
+    await expect.poll(() => b.page.locator('.inspector h3').textContent()).toContain('Pod/demo/a');
     await b.page.check('.reach-toggle input');
     await b.page.waitForSelector('style[data-reach="Pod/demo/a"]', { state: 'attached', timeout: 15_000 });
     const outline = (id: string) => b.page.$eval(`.react-flow__node[data-object="${id}"]`, (e) => getComputedStyle(e).outlineStyle);
