@@ -147,15 +147,21 @@ export class FieldReader {
 
   /** True when the field is a mapping (reports anything else that is present). */
   isMap(path: Path): boolean {
+    return this.mapAt(path) !== undefined;
+  }
+
+  /** The mapping at `path`; undefined when absent, and when something else is there (reported). */
+  private mapAt(path: Path): Record<string, unknown> | undefined {
     const v = this.at(path);
-    if (v === undefined || v === null) return false;
-    if (typeof v === 'object' && !Array.isArray(v)) return true;
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
     this.wrongType(path, 'a mapping');
-    return false;
+    return undefined;
   }
 
   keys(path: Path): string[] {
-    return this.isMap(path) ? Object.keys(this.at(path) as object) : [];
+    const m = this.mapAt(path);
+    return m ? Object.keys(m) : [];
   }
 
   strList(path: Path): string[] {
@@ -167,27 +173,28 @@ export class FieldReader {
   /** A string→string map (labels, annotations, selectors); keys validated as label keys when asked. */
   strMap(path: Path, opts: { labelRules?: boolean } = {}): Labels {
     const out: Labels = {};
-    for (const key of this.keys(path)) {
-      const sub = `${path}.${key}`;
-      // Read through the map, not the dotted path: label keys contain dots (`app.kubernetes.io/name`).
-      let v = (this.at(path) as Record<string, unknown>)[key];
+    // Read through the map, not the dotted path: label keys contain dots (`app.kubernetes.io/name`).
+    const map = this.mapAt(path);
+    if (!map) return out;
+    for (const key of Object.keys(map)) {
+      let v = map[key];
       // YAML 1.2 reads `true`/`1` unquoted; the API server would reject a non-string label value.
       if (typeof v !== 'string') {
         if (v === null) v = '';
         else {
-          this.wrongType(sub, 'a string (quote it)');
+          this.wrongType(`${path}.${key}`, 'a string (quote it)');
           continue;
         }
       }
       if (opts.labelRules) {
         const keyProblem = checkQualifiedName(key);
         if (keyProblem) {
-          this.report(CODES.INVALID_LABEL, sub, `label key "${key}": ${keyProblem}.`);
+          this.report(CODES.INVALID_LABEL, `${path}.${key}`, `label key "${key}": ${keyProblem}.`);
           continue;
         }
         const valueProblem = checkLabelValue(v as string);
         if (valueProblem) {
-          this.report(CODES.INVALID_LABEL, sub, `label value "${v as string}": ${valueProblem}.`);
+          this.report(CODES.INVALID_LABEL, `${path}.${key}`, `label value "${v as string}": ${valueProblem}.`);
           continue;
         }
       }
@@ -198,9 +205,7 @@ export class FieldReader {
 
   /** metav1.LabelSelector; absent → undefined. */
   selector(path: Path): LabelSelector | undefined {
-    const v = this.at(path);
-    if (v === undefined || v === null) return undefined;
-    if (!this.isMap(path)) return undefined;
+    if (!this.mapAt(path)) return undefined;
     const matchLabels = this.strMap(`${path}.matchLabels`, { labelRules: true });
     const matchExpressions: LabelSelectorRequirement[] = [];
     for (const i of this.list(`${path}.matchExpressions`)) {
