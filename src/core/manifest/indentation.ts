@@ -100,15 +100,17 @@ function plainKey(content: string): [string, string, string | undefined] | null 
 
 /** Net `{[` minus `]}` outside quotes: a flow collection left open at the end of the line. */
 function openBrackets(s: string): number {
+  // By UTF-16 code units: every character tested is ASCII, and no half of a surrogate pair equals one.
   let depth = 0;
-  let quote = '';
-  for (const ch of s) {
+  let quote = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
     if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '{' || ch === '[') depth++;
-    else if (ch === '}' || ch === ']') depth--;
-    else if (ch === '#') break;
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 123 || ch === 91) depth++;
+    else if (ch === 125 || ch === 93) depth--;
+    else if (ch === 35) break;
   }
   return depth;
 }
@@ -130,13 +132,21 @@ export function checkIndentation(text: string, start: number, end: number): Inde
     const stop = nl === -1 ? text.length : nl;
     const raw = text.charCodeAt(stop - 1) === 13 && stop > at ? text.slice(at, stop - 1) : text.slice(at, stop);
     // Blank lines, comments, document markers and directives hold no structure.
-    const lead = raw.search(NOT_SPACE);
+    const lead = firstNonSpace(raw);
     if (lead !== -1 && raw.charCodeAt(lead) !== 35 && !((raw.charCodeAt(0) === 45 || raw.charCodeAt(0) === 46) && /^(---|\.\.\.)(\s|$)/.test(raw)) && raw.charCodeAt(0) !== 37) lines.push(parseLine(raw, n, at));
     at = stop + 1;
     n++;
   }
   const kind = lines.find((l) => l.indent === 0 && l.key === 'kind')?.value.replace(/^["']|["']$/g, '');
   return walk(lines, rootShape(kind), num);
+}
+
+/** `raw.search(/\S/)`, with the common line (spaces, then a printable ASCII character) read without the expression. */
+function firstNonSpace(raw: string): number {
+  let k = 0;
+  while (raw.charCodeAt(k) === 32) k++;
+  const c = raw.charCodeAt(k);
+  return c > 32 && c < 127 ? k : raw.search(NOT_SPACE);
 }
 
 /** 1-based line number of a line in the file. */
@@ -199,7 +209,8 @@ function walk(lines: Line[], root: Shape | undefined, num: LineNo): IndentProble
         return problem(x, num, `The text of \`${k}: ${top0.line.value}\` (line ${num(top0.line)}) must be indented further than \`${k}\`, but line ${num(x)} starts at column ${col1(x.indent)}. Indent every line of the text two spaces further than \`${k}\`.`);
       }
     }
-    if (/^ *\t/.test(x.text)) return problem(x, num, `Line ${num(x)} is indented with a tab. YAML indents with spaces only: replace the tab with spaces, two for each level.`, true);
+    // A tab right after the leading spaces (`indent` counts them).
+    if (x.text.charCodeAt(x.indent) === 9) return problem(x, num, `Line ${num(x)} is indented with a tab. YAML indents with spaces only: replace the tab with spaces, two for each level.`, true);
     // Deeper than the line before, which already has a value: a plain scalar going on, or a mistake.
     if (prev && top0 && top0.line === prev && prev.value !== '' && x.indent > top0.col) {
       if (x.key === undefined && !x.dashes.length) continue;
