@@ -63,39 +63,54 @@ export function parseLine(text: string, n: number, start: number): Line {
     dashes.push(col);
     col = after;
   }
-  const content = col === 0 ? text : text.slice(col);
-  const m = plainKey(content) ?? KEY.exec(content);
-  if (!m) return { n, start, text, indent, dashes, col, value: content.trim() };
-  let value = (m[2] ?? '').trim();
+  // The common line's key is found in place (no copy of the content, no match array); others go through KEY.
+  const colon = plainKey(text, col);
+  let rawKey: string;
+  let rest: string | undefined;
+  if (colon >= 0) {
+    rawKey = text.slice(col, colon);
+    rest = colon + 1 < text.length ? text.slice(colon + 1) : undefined;
+  } else {
+    const content = col === 0 ? text : text.slice(col);
+    const m = KEY.exec(content);
+    if (!m) return { n, start, text, indent, dashes, col, value: content.trim() };
+    rawKey = m[1]!;
+    rest = m[2];
+  }
+  let value = (rest ?? '').trim();
   const q = value.charCodeAt(0);
   if (q !== 34 && q !== 39 && value.includes('#')) value = value.replace(/(^|\s)#.*$/, '').trim();
   if ((value.charCodeAt(0) === 38 || value.charCodeAt(0) === 33) && /^([&!]\S*\s*)+$/.test(value)) value = '';
-  const key = /^["']|["']$/.test(m[1]) ? m[1].replace(/^["']|["']$/g, '') : m[1];
+  const k0 = rawKey.charCodeAt(0);
+  const kn = rawKey.charCodeAt(rawKey.length - 1);
+  const key = k0 === 34 || k0 === 39 || kn === 34 || kn === 39 ? rawKey.replace(/^["']|["']$/g, '') : rawKey;
   return { n, start, text, indent, dashes, col, key, value };
 }
 
-const WORD_START = /^[A-Za-z0-9_]/;
 const ODD_BREAKS = /[\r\n\u2028\u2029]/;
+/** plainKey's answer when it finds no key; KEY then decides (as it did when the scan returned null). */
+const ASK_KEY = -1;
 
 /**
- * `KEY.exec(content)` for a line that starts with a letter, digit or `_` (a plain key), without the regular
- * expression: the key ends at the first `:` followed by a space, a tab or the end of the line, and a `#` before
- * it means no key. `[key, key, value]` as KEY would match, null for no key, undefined when KEY must decide
- * (whitespace before the colon, line breaks inside the line, any other first character).
+ * `KEY.exec` on the line's content from `col`, for a content that starts with a letter, digit or `_` (a plain
+ * key), without the regular expression: the key ends at the first `:` followed by a space, a tab or the end of
+ * the line. The offset of that `:`, or ASK_KEY when KEY must decide (a `#` before any such colon, whitespace
+ * before the colon, line breaks inside the line, any other first character). Only spaces and `-`
+ * come before `col`, so testing the whole line for line breaks tests the content.
  */
-function plainKey(content: string): [string, string, string | undefined] | null | undefined {
-  if (!WORD_START.test(content) || ODD_BREAKS.test(content)) return undefined;
-  for (let i = 1; i < content.length; i++) {
-    const ch = content.charCodeAt(i);
-    if (ch === 35) return null;
+function plainKey(text: string, col: number): number {
+  const c0 = text.charCodeAt(col);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) || c0 === 95) || ODD_BREAKS.test(text)) return ASK_KEY;
+  for (let i = col + 1; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 35) return ASK_KEY;
     if (ch !== 58) continue;
-    const next = content.charCodeAt(i + 1);
-    if (i + 1 < content.length && next !== 32 && next !== 9) continue;
-    if (/\s/.test(content[i - 1]!)) return undefined;
-    const key = content.slice(0, i);
-    return [key, key, i + 1 < content.length ? content.slice(i + 1) : undefined];
+    const next = text.charCodeAt(i + 1);
+    if (i + 1 < text.length && next !== 32 && next !== 9) continue;
+    if (/\s/.test(text[i - 1]!)) return ASK_KEY;
+    return i;
   }
-  return null;
+  return ASK_KEY;
 }
 
 /** Net `{[` minus `]}` outside quotes: a flow collection left open at the end of the line. */
