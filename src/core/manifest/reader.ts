@@ -25,16 +25,17 @@ export class FieldReader {
 
   /** Raw value at a dotted path (`spec.ports.0.port`). */
   at(path: Path): unknown {
-    // Called for nearly every field of every object: walk the path without splitting it into an array, and
-    // start from the last parent when this path is one of its fields (the object is never changed while read).
+    // Called for nearly every field of every object: walk the path without splitting it into an array or cutting
+    // keys out of it, and start from the last parent when this path is one of its fields (the object is never
+    // changed while read).
     const last = path.lastIndexOf('.');
-    if (last > 0 && last === this.parent.length && path.startsWith(this.parent)) return step(this.parentValue, path.slice(last + 1));
+    if (last > 0 && last === this.parent.length && path.startsWith(this.parent)) return step(this.parentValue, path, last + 1, path.length);
     let cur: unknown = this.value;
     let from = 0;
     for (;;) {
       const dot = path.indexOf('.', from);
-      if (dot < 0) return step(cur, from === 0 ? path : path.slice(from));
-      cur = step(cur, path.slice(from, dot));
+      if (dot < 0) return step(cur, path, from, path.length);
+      cur = step(cur, path, from, dot);
       if (dot === last) {
         this.parent = path.slice(0, last);
         this.parentValue = cur;
@@ -249,21 +250,39 @@ export class FieldReader {
   }
 }
 
-/** One step of a dotted path: a list index or a mapping's own key; undefined past a scalar or a missing field. */
-function step(cur: unknown, part: string): unknown {
+/**
+ * One step of a dotted path, `path` from `from` to `to`: a list index or a mapping's own key; undefined past a
+ * scalar or a missing field.
+ */
+function step(cur: unknown, path: string, from: number, to: number): unknown {
   if (cur === null || cur === undefined) return undefined;
-  if (Array.isArray(cur)) return cur[Number(part)];
+  if (Array.isArray(cur)) return cur[index(path, from, to)];
   if (typeof cur !== 'object') return undefined;
-  // `part` is a new string cut from a path, and a property lookup by such a key first looks it up among V8's
-  // interned strings: comparing it with the object's own keys is about twice as fast for the few keys a
-  // manifest mapping has (for...in lists own enumerable keys here: a value read from YAML is plain data).
-  // A mapping with many keys is asked the usual way, so a hostile one cannot make each lookup long.
+  // A property lookup by a key cut from the path first looks the new string up among V8's interned strings:
+  // comparing the mapping's own keys with the path in place is faster for the few keys a manifest mapping has,
+  // and cuts nothing (for...in lists own enumerable keys here: a value read from YAML is plain data). A mapping
+  // with many keys is asked the usual way, so a hostile one cannot make each lookup long.
+  const len = to - from;
   let n = 0;
   for (const k in cur) {
-    if (k === part) return (cur as Record<string, unknown>)[k];
-    if (++n === 16) return Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<string, unknown>)[part] : undefined;
+    if (k.length === len && path.startsWith(k, from)) return (cur as Record<string, unknown>)[k];
+    if (++n === 16) {
+      const part = path.slice(from, to);
+      return Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<string, unknown>)[part] : undefined;
+    }
   }
   return undefined;
+}
+
+/** `Number(path.slice(from, to))`, read in place when it is plain digits without a leading zero. */
+function index(path: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = path.charCodeAt(i);
+    if (c < 48 || c > 57 || (i === from && c === 48 && to - from > 1) || i - from > 8) return Number(path.slice(from, to));
+    v = v * 10 + (c - 48);
+  }
+  return v; // an empty step reads index 0, as Number('') is 0
 }
 
 export { fieldRange, rangeIn };
