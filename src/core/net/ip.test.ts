@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatIP, parseIP } from './ip';
+import { cidrContains, formatIP, parseIP } from './ip';
 
 /** The plain reading of dotted IPv4 that parseIP's character scan must agree with. */
 function referenceV4(text: string): bigint | null | undefined {
@@ -48,6 +48,18 @@ describe('IPv4 addresses', () => {
         const octets = [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 255n)).join('.');
         expect(formatIP({ family: 4, value })).toBe(octets);
       }),
+    );
+  });
+
+  it('tests CIDR membership as shifting both values does', () => {
+    const v4 = fc.bigInt({ min: 0n, max: 0xffffffffn });
+    fc.assert(
+      fc.property(v4, v4, fc.integer({ min: 0, max: 32 }), (ip, base, prefix) => {
+        const shift = BigInt(32 - prefix);
+        const want = ip >> shift === base >> shift;
+        expect(cidrContains({ family: 4, base, prefix, hostBitsSet: false }, { family: 4, value: ip })).toBe(want);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -104,6 +104,12 @@ export function parseCIDR(text: string): CIDR | null {
 
 export function cidrContains(cidr: CIDR, ip: IP): boolean {
   if (cidr.family !== ip.family) return false;
+  // IPv4 in numbers (dividing by a power of two is shifting right): every endpoint is tested against the
+  // reserved ranges, and BigInt shifts allocate.
+  if (ip.family === 4 && ip.value >= 0n && ip.value <= 0xffffffffn && cidr.base >= 0n && cidr.base <= 0xffffffffn && cidr.prefix >= 0 && cidr.prefix <= 32) {
+    const unit = 2 ** (32 - cidr.prefix);
+    return Math.floor(Number(ip.value) / unit) === Math.floor(Number(cidr.base) / unit);
+  }
   const shift = BigInt(bits(ip.family) - cidr.prefix);
   return ip.value >> shift === cidr.base >> shift;
 }
