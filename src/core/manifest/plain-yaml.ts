@@ -406,8 +406,9 @@ class Reader {
     const isMap = t.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
     const out: Record<string, unknown> | unknown[] = isMap ? {} : [];
-    const keys: Record<string, FieldNode> = {};
-    const items: FieldNode[] = [];
+    // Only the record this collection needs (the other would be garbage for every flow collection).
+    const keys = (isMap ? {} : undefined) as Record<string, FieldNode>;
+    const items = (isMap ? undefined : []) as FieldNode[];
     let dotted = false;
     let j = this.skip(p + 1, e);
     if (t.charCodeAt(j) === close) {

@@ -71,12 +71,13 @@ export interface ObjectMeta {
  */
 export function withMeta<T extends ObjectMeta>(meta: ObjectMeta, fields: Omit<T, keyof ObjectMeta> & Partial<ObjectMeta>): T {
   const out: Record<string, unknown> = {};
-  copyInto(out, meta);
-  copyInto(out, fields);
+  copyFields(out, meta);
+  copyFields(out, fields);
   return out as T;
 }
 
-function copyInto(out: Record<string, unknown>, from: object): void {
+/** `Object.assign(out, from)` as a spread does it (`__proto__` an own field); see withMeta for why not a spread. */
+export function copyFields(out: Record<string, unknown>, from: object): void {
   for (const k in from) {
     if (!Object.prototype.hasOwnProperty.call(from, k)) continue;
     const v = (from as Record<string, unknown>)[k];

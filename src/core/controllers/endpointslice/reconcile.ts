@@ -1,6 +1,6 @@
 import type { IPFamily, Node, Pod, Service } from '../../model/core';
 import type { Endpoint, EndpointPort, EndpointSlice } from '../../model/discovery';
-import { objectId } from '../../model/meta';
+import { copyFields, objectId } from '../../model/meta';
 import { matchesEquality } from '../../net/labels';
 import { generatedName, safeSuffix } from '../../net/hash';
 import { applyHints } from './hints';
@@ -65,12 +65,13 @@ function nameFor(service: Service, seed: string, used: Set<string>): string {
 
 /** EPS-6 labels: the Service's own labels, then service-name, managed-by and (headless) the headless label. */
 export function sliceLabels(service: Service): Record<string, string> {
-  return {
-    ...service.labels,
-    [SERVICE_NAME_LABEL]: service.name,
-    [MANAGED_BY_LABEL]: CONTROLLER_NAME,
-    ...(service.headless ? { [HEADLESS_LABEL]: '' } : {}),
-  };
+  // Copied key by key, not spread and then grown: that gets a hidden class per object (model/meta.ts).
+  const out: Record<string, string> = {};
+  copyFields(out, service.labels);
+  out[SERVICE_NAME_LABEL] = service.name;
+  out[MANAGED_BY_LABEL] = CONTROLLER_NAME;
+  if (service.headless) out[HEADLESS_LABEL] = '';
+  return out;
 }
 
 function makeSlice(service: Service, family: IPFamily, ports: EndpointPort[], endpoints: Endpoint[], name: string): EndpointSlice {

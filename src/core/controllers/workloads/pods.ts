@@ -1,5 +1,5 @@
 import type { Node, Pod, Workload } from '../../model/core';
-import { objectId } from '../../model/meta';
+import { copyFields, objectId } from '../../model/meta';
 import { fnv32a, generatedName } from '../../net/hash';
 import { podSuffix, podTemplateHash } from './names';
 
@@ -84,7 +84,7 @@ function makePod(t: TemplateParts, name: string, extraLabels: Record<string, str
     kind: 'Pod',
     name,
     namespace: w.namespace,
-    labels: { ...labels, ...extraLabels },
+    labels: podLabels(labels, extraLabels),
     annotations: { ...annotations },
     order: w.order,
     ...(w.creationTimestamp ? { creationTimestamp: w.creationTimestamp } : {}),
@@ -100,4 +100,12 @@ function makePod(t: TemplateParts, name: string, extraLabels: Record<string, str
     terminating: false,
     ownerId: w.id,
   };
+}
+
+/** `{ ...labels, ...extra }` copied key by key: a spread then grown gets a hidden class per pod (model/meta.ts). */
+function podLabels(labels: Record<string, string>, extra: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  copyFields(out, labels);
+  copyFields(out, extra);
+  return out;
 }
