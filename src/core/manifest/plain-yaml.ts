@@ -43,11 +43,16 @@ const HEX = /^0x[0-9a-fA-F]+$/;
 const NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Plain scalars that can only be strings: most start with a letter other than those of null/true/false. */
-const SURELY_STRING = /^[a-eg-mo-su-zA-EG-MO-SU-Z_/]/;
+/**
+ * Plain scalars that can only be strings: most start with a letter other than those of null/true/false, `_` or
+ * `/` (/^[a-eg-mo-su-zA-EG-MO-SU-Z_/]/, tested by code: every scalar and key is resolved).
+ */
+function surelyString(c: number): boolean {
+  return (c >= 97 && c <= 122 && c !== 102 && c !== 110 && c !== 116) || (c >= 65 && c <= 90 && c !== 70 && c !== 78 && c !== 84) || c === 95 || c === 47;
+}
 
 export function resolvePlain(s: string): unknown {
-  if (SURELY_STRING.test(s)) return s;
+  if (surelyString(s.charCodeAt(0))) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (OCT.test(s)) return parseInt(s.substring(2), 8);
