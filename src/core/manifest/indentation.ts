@@ -41,6 +41,8 @@ interface Level {
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s'"#[\]{}&*!|>%@`,?-][^#]*?|-[^\s#][^#]*?)\s*:(?:[ \t]+(.*))?$/;
 const BLOCK_SCALAR = /^[|>][-+0-9]*\s*(#.*)?$/;
 const NOT_SPACE = /\S/;
+/** BLOCK_SCALAR.test(v), asked of every line's value: only a value starting with `|` or `>` can be one. */
+const blockScalar = (v: string): boolean => (v.charCodeAt(0) === 124 || v.charCodeAt(0) === 62) && BLOCK_SCALAR.test(v);
 const NO_DASHES: number[] = [];
 
 /**
@@ -198,7 +200,8 @@ function valueEnd(lines: Line[], i: number): number {
     while (depth > 0 && i + 1 < lines.length) depth += openBrackets(lines[++i]!.text);
     return i;
   }
-  const q = /^["']/.exec(v)?.[0];
+  const c = v.charCodeAt(0);
+  const q = c === 34 ? '"' : c === 39 ? "'" : undefined;
   if (q && !closed(v, q)) while (i + 1 < lines.length && !lines[++i]!.text.includes(q));
   return i;
 }
@@ -213,7 +216,7 @@ function walk(lines: Line[], root: Shape | undefined, num: LineNo): IndentProble
     const x = lines[i]!;
     const top0 = stack[stack.length - 1];
     // The text of a block scalar (`key: |`) is not structure: skip it, or report it when it is not indented.
-    if (prev && top0 && BLOCK_SCALAR.test(prev.value)) {
+    if (prev && top0 && blockScalar(prev.value)) {
       prev = undefined;
       if (x.indent > top0.col) {
         while (i + 1 < lines.length && lines[i + 1]!.indent >= x.indent) i++;
