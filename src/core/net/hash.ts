@@ -69,6 +69,19 @@ export function fnv32aCanonicalJSON(value: unknown): number {
   return feedValue(0x811c9dc5, value) >>> 0;
 }
 
+/** Object.keys sorted as `Array.prototype.sort` sorts strings; a few keys by insertion, without the library sort. */
+function sortedKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > k; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 function feedCode(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193) >>> 0;
 }
@@ -99,13 +112,7 @@ function feedValue(h: number, value: unknown): number {
   }
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj);
-    for (let i = 1; i < keys.length; i++) {
-      if (keys[i - 1]! > keys[i]!) {
-        keys.sort();
-        break;
-      }
-    }
+    const keys = sortedKeys(obj);
     h = feedCode(h, 123);
     let first = true;
     for (const k of keys) {
