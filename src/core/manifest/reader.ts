@@ -95,10 +95,10 @@ export class FieldReader {
     return deeperField(this.source, parts.join('.'), last);
   }
 
-  str(path: Path, opts: { required?: boolean } = {}): string | undefined {
+  str(path: Path, opts?: { required?: boolean }): string | undefined {
     const v = this.at(path);
     if (v === undefined || v === null) {
-      if (opts.required) this.required(path);
+      if (opts?.required) this.required(path);
       return undefined;
     }
     if (typeof v === 'string') return v;
@@ -106,14 +106,14 @@ export class FieldReader {
     return this.wrongType(path, 'a string');
   }
 
-  int(path: Path, opts: { required?: boolean; min?: number; max?: number } = {}): number | undefined {
+  int(path: Path, opts?: { required?: boolean; min?: number; max?: number }): number | undefined {
     const v = this.at(path);
     if (v === undefined || v === null) {
-      if (opts.required) this.required(path);
+      if (opts?.required) this.required(path);
       return undefined;
     }
     if (typeof v !== 'number' || !Number.isInteger(v)) return this.wrongType(path, 'an integer');
-    if ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
+    if (opts && ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max))) {
       this.report(CODES.INVALID_VALUE, path, `${path} must be between ${opts.min ?? '-∞'} and ${opts.max ?? '∞'}, not ${v}.`);
       return undefined;
     }
@@ -172,7 +172,7 @@ export class FieldReader {
   }
 
   /** A string→string map (labels, annotations, selectors); keys validated as label keys when asked. */
-  strMap(path: Path, opts: { labelRules?: boolean } = {}): Labels {
+  strMap(path: Path, opts?: { labelRules?: boolean }): Labels {
     const out: Labels = {};
     // Read through the map, not the dotted path: label keys contain dots (`app.kubernetes.io/name`).
     const map = this.mapAt(path);
@@ -187,7 +187,7 @@ export class FieldReader {
           continue;
         }
       }
-      if (opts.labelRules) {
+      if (opts?.labelRules) {
         const keyProblem = checkQualifiedName(key);
         if (keyProblem) {
           this.report(CODES.INVALID_LABEL, `${path}.${key}`, `label key "${key}": ${keyProblem}.`);
