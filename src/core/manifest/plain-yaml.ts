@@ -51,8 +51,18 @@ function surelyString(c: number): boolean {
   return (c >= 97 && c <= 122 && c !== 102 && c !== 110 && c !== 116) || (c >= 65 && c <= 90 && c !== 70 && c !== 78 && c !== 84) || c === 95 || c === 47;
 }
 
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function resolvePlain(s: string): unknown {
   if (surelyString(s.charCodeAt(0))) return s;
+  // Plain ASCII digits (ports, replicas) are what INT reads: no other tag before it matches them.
+  if (s.length > 0 && allDigits(s)) return parseInt(s, 10);
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (OCT.test(s)) return parseInt(s.substring(2), 8);
