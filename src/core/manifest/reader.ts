@@ -143,7 +143,9 @@ export class FieldReader {
       this.wrongType(path, 'a list');
       return [];
     }
-    return v.map((_, i) => i);
+    const out: number[] = [];
+    for (let i = 0; i < v.length; i++) out.push(i);
+    return out;
   }
 
   /** True when the field is a mapping (reports anything else that is present). */
