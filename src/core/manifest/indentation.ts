@@ -41,6 +41,8 @@ interface Level {
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s'"#[\]{}&*!|>%@`,?-][^#]*?|-[^\s#][^#]*?)\s*:(?:[ \t]+(.*))?$/;
 const BLOCK_SCALAR = /^[|>][-+0-9]*\s*(#.*)?$/;
 const NOT_SPACE = /\S/;
+/** BLOCK_SCALAR.test(v), asked of every line's value: only a value starting with `|` or `>` can be one. */
+const blockScalar = (v: string): boolean => (v.charCodeAt(0) === 124 || v.charCodeAt(0) === 62) && BLOCK_SCALAR.test(v);
 const NO_DASHES: number[] = [];
 
 /**
@@ -63,52 +65,69 @@ export function parseLine(text: string, n: number, start: number): Line {
     dashes.push(col);
     col = after;
   }
-  const content = col === 0 ? text : text.slice(col);
-  const m = plainKey(content) ?? KEY.exec(content);
-  if (!m) return { n, start, text, indent, dashes, col, value: content.trim() };
-  let value = (m[2] ?? '').trim();
+  // The common line's key is found in place (no copy of the content, no match array); others go through KEY.
+  const colon = plainKey(text, col);
+  let rawKey: string;
+  let rest: string | undefined;
+  if (colon >= 0) {
+    rawKey = text.slice(col, colon);
+    rest = colon + 1 < text.length ? text.slice(colon + 1) : undefined;
+  } else {
+    const content = col === 0 ? text : text.slice(col);
+    const m = KEY.exec(content);
+    if (!m) return { n, start, text, indent, dashes, col, value: content.trim() };
+    rawKey = m[1]!;
+    rest = m[2];
+  }
+  let value = (rest ?? '').trim();
   const q = value.charCodeAt(0);
   if (q !== 34 && q !== 39 && value.includes('#')) value = value.replace(/(^|\s)#.*$/, '').trim();
   if ((value.charCodeAt(0) === 38 || value.charCodeAt(0) === 33) && /^([&!]\S*\s*)+$/.test(value)) value = '';
-  const key = /^["']|["']$/.test(m[1]) ? m[1].replace(/^["']|["']$/g, '') : m[1];
+  const k0 = rawKey.charCodeAt(0);
+  const kn = rawKey.charCodeAt(rawKey.length - 1);
+  const key = k0 === 34 || k0 === 39 || kn === 34 || kn === 39 ? rawKey.replace(/^["']|["']$/g, '') : rawKey;
   return { n, start, text, indent, dashes, col, key, value };
 }
 
-const WORD_START = /^[A-Za-z0-9_]/;
 const ODD_BREAKS = /[\r\n\u2028\u2029]/;
+/** plainKey's answer when it finds no key; KEY then decides (as it did when the scan returned null). */
+const ASK_KEY = -1;
 
 /**
- * `KEY.exec(content)` for a line that starts with a letter, digit or `_` (a plain key), without the regular
- * expression: the key ends at the first `:` followed by a space, a tab or the end of the line, and a `#` before
- * it means no key. `[key, key, value]` as KEY would match, null for no key, undefined when KEY must decide
- * (whitespace before the colon, line breaks inside the line, any other first character).
+ * `KEY.exec` on the line's content from `col`, for a content that starts with a letter, digit or `_` (a plain
+ * key), without the regular expression: the key ends at the first `:` followed by a space, a tab or the end of
+ * the line. The offset of that `:`, or ASK_KEY when KEY must decide (a `#` before any such colon, whitespace
+ * before the colon, line breaks inside the line, any other first character). Only spaces and `-`
+ * come before `col`, so testing the whole line for line breaks tests the content.
  */
-function plainKey(content: string): [string, string, string | undefined] | null | undefined {
-  if (!WORD_START.test(content) || ODD_BREAKS.test(content)) return undefined;
-  for (let i = 1; i < content.length; i++) {
-    const ch = content.charCodeAt(i);
-    if (ch === 35) return null;
+function plainKey(text: string, col: number): number {
+  const c0 = text.charCodeAt(col);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) || c0 === 95) || ODD_BREAKS.test(text)) return ASK_KEY;
+  for (let i = col + 1; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 35) return ASK_KEY;
     if (ch !== 58) continue;
-    const next = content.charCodeAt(i + 1);
-    if (i + 1 < content.length && next !== 32 && next !== 9) continue;
-    if (/\s/.test(content[i - 1]!)) return undefined;
-    const key = content.slice(0, i);
-    return [key, key, i + 1 < content.length ? content.slice(i + 1) : undefined];
+    const next = text.charCodeAt(i + 1);
+    if (i + 1 < text.length && next !== 32 && next !== 9) continue;
+    if (/\s/.test(text[i - 1]!)) return ASK_KEY;
+    return i;
   }
-  return null;
+  return ASK_KEY;
 }
 
 /** Net `{[` minus `]}` outside quotes: a flow collection left open at the end of the line. */
 function openBrackets(s: string): number {
+  // By UTF-16 code units: every character tested is ASCII, and no half of a surrogate pair equals one.
   let depth = 0;
-  let quote = '';
-  for (const ch of s) {
+  let quote = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
     if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '{' || ch === '[') depth++;
-    else if (ch === '}' || ch === ']') depth--;
-    else if (ch === '#') break;
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 123 || ch === 91) depth++;
+    else if (ch === 125 || ch === 93) depth--;
+    else if (ch === 35) break;
   }
   return depth;
 }
@@ -130,13 +149,21 @@ export function checkIndentation(text: string, start: number, end: number): Inde
     const stop = nl === -1 ? text.length : nl;
     const raw = text.charCodeAt(stop - 1) === 13 && stop > at ? text.slice(at, stop - 1) : text.slice(at, stop);
     // Blank lines, comments, document markers and directives hold no structure.
-    const lead = raw.search(NOT_SPACE);
+    const lead = firstNonSpace(raw);
     if (lead !== -1 && raw.charCodeAt(lead) !== 35 && !((raw.charCodeAt(0) === 45 || raw.charCodeAt(0) === 46) && /^(---|\.\.\.)(\s|$)/.test(raw)) && raw.charCodeAt(0) !== 37) lines.push(parseLine(raw, n, at));
     at = stop + 1;
     n++;
   }
   const kind = lines.find((l) => l.indent === 0 && l.key === 'kind')?.value.replace(/^["']|["']$/g, '');
   return walk(lines, rootShape(kind), num);
+}
+
+/** `raw.search(/\S/)`, with the common line (spaces, then a printable ASCII character) read without the expression. */
+function firstNonSpace(raw: string): number {
+  let k = 0;
+  while (raw.charCodeAt(k) === 32) k++;
+  const c = raw.charCodeAt(k);
+  return c > 32 && c < 127 ? k : raw.search(NOT_SPACE);
 }
 
 /** 1-based line number of a line in the file. */
@@ -173,7 +200,8 @@ function valueEnd(lines: Line[], i: number): number {
     while (depth > 0 && i + 1 < lines.length) depth += openBrackets(lines[++i]!.text);
     return i;
   }
-  const q = /^["']/.exec(v)?.[0];
+  const c = v.charCodeAt(0);
+  const q = c === 34 ? '"' : c === 39 ? "'" : undefined;
   if (q && !closed(v, q)) while (i + 1 < lines.length && !lines[++i]!.text.includes(q));
   return i;
 }
@@ -188,7 +216,7 @@ function walk(lines: Line[], root: Shape | undefined, num: LineNo): IndentProble
     const x = lines[i]!;
     const top0 = stack[stack.length - 1];
     // The text of a block scalar (`key: |`) is not structure: skip it, or report it when it is not indented.
-    if (prev && top0 && BLOCK_SCALAR.test(prev.value)) {
+    if (prev && top0 && blockScalar(prev.value)) {
       prev = undefined;
       if (x.indent > top0.col) {
         while (i + 1 < lines.length && lines[i + 1]!.indent >= x.indent) i++;
@@ -199,7 +227,8 @@ function walk(lines: Line[], root: Shape | undefined, num: LineNo): IndentProble
         return problem(x, num, `The text of \`${k}: ${top0.line.value}\` (line ${num(top0.line)}) must be indented further than \`${k}\`, but line ${num(x)} starts at column ${col1(x.indent)}. Indent every line of the text two spaces further than \`${k}\`.`);
       }
     }
-    if (/^ *\t/.test(x.text)) return problem(x, num, `Line ${num(x)} is indented with a tab. YAML indents with spaces only: replace the tab with spaces, two for each level.`, true);
+    // A tab right after the leading spaces (`indent` counts them).
+    if (x.text.charCodeAt(x.indent) === 9) return problem(x, num, `Line ${num(x)} is indented with a tab. YAML indents with spaces only: replace the tab with spaces, two for each level.`, true);
     // Deeper than the line before, which already has a value: a plain scalar going on, or a mistake.
     if (prev && top0 && top0.line === prev && prev.value !== '' && x.indent > top0.col) {
       if (x.key === undefined && !x.dashes.length) continue;

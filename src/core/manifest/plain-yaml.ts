@@ -43,11 +43,26 @@ const HEX = /^0x[0-9a-fA-F]+$/;
 const NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Plain scalars that can only be strings: most start with a letter other than those of null/true/false. */
-const SURELY_STRING = /^[a-eg-mo-su-zA-EG-MO-SU-Z_/]/;
+/**
+ * Plain scalars that can only be strings: most start with a letter other than those of null/true/false, `_` or
+ * `/` (/^[a-eg-mo-su-zA-EG-MO-SU-Z_/]/, tested by code: every scalar and key is resolved).
+ */
+function surelyString(c: number): boolean {
+  return (c >= 97 && c <= 122 && c !== 102 && c !== 110 && c !== 116) || (c >= 65 && c <= 90 && c !== 70 && c !== 78 && c !== 84) || c === 95 || c === 47;
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 export function resolvePlain(s: string): unknown {
-  if (SURELY_STRING.test(s)) return s;
+  if (surelyString(s.charCodeAt(0))) return s;
+  // Plain ASCII digits (ports, replicas) are what INT reads: no other tag before it matches them.
+  if (s.length > 0 && allDigits(s)) return parseInt(s, 10);
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (OCT.test(s)) return parseInt(s.substring(2), 8);
@@ -406,8 +421,9 @@ class Reader {
     const isMap = t.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
     const out: Record<string, unknown> | unknown[] = isMap ? {} : [];
-    const keys: Record<string, FieldNode> = {};
-    const items: FieldNode[] = [];
+    // Only the record this collection needs (the other would be garbage for every flow collection).
+    const keys = (isMap ? {} : undefined) as Record<string, FieldNode>;
+    const items = (isMap ? undefined : []) as FieldNode[];
     let dotted = false;
     let j = this.skip(p + 1, e);
     if (t.charCodeAt(j) === close) {

@@ -25,16 +25,17 @@ export class FieldReader {
 
   /** Raw value at a dotted path (`spec.ports.0.port`). */
   at(path: Path): unknown {
-    // Called for nearly every field of every object: walk the path without splitting it into an array, and
-    // start from the last parent when this path is one of its fields (the object is never changed while read).
+    // Called for nearly every field of every object: walk the path without splitting it into an array or cutting
+    // keys out of it, and start from the last parent when this path is one of its fields (the object is never
+    // changed while read).
     const last = path.lastIndexOf('.');
-    if (last > 0 && last === this.parent.length && path.startsWith(this.parent)) return step(this.parentValue, path.slice(last + 1));
+    if (last > 0 && last === this.parent.length && path.startsWith(this.parent)) return step(this.parentValue, path, last + 1, path.length);
     let cur: unknown = this.value;
     let from = 0;
     for (;;) {
       const dot = path.indexOf('.', from);
-      if (dot < 0) return step(cur, from === 0 ? path : path.slice(from));
-      cur = step(cur, path.slice(from, dot));
+      if (dot < 0) return step(cur, path, from, path.length);
+      cur = step(cur, path, from, dot);
       if (dot === last) {
         this.parent = path.slice(0, last);
         this.parentValue = cur;
@@ -94,10 +95,10 @@ export class FieldReader {
     return deeperField(this.source, parts.join('.'), last);
   }
 
-  str(path: Path, opts: { required?: boolean } = {}): string | undefined {
+  str(path: Path, opts?: { required?: boolean }): string | undefined {
     const v = this.at(path);
     if (v === undefined || v === null) {
-      if (opts.required) this.required(path);
+      if (opts?.required) this.required(path);
       return undefined;
     }
     if (typeof v === 'string') return v;
@@ -105,14 +106,14 @@ export class FieldReader {
     return this.wrongType(path, 'a string');
   }
 
-  int(path: Path, opts: { required?: boolean; min?: number; max?: number } = {}): number | undefined {
+  int(path: Path, opts?: { required?: boolean; min?: number; max?: number }): number | undefined {
     const v = this.at(path);
     if (v === undefined || v === null) {
-      if (opts.required) this.required(path);
+      if (opts?.required) this.required(path);
       return undefined;
     }
     if (typeof v !== 'number' || !Number.isInteger(v)) return this.wrongType(path, 'an integer');
-    if ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
+    if (opts && ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max))) {
       this.report(CODES.INVALID_VALUE, path, `${path} must be between ${opts.min ?? '-∞'} and ${opts.max ?? '∞'}, not ${v}.`);
       return undefined;
     }
@@ -142,20 +143,28 @@ export class FieldReader {
       this.wrongType(path, 'a list');
       return [];
     }
-    return v.map((_, i) => i);
+    const out: number[] = [];
+    for (let i = 0; i < v.length; i++) out.push(i);
+    return out;
   }
 
   /** True when the field is a mapping (reports anything else that is present). */
   isMap(path: Path): boolean {
+    return this.mapAt(path) !== undefined;
+  }
+
+  /** The mapping at `path`; undefined when absent, and when something else is there (reported). */
+  private mapAt(path: Path): Record<string, unknown> | undefined {
     const v = this.at(path);
-    if (v === undefined || v === null) return false;
-    if (typeof v === 'object' && !Array.isArray(v)) return true;
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
     this.wrongType(path, 'a mapping');
-    return false;
+    return undefined;
   }
 
   keys(path: Path): string[] {
-    return this.isMap(path) ? Object.keys(this.at(path) as object) : [];
+    const m = this.mapAt(path);
+    return m ? Object.keys(m) : [];
   }
 
   strList(path: Path): string[] {
@@ -165,29 +174,30 @@ export class FieldReader {
   }
 
   /** A string→string map (labels, annotations, selectors); keys validated as label keys when asked. */
-  strMap(path: Path, opts: { labelRules?: boolean } = {}): Labels {
+  strMap(path: Path, opts?: { labelRules?: boolean }): Labels {
     const out: Labels = {};
-    for (const key of this.keys(path)) {
-      const sub = `${path}.${key}`;
-      // Read through the map, not the dotted path: label keys contain dots (`app.kubernetes.io/name`).
-      let v = (this.at(path) as Record<string, unknown>)[key];
+    // Read through the map, not the dotted path: label keys contain dots (`app.kubernetes.io/name`).
+    const map = this.mapAt(path);
+    if (!map) return out;
+    for (const key of Object.keys(map)) {
+      let v = map[key];
       // YAML 1.2 reads `true`/`1` unquoted; the API server would reject a non-string label value.
       if (typeof v !== 'string') {
         if (v === null) v = '';
         else {
-          this.wrongType(sub, 'a string (quote it)');
+          this.wrongType(`${path}.${key}`, 'a string (quote it)');
           continue;
         }
       }
-      if (opts.labelRules) {
+      if (opts?.labelRules) {
         const keyProblem = checkQualifiedName(key);
         if (keyProblem) {
-          this.report(CODES.INVALID_LABEL, sub, `label key "${key}": ${keyProblem}.`);
+          this.report(CODES.INVALID_LABEL, `${path}.${key}`, `label key "${key}": ${keyProblem}.`);
           continue;
         }
         const valueProblem = checkLabelValue(v as string);
         if (valueProblem) {
-          this.report(CODES.INVALID_LABEL, sub, `label value "${v as string}": ${valueProblem}.`);
+          this.report(CODES.INVALID_LABEL, `${path}.${key}`, `label value "${v as string}": ${valueProblem}.`);
           continue;
         }
       }
@@ -198,9 +208,7 @@ export class FieldReader {
 
   /** metav1.LabelSelector; absent → undefined. */
   selector(path: Path): LabelSelector | undefined {
-    const v = this.at(path);
-    if (v === undefined || v === null) return undefined;
-    if (!this.isMap(path)) return undefined;
+    if (!this.mapAt(path)) return undefined;
     const matchLabels = this.strMap(`${path}.matchLabels`, { labelRules: true });
     const matchExpressions: LabelSelectorRequirement[] = [];
     for (const i of this.list(`${path}.matchExpressions`)) {
@@ -244,12 +252,39 @@ export class FieldReader {
   }
 }
 
-/** One step of a dotted path: a list index or a mapping's own key; undefined past a scalar or a missing field. */
-function step(cur: unknown, part: string): unknown {
+/**
+ * One step of a dotted path, `path` from `from` to `to`: a list index or a mapping's own key; undefined past a
+ * scalar or a missing field.
+ */
+function step(cur: unknown, path: string, from: number, to: number): unknown {
   if (cur === null || cur === undefined) return undefined;
-  if (Array.isArray(cur)) return cur[Number(part)];
-  if (typeof cur === 'object') return Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<string, unknown>)[part] : undefined;
+  if (Array.isArray(cur)) return cur[index(path, from, to)];
+  if (typeof cur !== 'object') return undefined;
+  // A property lookup by a key cut from the path first looks the new string up among V8's interned strings:
+  // comparing the mapping's own keys with the path in place is faster for the few keys a manifest mapping has,
+  // and cuts nothing (for...in lists own enumerable keys here: a value read from YAML is plain data). A mapping
+  // with many keys is asked the usual way, so a hostile one cannot make each lookup long.
+  const len = to - from;
+  let n = 0;
+  for (const k in cur) {
+    if (k.length === len && path.startsWith(k, from)) return (cur as Record<string, unknown>)[k];
+    if (++n === 16) {
+      const part = path.slice(from, to);
+      return Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Record<string, unknown>)[part] : undefined;
+    }
+  }
   return undefined;
+}
+
+/** `Number(path.slice(from, to))`, read in place when it is plain digits without a leading zero. */
+function index(path: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = path.charCodeAt(i);
+    if (c < 48 || c > 57 || (i === from && c === 48 && to - from > 1) || i - from > 8) return Number(path.slice(from, to));
+    v = v * 10 + (c - 48);
+  }
+  return v; // an empty step reads index 0, as Number('') is 0
 }
 
 export { fieldRange, rangeIn };

@@ -2,7 +2,7 @@ import type { IPFamily, Service, ServicePort } from '../model/core';
 import type { Endpoint, EndpointSlice } from '../model/discovery';
 import type { World } from '../model/world';
 import { clusterIPIndex, slicesByService } from '../model/lookup';
-import { canonicalIP, cidrContains, parseCIDR, parseIP } from './ip';
+import { cidrContains, formatIP, parseCIDR, parseIP } from './ip';
 
 export { clusterIPIndex };
 
@@ -49,7 +49,7 @@ export function unusableEndpointAddress(world: World, ip: string, vips: Map<stri
   if (!parsed) return null;
   const bad = FORBIDDEN.find((f) => f.cidr.family === parsed.family && cidrContains(f.cidr, parsed));
   if (bad) return `${ip} is a ${bad.what} address`;
-  const svc = vips.get(canonicalIP(ip));
+  const svc = vips.get(formatIP(parsed)); // the canonical text, without reading the address again
   if (svc) return `${ip} is the ClusterIP of Service ${svc.namespace}/${svc.name}, and kube-proxy does not forward to virtual IPs`;
   return null;
 }

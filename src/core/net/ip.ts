@@ -13,23 +13,43 @@ export interface CIDR {
   hostBitsSet: boolean;
 }
 
-const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
 /** Parse dotted IPv4 (no leading zeros, as Go's netip) or IPv6 text; null when malformed. */
 export function parseIP(text: string): IP | null {
-  const m = V4.exec(text);
-  if (m) {
-    let v = 0n;
-    for (let i = 1; i <= 4; i++) {
-      const part = m[i]!;
-      if (part.length > 1 && part.startsWith('0')) return null;
-      const n = Number(part);
-      if (n > 255) return null;
-      v = (v << 8n) | BigInt(n);
-    }
-    return { family: 4, value: v };
-  }
+  const v4 = parseIPv4(text);
+  if (v4 !== undefined) return v4;
   return text.includes(':') ? parseIPv6(text) : null;
+}
+
+/**
+ * `a.b.c.d` (each 1–3 ASCII digits) read by scanning characters, with one BigInt made at the end: every pod, Service
+ * and endpoint address passes here. Undefined when the text does not have that shape; null when it does but an
+ * octet has a leading zero or exceeds 255.
+ */
+function parseIPv4(text: string): IP | null | undefined {
+  const n = text.length;
+  let value = 0;
+  let bad = false;
+  let i = 0;
+  for (let octet = 0; octet < 4; octet++) {
+    if (octet > 0) {
+      if (i >= n || text.charCodeAt(i) !== 46) return undefined;
+      i++;
+    }
+    const start = i;
+    let part = 0;
+    while (i < n && i - start < 4) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      part = part * 10 + (c - 48);
+      i++;
+    }
+    const len = i - start;
+    if (len === 0 || len > 3) return undefined;
+    if ((len > 1 && text.charCodeAt(start) === 48) || part > 255) bad = true;
+    value = value * 256 + part;
+  }
+  if (i !== n) return undefined;
+  return bad ? null : { family: 4, value: BigInt(value) };
 }
 
 function parseIPv6(text: string): IP | null {
@@ -84,6 +104,12 @@ export function parseCIDR(text: string): CIDR | null {
 
 export function cidrContains(cidr: CIDR, ip: IP): boolean {
   if (cidr.family !== ip.family) return false;
+  // IPv4 in numbers (dividing by a power of two is shifting right): every endpoint is tested against the
+  // reserved ranges, and BigInt shifts allocate.
+  if (ip.family === 4 && ip.value >= 0n && ip.value <= 0xffffffffn && cidr.base >= 0n && cidr.base <= 0xffffffffn && cidr.prefix >= 0 && cidr.prefix <= 32) {
+    const unit = 2 ** (32 - cidr.prefix);
+    return Math.floor(Number(ip.value) / unit) === Math.floor(Number(cidr.base) / unit);
+  }
   const shift = BigInt(bits(ip.family) - cidr.prefix);
   return ip.value >> shift === cidr.base >> shift;
 }
@@ -95,8 +121,9 @@ export function cidrWithin(inner: CIDR, outer: CIDR): boolean {
 
 export function formatIP(ip: IP): string {
   if (ip.family === 4) {
-    const v = ip.value;
-    return [24n, 16n, 8n, 0n].map((s) => String((v >> s) & 255n)).join('.');
+    // The low 32 bits as a number (higher bits, which no octet shows, dropped): no BigInt per octet.
+    const v = ip.value >= 0n && ip.value <= 0xffffffffn ? Number(ip.value) : Number(BigInt.asUintN(32, ip.value));
+    return `${Math.floor(v / 16777216)}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
   }
   const groups: string[] = [];
   for (let i = 7; i >= 0; i--) groups.push(((ip.value >> BigInt(i * 16)) & 0xffffn).toString(16));

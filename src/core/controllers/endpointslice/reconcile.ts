@@ -1,6 +1,6 @@
 import type { IPFamily, Node, Pod, Service } from '../../model/core';
 import type { Endpoint, EndpointPort, EndpointSlice } from '../../model/discovery';
-import { objectId } from '../../model/meta';
+import { copyFields, objectId } from '../../model/meta';
 import { matchesEquality } from '../../net/labels';
 import { generatedName, safeSuffix } from '../../net/hash';
 import { applyHints } from './hints';
@@ -50,10 +50,23 @@ export function reconcile(service: Service, pods: Pod[], nodes: Node[], maxPerSl
   return slices;
 }
 
+/** Orders pods as their `namespace/name` texts compare (UTF-16 code units), without writing the texts. */
 function byPodName(a: Pod, b: Pod): number {
-  const ka = `${a.namespace}/${a.name}`;
-  const kb = `${b.namespace}/${b.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  const la = a.namespace.length + 1 + a.name.length;
+  const lb = b.namespace.length + 1 + b.name.length;
+  const n = Math.min(la, lb);
+  for (let i = 0; i < n; i++) {
+    const ca = joinedCode(a, i);
+    const cb = joinedCode(b, i);
+    if (ca !== cb) return ca < cb ? -1 : 1;
+  }
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+/** The code unit at `i` of `${pod.namespace}/${pod.name}`. */
+function joinedCode(pod: Pod, i: number): number {
+  const ns = pod.namespace.length;
+  return i < ns ? pod.namespace.charCodeAt(i) : i === ns ? 47 : pod.name.charCodeAt(i - ns - 1);
 }
 
 function nameFor(service: Service, seed: string, used: Set<string>): string {
@@ -65,12 +78,13 @@ function nameFor(service: Service, seed: string, used: Set<string>): string {
 
 /** EPS-6 labels: the Service's own labels, then service-name, managed-by and (headless) the headless label. */
 export function sliceLabels(service: Service): Record<string, string> {
-  return {
-    ...service.labels,
-    [SERVICE_NAME_LABEL]: service.name,
-    [MANAGED_BY_LABEL]: CONTROLLER_NAME,
-    ...(service.headless ? { [HEADLESS_LABEL]: '' } : {}),
-  };
+  // Copied key by key, not spread and then grown: that gets a hidden class per object (model/meta.ts).
+  const out: Record<string, string> = {};
+  copyFields(out, service.labels);
+  out[SERVICE_NAME_LABEL] = service.name;
+  out[MANAGED_BY_LABEL] = CONTROLLER_NAME;
+  if (service.headless) out[HEADLESS_LABEL] = '';
+  return out;
 }
 
 function makeSlice(service: Service, family: IPFamily, ports: EndpointPort[], endpoints: Endpoint[], name: string): EndpointSlice {

@@ -328,8 +328,15 @@ function build(world: World, options: SimOptions): Compiled {
     return b;
   };
 
+  // The selectable pods of one namespace, made when a rule first needs it: most rules of a large input name
+  // other namespaces or ipBlocks, and each bitset is an allocation.
+  const ownNs = new Map<string, Bits>();
+  const ownNamespace = (ns: string): Bits => {
+    let b = ownNs.get(ns);
+    if (!b) ownNs.set(ns, (b = and(nsBits.get(ns) ?? none, podSelectable)));
+    return b;
+  };
   const compileRule = (pol: NetworkPolicy, rule: NetworkPolicyRule): CompiledRule => {
-    const nsOwn = and(nsBits.get(pol.namespace) ?? none, podSelectable);
     const peers: CompiledPeer[] = rule.peers.map((peer, index) => {
       if (peer.ipBlock) {
         const m: IPBlockMatcher = { cidr: net(peer.ipBlock.cidr)!, except: peer.ipBlock.except.map((e) => net(e)!).filter(Boolean) };
@@ -338,7 +345,7 @@ function build(world: World, options: SimOptions): Compiled {
       let b: Bits;
       if (peer.podSelector && peer.namespaceSelector) b = and(selectorBits(peer.podSelector), namespacesBits(peer.namespaceSelector));
       else if (peer.namespaceSelector) b = namespacesBits(peer.namespaceSelector);
-      else b = and(selectorBits(peer.podSelector!), nsOwn);
+      else b = and(selectorBits(peer.podSelector!), ownNamespace(pol.namespace));
       return { index, pods: b };
     });
     const anyPeer = peers.length === 0;

@@ -1,5 +1,5 @@
 import type { PodTemplate } from '../../model/core';
-import { canonicalJSON, fnv32a, safeEncodeString, safeSuffix } from '../../net/hash';
+import { fnv32aCanonicalJSON, safeEncodeString, safeSuffix } from '../../net/hash';
 
 /**
  * The Deployment's `pod-template-hash`. Upstream (controller.ComputeHash) hashes the template with
@@ -8,7 +8,7 @@ import { canonicalJSON, fnv32a, safeEncodeString, safeSuffix } from '../../net/h
  * hash), then encode the decimal number the same way — e.g. `5d9f8c7b64`-style values of 8–10 chars.
  */
 export function podTemplateHash(template: PodTemplate): string {
-  return safeEncodeString(String(fnv32a(canonicalJSON(template))));
+  return safeEncodeString(String(fnv32aCanonicalJSON(template)));
 }
 
 /** [SIM] The 5-character suffix the API server's `generateName` would pick: a hash of the owner and index. */

@@ -1,5 +1,5 @@
 import type { Node, Pod, Workload } from '../../model/core';
-import { objectId } from '../../model/meta';
+import { copyFields, objectId } from '../../model/meta';
 import { fnv32a, generatedName } from '../../net/hash';
 import { podSuffix, podTemplateHash } from './names';
 
@@ -11,10 +11,11 @@ import { podSuffix, podTemplateHash } from './names';
  * the scheduler and IPAM, unless the template fixes `spec.nodeName`.
  */
 export function podsForWorkload(w: Workload, nodes: Node[]): Pod[] {
+  const t = templateParts(w);
   switch (w.kind) {
     case 'StatefulSet':
       return range(w.replicas).map((i) =>
-        makePod(w, `${w.name}-${i}`, {
+        makePod(t, `${w.name}-${i}`, {
           'statefulset.kubernetes.io/pod-name': `${w.name}-${i}`,
           'apps.kubernetes.io/pod-index': String(i),
         }, { hostname: `${w.name}-${i}`, ...(w.serviceName ? { subdomain: w.serviceName } : {}) }),
@@ -23,25 +24,25 @@ export function podsForWorkload(w: Workload, nodes: Node[]): Pod[] {
       const hash = podTemplateHash(w.template);
       const rs = `${w.name}-${hash}`; // replicaSetName, without hashing the template twice
       return uniqueNames(range(w.replicas).map((i) => generatedName(`${rs}-`, podSuffix(rs, i))), rs).map((name) =>
-        makePod(w, name, { 'pod-template-hash': hash }),
+        makePod(t, name, { 'pod-template-hash': hash }),
       );
     }
     case 'DaemonSet':
       return uniqueNames(nodes.map((n) => generatedName(`${w.name}-`, podSuffix(w.name, n.name))), w.name).map((name, i) =>
-        makePod(w, name, {}, {}, nodes[i]!.name),
+        makePod(t, name, {}, {}, nodes[i]!.name),
       );
     case 'CronJob': {
       const job = `${w.name}-${String(fnv32a(w.id) % 100000000).padStart(8, '0')}`;
       return uniqueNames(range(w.replicas).map((i) => generatedName(`${job}-`, podSuffix(job, i))), job).map((name) =>
-        makePod(w, name, { 'batch.kubernetes.io/job-name': job, 'job-name': job }),
+        makePod(t, name, { 'batch.kubernetes.io/job-name': job, 'job-name': job }),
       );
     }
     case 'Job':
       return uniqueNames(range(w.replicas).map((i) => generatedName(`${w.name}-`, podSuffix(w.name, i))), w.name).map((name) =>
-        makePod(w, name, { 'batch.kubernetes.io/job-name': w.name, 'job-name': w.name }),
+        makePod(t, name, { 'batch.kubernetes.io/job-name': w.name, 'job-name': w.name }),
       );
     default:
-      return uniqueNames(range(w.replicas).map((i) => generatedName(`${w.name}-`, podSuffix(w.name, i))), w.name).map((name) => makePod(w, name, {}));
+      return uniqueNames(range(w.replicas).map((i) => generatedName(`${w.name}-`, podSuffix(w.name, i))), w.name).map((name) => makePod(t, name, {}));
   }
 }
 
@@ -60,19 +61,35 @@ function uniqueNames(names: string[], base: string): string[] {
   });
 }
 
-function makePod(w: Workload, name: string, extraLabels: Record<string, string>, identity: { hostname?: string; subdomain?: string } = {}, nodeName?: string): Pod {
+/** What every pod of a workload takes from its template, split once per workload rather than per pod. */
+interface TemplateParts {
+  w: Workload;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  templateNode: string | undefined;
+  spec: Omit<Workload['template'], 'labels' | 'annotations' | 'nodeName'>;
+  /** Field paths of the pod (`spec.containers.0.ports`) resolve under the workload's template. */
+  source: Pod['source'];
+}
+
+function templateParts(w: Workload): TemplateParts {
   const { labels, annotations, nodeName: templateNode, ...spec } = w.template;
+  return { w, labels, annotations, templateNode, spec, source: { ...w.source, prefix: w.templatePath } };
+}
+
+function makePod(t: TemplateParts, name: string, extraLabels: Record<string, string>, identity: { hostname?: string; subdomain?: string } = {}, nodeName?: string): Pod {
+  const { w, labels, annotations, templateNode, spec } = t;
   return {
     id: objectId('Pod', w.namespace, name),
     kind: 'Pod',
     name,
     namespace: w.namespace,
-    labels: { ...labels, ...extraLabels },
+    labels: podLabels(labels, extraLabels),
     annotations: { ...annotations },
     order: w.order,
     ...(w.creationTimestamp ? { creationTimestamp: w.creationTimestamp } : {}),
-    // Field paths of the pod (`spec.containers.0.ports`) resolve under the workload's template.
-    source: { ...w.source, prefix: w.templatePath },
+    // The pods of a workload share one (never changed) SourceRef.
+    source: t.source,
     ...(w.system ? { system: true } : {}),
     ...spec,
     ...identity,
@@ -83,4 +100,12 @@ function makePod(w: Workload, name: string, extraLabels: Record<string, string>,
     terminating: false,
     ownerId: w.id,
   };
+}
+
+/** `{ ...labels, ...extra }` copied key by key: a spread then grown gets a hidden class per pod (model/meta.ts). */
+function podLabels(labels: Record<string, string>, extra: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  copyFields(out, labels);
+  copyFields(out, extra);
+  return out;
 }

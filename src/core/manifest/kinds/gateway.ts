@@ -1,9 +1,10 @@
 import { CODES } from '../../diagnostics/codes';
-import type { Listener } from '../../model/gateway';
+import type { Listener, Gateway, GatewayClass, ReferenceGrant } from '../../model/gateway';
 import { parseIP } from '../../net/ip';
 import { checkDNS1123Label } from '../../net/names';
 import type { KindHandler } from '../kind';
 import type { FieldReader } from '../reader';
+import { withMeta } from '../../model/meta';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const V1 = `${GATEWAY_GROUP}/v1`;
@@ -33,7 +34,7 @@ export const gatewayClassKind: KindHandler = {
   read(r, meta, { world }) {
     const controllerName = r.str('spec.controllerName', { required: true });
     if (controllerName === undefined) return;
-    world.gatewayClasses.push({ ...meta, kind: 'GatewayClass', controllerName });
+    world.gatewayClasses.push(withMeta<GatewayClass>(meta, { kind: 'GatewayClass', controllerName }));
   },
 };
 
@@ -120,7 +121,7 @@ export const gatewayKind: KindHandler = {
       if (value && parseIP(value) && !addresses.includes(value)) addresses.push(value);
     }
     if (gatewayClassName === undefined || errorCount(r) > before) return;
-    world.gateways.push({ ...meta, kind: 'Gateway', gatewayClassName, listeners, addresses });
+    world.gateways.push(withMeta<Gateway>(meta, { kind: 'Gateway', gatewayClassName, listeners, addresses }));
   },
 };
 
@@ -149,6 +150,6 @@ export const referenceGrantKind: KindHandler = {
     if (from.length === 0) r.required('spec.from', 'spec.from (at least one entry)');
     if (to.length === 0) r.required('spec.to', 'spec.to (at least one entry)');
     if (errorCount(r) > before) return;
-    world.referenceGrants.push({ ...meta, kind: 'ReferenceGrant', from, to });
+    world.referenceGrants.push(withMeta<ReferenceGrant>(meta, { kind: 'ReferenceGrant', from, to }));
   },
 };

@@ -1,9 +1,10 @@
 import { CODES } from '../../diagnostics/codes';
-import type { BackendRef, GRPCRouteMatch, GRPCRouteRule, HTTPRouteMatch, HTTPRouteRule, ParentRef, RouteFilter, StringMatchType } from '../../model/gateway';
+import type { BackendRef, GRPCRouteMatch, GRPCRouteRule, HTTPRouteMatch, HTTPRouteRule, ParentRef, RouteFilter, StringMatchType, HTTPRoute, GRPCRoute } from '../../model/gateway';
 import type { ObjectMeta } from '../../model/meta';
 import type { KindHandler } from '../kind';
 import type { FieldReader } from '../reader';
 import { GATEWAY_GROUP, checkGatewayHostname, errorCount } from './gateway';
+import { withMeta } from '../../model/meta';
 
 const V1 = `${GATEWAY_GROUP}/v1`;
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
@@ -183,7 +184,7 @@ export const httpRouteKind: KindHandler = {
     // ADM-5: no rules → one rule matching `PathPrefix /` (with no backends: answered 500/404 by the gateway).
     if (rules.length === 0) rules.push({ matches: [defaultMatch()], filters: [], backendRefs: [], index: 0 });
     if (errorCount(r) > before) return;
-    world.httpRoutes.push({ ...meta, kind: 'HTTPRoute', parentRefs, hostnames, rules });
+    world.httpRoutes.push(withMeta<HTTPRoute>(meta, { kind: 'HTTPRoute', parentRefs, hostnames, rules }));
   },
 };
 
@@ -221,6 +222,6 @@ export const grpcRouteKind: KindHandler = {
     });
     if (rules.length === 0) rules.push({ matches: [], filters: [], backendRefs: [], index: 0 });
     if (errorCount(r) > before) return;
-    world.grpcRoutes.push({ ...meta, kind: 'GRPCRoute', parentRefs, hostnames, rules });
+    world.grpcRoutes.push(withMeta<GRPCRoute>(meta, { kind: 'GRPCRoute', parentRefs, hostnames, rules }));
   },
 };

@@ -1,8 +1,9 @@
 import { CODES } from '../../diagnostics/codes';
-import type { IngressBackend, IngressPath, IngressPathType, IngressRule } from '../../model/networking';
+import type { IngressBackend, IngressPath, IngressPathType, IngressRule, Ingress, IngressClass } from '../../model/networking';
 import { checkDNS1035Label, checkDNS1123Subdomain, checkPortName } from '../../net/names';
 import type { KindHandler } from '../kind';
 import type { FieldReader } from '../reader';
+import { withMeta } from '../../model/meta';
 
 /** The legacy class annotation (ING-2, ING-3). */
 export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -22,7 +23,7 @@ export const ingressClassKind: KindHandler = {
   read(r, meta, { world }) {
     const controller = r.str('spec.controller', { required: true });
     if (controller === undefined) return;
-    world.ingressClasses.push({ ...meta, kind: 'IngressClass', controller, isDefault: meta.annotations[DEFAULT_CLASS_ANNOTATION] === 'true', implicit: false });
+    world.ingressClasses.push(withMeta<IngressClass>(meta, { kind: 'IngressClass', controller, isDefault: meta.annotations[DEFAULT_CLASS_ANNOTATION] === 'true', implicit: false }));
   },
 };
 
@@ -78,15 +79,14 @@ export const ingressKind: KindHandler = {
     });
     if (!ok) return;
     const ingressClassName = specClass ?? annClass;
-    world.ingresses.push({
-      ...meta,
+    world.ingresses.push(withMeta<Ingress>(meta, {
       kind: 'Ingress',
       ...(ingressClassName !== undefined ? { ingressClassName } : {}),
       classSource: specClass !== undefined ? 'spec' : annClass !== undefined ? 'annotation' : 'none',
       ...(defaultBackend ? { defaultBackend } : {}),
       rules,
       tls,
-    });
+    }));
   },
 };
 

@@ -2,6 +2,7 @@ import type { Namespace } from '../../model/core';
 import { objectId } from '../../model/meta';
 import type { World } from '../../model/world';
 import type { KindHandler } from '../kind';
+import { withMeta } from '../../model/meta';
 
 const METADATA_NAME = 'kubernetes.io/metadata.name';
 
@@ -12,7 +13,7 @@ export const namespaceKind: KindHandler = {
   namespaced: false,
   nameRule: 'label',
   read(_r, meta, { world }) {
-    world.namespaces.push({ ...meta, kind: 'Namespace', labels: { ...meta.labels, [METADATA_NAME]: meta.name }, implicit: false });
+    world.namespaces.push(withMeta<Namespace>(meta, { kind: 'Namespace', labels: { ...meta.labels, [METADATA_NAME]: meta.name }, implicit: false }));
   },
 };
 

@@ -1,10 +1,11 @@
 import { CODES } from '../../diagnostics/codes';
 import type { LabelSelector } from '../../model/meta';
-import type { IPBlock, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRule } from '../../model/networking';
+import type { IPBlock, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRule, NetworkPolicy } from '../../model/networking';
 import { cidrWithin, formatIP, parseCIDR } from '../../net/ip';
 import { checkPortName } from '../../net/names';
 import type { KindHandler } from '../kind';
 import type { FieldReader } from '../reader';
+import { withMeta } from '../../model/meta';
 
 const EMPTY: LabelSelector = { matchLabels: {}, matchExpressions: [] };
 
@@ -36,15 +37,14 @@ export const networkPolicyKind: KindHandler = {
       if (egress.length > 0) types.push('Egress');
     }
     if (r.diags.slice(before).some((d) => d.severity === 'error')) return;
-    world.networkPolicies.push({
-      ...meta,
+    world.networkPolicies.push(withMeta<NetworkPolicy>(meta, {
       kind: 'NetworkPolicy',
       podSelector,
       policyTypes: types,
       policyTypesDefaulted: defaulted,
       ingress,
       egress,
-    });
+    }));
   },
 };
 

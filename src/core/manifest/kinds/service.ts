@@ -1,8 +1,9 @@
 import { CODES } from '../../diagnostics/codes';
-import type { IPFamily, ServicePort, ServiceType, TrafficPolicy } from '../../model/core';
+import type { IPFamily, ServicePort, ServiceType, TrafficPolicy, Service } from '../../model/core';
 import { canonicalIP, parseCIDR, parseIP } from '../../net/ip';
 import { checkDNS1123Label, checkDNS1123Subdomain, checkPortName } from '../../net/names';
 import type { KindHandler } from '../kind';
+import { withMeta } from '../../model/meta';
 
 const TYPES: ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 const POLICIES: TrafficPolicy[] = ['Cluster', 'Local'];
@@ -79,8 +80,7 @@ export const serviceKind: KindHandler = {
     const trafficDistribution = r.str('spec.trafficDistribution');
     const topologyMode = meta.annotations['service.kubernetes.io/topology-aware-hints'] ?? meta.annotations['service.kubernetes.io/topology-mode'];
     const healthCheckNodePort = r.int('spec.healthCheckNodePort', { min: 1, max: 65535 });
-    world.services.push({
-      ...meta,
+    world.services.push(withMeta<Service>(meta, {
       kind: 'Service',
       type,
       headless: headless && type !== 'ExternalName',
@@ -102,7 +102,7 @@ export const serviceKind: KindHandler = {
       ...(healthCheckNodePort ? { healthCheckNodePort } : {}),
       ...(trafficDistribution ? { trafficDistribution } : {}),
       ...(topologyMode ? { topologyMode } : {}),
-    });
+    }));
   },
 };
 

@@ -1,8 +1,9 @@
 import { CODES } from '../../diagnostics/codes';
-import type { WorkloadKind } from '../../model/core';
+import type { WorkloadKind, Workload } from '../../model/core';
 import { matchesSelector } from '../../net/labels';
 import type { KindHandler } from '../kind';
 import { readPodSpec } from './pod-spec';
+import { withMeta } from '../../model/meta';
 
 interface Shape {
   kind: WorkloadKind;
@@ -55,15 +56,14 @@ function handlerFor(shape: Shape): KindHandler {
       }
       const replicas = shape.replicasPath ? (r.int(shape.replicasPath, { min: 0 }) ?? 1) : 0;
       const serviceName = shape.kind === 'StatefulSet' ? r.str('spec.serviceName') : undefined;
-      world.workloads.push({
-        ...meta,
+      world.workloads.push(withMeta<Workload>(meta, {
         kind: shape.kind,
         replicas,
         selector,
         template,
         templatePath: t,
         ...(serviceName ? { serviceName } : {}),
-      });
+      }));
     },
   };
 }
