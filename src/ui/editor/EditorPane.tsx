@@ -141,7 +141,6 @@ export default function EditorPane() {
             // Sticky scroll rebuilds an outline of the whole document from the YAML worker's symbols after every
             // edit: tens of ms per keystroke at 400 objects, on the main thread.
             stickyScroll: { enabled: false },
-            bracketPairColorization: { enabled: false },
             ariaLabel: 'Scenario YAML. Tab indents; press Escape, then Tab, to leave the editor.',
           }}
           onChange={(v) => setText(v ?? '')}
@@ -149,7 +148,9 @@ export default function EditorPane() {
             editorRef.current = ed;
             // Colouring bracket pairs parses the whole text for brackets after every change (about 25 ms of each
             // edit at 400 objects, before the graph can show it); manifests use few, and matching brackets are
-            // still highlighted. The model reads this from its own options, not the editor's.
+            // still highlighted. The model reads this from its own options. (Also setting the editor's
+            // `bracketPairColorization` option made schema completion answer "No suggestions" in one run of
+            // three in the browser tests.)
             ed.getModel()?.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
             const w = window as unknown as { __playground?: Record<string, unknown> };
             w.__playground = {
