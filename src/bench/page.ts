@@ -248,7 +248,9 @@ async function keystrokes(url: string, text: string, count: number): Promise<{ n
       const digit = digits[i % 2]!;
       const want = base.nodes + (i % 2 === 0 ? 1 : 0);
       const lastRev = Math.max(0, ...(await marks(b.page)).map((x) => x.rev));
-      for (let k = 0; k < m[1]!.length; k++) await b.page.keyboard.press('Shift+ArrowLeft');
+      // Select the value now in the text (the original, or the one typed last).
+      const current = i % 2 === 0 ? m[1]! : digits[0]!;
+      for (let k = 0; k < current.length; k++) await b.page.keyboard.press('Shift+ArrowLeft');
       await b.page.keyboard.type(digit);
       const h = await b.page.waitForFunction(
         ([rev, n]) => {
