@@ -13,7 +13,6 @@ import { createSimClient } from './sim-client';
 import { isPanelId } from './panels/registry';
 import { createAppStore, type AppStore, type SourceSlice, type UiSlice } from './store';
 import { encodeScenario } from './url-state';
-import { whenIdle, type Idle } from './idle';
 
 const KEY_SOURCE = 'knet-playground:source';
 const KEY_UI = 'knet-playground:ui';
@@ -106,9 +105,6 @@ export function bootStore(): AppStore {
   };
 
   let store: AppStore | null = null;
-  /** The address bar's update after an edit, written when the page is idle, or at once when it is left. */
-  let urlWrite: Idle | null = null;
-  addEventListener('pagehide', () => urlWrite?.flush());
   const sim = createSimClient({
     onReply: (r) => store?.getState().actions.receive(r),
     onNotice: (m) => store?.getState().actions.notify(m),
@@ -120,10 +116,9 @@ export function bootStore(): AppStore {
         // A read-only or embedded view never overwrites the user's own saved work.
         if (config.persistLocal) writeJSON(KEY_SOURCE, { text: s.text, options: s.options, showSystem: s.showSystem } satisfies Saved);
       },
-      writeUrl: (t, o) => {
-        urlWrite?.cancel();
-        urlWrite = whenIdle(() => history.replaceState(history.state, '', encodeScenario(t, o)));
-      },
+      // Not deferred to an idle moment: the address holds the scenario within a second of an edit, and
+      // waiting for the page to be idle after a big scenario's graph took longer than that.
+      writeUrl: (t, o) => history.replaceState(history.state, '', encodeScenario(t, o)),
       saveUi: (u) => writeJSON(KEY_UI, u),
     },
     { source, ui },

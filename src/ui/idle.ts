@@ -1,13 +1,11 @@
 /**
- * Work nobody waits for (the address bar, the header's share link), run when the page has painted what the
- * user is waiting for. Compressing a 400-object scenario takes about 20 ms; done on a timer it landed
- * between an edit and the graph that shows it.
+ * Work nobody waits for (the header's share link), run when the page has painted what the user is waiting
+ * for. Compressing a 400-object scenario takes about 20 ms; done on a timer it landed between an edit and the
+ * graph that shows it.
  */
 export interface Idle {
   /** Drops the work. */
   cancel(): void;
-  /** Runs the work now if it has not run yet (the page is being left). */
-  flush(): void;
 }
 
 export function whenIdle(work: () => void, timeout = 1000): Idle {
@@ -25,6 +23,5 @@ export function whenIdle(work: () => void, timeout = 1000): Idle {
       if (ric) cancelIdleCallback(handle as number);
       else clearTimeout(handle as ReturnType<typeof setTimeout>);
     },
-    flush: run,
   };
 }

@@ -198,16 +198,6 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
         stale = false;
         run();
       }
-      if (urlWaiting) writeUrl();
-    };
-    /**
-     * The address bar follows the text once typing pauses, but never ahead of the graph of an edit being
-     * simulated: compressing a big scenario takes tens of ms that the graph would wait for.
-     */
-    let urlWaiting = false;
-    const writeUrl = () => {
-      urlWaiting = inFlight !== null;
-      if (!urlWaiting) env.writeUrl(get().source.text, get().source.options);
     };
     let runQueued = false;
     const scheduleRun = () => {
@@ -229,7 +219,7 @@ export function createAppStore(env: StoreEnv, initial: { source: Omit<SourceSlic
       env.save(get().source);
       if (shared) {
         if (urlTimer) clearTimeout(urlTimer);
-        urlTimer = setTimeout(writeUrl, delays.url);
+        urlTimer = setTimeout(() => env.writeUrl(get().source.text, get().source.options), delays.url);
       }
     };
     return {

@@ -47,10 +47,9 @@ function GraphInner() {
       const reply = store.getState().result.reply;
       if (!el || !id || !reply) return;
       const type = el.classList.contains('react-flow__node') ? 'node' : 'edge';
-      const find = (f: { type: 'node' | 'edge'; id: string }) =>
-        canvas.current?.querySelector<HTMLElement | SVGElement>(`.react-flow__${f.type}[data-id="${CSS.escape(f.id)}"]`);
       // A node out of view is brought into it by React Flow as it takes the focus (autoPanOnNodeFocus).
-      const focus = (f: { type: 'node' | 'edge'; id: string }) => find(f)?.focus();
+      const focus = (f: { type: 'node' | 'edge'; id: string }) =>
+        canvas.current?.querySelector<HTMLElement | SVGElement>(`.react-flow__${f.type}[data-id="${CSS.escape(f.id)}"]`)?.focus();
       if (ev.key === 'Enter' || ev.key === ' ') {
         ev.preventDefault();
         select({ type, id });
