@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { editorText, openBrowser, pasteAll, ready, serveSite, shot, SHOTS, type Browser, type Site } from './harness';
+import { editorText, openBrowser, pasteAll, pasteKeys, ready, serveSite, shot, SHOTS, type Browser, type Site } from './harness';
 
 type Hooks = { markers(): { line: number; code?: string; severity: number }[]; decorations(): { startLine: number; endLine: number }[] };
 const hooks = (b: Browser) => ({
@@ -269,7 +269,7 @@ describe('the playground page', () => {
       await other.page.click('.monaco-editor .view-lines');
       await other.page.keyboard.type('xyz');
       await other.page.keyboard.press('Backspace');
-      await pasteAll(other.page, 'kind: Nothing\n');
+      await pasteKeys(other.page, 'kind: Nothing\n');
       await other.page.waitForTimeout(1200);
       expect(await editorText(other.page)).toBe(before);
       expect(await other.page.evaluate(() => location.hash)).toBe(hash);

@@ -128,11 +128,13 @@ async function timedPaste(page: Page, text: string, nodes: ((n: number) => boole
   await page.click('.monaco-editor .view-lines');
   await page.keyboard.press('ControlOrMeta+A');
   const t0 = await page.evaluate((t) => {
-    const ta = document.querySelector('.monaco-editor textarea') as HTMLTextAreaElement;
+    // The paste event goes where the browser sends a real one: the focused element (Monaco's EditContext
+    // element in Chromium; a paste on its hidden textarea is lost).
+    const target = document.activeElement as HTMLElement;
     const dt = new DataTransfer();
     dt.setData('text/plain', t);
     const start = performance.now();
-    ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     return start;
   }, text);
   const handle = await page.waitForFunction(
