@@ -11,7 +11,6 @@ import { useActions, useApp, useStoreApi } from '../store';
 import { highlightRanges, objectAt } from '../selection';
 import { dnsClientOf, fixesForPolicy, singleEdit } from '../quick-fix';
 import { useEdgeCites } from '../edge-cites';
-import { schemaMarkersToKeep } from './one-message';
 
 type IEditor = monaco.editor.IStandaloneCodeEditor;
 
@@ -188,7 +187,6 @@ export default function EditorPane() {
             });
             leaveOnEscapeTab(ed);
             registerQuickFixes(store);
-            oneMessagePerProblem(ed);
             // Apply markers and decorations now that the editor exists (a re-render with the same reply would not).
             setMounted(true);
             document.documentElement.dataset.editorReady = 'true';
@@ -200,23 +198,6 @@ export default function EditorPane() {
       </p>
     </div>
   );
-}
-
-/**
- * monaco-yaml's schema markers (owner `yaml`) are dropped on lines where the simulator's (owner `sim`) say
- * the same problem with more to it (one-message.ts). Runs whenever either owner sets its markers.
- */
-function oneMessagePerProblem(ed: IEditor): void {
-  const sub = monaco.editor.onDidChangeMarkers((uris) => {
-    const model = ed.getModel();
-    if (!model || !uris.some((u) => u.toString() === model.uri.toString())) return;
-    const schema = monaco.editor.getModelMarkers({ resource: model.uri, owner: 'yaml' });
-    if (schema.length === 0) return;
-    const keep = schemaMarkersToKeep(schema, monaco.editor.getModelMarkers({ resource: model.uri, owner: 'sim' }));
-    // Only when something goes: setting them fires this listener again, which then finds nothing to drop.
-    if (keep.length < schema.length) monaco.editor.setModelMarkers(model, 'yaml', keep);
-  });
-  ed.onDidDispose(() => sub.dispose());
 }
 
 const MODIFIERS = new Set([monaco.KeyCode.Shift, monaco.KeyCode.Ctrl, monaco.KeyCode.Alt, monaco.KeyCode.Meta]);

@@ -7,6 +7,7 @@ import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
 import { loader } from '@monaco-editor/react';
 import { configureMonacoYaml } from 'monaco-yaml';
 import { kubernetesSchema } from './schemas/index';
+import { filterSchemaMarkers } from './one-message';
 
 type Env = { getWorker(moduleId: string, label: string): Worker };
 
@@ -31,6 +32,9 @@ const original = monaco.editor.createWebWorker.bind(monaco.editor) as (opts: unk
   worker.postMessage(o.createData);
   return original({ ...o, worker });
 };
+
+// One message per problem: the schema's markers are filtered against the simulator's as they are set.
+filterSchemaMarkers(monaco.editor as unknown as Parameters<typeof filterSchemaMarkers>[0]);
 
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,

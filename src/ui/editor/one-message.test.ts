@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemaMarkersToKeep } from './one-message';
+import { filterSchemaMarkers, schemaMarkersToKeep } from './one-message';
 
 const at = (from: number, to = from, message = '') => ({ startLineNumber: from, endLineNumber: to, message });
 
@@ -12,5 +12,43 @@ describe('schemaMarkersToKeep', () => {
     ['other lines: kept', [at(3, 3, 'a'), at(12, 12, 'b')], [at(7, 8)], ['a', 'b']],
   ])('%s', (_what, schema, sim, kept) => {
     expect(schemaMarkersToKeep(schema, sim).map((m) => m.message)).toEqual(kept);
+  });
+});
+
+describe('filterSchemaMarkers', () => {
+  type M = ReturnType<typeof at>;
+  const make = () => {
+    const shown = new Map<string, M[]>();
+    const api = { setModelMarkers: (_model: object, owner: string, markers: M[]) => void shown.set(owner, markers) };
+    filterSchemaMarkers(api);
+    return { api, shown, model: {} };
+  };
+  const messages = (ms: M[] | undefined) => (ms ?? []).map((m) => m.message);
+
+  it('drops a schema marker set after the simulator marker on its line, before anyone sees it', () => {
+    const { api, shown, model } = make();
+    api.setModelMarkers(model, 'sim', [at(7, 7, 'sim')]);
+    api.setModelMarkers(model, 'yaml', [at(7, 7, 'enum'), at(9, 9, 'other')]);
+    expect(messages(shown.get('yaml'))).toEqual(['other']);
+    expect(messages(shown.get('sim'))).toEqual(['sim']);
+  });
+
+  it('drops it when the simulator marker comes second, and brings it back when that marker goes', () => {
+    const { api, shown, model } = make();
+    api.setModelMarkers(model, 'yaml', [at(7, 7, 'enum')]);
+    expect(messages(shown.get('yaml'))).toEqual(['enum']);
+    api.setModelMarkers(model, 'sim', [at(7, 7, 'sim')]);
+    expect(messages(shown.get('yaml'))).toEqual([]);
+    api.setModelMarkers(model, 'sim', []);
+    expect(messages(shown.get('yaml'))).toEqual(['enum']);
+  });
+
+  it('leaves other owners and other models alone', () => {
+    const { api, shown, model } = make();
+    api.setModelMarkers(model, 'sim', [at(3)]);
+    api.setModelMarkers({}, 'yaml', [at(3, 3, 'elsewhere')]);
+    api.setModelMarkers(model, 'lint', [at(3, 3, 'lint')]);
+    expect(messages(shown.get('yaml'))).toEqual(['elsewhere']);
+    expect(messages(shown.get('lint'))).toEqual(['lint']);
   });
 });
