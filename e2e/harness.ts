@@ -169,6 +169,21 @@ export async function pasteKeys(page: Page, text: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+V');
 }
 
+/**
+ * Open the scenario gallery with the header's button and wait for its cards. When they do not come, the
+ * error says which panel is open instead and a screenshot is kept (`gallery-missing.png`).
+ */
+export async function openGallery(page: Page): Promise<void> {
+  await page.click('.topbar button:has-text("Scenarios")');
+  try {
+    await page.waitForSelector('.gallery .card', { timeout: 15_000 });
+  } catch {
+    const tab = await page.evaluate(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent ?? 'no tab selected');
+    const file = await shot(page, 'gallery-missing');
+    throw new Error(`the gallery did not open after a click on Scenarios: the open panel is "${tab}" (screenshot ${file})`);
+  }
+}
+
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
   const file = join(SHOTS, `${name}.png`);

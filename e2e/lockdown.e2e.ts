@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, openPlayground, shot, type Browser } from './harness';
+import { editorText, openGallery, openPlayground, shot, type Browser } from './harness';
 import { SCENARIOS } from '../src/scenarios/index';
 
 type Probe = { rev: number; replyRev: number; errors: number };
@@ -30,7 +30,7 @@ describe('lock down a namespace', () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     ({ b, close } = await openPlayground());
-    await b.page.click('.topbar button:has-text("Scenarios")');
+    await openGallery(b.page);
     await b.page.click(`.card[data-scenario="${shop.id}"] button`);
     if (await b.page.locator('.gallery .confirm').count()) await b.page.click('.gallery .confirm button:has-text("Replace")');
     await b.page.waitForFunction((t) => (window as unknown as { __playground: { text(): string } }).__playground.text() === t, shop.text, { timeout: 10_000 });
