@@ -49,6 +49,29 @@ describe('a graph of 700 nodes', () => {
     expect((await inView()).length).toBeLessThan(total / 2);
   });
 
+  it('lays one box under the whole drawing, sized on the viewport alone (its size is not inherited by the nodes)', async () => {
+    const sizes = await b.page.evaluate(() => {
+      const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+      const box = getComputedStyle(viewport, '::before');
+      // The drawing in flow coordinates: the far edges of every node (positions are the viewport's own).
+      let w = 0;
+      let h = 0;
+      for (const n of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+        const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(n.style.transform);
+        if (!m) continue;
+        w = Math.max(w, Number(m[1]) + n.offsetWidth);
+        h = Math.max(h, Number(m[2]) + n.offsetHeight);
+      }
+      const node = getComputedStyle(document.querySelector('.react-flow__node')!);
+      return { boxW: parseFloat(box.width), boxH: parseFloat(box.height), w, h, nodeSees: node.getPropertyValue('--graph-h').trim() };
+    });
+    expect(sizes.h).toBeGreaterThan(5000); // 700 nodes, a few columns: a tall drawing
+    expect(sizes.boxW).toBeGreaterThanOrEqual(sizes.w);
+    expect(sizes.boxH).toBeGreaterThanOrEqual(sizes.h);
+    // Not inherited: a new size restyles the box, not the 14,000 elements under the viewport.
+    expect(sizes.nodeSees).toBe('0px');
+  });
+
   it('moves the view with the arrow keys to a node that was out of it, and focuses it there', async () => {
     const before = new Set(await inView());
     await b.page.focus(`${OBJECTS}[data-kind="Pod"]`);

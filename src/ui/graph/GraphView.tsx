@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { Panel, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import type { Placement } from '../../worker/protocol';
 import { useActions, useApp, useStoreApi } from '../store';
@@ -141,6 +141,7 @@ function GraphInner() {
   const measureTools = useCallback(() => toolsHeight.current, []);
   const embed = useApp((s) => s.ui.embed);
   const { partial, setPartial, fitAll } = useFirstView(extent, count, shape, measureTools, embed);
+  useBackdrop(canvas, reply?.layout);
   const setPartialRef = useRef(setPartial);
   setPartialRef.current = setPartial;
 
@@ -193,22 +194,28 @@ function GraphInner() {
 const EXTENT_MARGIN = 320;
 
 /**
- * The drawing's extent in flow coordinates (the layout never goes below 0), as CSS variables for the
- * viewport's backdrop (graph.css): one box under the whole drawing lets Chrome paint every node and edge
- * into the viewport's single layer while panning, instead of a layer per row of nodes.
+ * The drawing's extent in flow coordinates (the layout never goes below 0), for the viewport's backdrop
+ * (graph.css): one box under the whole drawing lets Chrome paint every node and edge into the viewport's
+ * single layer while panning, instead of a layer per row of nodes. Set on the viewport itself as custom
+ * properties that graph.css registers as not inherited: on an ancestor, an inherited property that changed
+ * (the drawing one pod taller) restyled all 14,000 elements of a 700-node graph, about 40 ms of an edit.
  */
-function extentVars(layout: Record<string, Placement> | undefined): CSSProperties {
-  const { w, h } = drawingExtent(absoluteBoxes(layout ?? {}).values());
-  return { '--graph-w': `${Math.ceil(w + EXTENT_MARGIN)}px`, '--graph-h': `${Math.ceil(h + EXTENT_MARGIN)}px` } as CSSProperties;
+function useBackdrop(canvas: RefObject<HTMLDivElement | null>, layout: Record<string, Placement> | undefined): void {
+  useLayoutEffect(() => {
+    const viewport = canvas.current?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!viewport) return;
+    const { w, h } = drawingExtent(absoluteBoxes(layout ?? {}).values());
+    viewport.style.setProperty('--graph-w', `${Math.ceil(w + EXTENT_MARGIN)}px`);
+    viewport.style.setProperty('--graph-h', `${Math.ceil(h + EXTENT_MARGIN)}px`);
+  }, [canvas, layout]);
 }
 
 export function GraphView() {
   const reply = useApp((s) => s.result.reply);
   const failure = useApp((s) => s.result.failure);
   const empty = reply && reply.topology.nodes.filter((n) => n.kind !== 'Client').length === 0;
-  const extent = useMemo(() => extentVars(reply?.layout), [reply?.layout]);
   return (
-    <div className="graph" style={extent}>
+    <div className="graph">
       <ReactFlowProvider>
         <GraphInner />
       </ReactFlowProvider>
