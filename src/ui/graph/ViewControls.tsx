@@ -27,7 +27,11 @@ export function useFirstView(extent: { w: number; h: number }, count: number, sh
     const first = done.current === '';
     done.current = shape;
     const v = firstView(extent, { w: paneW, h: paneH }, insets(toolsHeight()), count, compact);
-    void flow.setViewport({ x: v.x, y: v.y, zoom: v.zoom }, { duration: first ? 0 : 200 });
+    // Already there (a replica more in a big graph keeps its first view): moving the view to where it is
+    // would still update React Flow's store, and every node and edge checks it again, twice per edit.
+    const now = flow.getViewport();
+    const there = Math.abs(now.x - v.x) < 0.5 && Math.abs(now.y - v.y) < 0.5 && Math.abs(now.zoom - v.zoom) < 1e-3;
+    if (!there) void flow.setViewport({ x: v.x, y: v.y, zoom: v.zoom }, { duration: first ? 0 : 200 });
     setPartial(!v.whole);
   }, [shape, paneW, paneH, extent, count, flow, toolsHeight, compact]);
   const fitAll = useCallback(() => {
