@@ -30,6 +30,19 @@ describe('typing and moving with the keyboard', () => {
     expect(await b.page.evaluate(() => !!document.activeElement?.closest('#editor-pane'))).toBe(true);
   });
 
+  it('leaves the graph alone while Shift or Ctrl is held in the editor (no selection mode switched on the graph)', async () => {
+    await b.page.click('.monaco-editor .view-lines');
+    await b.page.keyboard.press('ControlOrMeta+End'); // the caret back at the end, where the next test types
+    const pane = b.page.locator('.react-flow__pane');
+    for (const key of ['Shift', 'Control']) {
+      await b.page.keyboard.down(key);
+      // React Flow marks its pane `selection` in box-selection mode; at 700 nodes switching it cost ~80 ms a press.
+      await b.page.waitForTimeout(100);
+      expect(await pane.getAttribute('class'), key).not.toMatch(/\bselection\b/);
+      await b.page.keyboard.up(key);
+    }
+  });
+
   it('leaves the editor with Escape then Tab (and says so), and Tab alone indents', async () => {
     expect(await b.page.locator('.editor-hint').textContent()).toMatch(/Esc.*then.*Tab.*leaves the editor/);
     await b.page.keyboard.press('Tab');
