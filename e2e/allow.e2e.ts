@@ -144,9 +144,23 @@ describe('Allow this', () => {
     for (let i = 1; i < warn.line; i++) await b.page.keyboard.press('ArrowDown');
     await b.page.keyboard.press('Home');
     for (let i = 1; i < warn.column + 2; i++) await b.page.keyboard.press('ArrowRight');
-    await b.page.keyboard.press('ControlOrMeta+Period');
     const item = b.page.locator('.action-widget .monaco-list-row.action', { hasText: 'Allow DNS for shop/web' }).first();
-    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    // Ask for the quick fixes (Ctrl+.) and, as a person would when nothing shows, once more: in one CI run of
+    // many the first request showed nothing in 10 s. What the editor had then is in the error.
+    for (let attempt = 0; ; attempt++) {
+      await b.page.keyboard.press('ControlOrMeta+Period');
+      const shown = await item.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 2) {
+        const state = await b.page.evaluate(() => ({
+          focus: document.activeElement?.className,
+          selection: (window as unknown as { __playground: { selectedText(): string } }).__playground.selectedText(),
+          widget: document.querySelector('.action-widget')?.textContent?.slice(0, 200) ?? 'no action widget',
+        }));
+        throw new Error(`no "Allow DNS" quick fix after three Ctrl+. at line ${warn.line}, column ${warn.column}: ${JSON.stringify(state)}`);
+      }
+      await b.page.keyboard.press('Escape');
+    }
     await shot(b.page, 'allow-02-dns-action');
     // The preferred fix is the focused row: Enter applies it, as a person would.
     expect(await item.getAttribute('class')).toContain('focused');
