@@ -52,3 +52,18 @@ describe('filterSchemaMarkers', () => {
     expect(messages(shown.get('lint'))).toEqual(['lint']);
   });
 });
+
+describe('filterSchemaMarkers, calls to Monaco', () => {
+  it('does not set the schema markers again when a simulator update keeps the same ones', () => {
+    const calls: string[] = [];
+    const api = { setModelMarkers: (_model: object, owner: string, _markers: unknown[]) => void calls.push(owner) };
+    filterSchemaMarkers(api);
+    const model = {};
+    api.setModelMarkers(model, 'yaml', [at(3, 3, 'a'), at(9, 9, 'b')]);
+    api.setModelMarkers(model, 'sim', [at(20)]);
+    api.setModelMarkers(model, 'sim', [at(21)]);
+    expect(calls).toEqual(['yaml', 'sim', 'sim']);
+    api.setModelMarkers(model, 'sim', [at(9)]);
+    expect(calls).toEqual(['yaml', 'sim', 'sim', 'sim', 'yaml']);
+  });
+});

@@ -21,24 +21,34 @@ export interface MarkerApi<M extends MarkerLines, Model> {
 
 /**
  * Apply the rule above as markers are set, not after: `setModelMarkers` is wrapped so that the schema's
- * markers (owner `schema`) are filtered against the simulator's (owner `sim`) before Monaco sees them, and
- * are filtered again, from the schema's last full list, whenever the simulator's change. So a dropped schema
- * marker never shows for a moment, and comes back when the simulator's marker on its line goes.
+ * markers (owner `yaml`) are filtered against the simulator's (owner `sim`) before Monaco sees them, and
+ * are filtered again, from the schema's last full list, when the simulator's change what is kept. So a
+ * dropped schema marker never shows for a moment, and comes back when the simulator's marker on its line goes.
+ * A simulator update that keeps the same schema markers leaves them alone (Monaco keeps them where edits
+ * since moved them; setting the list again would put them back where it was first set).
  */
 export function filterSchemaMarkers<M extends MarkerLines, Model extends object>(api: MarkerApi<M, Model>, schema = 'yaml', sim = 'sim'): void {
   const set = api.setModelMarkers.bind(api);
-  const lastSchema = new WeakMap<Model, M[]>();
+  const full = new WeakMap<Model, M[]>();
+  const shown = new WeakMap<Model, M[]>();
   const lastSim = new WeakMap<Model, M[]>();
+  const show = (model: Model, kept: M[]) => {
+    shown.set(model, kept);
+    set(model, schema, kept);
+  };
   api.setModelMarkers = (model, owner, markers) => {
     if (owner === schema) {
-      lastSchema.set(model, markers);
-      set(model, owner, schemaMarkersToKeep(markers, lastSim.get(model) ?? []));
+      full.set(model, markers);
+      show(model, schemaMarkersToKeep(markers, lastSim.get(model) ?? []));
       return;
     }
     set(model, owner, markers);
     if (owner !== sim) return;
     lastSim.set(model, markers);
-    const full = lastSchema.get(model);
-    if (full) set(model, schema, schemaMarkersToKeep(full, markers));
+    const all = full.get(model);
+    if (!all) return;
+    const kept = schemaMarkersToKeep(all, markers);
+    const before = shown.get(model) ?? [];
+    if (kept.length !== before.length || kept.some((m, i) => m !== before[i])) show(model, kept);
   };
 }

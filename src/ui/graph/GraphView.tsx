@@ -160,7 +160,7 @@ function GraphInner() {
       nodesConnectable={false}
       // No box or multiple selection (the Inspector shows one thing) and nothing to delete: React Flow
       // listens for these keys on the whole document, modifiers included, so every Shift or Ctrl typed in
-      // the editor switched its selection mode, which restyled and repainted a big graph (about 100 ms at
+      // the editor switched its selection mode, which restyled and repainted a big graph (about 80 ms at
       // 700 nodes, per capital letter).
       selectionKeyCode={null}
       multiSelectionKeyCode={null}
