@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { Panel, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
-import type { Placement } from '../../worker/protocol';
 import { useActions, useApp, useStoreApi } from '../store';
 import { nextFocus } from './graph-keys';
 import { NODE_TYPES } from './nodes';
@@ -133,15 +132,13 @@ function GraphInner() {
 
   // The first view, each time the set of objects changes (not on every keystroke that only moves a label).
   const shape = useMemo(() => nodes.map((n) => n.id).join('|'), [nodes]);
-  const extent = useMemo(() => {
-    const e = drawingExtent(absoluteBoxes(reply?.layout ?? {}).values());
-    return { w: e.w, h: e.h + ROUTE_MARGIN };
-  }, [reply?.layout]);
+  const drawing = useMemo(() => drawingExtent(absoluteBoxes(reply?.layout ?? {}).values()), [reply?.layout]);
+  const extent = useMemo(() => ({ w: drawing.w, h: drawing.h + ROUTE_MARGIN }), [drawing]);
   const count = reply?.topology.nodes.length ?? 0;
   const measureTools = useCallback(() => toolsHeight.current, []);
   const embed = useApp((s) => s.ui.embed);
   const { partial, setPartial, fitAll } = useFirstView(extent, count, shape, measureTools, embed);
-  useBackdrop(canvas, reply?.layout);
+  useBackdrop(canvas, drawing);
   const setPartialRef = useRef(setPartial);
   setPartialRef.current = setPartial;
 
@@ -207,14 +204,13 @@ const EXTENT_MARGIN = 320;
  * properties that graph.css registers as not inherited: on an ancestor, an inherited property that changed
  * (the drawing one pod taller) restyled all 14,000 elements of a 700-node graph, about 40 ms of an edit.
  */
-function useBackdrop(canvas: RefObject<HTMLDivElement | null>, layout: Record<string, Placement> | undefined): void {
+function useBackdrop(canvas: RefObject<HTMLDivElement | null>, { w, h }: { w: number; h: number }): void {
   useLayoutEffect(() => {
     const viewport = canvas.current?.querySelector<HTMLElement>('.react-flow__viewport');
     if (!viewport) return;
-    const { w, h } = drawingExtent(absoluteBoxes(layout ?? {}).values());
     viewport.style.setProperty('--graph-w', `${Math.ceil(w + EXTENT_MARGIN)}px`);
     viewport.style.setProperty('--graph-h', `${Math.ceil(h + EXTENT_MARGIN)}px`);
-  }, [canvas, layout]);
+  }, [canvas, w, h]);
 }
 
 export function GraphView() {
