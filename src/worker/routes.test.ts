@@ -14,9 +14,12 @@ function reference(boxes: Box[], want: number, prefer: number): number {
 
 describe('freeHeight', () => {
   it('finds the same height as filtering every candidate first (the nearest free one)', () => {
-    const box = fc.record({ x: fc.constant(0), y: fc.integer({ min: 0, max: 2000 }), width: fc.constant(100), height: fc.integer({ min: 10, max: 120 }) });
+    // Heights in half pixels (a route's `want` is the middle of two centres); rows as tight as the layout's.
+    const half = (min: number, max: number) => fc.integer({ min: min * 2, max: max * 2 }).map((n) => n / 2);
+    const box = fc.record({ x: fc.constant(0), y: half(0, 2000), width: fc.constant(100), height: fc.oneof(half(10, 120), fc.constant(64)) });
+    const column = fc.integer({ min: 0, max: 30 }).map((n) => Array.from({ length: n }, (_, i) => ({ x: 0, y: i * 80, width: 100, height: 64 })));
     fc.assert(
-      fc.property(fc.array(box, { maxLength: 40 }), fc.integer({ min: -100, max: 2200 }), fc.integer({ min: -100, max: 2200 }), (boxes, want, prefer) => {
+      fc.property(fc.oneof(fc.array(box, { maxLength: 40 }), column), half(-100, 2600), half(-100, 2600), (boxes, want, prefer) => {
         expect(freeHeight(boxes, want, prefer)).toBe(reference(boxes, want, prefer));
       }),
       { numRuns: 2000 },
