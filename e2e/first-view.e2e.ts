@@ -143,6 +143,45 @@ describe('the first view of a graph', () => {
     }
   });
 
+  it('fits a small window: editor, graph and panels on screen, the panel tabs and graph tools one row each', async () => {
+    for (const [width, height] of [
+      [800, 500],
+      [1280, 720],
+    ] as const) {
+      const small = await openBrowser({ width, height });
+      try {
+        await small.page.goto(at(site, 'microservices-shop'));
+        await ready(small.page);
+        await small.page.waitForTimeout(500);
+        const box = (sel: string) =>
+          small.page.evaluate((s) => {
+            const r = document.querySelector(s)!.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom, height: r.height };
+          }, sel);
+        const size = `${width}x${height}`;
+        const body = await box('.panel-body');
+        // The panel shows at least a few lines of its content inside the window (it was pushed below it).
+        expect(body.bottom, size).toBeLessThanOrEqual(height + 0.5);
+        expect(body.height, size).toBeGreaterThanOrEqual(60);
+        expect((await box('.monaco-editor')).height, size).toBeGreaterThanOrEqual(100);
+        expect((await box('.react-flow')).height, size).toBeGreaterThanOrEqual(150);
+        // One row of tabs (about 31 px; two rows took 61), one row of graph tools.
+        expect((await box('.dock .tabs')).height, size).toBeLessThan(45);
+        expect((await box('.graph-tools-row')).height, size).toBeLessThan(45);
+        await shot(small.page, `43-small-window-${size}`);
+        if (width === 800) {
+          // The overview would cover much of so small a graph: it starts folded, one click away.
+          expect(await small.page.locator('.overview').count()).toBe(0);
+          await small.page.click('.overview-toggle');
+          await small.page.waitForSelector('.overview');
+        }
+        expect(small.errors).toEqual([]);
+      } finally {
+        await small.close();
+      }
+    }
+  });
+
   it('draws a blocked trace truthfully: the source marked, the stop red and dashed, nothing after it green', async () => {
     await visit(b.page, at(site, 'default'));
     await b.page.click('button[role="tab"]:has-text("Trace")');

@@ -69,6 +69,9 @@ export function PartialHint() {
   );
 }
 
+/** Below this pane size the overview starts folded: open, it would cover much of the graph it shows. */
+const SMALL_PANE = { w: 560, h: 360 };
+
 /** The overview, only while some of the drawing is out of view; it folds to a button. */
 export function OverviewWhenNeeded(p: {
   layout: Record<string, Placement>;
@@ -78,7 +81,10 @@ export function OverviewWhenNeeded(p: {
 }) {
   const { layout, nodes, extent } = p;
   const whole = useStore((s) => wholeInView(extent, { w: s.width, h: s.height }, s.transform));
-  const [folded, setFolded] = useState(p.folded);
+  const small = useStore((s) => s.width > 0 && (s.width < SMALL_PANE.w || s.height < SMALL_PANE.h));
+  // Folded or not as the person chose; until they choose, as the pane's size suggests.
+  const [chosen, setFolded] = useState<boolean | undefined>(p.folded ? true : undefined);
+  const folded = chosen ?? small;
   if (whole) return null;
   if (folded)
     return (
