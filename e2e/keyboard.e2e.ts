@@ -43,6 +43,30 @@ describe('typing and moving with the keyboard', () => {
     }
   });
 
+  it('keeps the view on the line being typed while something is selected (no jump back to its YAML at each edit)', async () => {
+    // A click in a workload's YAML selects it (its lines are lit); then the person types at the end.
+    await b.page.click('.monaco-editor .view-lines');
+    await b.page.keyboard.press('ControlOrMeta+Home');
+    await b.page.click('.monaco-editor .view-line:has-text("replicas: 2")', { timeout: 5_000 });
+    await b.page.waitForSelector('.react-flow__node.selected');
+    const painted = () => b.page.evaluate(() => performance.getEntriesByName('graph-painted').length);
+    const before = await painted();
+    await b.page.keyboard.press('ControlOrMeta+End');
+    await b.page.keyboard.press('Enter');
+    await b.page.keyboard.type('# my note');
+    // The edit's graph is drawn, and some time after it the view is still where the typing is.
+    await expect.poll(painted, { timeout: 15_000 }).toBeGreaterThan(before);
+    await b.page.waitForTimeout(500);
+    const inView = await b.page.evaluate(() => {
+      const ed = document.querySelector('.monaco-editor .view-lines')!.closest('.monaco-editor')!.getBoundingClientRect();
+      const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) => l.textContent?.replace(/\u00a0/g, ' ').includes('# my note'));
+      const r = line?.getBoundingClientRect();
+      return !!r && r.top >= ed.top && r.bottom <= ed.bottom;
+    });
+    expect(inView).toBe(true);
+    expect(await b.page.locator('.react-flow__node.selected').count()).toBe(1);
+  });
+
   it('leaves the editor with Escape then Tab (and says so), and Tab alone indents', async () => {
     expect(await b.page.locator('.editor-hint').textContent()).toMatch(/Esc.*then.*Tab.*leaves the editor/);
     await b.page.keyboard.press('Tab');

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import type { QueryInput } from '../../core/index';
 import { monaco } from './monaco-setup';
-import { useActions, useApp, useStoreApi } from '../store';
+import { useActions, useApp, useStoreApi, type Selection } from '../store';
 import { highlightRanges, objectAt } from '../selection';
 import { dnsClientOf, fixesForPolicy, singleEdit } from '../quick-fix';
 import { useEdgeCites } from '../edge-cites';
@@ -29,6 +29,8 @@ export default function EditorPane() {
   const editorRef = useRef<IEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const fromSelection = useRef(false);
+  /** The selection whose YAML was last scrolled into view. */
+  const revealed = useRef<Selection>(null);
   // The editor mounts after the first reply more often than not: the effects below run again once it exists.
   const [mounted, setMounted] = useState(false);
 
@@ -79,7 +81,13 @@ export default function EditorPane() {
     if (!decorations.current) decorations.current = ed.createDecorationsCollection(decos);
     else decorations.current.set(decos);
     const first = ranges[0];
-    if (first && !fromSelection.current) ed.revealLineInCenterIfOutsideViewport(model.getPositionAt(first.start).lineNumber);
+    // Scrolled to once per selection, when it is made (or when an edge's cites arrive), never on a later reply:
+    // a person typing elsewhere with something selected was thrown back to its lines at every edit.
+    // (A selection made again, by a second click, is a new object: scrolled to again.)
+    if (first && selection !== revealed.current) {
+      if (!fromSelection.current) ed.revealLineInCenterIfOutsideViewport(model.getPositionAt(first.start).lineNumber);
+      revealed.current = selection;
+    }
     // An edge whose cites are still being asked for: keep the flag for when they arrive.
     if (first || selection?.type !== 'edge') fromSelection.current = false;
   }, [reply, selection, edgeCites, mounted]);
