@@ -126,7 +126,7 @@ describe('typing and moving with the keyboard', () => {
     expect(ring).toBe('solid 3px');
     await shot(b.page, '40-focus-ring');
     await b.page.keyboard.press('Enter');
-    await expect.poll(() => b.page.locator('.inspector h3').textContent()).toContain('Service/shop/api');
+    await expect.poll(() => b.page.locator('.inspector h2').textContent()).toContain('Service/shop/api');
     await b.page.focus('.react-flow__node[data-object="Service/shop/api"]');
     await b.page.keyboard.press('ArrowRight');
     const edge = await b.page.evaluate(() => ({

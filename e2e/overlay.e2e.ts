@@ -26,7 +26,7 @@ describe('the reachability overlay', () => {
     const edgesBefore = await b.page.locator('.react-flow__edge').count();
     await viewSettled(b.page);
     await b.page.click('.react-flow__node[data-object="Pod/demo/a"]');
-    await expect.poll(() => b.page.locator('.inspector h3').textContent()).toContain('Pod/demo/a');
+    await expect.poll(() => b.page.locator('.inspector h2').textContent()).toContain('Pod/demo/a');
     await b.page.check('.reach-toggle input');
     await b.page.waitForSelector('style[data-reach="Pod/demo/a"]', { state: 'attached', timeout: 15_000 });
     const outline = (id: string) => b.page.$eval(`.react-flow__node[data-object="${id}"]`, (e) => getComputedStyle(e).outlineStyle);

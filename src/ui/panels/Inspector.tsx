@@ -49,10 +49,10 @@ function Selected() {
     if (!e) return <p className="empty">That connection is gone after the last edit.</p>;
     return (
       <div className="inspector">
-        <h3>
+        <h2>
           <span className={`verdict v-${e.verdict}`}>{e.verdict === 'blocked' ? '✕ blocked' : e.verdict === 'unknown' ? '? unknown' : '✓ allowed'}</span> {e.relation}
           {e.label ? <span className="muted"> · {e.label}</span> : null}
-        </h3>
+        </h2>
         <p className="path">
           <button type="button" className="link" onClick={() => select({ type: 'node', id: e.from })}>
             {e.from}
@@ -71,7 +71,7 @@ function Selected() {
         <EdgeFix e={e} />
         {e.cites.length ? (
           <div>
-            <h4>Decided by</h4>
+            <h3>Decided by</h3>
             <ul className="cites">
               {e.cites.map((c, i) => (
                 <li key={i}>
@@ -89,7 +89,7 @@ function Selected() {
     if (sel.id.startsWith('Namespace/'))
       return (
         <div className="inspector">
-          <h3>{sel.id}</h3>
+          <h2>{sel.id}</h2>
           <p className="muted">A namespace. Its objects are drawn inside the box.</p>
           <LockDownButton namespace={sel.id.slice('Namespace/'.length)} />
         </div>
@@ -113,12 +113,12 @@ function Selected() {
   );
   return (
     <div className="inspector">
-      <h3>
+      <h2>
         <span className="badge" style={{ background: k.color }}>
           {k.badge}
         </span>{' '}
         {n.id}
-      </h3>
+      </h2>
       {n.detail ? <p className="muted">{n.detail}</p> : null}
       {n.status !== 'ok' ? <p className={`status-line s-${n.status}`}>{n.status === 'warning' ? 'Needs attention: ' : 'Broken: '}{n.kind === 'Service' ? 'no ready endpoint.' : n.kind === 'Pod' ? 'not ready.' : 'see Problems.'}</p> : null}
       {n.cite ? (
@@ -140,13 +140,13 @@ function Selected() {
       ) : null}
       {inn.length ? (
         <>
-          <h4>Traffic in ({inn.length})</h4>
+          <h3>Traffic in ({inn.length})</h3>
           {list(inn, 'from')}
         </>
       ) : null}
       {out.length ? (
         <>
-          <h4>Traffic out ({out.length})</h4>
+          <h3>Traffic out ({out.length})</h3>
           {list(out, 'to')}
         </>
       ) : null}
