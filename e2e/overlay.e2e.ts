@@ -25,6 +25,11 @@ describe('the reachability overlay', () => {
     await b.page.waitForSelector('.react-flow__node[data-object="Pod/demo/c"]', { timeout: 20_000 });
     const edgesBefore = await b.page.locator('.react-flow__edge').count();
     await viewSettled(b.page);
+    // Ticked before any pod is chosen: it says what to do, and marks nothing.
+    await b.page.check('.reach-toggle input');
+    await expect.poll(() => b.page.locator('.reach-hint').textContent()).toContain('select a pod');
+    expect(await b.page.locator('style[data-reach]').count()).toBe(0);
+    await b.page.uncheck('.reach-toggle input');
     await b.page.click('.react-flow__node[data-object="Pod/demo/a"]');
     await expect.poll(() => b.page.locator('.inspector h2').textContent()).toContain('Pod/demo/a');
     await b.page.check('.reach-toggle input');

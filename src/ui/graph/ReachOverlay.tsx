@@ -46,6 +46,12 @@ export function ReachOverlay() {
         <span className="reach-long">reachability from the selected pod on port</span>
         <span className="reach-short">reach from pod :</span>
         {port ? portLabel(port) : (typed ?? '')}
+        {/* Ticked with no pod selected: nothing to mark yet, and the person is told what to do. */}
+        {on && !from ? (
+          <span className="reach-hint" role="status">
+            : select a pod
+          </span>
+        ) : null}
       </label>
       {css ? <style data-reach={from ?? ''}>{css}</style> : null}
     </>
