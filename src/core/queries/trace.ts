@@ -67,7 +67,13 @@ export const trace: Query<TraceInput, TraceArgs, TraceDocument> = {
     const ingressClass = a.str('ingress-class');
     if (a.error) return fail(a.error);
     if (gateway && ingressClass) return fail('give --gateway or --ingress-class, not both');
-    if (!/^https?:\/\//i.test(url)) return fail(`--url must be an http:// or https:// URL, not "${url}"`);
+    if (!/^https?:\/\//i.test(url)) {
+      // A connection string from the manifests (postgres://db:5432/shop): the same host and port over http://
+      // test whether a TCP connection gets there, which is what policies and Services decide.
+      const other = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]+)/i.exec(url);
+      const hint = other ? ` (to test whether a connection reaches ${other[1]}, trace http://${other[1]})` : '';
+      return fail(`--url must be an http:// or https:// URL, not "${url}"${hint}`);
+    }
     return ok({ from, url, headers, method, ...(gateway ? { gateway } : {}), ...(ingressClass ? { ingressClass } : {}), ...(debug.value.debug ? { debug: debug.value.debug } : {}) });
   },
   run: (scenario, args) => {
