@@ -14,6 +14,8 @@ export const CODES = {
   MISSING_KIND: 'missing-kind',
   MISSING_API_VERSION: 'missing-api-version',
   UNKNOWN_KIND: 'unknown-kind',
+  /** A kind its built-in API group version does not serve (a typo): the API server refuses the object. */
+  NO_SUCH_KIND: 'no-such-kind',
   UNSUPPORTED_VERSION: 'unsupported-api-version',
   // admission: validation (§1)
   REQUIRED: 'required-field',

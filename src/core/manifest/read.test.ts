@@ -42,6 +42,34 @@ describe('reading multi-document YAML', () => {
     expect(diags.map((d) => [d.code, d.severity, at(d)])).toEqual([['unknown-kind', 'info', 'kind: Widget']]);
   });
 
+  it.each([
+    // [apiVersion, kind, what the message ends with]
+    ['v1', 'Serice', 'Did you mean Service? The object is ignored.'],
+    ['v1', 'service', 'Did you mean Service? The object is ignored.'],
+    ['apps/v1', 'Deploymnet', 'Did you mean Deployment? The object is ignored.'],
+    ['networking.k8s.io/v1', 'NetworkPolcy', 'Did you mean NetworkPolicy? The object is ignored.'],
+    ['v1', 'Lease', 'Lease is served by coordination.k8s.io/v1. The object is ignored.'],
+    ['v1', 'Gizmo', '(no matches for kind "Gizmo" in version "v1"). The object is ignored.'],
+  ])('refuses %s %s, a kind its built-in group does not serve, as the API server would', (apiVersion, kind, end) => {
+    const { world, diags, at } = read(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: w, namespace: shop}\n`);
+    expect(diags.map((d) => [d.code, d.severity, at(d)])).toEqual([['no-such-kind', 'error', `kind: ${kind}`]]);
+    expect(diags[0]!.message.endsWith(end), diags[0]!.message).toBe(true);
+    // Left out as the API server would leave it, and said so (knet lists it; the page's answers can name it).
+    expect(world.leftOut.map((l) => l.object)).toEqual([`${kind}/shop/w`]);
+  });
+
+  it.each([
+    ['v1', 'ConfigMap'],
+    ['v1', 'PersistentVolumeClaim'],
+    ['rbac.authorization.k8s.io/v1', 'Role'],
+    ['coordination.k8s.io/v1', 'Lease'],
+    ['cert-manager.io/v1', 'Certificate'],
+    ['networking.k8s.io/v1beta2', 'Thing'],
+  ])('only says %s %s is not simulated (the kind exists, or its group is not built in)', (apiVersion, kind) => {
+    const { diags } = read(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: w}\n`);
+    expect(diags.map((d) => d.severity)).not.toContain('error');
+  });
+
   it('names the replacement for a removed apiVersion', () => {
     const { diags } = read('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: w}\n');
     expect(diags[0]!.code).toBe('unsupported-api-version');

@@ -11,6 +11,7 @@ import { FieldReader } from './reader';
 import { fieldRange, subtree } from './fields';
 import { finishNamespaces } from './kinds/namespace';
 import { checkOwnerReferences } from './owner-references';
+import { noSuchKind } from './builtin-kinds';
 
 export interface InputFile {
   name: string;
@@ -123,6 +124,12 @@ function readKnownObject(raw: RawObject, order: number, world: World, options: S
   }
   const handler = BY_KIND.get(kind);
   if (!handler) {
+    // A kind its built-in group does not serve (a typo: `kind: Serice`) is refused, not merely not simulated.
+    const refused = noSuchKind(apiVersion, kind);
+    if (refused) {
+      r.report(CODES.NO_SUCH_KIND, 'kind', refused);
+      return true;
+    }
     r.report(CODES.UNKNOWN_KIND, 'kind', `${apiVersion} ${kind} is not simulated; it is ignored.`, 'info');
     return false;
   }
