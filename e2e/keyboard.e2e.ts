@@ -49,6 +49,8 @@ describe('typing and moving with the keyboard', () => {
     await b.page.keyboard.press('ControlOrMeta+Home');
     await b.page.click('.monaco-editor .view-line:has-text("replicas: 2")', { timeout: 5_000 });
     await b.page.waitForSelector('.react-flow__node.selected');
+    // Its pod is made by the Deployment, from the template: the Inspector says so (not "declared in" the pod).
+    await expect.poll(() => b.page.locator('.inspector').innerText()).toContain('Made by Deployment/shop/frontend from its pod template');
     const painted = () => b.page.evaluate(() => performance.getEntriesByName('graph-painted').length);
     const before = await painted();
     await b.page.keyboard.press('ControlOrMeta+End');

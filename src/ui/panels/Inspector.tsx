@@ -99,6 +99,10 @@ function Selected() {
   const inn = reply.topology.edges.filter((e) => e.to === n.id);
   const out = reply.topology.edges.filter((e) => e.from === n.id);
   const k = kindStyle(n.kind);
+  // A pod a workload made is written nowhere itself: its YAML is the template inside the workload's.
+  const c = n.cite;
+  const maker =
+    n.kind === 'Pod' && c ? reply.objects.find((o) => o.id !== n.id && o.file === c.file && o.start <= c.range.start && c.range.end <= o.end)?.id : undefined;
   const list = (edges: typeof inn, dir: 'from' | 'to') => (
     <ul className="edges">
       {edges.map((e) => (
@@ -123,7 +127,15 @@ function Selected() {
       {n.status !== 'ok' ? <p className={`status-line s-${n.status}`}>{n.status === 'warning' ? 'Needs attention: ' : 'Broken: '}{n.kind === 'Service' ? 'no ready endpoint.' : n.kind === 'Pod' ? 'not ready.' : 'see Problems.'}</p> : null}
       {n.cite ? (
         <p>
-          Declared in <CiteLink c={n.cite} range={n.cite.range} />
+          {maker ? (
+            <>
+              Made by <CiteLink c={{ ...n.cite, object: maker }} range={n.cite.range} /> from its pod template
+            </>
+          ) : (
+            <>
+              Declared in <CiteLink c={n.cite} range={n.cite.range} />
+            </>
+          )}
         </p>
       ) : null}
       {n.isolation ? (
