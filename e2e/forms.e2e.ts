@@ -240,3 +240,26 @@ describe('every panel is in reach', () => {
     }
   });
 });
+
+describe('the Policy matrix in a wide dock', () => {
+  it('shows the pods whole where the panel has room for their names', async () => {
+    const { b, close } = await openPlayground();
+    try {
+      const page = b.page;
+      await page.click('button[role="tab"]:has-text("Policy matrix")');
+      await page.click('.query-form button[type="submit"]');
+      await page.waitForSelector('table.matrix tbody th.row');
+      // The default scenario's pods are named as ReplicaSets name them (shop/frontend-5876995497-hdxmw): 30 characters.
+      const rows = await page.locator('table.matrix tbody th.row').evaluateAll((ths) =>
+        ths.map((th) => ({ shown: th.querySelector('.name')!.textContent, whole: th.getAttribute('title') })),
+      );
+      expect(rows.length).toBeGreaterThan(3);
+      expect(Math.max(...rows.map((r) => r.whole!.length))).toBeGreaterThan(22);
+      for (const r of rows) expect(r.shown).toBe(r.whole);
+      await shot(page, 'forms-matrix-wide');
+      expect(b.errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -13,6 +13,10 @@ import { useActions, useApp } from '../store';
 import { shortNames } from './short-names';
 import { AllowButton, FixResult } from './QuickFix';
 
+/** Row names are cut to the room beside the grid, but never to fewer characters than NAME_MIN (a narrow dock) nor kept longer than NAME_MAX. */
+const NAME_MIN = 22;
+const NAME_MAX = 64;
+
 type Why = { from: string; to: string; doc: CheckDocument | null; error?: string };
 
 export function MatrixAnswer({ r }: { r: MatrixDocument }) {
@@ -35,14 +39,25 @@ export function MatrixAnswer({ r }: { r: MatrixDocument }) {
     if (why && r.pods.includes(why.from) && r.pods.includes(why.to)) void explain(why.from, why.to);
     else setWhy(null);
   }, [r]);
+  // Row names are cut only as far as the panel needs: whole where the grid leaves room beside it.
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => setWidth(e?.contentRect.width ?? 0));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [el]);
   const key = Object.keys(r.matrix)[0];
   if (!key || !port) return <p className="empty">No ports asked.</p>;
   const rows = r.matrix[key]!;
   if (r.pods.length === 0) return <p className="empty">No pods in the scenario.</p>;
-  const names = shortNames(r.pods, 22);
+  // About 6.5 px a character at the grid's 11 px, beside 23 px a cell and the row number.
+  const room = Math.floor((width - r.pods.length * 23 - 60) / 6.5);
+  const names = shortNames(r.pods, Math.max(NAME_MIN, Math.min(NAME_MAX, room)));
   const allowed = rows.reduce((n, row) => n + [...row].filter((c) => c === '1').length, 0);
   return (
-    <div className="answer-block">
+    <div className="answer-block" ref={setEl}>
       <div className="matrix-tools">
         <span className="muted">
           {key} · {allowed} of {rows.length * rows.length} allowed · rows from, columns to (numbered as the rows) · click a cell to see why
