@@ -20,6 +20,9 @@ function CiteLink({ c, range }: { c: CiteRef; range: Cite['range'] | undefined }
   );
 }
 
+/** Kinds that make pods from a template (`Kind/...` ids). */
+const WORKLOADS = /^(Deployment|ReplicaSet|StatefulSet|DaemonSet|Job|CronJob|ReplicationController)\//;
+
 /** The worker's answer for a cite, if it is the same place (the text may have moved on since the reply). */
 const sameCite = (got: Cite | undefined, c: CiteRef) => (got && got.object === c.object && got.path === c.path ? got : undefined);
 
@@ -99,10 +102,15 @@ function Selected() {
   const inn = reply.topology.edges.filter((e) => e.to === n.id);
   const out = reply.topology.edges.filter((e) => e.from === n.id);
   const k = kindStyle(n.kind);
-  // A pod a workload made is written nowhere itself: its YAML is the template inside the workload's.
+  // A pod made by something else is written nowhere itself: its place is the template inside a workload, or the
+  // object it serves (a Gateway's proxy); an add-on of the simulated cluster has no place in the YAML at all.
   const c = n.cite;
+  const addOn = !!c && n.system === true && c.range.end <= c.range.start;
   const maker =
-    n.kind === 'Pod' && c ? reply.objects.find((o) => o.id !== n.id && o.file === c.file && o.start <= c.range.start && c.range.end <= o.end)?.id : undefined;
+    n.kind === 'Pod' && c && !addOn
+      ? reply.objects.find((o) => o.id !== n.id && o.file === c.file && o.start <= c.range.start && c.range.end <= o.end)?.id
+      : undefined;
+  const fromTemplate = !!maker && WORKLOADS.test(maker);
   const list = (edges: typeof inn, dir: 'from' | 'to') => (
     <ul className="edges">
       {edges.map((e) => (
@@ -125,11 +133,14 @@ function Selected() {
       </h2>
       {n.detail ? <p className="muted">{n.detail}</p> : null}
       {n.status !== 'ok' ? <p className={`status-line s-${n.status}`}>{n.status === 'warning' ? 'Needs attention: ' : 'Broken: '}{n.kind === 'Service' ? 'no ready endpoint.' : n.kind === 'Pod' ? 'not ready.' : 'see Problems.'}</p> : null}
-      {n.cite ? (
+      {addOn ? (
+        <p className="muted">Part of the simulated cluster (an add-on it runs), not written in the YAML.</p>
+      ) : n.cite ? (
         <p>
           {maker ? (
             <>
-              Made by <CiteLink c={{ ...n.cite, object: maker }} range={n.cite.range} /> from its pod template
+              {fromTemplate ? 'Made by' : 'Runs for'} <CiteLink c={{ ...n.cite, object: maker }} range={n.cite.range} />
+              {fromTemplate ? ' from its pod template' : ''}
             </>
           ) : (
             <>
