@@ -243,6 +243,28 @@ describe('issue 16: the matrix and the embed', () => {
     });
   });
 
+  it('keeps a trace in view when "Show editor" halves the graph: the pod it stopped at stays on screen', async () => {
+    const b = await openBrowser({ width: 800, height: 500 });
+    try {
+      // The default scenario: api → db is blocked by the default-deny policy, at db-0 (low in the drawing).
+      await b.page.goto(`${site.url}?embed=1&panel=trace&trace=${encodeURIComponent('shop/api-55554b79c8-pbwhf')}+${encodeURIComponent('http://db.shop:5432/')}`);
+      await b.page.waitForSelector('.react-flow__node[data-trace-source]', { timeout: 30_000 });
+      const stop = '.react-flow__node[data-object="Pod/shop/db-0"][data-trace]';
+      await b.page.waitForSelector(stop);
+      await b.page.click('button:has-text("Show editor")');
+      await b.page.waitForSelector('.monaco-editor');
+      const inView = async () => inside(await box(b.page, stop), await box(b.page, '.react-flow')) && inside(await box(b.page, '.react-flow__node[data-trace-source]'), await box(b.page, '.react-flow'));
+      await expect.poll(inView, { timeout: 5_000 }).toBe(true);
+      // Still readable: titles at 9 px or more on screen.
+      const zoom = await b.page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform)?.[1]));
+      expect(zoom * 14).toBeGreaterThanOrEqual(9 - 0.001);
+      await shot(b.page, '66-embed-trace-editor-open');
+      expect(b.errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+
   describe.each([
     [800, 500],
     [600, 400],

@@ -7,7 +7,7 @@ import { EDGE_TYPES } from './edges';
 import { flowElements, nothingKept, type Kept } from './flow-elements';
 import { Legend } from './Legend';
 import { absoluteBoxes, drawingExtent } from './Overview';
-import { OverviewWhenNeeded, PartialHint, useFirstView, ZoomButtons } from './ViewControls';
+import { OverviewWhenNeeded, PartialHint, useFirstView, useTraceInView, ZoomButtons } from './ViewControls';
 import { ReachOverlay } from './ReachOverlay';
 import { traceOverlay } from './trace-overlay';
 import { TraceBanner } from './TraceBanner';
@@ -139,6 +139,7 @@ function GraphInner() {
   const embed = useApp((s) => s.ui.embed);
   const { partial, setPartial, fitAll } = useFirstView(extent, count, shape, measureTools, embed);
   useBackdrop(canvas, drawing);
+  useTraceInView(overlay, reply?.layout, measureTools, count, embed);
   const setPartialRef = useRef(setPartial);
   setPartialRef.current = setPartial;
 

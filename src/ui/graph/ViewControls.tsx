@@ -7,8 +7,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useReactFlow, useStore } from '@xyflow/react';
 import type { GraphNode } from '../../core/index';
 import type { Placement } from '../../worker/protocol';
-import { firstView, wholeInView, wholeView, type Insets } from './first-view';
-import { Overview } from './Overview';
+import { bringIntoView, firstView, readableZoom, wholeInView, wholeView, type Insets } from './first-view';
+import { absoluteBoxes, Overview } from './Overview';
+import type { TraceOverlay } from './trace-overlay';
 
 /** Room around the drawing: below the tool row (its measured height) and from the pane's edges. */
 export function insets(tools: number): Insets {
@@ -106,4 +107,35 @@ export function OverviewWhenNeeded(p: {
       <Overview layout={layout} nodes={nodes} />
     </div>
   );
+}
+
+/**
+ * A trace drawn on the graph stays in view when the pane changes size (the embed's "Show editor" took half of
+ * it, and the request's end went below the fold): then, and only then, the view moves to show the trace's
+ * nodes if some left it. Not on a reply, nor when the person moves the view.
+ */
+export function useTraceInView(
+  overlay: TraceOverlay | null,
+  layout: Record<string, Placement> | undefined,
+  toolsHeight: () => number,
+  count: number,
+  compact: boolean,
+): void {
+  const flow = useReactFlow();
+  const paneW = useStore((s) => s.width);
+  const paneH = useStore((s) => s.height);
+  const last = useRef({ w: 0, h: 0 });
+  useEffect(() => {
+    const before = last.current;
+    last.current = { w: paneW, h: paneH };
+    if (!overlay || !layout || !paneW || !paneH || !before.w || (before.w === paneW && before.h === paneH)) return;
+    const boxes = absoluteBoxes(layout);
+    const on = [...overlay.nodes.keys()].flatMap((id) => boxes.get(id) ?? []);
+    if (!on.length) return;
+    const x = Math.min(...on.map((b) => b.x));
+    const y = Math.min(...on.map((b) => b.y));
+    const box = { x, y, w: Math.max(...on.map((b) => b.x + b.width)) - x, h: Math.max(...on.map((b) => b.y + b.height)) - y };
+    const v = bringIntoView(box, { w: paneW, h: paneH }, insets(toolsHeight()), flow.getViewport(), readableZoom(count, compact));
+    if (v) void flow.setViewport(v, { duration: 0 });
+  }, [paneW, paneH, overlay, layout, flow, toolsHeight, count, compact]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstView, readableZoom, TITLE_PX, wholeInView } from './first-view';
+import { bringIntoView, firstView, readableZoom, TITLE_PX, wholeInView } from './first-view';
 
 const PAD = { top: 50, right: 16, bottom: 16, left: 16 };
 const PANE = { w: 900, h: 560 };
@@ -37,5 +37,37 @@ describe('the first view of a graph', () => {
     expect(v.whole).toBe(false);
     expect(v.x).toBeCloseTo(16 + (868 - 700 * v.zoom) / 2);
     expect(v.y).toBe(50);
+  });
+});
+
+describe('bringing a trace back into view', () => {
+  const box = { x: 600, y: 300, w: 200, h: 100 };
+  it('leaves a view that already shows it', () => {
+    expect(bringIntoView(box, PANE, PAD, { x: 0, y: 0, zoom: 1 })).toBeNull();
+  });
+
+  it('centres it at the same zoom when it fits there', () => {
+    // The pane shrank to 300 px: the box (y 300..400) is below the free area (50..284).
+    const v = bringIntoView(box, { w: 900, h: 300 }, PAD, { x: 0, y: 0, zoom: 1 })!;
+    expect(v.zoom).toBe(1);
+    expect(v.y + box.y * v.zoom).toBeGreaterThanOrEqual(PAD.top);
+    expect(v.y + (box.y + box.h) * v.zoom).toBeLessThanOrEqual(300 - PAD.bottom);
+    expect(v.x + (box.x + box.w / 2) * v.zoom).toBeCloseTo(16 + 868 / 2);
+  });
+
+  it('zooms out only as far as it takes, never in', () => {
+    const tall = { x: 0, y: 0, w: 200, h: 1000 };
+    const v = bringIntoView(tall, PANE, PAD, { x: 0, y: -500, zoom: 0.8 })!;
+    expect(v.zoom).toBeCloseTo((560 - 50 - 16) / 1000);
+    expect(bringIntoView(box, PANE, PAD, { x: -2000, y: 0, zoom: 0.5 })!.zoom).toBe(0.5);
+  });
+
+  it('stops at the readable zoom, showing the start of what still does not fit', () => {
+    const tall = { x: 100, y: 200, w: 200, h: 1000 };
+    const v = bringIntoView(tall, PANE, PAD, { x: 0, y: -900, zoom: 1 }, 0.64)!;
+    expect(v.zoom).toBe(0.64);
+    expect(v.y + tall.y * v.zoom).toBe(PAD.top);
+    // Already further out than readable: not zoomed in.
+    expect(bringIntoView(tall, PANE, PAD, { x: 0, y: -900, zoom: 0.3 }, 0.64)!.zoom).toBe(0.3);
   });
 });

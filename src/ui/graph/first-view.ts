@@ -72,3 +72,31 @@ export function wholeInView(extent: { w: number; h: number }, pane: { w: number;
   const [tx, ty, k] = t;
   return tx >= -1 && ty >= -1 && tx + extent.w * k <= pane.w + 1 && ty + extent.h * k <= pane.h + 1;
 }
+
+/**
+ * A view that shows `box` (flow coordinates) in the free area of the pane, or null when the current view
+ * already does. The zoom stays where it is when the box fits there; else it goes out as far as it takes, but not
+ * below `minZoom` (titles stay readable) unless the view was already further out. On an axis where the box
+ * still does not fit, its start (top, left) is shown. For a trace whose end left the view when the pane shrank
+ * (the embed's editor opened).
+ */
+export function bringIntoView(
+  box: { x: number; y: number; w: number; h: number },
+  pane: { w: number; h: number },
+  pad: Insets,
+  now: { x: number; y: number; zoom: number },
+  minZoom = 0,
+): { x: number; y: number; zoom: number } | null {
+  const free = { w: Math.max(1, pane.w - pad.left - pad.right), h: Math.max(1, pane.h - pad.top - pad.bottom) };
+  const k = now.zoom;
+  const inside =
+    now.x + box.x * k >= pad.left - 1 &&
+    now.y + box.y * k >= pad.top - 1 &&
+    now.x + (box.x + box.w) * k <= pane.w - pad.right + 1 &&
+    now.y + (box.y + box.h) * k <= pane.h - pad.bottom + 1;
+  if (inside) return null;
+  const fit = Math.min(free.w / Math.max(1, box.w), free.h / Math.max(1, box.h));
+  const zoom = Math.min(k, Math.max(minZoom, fit));
+  const place = (start: number, size: number, lo: number, room: number) => (size * zoom <= room ? lo + (room - size * zoom) / 2 : lo) - start * zoom;
+  return { x: place(box.x, box.w, pad.left, free.w), y: place(box.y, box.h, pad.top, free.h), zoom };
+}
