@@ -33,10 +33,19 @@ export function readableZoom(nodes: number, compact = false): number {
   return (nodes <= 40 && !compact ? 11 : 9) / TITLE_PX;
 }
 
+/** The pane less its insets: where the drawing is shown. */
+function freeArea(pane: { w: number; h: number }, pad: Insets): { w: number; h: number } {
+  return { w: Math.max(1, pane.w - pad.left - pad.right), h: Math.max(1, pane.h - pad.top - pad.bottom) };
+}
+
+/** Where on one axis a length starts at this zoom: centred in the free room when it fits, else at its start. */
+function place(size: number, zoom: number, lo: number, room: number): number {
+  return size * zoom <= room ? lo + (room - size * zoom) / 2 : lo;
+}
+
 /** The zoom that shows the whole drawing in the free area of the pane. */
 export function fitZoom(extent: { w: number; h: number }, pane: { w: number; h: number }, pad: Insets): number {
-  const w = Math.max(1, pane.w - pad.left - pad.right);
-  const h = Math.max(1, pane.h - pad.top - pad.bottom);
+  const { w, h } = freeArea(pane, pad);
   return Math.min(w / Math.max(1, extent.w), h / Math.max(1, extent.h), MAX_ZOOM);
 }
 
@@ -58,13 +67,8 @@ export function wholeView(extent: { w: number; h: number }, pane: { w: number; h
 function viewAt(zoom: number, extent: { w: number; h: number }, pane: { w: number; h: number }, pad: Insets): View {
   const fit = fitZoom(extent, pane, pad);
   // On each axis: centred in the free area when the drawing fits, else from its top or left edge.
-  const place = (size: number, lo: number, hi: number, total: number) => {
-    const free = total - lo - hi;
-    return size * zoom <= free ? lo + (free - size * zoom) / 2 : lo;
-  };
-  const x = place(extent.w, pad.left, pad.right, pane.w);
-  const y = place(extent.h, pad.top, pad.bottom, pane.h);
-  return { x, y, zoom, whole: zoom <= fit + 1e-9 };
+  const free = { w: pane.w - pad.left - pad.right, h: pane.h - pad.top - pad.bottom };
+  return { x: place(extent.w, zoom, pad.left, free.w), y: place(extent.h, zoom, pad.top, free.h), zoom, whole: zoom <= fit + 1e-9 };
 }
 
 /** Is the drawing (flow coordinates from 0,0) wholly inside the pane at this transform? */
@@ -87,7 +91,7 @@ export function bringIntoView(
   now: { x: number; y: number; zoom: number },
   minZoom = 0,
 ): { x: number; y: number; zoom: number } | null {
-  const free = { w: Math.max(1, pane.w - pad.left - pad.right), h: Math.max(1, pane.h - pad.top - pad.bottom) };
+  const free = freeArea(pane, pad);
   const k = now.zoom;
   const inside =
     now.x + box.x * k >= pad.left - 1 &&
@@ -97,6 +101,5 @@ export function bringIntoView(
   if (inside) return null;
   const fit = Math.min(free.w / Math.max(1, box.w), free.h / Math.max(1, box.h));
   const zoom = Math.min(k, Math.max(minZoom, fit));
-  const place = (start: number, size: number, lo: number, room: number) => (size * zoom <= room ? lo + (room - size * zoom) / 2 : lo) - start * zoom;
-  return { x: place(box.x, box.w, pad.left, free.w), y: place(box.y, box.h, pad.top, free.h), zoom };
+  return { x: place(box.w, zoom, pad.left, free.w) - box.x * zoom, y: place(box.h, zoom, pad.top, free.h) - box.y * zoom, zoom };
 }
