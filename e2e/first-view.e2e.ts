@@ -172,6 +172,14 @@ describe('the first view of a graph', () => {
         if (width === 800) {
           // The overview would cover much of so small a graph: it starts folded, one click away.
           expect(await small.page.locator('.overview').count()).toBe(0);
+          // The out-of-view hint is a short line beside it in the corner (centred, the long one lay across the
+          // middle of the graph): on the button's row, and in the left half of the pane.
+          const hint = (await small.page.locator('.view-hint').boundingBox())!;
+          const toggle = (await small.page.locator('.overview-toggle').boundingBox())!;
+          const pane = (await small.page.locator('.react-flow').boundingBox())!;
+          expect(Math.abs(hint.y + hint.height - (toggle.y + toggle.height))).toBeLessThan(4);
+          expect(hint.x).toBeGreaterThan(toggle.x + toggle.width);
+          expect(hint.x + hint.width).toBeLessThan(pane.x + pane.width / 2);
           await small.page.click('.overview-toggle');
           await small.page.waitForSelector('.overview');
         }

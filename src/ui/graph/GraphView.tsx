@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
-import { Panel, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
+import { Panel, ReactFlow, ReactFlowProvider, useStore as useFlowStore, type Edge, type Node } from '@xyflow/react';
 import { useActions, useApp, useStoreApi } from '../store';
 import { nextFocus } from './graph-keys';
 import { NODE_TYPES } from './nodes';
@@ -7,7 +7,7 @@ import { EDGE_TYPES } from './edges';
 import { flowElements, nothingKept, type Kept } from './flow-elements';
 import { Legend } from './Legend';
 import { absoluteBoxes, drawingExtent } from './Overview';
-import { OverviewWhenNeeded, PartialHint, useFirstView, useTraceInView, ZoomButtons } from './ViewControls';
+import { OverviewWhenNeeded, PartialHint, smallPane, useFirstView, useTraceInView, ZoomButtons } from './ViewControls';
 import { ReachOverlay } from './ReachOverlay';
 import { traceOverlay } from './trace-overlay';
 import { TraceBanner } from './TraceBanner';
@@ -140,6 +140,7 @@ function GraphInner() {
   const { partial, setPartial, fitAll } = useFirstView(extent, count, shape, measureTools, embed);
   useBackdrop(canvas, drawing);
   useTraceInView(overlay, reply?.layout, measureTools, count, embed);
+  const small = useFlowStore(smallPane);
   const setPartialRef = useRef(setPartial);
   setPartialRef.current = setPartial;
 
@@ -175,13 +176,14 @@ function GraphInner() {
       proOptions={PRO_OPTIONS}
     >
       {/* No dotted background: it moves with every pan frame, so Chrome repaints the whole pane each frame. */}
-      {partial ? (
+      {partial && !small ? (
         <Panel position="bottom-center">
           <PartialHint />
         </Panel>
       ) : null}
-      <Panel position="bottom-left">
+      <Panel position="bottom-left" className="graph-corner">
         {reply ? <OverviewWhenNeeded layout={reply.layout} nodes={reply.topology.nodes} extent={extent} folded={embed} /> : null}
+        {partial && small ? <PartialHint short /> : null}
       </Panel>
       <Panel position="top-left" className="graph-tools">
         <div ref={tools} className="graph-tools-row">

@@ -61,17 +61,24 @@ export function ZoomButtons({ fitAll }: { fitAll(): void }) {
   );
 }
 
-/** Beside the zoom buttons, while the first view shows only part of a graph too big to read whole. */
-export function PartialHint() {
+/** Below this pane size the overview starts folded and the hint shrinks: either would cover much of the graph. */
+const SMALL_PANE = { w: 560, h: 360 };
+
+/** Whether the graph pane is small (React Flow's store selector). */
+export const smallPane = (s: { width: number; height: number }): boolean => s.width > 0 && (s.width < SMALL_PANE.w || s.height < SMALL_PANE.h);
+
+/**
+ * While the first view shows only part of a graph too big to read whole: centred below the drawing, or in a
+ * small pane a short line in the corner beside the overview button (centred, the long one covered the nodes
+ * in the middle of an 800x500 page's graph).
+ */
+export function PartialHint(p: { short?: boolean }) {
   return (
-    <span className="view-hint" role="status">
-      Part of the graph is out of view: drag or scroll to see the rest
+    <span className={p.short ? 'view-hint view-hint-short' : 'view-hint'} role="status">
+      {p.short ? 'More out of view: drag to see it' : 'Part of the graph is out of view: drag or scroll to see the rest'}
     </span>
   );
 }
-
-/** Below this pane size the overview starts folded: open, it would cover much of the graph it shows. */
-const SMALL_PANE = { w: 560, h: 360 };
 
 /** The overview, only while some of the drawing is out of view; it folds to a button. */
 export function OverviewWhenNeeded(p: {
@@ -82,7 +89,7 @@ export function OverviewWhenNeeded(p: {
 }) {
   const { layout, nodes, extent } = p;
   const whole = useStore((s) => wholeInView(extent, { w: s.width, h: s.height }, s.transform));
-  const small = useStore((s) => s.width > 0 && (s.width < SMALL_PANE.w || s.height < SMALL_PANE.h));
+  const small = useStore(smallPane);
   // Folded or not as the person chose; until they choose, as the pane's size suggests.
   const [chosen, setFolded] = useState<boolean | undefined>(p.folded ? true : undefined);
   const folded = chosen ?? small;
