@@ -30,6 +30,27 @@ describe('typing and moving with the keyboard', () => {
     expect(await b.page.evaluate(() => !!document.activeElement?.closest('#editor-pane'))).toBe(true);
   });
 
+  it('starts a new line on Enter after a word typed whole, even while completion offers that same word', async () => {
+    const objects = async () => Number(/(\d+) objects/.exec(await b.page.locator('header .status').innerText())?.[1]);
+    const objectsBefore = await objects();
+    const before = await editorText(b.page);
+    await b.page.click('.monaco-editor .view-lines');
+    await b.page.keyboard.press('ControlOrMeta+End');
+    await b.page.keyboard.press('Enter');
+    // At a person's pace, so that the schema's suggestions ("v1", "Namespace") are up when Enter comes: Enter
+    // took the suggestion that changed nothing and the next line was joined on (`kind: Namespacemetadata:`).
+    for (const line of ['---', 'apiVersion: v1', 'kind: Namespace', 'metadata:']) {
+      await b.page.keyboard.type(line, { delay: 60 });
+      await b.page.waitForTimeout(300);
+      await b.page.keyboard.press('Enter');
+    }
+    await b.page.keyboard.type('  name: typed', { delay: 60 });
+    await b.page.keyboard.press('Escape');
+    await expect.poll(() => editorText(b.page)).toBe(`${before}\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: typed`);
+    // The simulator reads the typed Namespace as one more object.
+    await expect.poll(() => objects(), { timeout: 10_000 }).toBe(objectsBefore + 1);
+  });
+
   it('leaves the graph alone while Shift or Ctrl is held in the editor (no selection mode switched on the graph)', async () => {
     await b.page.click('.monaco-editor .view-lines');
     await b.page.keyboard.press('ControlOrMeta+End'); // the caret back at the end, where the next test types

@@ -145,6 +145,9 @@ export default function EditorPane() {
             automaticLayout: true,
             fixedOverflowWidgets: true,
             quickSuggestions: { other: true, comments: false, strings: true },
+            // Enter takes a suggestion only when it changes the text: a word typed whole (`kind: Namespace`) with its
+            // own suggestion still up ended the line on Enter no more, and the next line was joined on.
+            acceptSuggestionOnEnter: 'smart',
             // Sticky scroll rebuilds an outline of the whole document from the YAML worker's symbols after every
             // edit: tens of ms per keystroke at 400 objects, on the main thread.
             stickyScroll: { enabled: false },

@@ -8,6 +8,7 @@ import { loader } from '@monaco-editor/react';
 import { configureMonacoYaml } from 'monaco-yaml';
 import { kubernetesSchema } from './schemas/index';
 import { filterSchemaMarkers } from './one-message';
+import { plainYamlCompletions } from './plain-completions';
 
 type Env = { getWorker(moduleId: string, label: string): Worker };
 
@@ -35,6 +36,9 @@ const original = monaco.editor.createWebWorker.bind(monaco.editor) as (opts: unk
 
 // One message per problem: the schema's markers are filtered against the simulator's as they are set.
 filterSchemaMarkers(monaco.editor as unknown as Parameters<typeof filterSchemaMarkers>[0]);
+
+// Plain values complete as plain text, so that Enter after a word typed whole ends the line (plain-completions.ts).
+plainYamlCompletions(monaco.languages);
 
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
