@@ -37,6 +37,33 @@ describe('hostile input in the page', () => {
     await shot(b.page, 'hostile-huge-paste');
   });
 
+  it('refuses a Service with a misspelt field, located on the field, as kubectl apply does', async () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: demo}
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+    targetPrt: 8080
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web-0, namespace: demo, labels: {app: web}}
+spec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}
+`;
+    await pasteAll(b.page, text);
+    await b.page.waitForFunction(() => (window as unknown as { __playground: { markers(): Marker[] } }).__playground.markers().some((m) => m.code === 'unknown-field'), undefined, { timeout: 20_000 });
+    const typo = (await markers(b)).filter((m) => m.code === 'unknown-field');
+    expect(typo.map((m) => m.line)).toEqual([8]);
+    // Left out, as kubectl would leave it: the pod is drawn, the Service is not, and the top bar counts an error.
+    await b.page.waitForSelector('.react-flow__node[data-object="Pod/demo/web-0"]', { timeout: 20_000 });
+    expect(await b.page.locator('.react-flow__node[data-object="Service/demo/web"]').count()).toBe(0);
+    await expect.poll(() => b.page.locator('header .status .chip').first().innerText()).toMatch(/^1 error/);
+    await b.page.locator('header .status .chip').first().click();
+    await expect.poll(() => b.page.locator('.panel-body').innerText()).toContain('Did you mean targetPort?');
+  });
+
   it('shows names and labels carrying HTML and script only as text', async () => {
     const text = `apiVersion: v1
 kind: Pod

@@ -16,6 +16,8 @@ export const CODES = {
   UNKNOWN_KIND: 'unknown-kind',
   /** A kind its built-in API group version does not serve (a typo): the API server refuses the object. */
   NO_SUCH_KIND: 'no-such-kind',
+  /** A field the kind does not have (`targetPrt`): kubectl's strict validation refuses the object. */
+  UNKNOWN_FIELD: 'unknown-field',
   UNSUPPORTED_VERSION: 'unsupported-api-version',
   // admission: validation (§1)
   REQUIRED: 'required-field',

@@ -53,7 +53,7 @@ export function noSuchKind(apiVersion: string, kind: string): string | undefined
 }
 
 /** Levenshtein distance, for names of a few letters. */
-function distance(a: string, b: string): number {
+export function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

@@ -70,6 +70,35 @@ describe('reading multi-document YAML', () => {
     expect(diags.map((d) => d.severity)).not.toContain('error');
   });
 
+  const deploy = (spec: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec: ${spec}\n`;
+  const np = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec: ${spec}\n`;
+  it.each([
+    // [text, where the error is, what the message ends with]
+    [svc('web', '{selector: {app: web}, ports: [{port: 80, targetPrt: 8080}]}'), 'targetPrt: 8080', 'Did you mean targetPort? The object is ignored.'],
+    [svc('web', '{elector: {app: web}, ports: [{port: 80}]}'), 'elector: {app: web}', 'Did you mean selector? The object is ignored.'],
+    [np('{podSelecter: {}, policyTypes: [Ingress]}'), 'podSelecter: {}', 'Did you mean podSelector? The object is ignored.'],
+    [np('{podSelector: {matchLabel: {app: a}}}'), 'matchLabel: {app: a}', 'Did you mean matchLabels? The object is ignored.'],
+    [np('{podSelector: {}, ingress: [{from: [{podSelector: {}, namspaceSelector: {}}]}]}'), 'namspaceSelector: {}', 'Did you mean namespaceSelector? The object is ignored.'],
+    [deploy('{selector: {matchLabels: {app: w}}, template: {metadata: {labels: {app: w}}, spec: {containers: [{name: c, image: x, port: [{containerPort: 80}]}]}}}'), 'port: [{containerPort: 80}]', 'Did you mean ports? The object is ignored.'],
+    [svc('web', '{ports: [{port: 80}]}').replace('metadata: {', 'metadata: {lables: {a: b}, '), 'lables: {a: b}', 'Did you mean labels? The object is ignored.'],
+    [svc('web', '{ports: [{port: 80}]}') + 'spek: {}\n', 'spek: {}', 'Did you mean spec? The object is ignored.'],
+  ])('refuses an object with a field its kind does not have, as kubectl apply does: %#', (text, where, end) => {
+    const { world, diags, at } = read(text);
+    expect(diags.map((d) => [d.code, d.severity, at(d)])).toEqual([['unknown-field', 'error', where]]);
+    expect(diags[0]!.message.endsWith(end), diags[0]!.message).toBe(true);
+    expect(world.leftOut).toHaveLength(1);
+  });
+
+  it('says nothing of fields inside maps of any keys, status, or kinds whose fields it does not list', () => {
+    const text = [
+      svc('web', '{selector: {anything: goes}, ports: [{port: 80}], sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}}') + 'status: {loadBalancer: {}}\n',
+      deploy('{selector: {matchLabels: {app: w}}, template: {metadata: {labels: {app: w}, annotations: {x: y}}, spec: {containers: [{name: c, image: x, env: [{name: A, valueFrom: {fieldRef: {fieldPath: status.podIP}}}], resources: {limits: {cpu: 1}}, readinessProbe: {httpGet: {port: 80}}}]}}}'),
+      'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: g, namespace: shop}\nspec: {gatewayClassName: c, listeners: [{name: h, port: 80, protocol: HTTP, anyNewField: 1}]}\n',
+    ].join('---\n');
+    const { diags } = read(text);
+    expect(diags.filter((d) => d.code === 'unknown-field')).toEqual([]);
+  });
+
   it('names the replacement for a removed apiVersion', () => {
     const { diags } = read('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: w}\n');
     expect(diags[0]!.code).toBe('unsupported-api-version');

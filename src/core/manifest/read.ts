@@ -12,6 +12,7 @@ import { fieldRange, subtree } from './fields';
 import { finishNamespaces } from './kinds/namespace';
 import { checkOwnerReferences } from './owner-references';
 import { noSuchKind } from './builtin-kinds';
+import { unknownFields } from './unknown-fields';
 
 export interface InputFile {
   name: string;
@@ -158,6 +159,12 @@ function readKnownObject(raw: RawObject, order: number, world: World, options: S
     return true;
   }
   seen.set(meta.id, source);
+  // A field the kind does not have: kubectl's strict validation refuses the whole object (its default).
+  const unknown = unknownFields(kind, raw.value);
+  if (unknown.length) {
+    for (const u of unknown) r.report(CODES.UNKNOWN_FIELD, u.path, u.message);
+    return true;
+  }
   handler.read(r, meta, { world, options, diags });
   return true;
 }
