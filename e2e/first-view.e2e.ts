@@ -182,6 +182,14 @@ describe('the first view of a graph', () => {
           expect(hint.x + hint.width).toBeLessThan(pane.x + pane.width / 2);
           await small.page.click('.overview-toggle');
           await small.page.waitForSelector('.overview');
+          // The terminal's output gets lines of its own (it was 12 px, under two rows of tabs and the key help).
+          await small.page.click('.tabs button:has-text("Terminal")');
+          await small.page.click('#term-line');
+          await small.page.keyboard.type('kubectl get svc -A');
+          await small.page.keyboard.press('Enter');
+          await small.page.waitForSelector('[data-terminal-output] .term-out:has-text("ClusterIP")');
+          expect((await box('[data-terminal-output]')).height).toBeGreaterThanOrEqual(45);
+          expect((await box('.tabs')).height).toBeLessThan(40);
         }
         expect(small.errors).toEqual([]);
       } finally {
