@@ -264,6 +264,8 @@ describe('the playground page', () => {
     try {
       await other.page.goto(`${site.url}?readonly=1${new URL(b.page.url()).hash}`);
       await ready(other.page);
+      // It says so before anyone types.
+      expect(await other.page.locator('.editor-readonly').innerText()).toContain('Read-only');
       const before = await editorText(other.page);
       const hash = await other.page.evaluate(() => location.hash);
       await other.page.click('.monaco-editor .view-lines');

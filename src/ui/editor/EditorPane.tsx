@@ -151,7 +151,7 @@ export default function EditorPane() {
             // Sticky scroll rebuilds an outline of the whole document from the YAML worker's symbols after every
             // edit: tens of ms per keystroke at 400 objects, on the main thread.
             stickyScroll: { enabled: false },
-            ariaLabel: 'Scenario YAML. Tab indents; press Escape, then Tab, to leave the editor.',
+            ariaLabel: readonly ? 'Scenario YAML, read-only.' : 'Scenario YAML. Tab indents; press Escape, then Tab, to leave the editor.',
           }}
           onChange={(v) => setText(v ?? '')}
           onMount={(ed) => {
@@ -204,9 +204,16 @@ export default function EditorPane() {
           }}
         />
       </div>
-      <p className="editor-hint" aria-hidden="true">
-        Tab indents · <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
-      </p>
+      {readonly ? (
+        // Said before anyone tries to type (a learner found out only when keys did nothing).
+        <p className="editor-hint editor-readonly">
+          <strong>Read-only</strong> · the text can be selected and copied, not changed
+        </p>
+      ) : (
+        <p className="editor-hint" aria-hidden="true">
+          Tab indents · <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
+        </p>
+      )}
     </div>
   );
 }
