@@ -37,6 +37,18 @@ describe('moving around the graph', () => {
     expect(text!.x + text!.width).toBeLessThanOrEqual(box!.x + box!.width);
   });
 
+  it('tells what a line is when the pointer rests on it, and lights it up', async () => {
+    const edge = b.page.locator('.react-flow__edge[data-from="Service/shop/web"]').first();
+    const to = (await edge.getAttribute('data-to'))!;
+    expect(await edge.locator('title').textContent()).toBe(`allowed: Service/shop/web → ${to} (click for why)`);
+    const path = edge.locator('.react-flow__edge-path');
+    const box = (await path.boundingBox())!;
+    await b.page.mouse.move(box.x + box.width / 2 - 20, box.y + box.height / 2 - 20);
+    await b.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await expect.poll(() => path.evaluate((el) => getComputedStyle(el).filter)).toContain('drop-shadow');
+    await b.page.mouse.move(5, 5);
+  });
+
   it('pans by dragging the pane, and a click on a node afterwards still selects it', async () => {
     const before = await transform(b);
     const pane = (await b.page.locator('.react-flow__pane').boundingBox())!;

@@ -95,6 +95,8 @@ export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdg
           strokeDasharray: s.dash && dashFor(s.dash, p.sourceX, p.sourceY, p.targetX, p.targetY, route),
         }}
       />
+      {/* What a pointer resting on the line is told (the whole explanation is a click away). */}
+      <title>{`${look}: ${e.from} → ${e.to} (click for why)`}</title>
       {e.share ? (
         // The weight split, as the core computed it for this edge: above the line, clear of the verdict mark.
         <EdgeLabelRenderer>
