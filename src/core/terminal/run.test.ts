@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trace } from '../trace/index';
 import { runQuery } from '../index';
-import { runCommand } from './run';
+import { KNET_HERE, runCommand } from './run';
 import { shopSim, term, transcriptOf, type Transcript } from './testing';
 import { withPod, DEBUG_POD } from './context';
 
@@ -18,6 +18,13 @@ const ROWS: Transcript[] = [
 describe('runCommand', () => {
   it.each(ROWS)('%s: %s', (_name, line, from, exit, stdout, stderr) => {
     expect(transcriptOf(line, from)).toEqual({ exit, stdout, stderr });
+  });
+
+  it('answers knet as the shell would, and says where its answers are in the page', () => {
+    for (const from of [undefined, 'host']) {
+      const r = term('knet trace --from shop/web http://api.shop', from ? { from } : {});
+      expect([r.exitCode, r.stderr, r.notes]).toEqual([127, 'sh: knet: not found\n', [KNET_HERE]]);
+    }
   });
 
   it('runs in the debug pod default/debug unless a pod is named, and says where', () => {

@@ -123,10 +123,18 @@ function runWords(ctx: RunContext, words: string[]): number {
     return dispatch(ctx, args[1]);
   }
   const tool = TOOLS[base];
+  if (base === 'knet') {
+    // A learner who has read about the CLI tries it here: say where its answers are instead.
+    ctx.notes.push(KNET_HERE);
+    return notFound(ctx, name);
+  }
   if (!tool) return notFound(ctx, name);
   if (tool.needs && !ctx.shell.tools[tool.needs]) return notFound(ctx, name);
   return tool.run(ctx, args);
 }
+
+export const KNET_HERE =
+  'knet is not in this terminal: it is the command-line tool for your own machine. Here the Trace, DNS, Routes and Policy matrix panels ask the same questions of the same simulator, and curl, nslookup or nc show what a pod sees.';
 
 /** Busybox and alpine images have no bash. */
 function hasBash(shell: Shell): boolean {
