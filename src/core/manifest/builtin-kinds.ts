@@ -42,18 +42,26 @@ export function noSuchKind(apiVersion: string, kind: string): string | undefined
   if (!kinds) return undefined;
   // `ServiceList`, `PodList`: what `kubectl get -o yaml` prints for several objects.
   if (kinds.includes(kind) || (kind.endsWith('List') && kinds.includes(kind.slice(0, -4)))) return undefined;
-  const lower = kind.toLowerCase();
-  const near = kinds
-    .map((k) => ({ k, d: k.toLowerCase() === lower ? 0 : distance(k.toLowerCase(), lower) }))
-    .filter((x) => x.d <= (kind.length > 5 ? 2 : 1))
-    .sort((a, b) => a.d - b.d)[0];
+  const near = nearest(kind, kinds);
   const also = Object.keys(BUILTIN_KINDS).find((v) => v !== apiVersion && BUILTIN_KINDS[v]!.includes(kind));
-  const hint = near ? ` Did you mean ${near.k}?` : also ? ` ${kind} is served by ${also}.` : '';
+  const hint = near ? ` Did you mean ${near}?` : also ? ` ${kind} is served by ${also}.` : '';
   return `${apiVersion} has no kind ${kind}: the API server would refuse it (no matches for kind "${kind}" in version "${apiVersion}").${hint} The object is ignored.`;
 }
 
+/**
+ * The name a person most likely meant by `word` (a kind, a field): the same letters in another case, or one
+ * letter off (two for words over five letters). Undefined when none is that near.
+ */
+export function nearest(word: string, names: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  return names
+    .map((n) => ({ n, d: n.toLowerCase() === lower ? 0 : distance(n.toLowerCase(), lower) }))
+    .filter((x) => x.d <= (word.length > 5 ? 2 : 1))
+    .sort((a, b) => a.d - b.d)[0]?.n;
+}
+
 /** Levenshtein distance, for names of a few letters. */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

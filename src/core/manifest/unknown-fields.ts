@@ -4,7 +4,7 @@
  * Read with the field lists of shapes.ts; where a shape is not listed (an `any` map, a kind the lists do not
  * cover) nothing is said.
  */
-import { distance } from './builtin-kinds';
+import { nearest } from './builtin-kinds';
 import { itemShape, mapShape, rootShape, type Shape } from './shapes';
 
 export interface UnknownField {
@@ -37,14 +37,10 @@ export function unknownFields(kind: string, value: Record<string, unknown>): Unk
 }
 
 function message(kind: string, key: string, where: string, fields: readonly string[]): string {
-  const lower = key.toLowerCase();
-  const near = fields
-    .map((f) => ({ f, d: f.toLowerCase() === lower ? 0 : distance(f.toLowerCase(), lower) }))
-    .filter((x) => x.d <= (key.length > 5 ? 2 : 1))
-    .sort((a, b) => a.d - b.d)[0];
+  const near = nearest(key, fields);
   const field = where ? `${where}.${key}` : key;
   return (
     `${kind} has no field ${field}: kubectl apply would refuse the object (strict decoding error: unknown field "${field}").` +
-    `${near ? ` Did you mean ${near.f}?` : ''} The object is ignored.`
+    `${near ? ` Did you mean ${near}?` : ''} The object is ignored.`
   );
 }

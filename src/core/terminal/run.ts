@@ -122,12 +122,12 @@ function runWords(ctx: RunContext, words: string[]): number {
     if (base === 'bash' && !hasBash(ctx.shell)) return noFile(ctx, name);
     return dispatch(ctx, args[1]);
   }
-  const tool = TOOLS[base];
   if (base === 'knet') {
     // A learner who has read about the CLI tries it here: say where its answers are instead.
     ctx.notes.push(KNET_HERE);
     return notFound(ctx, name);
   }
+  const tool = TOOLS[base];
   if (!tool) return notFound(ctx, name);
   if (tool.needs && !ctx.shell.tools[tool.needs]) return notFound(ctx, name);
   return tool.run(ctx, args);
