@@ -110,3 +110,41 @@ spec: {ports: [{port: 80}]}
     expect(ing?.detail).toContain('no Service service1 (503)');
   });
 });
+
+describe('an Ingress backend port the Service does not have (ING-12, ING-14)', () => {
+  const ingress = (port: string) => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop, namespace: shop}
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: shop.example
+    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: ${port}}}}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web-1, namespace: shop, labels: {app: web}}
+spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 8080}]}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec: {selector: {app: web}, ports: [{name: http, port: 80, targetPort: 8080}, {name: dns, port: 53, protocol: UDP}]}
+`;
+  const edge = (port: string) => {
+    const e = buildTopology(simulate([{ name: 'a.yaml', text: ingress(port) }])).edges.find((x) => x.from === 'Ingress/shop/shop' && x.to === 'Service/shop/web');
+    return e && `${e.verdict}: ${e.reason}`;
+  };
+  // The same answer as the route query (knet route) and the Problems panel: the controller answers 503.
+  it.each([
+    ['{number: 8080}', 'blocked: shop.example/ → Service web:8080. Service shop/web has no TCP port 8080 (it has 80 (http), 53 (dns)) — the number is a targetPort; an Ingress names the Service port (ING-12) → 503 (ING-14).'],
+    ['{name: web}', 'blocked: shop.example/ → Service web:web. Service shop/web has no TCP port named "web" (it has 80 (http), 53 (dns)) — port.name is a Service port name, not a container port name (ING-12) → 503 (ING-14).'],
+    // Port 53 is UDP here: the controller proxies HTTP over TCP only.
+    ['{number: 53}', 'blocked: shop.example/ → Service web:53. Service shop/web has no TCP port 53 (it has 80 (http), 53 (dns)) — the number is a targetPort; an Ingress names the Service port (ING-12) → 503 (ING-14).'],
+  ])('port %s → %s', (port, want) => {
+    expect(edge(port)).toBe(want);
+  });
+  it('port {number: 80} is judged by the policies on the way (none here): allowed', () => {
+    expect(edge('{number: 80}')).toMatch(/^allowed: /);
+  });
+});

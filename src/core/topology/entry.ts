@@ -4,6 +4,7 @@ import type { Implementation, Pod } from '../model/core';
 import type { World } from '../model/world';
 import type { BackendRefStatus } from '../model/gateway';
 import { NGINX_CONTROLLER, nginxAnnotations, servingClass } from '../controllers/ingress/index';
+import { resolveBackend } from '../controllers/ingress/backends';
 import { allRoutes } from '../controllers/gateway/index';
 import { addEdge, addNode, citeOf, INTERNET, shown, type Builder } from './builder';
 import { judgeFromPod, type Judged } from './traffic';
@@ -61,8 +62,10 @@ function addIngresses(g: Builder, sim: Simulation): void {
       const svc = w.services.find((s) => s.namespace === ing.namespace && s.name === b.service);
       if (!svc) continue;
       const port = b.port.number ?? svc.ports.find((p) => p.name === b.port.name)?.port;
+      // The port as the route query resolves it (TCP, by number or name): a missing one is a 503, not a question.
+      const resolved = resolveBackend(w, ing.namespace, { service: { name: b.service, port: b.port }, path: b.path });
       let j: Judged;
-      if (port === undefined) j = { verdict: 'blocked', reason: `Service ${svc.name} has no port named ${b.port.name}; the controller answers 503 (ING-12, ING-14).`, cites: [] };
+      if (port === undefined || resolved.state === 'port-missing') j = { verdict: 'blocked', reason: `${resolved.reason}.`, cites: [citeOf(ing, `${b.path}.service.port`), citeOf(svc, 'spec.ports')] };
       else if (g.opts.skipPolicy) j = { verdict: 'unknown', reason: 'Policy verdicts are not computed in this view.', cites: [] };
       else if (proxies.length === 0) j = { verdict: 'unknown', reason: `The pods of controller ${cls.controller} are not modelled, so the policies on the backends cannot be judged.`, cites: [] };
       else j = judgeFromPod(g, sim, proxies[0]!, svc, port);
