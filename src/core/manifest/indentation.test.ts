@@ -5,6 +5,8 @@ import { DEFAULT_OPTIONS } from '../options';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { readManifests } from './read';
 import { parseFile } from './parse';
+import { checkIndentation, mayBeMisindented } from './indentation';
+import { readPlainYAML } from './plain-yaml';
 
 function read(text: string) {
   const diags: Diagnostic[] = [];
@@ -210,5 +212,52 @@ describe('indentation that is fine', () => {
     ['comments at any indentation', 'apiVersion: v1\nkind: Namespace\n# a comment\nmetadata:\n      # another\n  name: n\n'],
   ])('accepts %s', (_name, text) => {
     expect(read(text).diags.filter((d) => d.code === 'yaml-indentation')).toEqual([]);
+  });
+});
+
+describe('the plain reader asks for the check only where it can find something (mayBeMisindented)', () => {
+  const root = new URL('../../../', import.meta.url).pathname;
+  const scenarios = execSync("git ls-files 'src/scenarios/*.yaml'", { encoding: 'utf8', cwd: root }).trim().split('\n').map((f) => readFileSync(root + f, 'utf8'));
+  const examples = [DEPLOYMENT, SERVICE, POLICY, INGRESS, CONFIGMAP, flatten(DEPLOYMENT), flatten(POLICY)];
+  /** Documents with one line moved left or right by 1 to 4 columns, or all lines flattened: the mistakes people make. */
+  function* variants(text: string): Generator<string> {
+    yield flatten(text);
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++)
+      for (const by of [-4, -2, -1, 1, 2]) {
+        const lead = /^ */.exec(lines[i]!)![0].length;
+        if (by < 0 && lead < -by) continue;
+        const moved = by < 0 ? lines[i]!.slice(-by) : ' '.repeat(by) + lines[i];
+        yield [...lines.slice(0, i), moved, ...lines.slice(i + 1)].join('\n');
+      }
+  }
+  it('never says "nothing to find" where checkIndentation finds a problem (every line of the examples and scenarios moved)', () => {
+    let found = 0;
+    let plain = 0;
+    for (const file of [...examples, ...scenarios]) {
+      for (const doc of file.split(/^---$/m)) {
+        for (const text of variants(doc)) {
+          const read = readPlainYAML(text);
+          if (!read) continue;
+          plain++;
+          const problem = checkIndentation(text, 0, text.length);
+          if (problem) found++;
+          if (problem && !mayBeMisindented(read.value)) throw new Error(`missed: ${problem.message}\n${text}`);
+        }
+      }
+    }
+    // The variants must exercise the case: many taken by the plain reader, and problems among them.
+    expect(plain).toBeGreaterThan(1000);
+    expect(found).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['metadata: then name: in its column, in a kind whose top level is not listed', 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\nname: gw\n', true],
+    ['a field its mapping does not have', 'apiVersion: v1\nkind: Service\nspec:\n  selector:\n    app: x\n  port: 80\n', true],
+    ['a kind that is not a plain name', 'kind: "Serv ice"\nmetadata: {name: a}\n', true],
+    ['a Service written well', SERVICE, false],
+    ['free keys under labels and annotations', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {anything: goes}\n  annotations:\n    x/y: z\n', false],
+  ])('%s → %s', (_name, text, want) => {
+    expect(mayBeMisindented(readPlainYAML(text)!.value)).toBe(want);
   });
 });

@@ -158,6 +158,51 @@ export function checkIndentation(text: string, start: number, end: number): Inde
   return walk(lines, rootShape(kind), num);
 }
 
+/** The fields of a listed shape as a set (built once per shape). */
+const fieldSets = new WeakMap<Shape, ReadonlySet<string>>();
+function fieldSet(shape: Shape & { fields: readonly string[] }): ReadonlySet<string> {
+  let set = fieldSets.get(shape);
+  if (!set) fieldSets.set(shape, (set = new Set(shape.fields)));
+  return set;
+}
+
+/**
+ * Could `checkIndentation` find a problem in this document, which the plain reader took (plain-yaml.ts)? Such a
+ * document is YAML whose lines nest as their columns say: no tabs, block scalars, multi-line values or lines that
+ * match no level, which the plain reader leaves to `yaml`. What is left to find is a key in the column of a
+ * sibling whose block it belongs to (`wrongParent`), and that needs, in some mapping, a key its shape does not
+ * have, or, in a mapping of unlisted keys, an empty key whose shape is listed. false: checkIndentation finds
+ * nothing (so the reader need not read the lines again); true: ask it. The plain-yaml property tests compare the
+ * result with `yaml`'s path, which always asks.
+ */
+export function mayBeMisindented(value: Record<string, unknown>): boolean {
+  const kind = value.kind;
+  // The check reads `kind` from its line; a name of letters reads the same from the value.
+  if (kind !== undefined && (typeof kind !== 'string' || !/^[A-Za-z]+$/.test(kind))) return true;
+  return misplaced(value, rootShape(kind));
+}
+
+function misplaced(m: Record<string, unknown>, shape: Shape): boolean {
+  const listed = shape.fields !== 'any' ? fieldSet(shape as Shape & { fields: readonly string[] }) : undefined;
+  for (const key in m) {
+    if (listed && !listed.has(key)) return true;
+    const child = m[key];
+    if (child === null) {
+      if (!listed && mapShape(shape, key)) return true;
+      continue;
+    }
+    if (typeof child !== 'object') continue;
+    if (Array.isArray(child)) {
+      const item = itemShape(shape, key);
+      if (item) for (const x of child) if (x !== null && typeof x === 'object' && !Array.isArray(x) && misplaced(x as Record<string, unknown>, item)) return true;
+      continue;
+    }
+    const inner = mapShape(shape, key);
+    if (inner && misplaced(child as Record<string, unknown>, inner)) return true;
+  }
+  return false;
+}
+
 /** `raw.search(/\S/)`, with the common line (spaces, then a printable ASCII character) read without the expression. */
 function firstNonSpace(raw: string): number {
   let k = 0;

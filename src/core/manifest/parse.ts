@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNod
 import type { Diagnostic, Range } from '../diagnostics/diagnostic';
 import { CODES } from '../diagnostics/codes';
 import type { FieldNode, FieldTree } from '../model/meta';
-import { checkIndentation } from './indentation';
+import { checkIndentation, mayBeMisindented } from './indentation';
 import { readPlainYAML, unusualOffsets } from './plain-yaml';
 
 /** Limits that keep hostile input bounded (each refusal names the limit). */
@@ -151,7 +151,7 @@ function readSegment(text: string, start: number, end: number, clean = false): S
   // Indentation a person got wrong can still be valid YAML (`metadata:` then `name:` in the same column): yaml's
   // path reports it, so such a document is not taken by the plain reader.
   const plain = readPlainYAML(text, start, end, clean);
-  if (plain && !checkIndentation(text, start, end)) return { objects: [{ value: plain.value, file: 0, range: shift(plain.range, -start), fields: plain.fields }], diags: [], documents: 1, broken: false };
+  if (plain && !(mayBeMisindented(plain.value) && checkIndentation(text, start, end))) return { objects: [{ value: plain.value, file: 0, range: shift(plain.range, -start), fields: plain.fields }], diags: [], documents: 1, broken: false };
   return parseSegment(start === 0 && end === text.length ? text : text.slice(start, end), 0, []);
 }
 
