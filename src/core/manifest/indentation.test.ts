@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { DEFAULT_OPTIONS } from '../options';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { readManifests } from './read';
@@ -251,13 +253,44 @@ describe('the plain reader asks for the check only where it can find something (
     expect(found).toBeGreaterThan(50);
   });
 
+  it('never says "nothing to find" where checkIndentation finds a problem, on documents yaml writes and then moves a line of (property)', () => {
+    const key = fc.oneof(fc.constantFrom('apiVersion', 'kind', 'metadata', 'name', 'labels', 'spec', 'selector', 'ports', 'port', 'template', 'containers', 'podSelector', 'matchLabels', 'ingress', 'from', 'a#b', 'a b', '"q"', '', '?x', '-x', ':x', 'x:', '@', 'app.kubernetes.io/name'), fc.string({ maxLength: 4 }));
+    const scalar = fc.oneof(fc.constantFrom('x', 'a[b', 'c{d', 'e]f', "it's", 'Service', 'Pod', 'NetworkPolicy', '#', 'a #b', '- x', '80'), fc.string({ maxLength: 5 }), fc.integer(), fc.constant(null));
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, tie('map'), tie('list')),
+      map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+      list: fc.array(tie('node'), { maxLength: 3 }),
+    }));
+    const doc = fc.tuple(fc.constantFrom('Service', 'Deployment', 'NetworkPolicy', 'Pod', 'Gateway', 'Ingress'), fc.dictionary(key, tree.node, { minKeys: 1, maxKeys: 5 }));
+    fc.assert(
+      fc.property(doc, fc.boolean(), fc.integer({ min: 1, max: 4 }), fc.nat(), fc.integer({ min: -3, max: 3 }), ([kind, body], kindFirst, indent, which, by) => {
+        const lines = stringify(kindFirst ? { kind, ...body } : { ...body, kind }, { indent, collectionStyle: 'block' }).split('\n');
+        const i = which % lines.length;
+        const lead = /^ */.exec(lines[i]!)![0].length;
+        lines[i] = by < 0 ? lines[i]!.slice(Math.min(lead, -by)) : ' '.repeat(by) + lines[i];
+        const text = lines.join('\n');
+        const read = readPlainYAML(text);
+        if (!read) return;
+        const problem = checkIndentation(text, 0, text.length);
+        if (problem) expect(mayBeMisindented(read.value), `${problem.message}\n${text}`).toBe(true);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
+    );
+  });
+
   it.each([
     ['metadata: then name: in its column, in a kind whose top level is not listed', 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\nname: gw\n', true],
     ['a field its mapping does not have', 'apiVersion: v1\nkind: Service\nspec:\n  selector:\n    app: x\n  port: 80\n', true],
     ['a kind that is not a plain name', 'kind: "Serv ice"\nmetadata: {name: a}\n', true],
+    ['a key the line reader takes for no key (found by the yaml-writes property)', '$#:\n "": {}\na: "0x10"\n', true],
+    ['a key that starts with ?', 'kind: Gateway\n"?!":\n  a: 1\n', true],
     ['a Service written well', SERVICE, false],
     ['free keys under labels and annotations', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {anything: goes}\n  annotations:\n    x/y: z\n', false],
   ])('%s → %s', (_name, text, want) => {
     expect(mayBeMisindented(readPlainYAML(text)!.value)).toBe(want);
+  });
+  it('asks for a plain value holding [ or { (the line reader would look for the rest of a flow collection below)', () => {
+    expect(mayBeMisindented({ kind: 'ConfigMap', metadata: { name: 'x[' } })).toBe(true);
+    expect(mayBeMisindented({ kind: 'ConfigMap', data: { a: ['{'] } })).toBe(true);
   });
 });

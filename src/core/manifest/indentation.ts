@@ -169,11 +169,14 @@ function fieldSet(shape: Shape & { fields: readonly string[] }): ReadonlySet<str
 /**
  * Could `checkIndentation` find a problem in this document, which the plain reader took (plain-yaml.ts)? Such a
  * document is YAML whose lines nest as their columns say: no tabs, block scalars, multi-line values or lines that
- * match no level, which the plain reader leaves to `yaml`. What is left to find is a key in the column of a
- * sibling whose block it belongs to (`wrongParent`), and that needs, in some mapping, a key its shape does not
- * have, or, in a mapping of unlisted keys, an empty key whose shape is listed. false: checkIndentation finds
- * nothing (so the reader need not read the lines again); true: ask it. The plain-yaml property tests compare the
- * result with `yaml`'s path, which always asks.
+ * match no level, which the plain reader leaves to `yaml`. Read line by line as the check reads it, what is left
+ * to find is a key in the column of a sibling whose block it belongs to (`wrongParent`), and that needs, in some
+ * mapping, a key its shape does not have, or, in a mapping of unlisted keys, an empty key whose shape is listed.
+ * The check's line reader can differ from YAML on other keys than names (`a#b`, `?x`, quoted ones) and on a plain
+ * value holding `[` or `{` (it takes them for a comment, no key, or a flow collection going on below): such a
+ * document is always checked.
+ * false: checkIndentation finds nothing, so the lines need not be read again; true: ask it. `yaml`'s path
+ * always asks, and the plain-yaml property tests compare both paths.
  */
 export function mayBeMisindented(value: Record<string, unknown>): boolean {
   const kind = value.kind;
@@ -182,23 +185,33 @@ export function mayBeMisindented(value: Record<string, unknown>): boolean {
   return misplaced(value, rootShape(kind));
 }
 
-function misplaced(m: Record<string, unknown>, shape: Shape): boolean {
-  const listed = shape.fields !== 'any' ? fieldSet(shape as Shape & { fields: readonly string[] }) : undefined;
+const brackets = (s: string) => s.includes('[') || s.includes('{');
+/** Keys the check's line reader reads as YAML does, whether written plain or quoted: field names, label and annotation keys. */
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+
+function misplaced(m: Record<string, unknown>, shape: Shape | undefined): boolean {
+  const listed = shape && shape.fields !== 'any' ? fieldSet(shape as Shape & { fields: readonly string[] }) : undefined;
   for (const key in m) {
-    if (listed && !listed.has(key)) return true;
+    if ((listed && !listed.has(key)) || !NAME.test(key)) return true;
     const child = m[key];
     if (child === null) {
-      if (!listed && mapShape(shape, key)) return true;
-      continue;
-    }
-    if (typeof child !== 'object') continue;
-    if (Array.isArray(child)) {
-      const item = itemShape(shape, key);
-      if (item) for (const x of child) if (x !== null && typeof x === 'object' && !Array.isArray(x) && misplaced(x as Record<string, unknown>, item)) return true;
-      continue;
-    }
-    const inner = mapShape(shape, key);
-    if (inner && misplaced(child as Record<string, unknown>, inner)) return true;
+      if (shape && !listed && mapShape(shape, key)) return true;
+    } else if (typeof child === 'string') {
+      if (brackets(child)) return true;
+    } else if (Array.isArray(child)) {
+      if (misplacedItems(child, itemShape(shape, key))) return true;
+    } else if (typeof child === 'object' && misplaced(child as Record<string, unknown>, mapShape(shape, key))) return true;
+  }
+  return false;
+}
+
+function misplacedItems(list: unknown[], shape: Shape | undefined): boolean {
+  for (const x of list) {
+    if (typeof x === 'string') {
+      if (brackets(x)) return true;
+    } else if (Array.isArray(x)) {
+      if (misplacedItems(x, undefined)) return true;
+    } else if (x !== null && typeof x === 'object' && misplaced(x as Record<string, unknown>, shape)) return true;
   }
   return false;
 }
