@@ -25,6 +25,11 @@ export interface RawObject {
   fields: FieldTree;
   /** Added to every range in `fields` (they are relative to the document's chunk). */
   offset?: number;
+  /**
+   * Every key is a field its mapping's shape lists, where the shapes list them (shapes.ts): the plain reader's
+   * indentation pre-check walked them all, so `unknownFields` has nothing to find.
+   */
+  listedFields?: true;
 }
 
 /**
@@ -141,7 +146,7 @@ function parseBySegments(text: string, file: number, diags: Diagnostic[], cache?
   const out: RawObject[] = [];
   for (const [seg, offset] of parts) {
     for (const d of seg.diags) diags.push({ ...d, file, range: shift(d.range, offset) });
-    for (const o of seg.objects) out.push(offset === 0 && file === o.file ? o : { value: o.value, file, range: shift(o.range, offset), fields: o.fields, ...(offset ? { offset } : {}) });
+    for (const o of seg.objects) out.push(offset === 0 && file === o.file ? o : { value: o.value, file, range: shift(o.range, offset), fields: o.fields, ...(offset ? { offset } : {}), ...(o.listedFields ? { listedFields: true as const } : {}) });
   }
   return out;
 }
@@ -151,7 +156,11 @@ function readSegment(text: string, start: number, end: number, clean = false): S
   // Indentation a person got wrong can still be valid YAML (`metadata:` then `name:` in the same column): yaml's
   // path reports it, so such a document is not taken by the plain reader.
   const plain = readPlainYAML(text, start, end, clean);
-  if (plain && !(mayBeMisindented(plain.value) && checkIndentation(text, start, end))) return { objects: [{ value: plain.value, file: 0, range: shift(plain.range, -start), fields: plain.fields }], diags: [], documents: 1, broken: false };
+  const ask = plain && mayBeMisindented(plain.value);
+  if (plain && !(ask && checkIndentation(text, start, end))) {
+    const object: RawObject = { value: plain.value, file: 0, range: shift(plain.range, -start), fields: plain.fields, ...(ask ? {} : { listedFields: true as const }) };
+    return { objects: [object], diags: [], documents: 1, broken: false };
+  }
   return parseSegment(start === 0 && end === text.length ? text : text.slice(start, end), 0, []);
 }
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '../options';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { generateCluster, sizeFor } from '../../bench/generate';
 import { readManifests } from './read';
+import { parseFile } from './parse';
+import { unknownFields } from './unknown-fields';
 
 function read(text: string) {
   const diags: Diagnostic[] = [];
@@ -268,5 +273,28 @@ describe('objects the API server would refuse', () => {
     expect(diags.map((d) => d.severity)).toEqual(['warning']);
     expect([...world.tlsRoutes, ...world.tcpRoutes, ...world.udpRoutes].map((r) => r.id)).toEqual([`${kind}/default/r`]);
     expect(world.leftOut).toEqual([]);
+  });
+});
+
+describe('objects the plain reader saw whole (RawObject.listedFields)', () => {
+  const root = new URL('../../../', import.meta.url).pathname;
+  const files = execSync("git ls-files '*.yaml' '*.yml'", { encoding: 'utf8', cwd: root }).trim().split('\n').map((f) => readFileSync(root + f, 'utf8'));
+  it('are only those in which unknownFields finds nothing (every YAML file of the repository and a generated cluster)', () => {
+    let flagged = 0;
+    let all = 0;
+    for (const text of [...files, generateCluster(sizeFor(60))]) {
+      for (const o of parseFile(text, 0, [])) {
+        all++;
+        if (!o.listedFields) continue;
+        flagged++;
+        expect(unknownFields(String(o.value.kind), o.value)).toEqual([]);
+      }
+    }
+    expect(flagged / all).toBeGreaterThan(0.5);
+  });
+  it('are not those with a misspelt field, written in block or flow style', () => {
+    for (const text of [svc('web', '{ports: [{port: 80, targetPrt: 8080}]}'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    targetPrt: 8080\n']) {
+      expect(parseFile(text, 0, []).map((o) => o.listedFields)).toEqual([undefined]);
+    }
   });
 });

@@ -160,7 +160,7 @@ function readKnownObject(raw: RawObject, order: number, world: World, options: S
   }
   seen.set(meta.id, source);
   // A field the kind does not have: kubectl's strict validation refuses the whole object (its default).
-  const unknown = unknownFields(kind, raw.value);
+  const unknown = raw.listedFields ? [] : unknownFields(kind, raw.value);
   if (unknown.length) {
     for (const u of unknown) r.report(CODES.UNKNOWN_FIELD, u.path, u.message);
     return true;
