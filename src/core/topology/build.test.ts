@@ -148,3 +148,24 @@ spec: {selector: {app: web}, ports: [{name: http, port: 80, targetPort: 8080}, {
     expect(edge('{number: 80}')).toMatch(/^allowed: /);
   });
 });
+
+describe('an Ingress backend naming a port an ExternalName Service lacks', () => {
+  it('is blocked and says the port name is missing', () => {
+    const text = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: ext, namespace: shop}
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: ext.example
+    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: out, port: {name: web}}}}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: out, namespace: shop}
+spec: {type: ExternalName, externalName: example.org, ports: [{name: http, port: 80}]}
+`;
+    const e = buildTopology(simulate([{ name: 'a.yaml', text }])).edges.find((x) => x.from === 'Ingress/shop/ext' && x.to === 'Service/shop/out');
+    expect(e && `${e.verdict}: ${e.reason}`).toBe('blocked: ext.example/ → Service out:web. Service out has no port named web; the controller answers 503 (ING-12, ING-14).');
+  });
+});
