@@ -4,6 +4,7 @@
  * it; "compare with" a pasted version answers against that version instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openPlayground, pasteAll, shot, type Browser } from './harness';
 
 const SHOP = `apiVersion: apps/v1
@@ -34,6 +35,18 @@ spec: {selector: {app: api}, ports: [{port: 80}]}
 /** Typed at the end of the text, one top-level line at a time (no indentation for the editor to add to). */
 const POLICY_LINES = ['---', 'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: api-deny, namespace: shop}', 'spec: {podSelector: {matchLabels: {app: api}}, policyTypes: [Ingress]}'];
 
+/** Wait until the changes on screen are those of the latest text (it was simulated and rested). */
+async function restedOnLatest(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const sim = (window as unknown as { __playground: { sim(): { rev: number; replyRev: number; changesRev: number } } }).__playground.sim();
+      return sim.replyRev === sim.rev && sim.changesRev === sim.rev;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
 describe('what changed', () => {
   let b: Browser;
   let close: () => Promise<void>;
@@ -51,6 +64,8 @@ describe('what changed', () => {
     const page = b.page;
     await pasteAll(page, SHOP);
     await page.waitForSelector('.react-flow__node[data-object="Service/shop/api"]');
+    // The paste is one edit: the text rests on it (its changes are shown) before the policy is typed.
+    await restedOnLatest(page);
     await page.keyboard.press('ControlOrMeta+End');
     for (const line of POLICY_LINES) {
       // Escape first: Enter would accept the completion the editor offers for `kind: NetworkPolicy`.
@@ -58,7 +73,9 @@ describe('what changed', () => {
       await page.keyboard.press('Enter');
       await page.keyboard.type(line);
     }
-    const chip = await page.waitForSelector('[data-changes*="closed"]', { timeout: 20_000 });
+    // The typing is the next edit, compared with the pasted version however fast the worker kept up.
+    await restedOnLatest(page);
+    const chip = await page.waitForSelector('[data-changes*="closed"]');
     expect(await chip.getAttribute('data-changes')).not.toContain('opened');
     await chip.click();
     expect(await page.getAttribute('#tab-changes', 'aria-selected')).toBe('true');

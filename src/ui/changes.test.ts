@@ -73,7 +73,7 @@ describe('what changed, after each simulation', () => {
     await vi.waitFor(() => expect(asked).toEqual(['another scenario']));
   });
 
-  it('asks once the text rests: a keystroke before then means no diff for the version it replaced', async () => {
+  it('asks once the text rests, against the version it last rested on: keystrokes in between are one edit', async () => {
     const { store, asked, a } = setup('v1');
     a.receive(reply(1));
     a.setText('v2');
@@ -81,7 +81,24 @@ describe('what changed, after each simulation', () => {
     a.setText('v3'); // typed again before the idle time passed
     a.receive(reply(3));
     await vi.waitFor(() => expect(store.getState().result.changes).toEqual({ rev: 3, against: 'previous', doc: EMPTY }));
-    expect(asked).toEqual(['v2']);
+    expect(asked).toEqual(['v1']);
+    // The next edit starts from v3, where the text rested.
+    a.setText('v4');
+    a.receive(reply(4));
+    await vi.waitFor(() => expect(asked).toEqual(['v1', 'v3']));
+  });
+
+  it('keeps the version it rested on when a reply for the same text arrives (a setting changed)', async () => {
+    const { asked, a } = setup('v1');
+    a.receive(reply(1));
+    a.setText('v2');
+    a.receive(reply(2));
+    await vi.waitFor(() => expect(asked).toEqual(['v1']));
+    a.setShowSystem(true); // same text
+    a.receive(reply(3));
+    a.setText('v3');
+    a.receive(reply(4));
+    await vi.waitFor(() => expect(asked).toEqual(['v1', 'v2']));
   });
 
   it(`waits for a click above ${AUTO_DIFF_PODS} pods`, async () => {

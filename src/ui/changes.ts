@@ -1,7 +1,11 @@
 /**
- * The "what changed" driver: after each simulation, ask the worker `diff` (the same question as
- * `knet diff --json`) with the version chosen in the Changes panel as `before`: the previous version
- * simulated (after each edit), the scenario as loaded, the last shared link, or a pasted text.
+ * The "what changed" driver: once the text rests after an edit, ask the worker `diff` (the same question as
+ * `knet diff --json`) with the version chosen in the Changes panel as `before`: the previous version (the
+ * one the text last rested on), the scenario as loaded, the last shared link, or a pasted text.
+ *
+ * An edit is what happens between two rests: a paste, a quick fix, or a burst of keystrokes. Comparing
+ * with the version simulated just before the last keystroke would describe one character, and which
+ * character would depend on how fast the worker kept up (a half-typed `spec:` is a policy of its own).
  */
 import type { AppState, AppStore, ChangesShown } from './store';
 
@@ -18,12 +22,14 @@ export function installChanges(store: AppStore, idleMs = CHANGES_IDLE_MS): () =>
   let timer: ReturnType<typeof setTimeout> | undefined;
   const later = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void refresh(false), idleMs);
+    timer = setTimeout(rest, idleMs);
   };
   /** The text of each revision not yet simulated, so a reply can be matched with the text it stands for. */
   const texts = new Map<number, string>([[store.getState().source.rev, store.getState().source.text]]);
-  /** The version on screen (last reply) and the one simulated before it with a different text. */
+  /** The version on screen (last reply). */
   let shown: { rev: number; text: string } | null = null;
+  /** The text on screen when the text last rested (or as loaded), and the one it rested on before that. */
+  let rested: string | null = null;
   let previous: string | null = null;
   let asked = 0;
   /** A scenario was loaded (gallery, link, host page): it is not an edit of the one before. */
@@ -68,6 +74,14 @@ export function installChanges(store: AppStore, idleMs = CHANGES_IDLE_MS): () =>
     }
   };
 
+  const rest = () => {
+    if (shown && shown.text !== rested) {
+      previous = rested;
+      rested = shown.text;
+    }
+    void refresh(false);
+  };
+
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.source.rev !== prev.source.rev) {
       texts.set(s.source.rev, s.source.text);
@@ -79,9 +93,14 @@ export function installChanges(store: AppStore, idleMs = CHANGES_IDLE_MS): () =>
       const text = texts.get(reply.rev);
       for (const rev of texts.keys()) if (rev < reply.rev) texts.delete(rev);
       if (text === undefined) return;
-      // Only a new text is a new version (changing a setting or showing system objects is not an edit).
-      if (shown && shown.text !== text) previous = loaded ? null : shown.text;
+      // Only a new text is a new version (changing a setting or showing system objects is not an edit). The
+      // first version, and a loaded one, is where the next edit starts from, not an edit itself.
+      const fresh = !shown || loaded;
       loaded = false;
+      if (fresh) {
+        rested = text;
+        previous = null;
+      }
       if (!shown || shown.text !== text) {
         shown = { rev: reply.rev, text };
         later();

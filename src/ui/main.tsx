@@ -25,6 +25,6 @@ w.__playground = {
   ...w.__playground,
   sim: () => {
     const s = store.getState();
-    return { rev: s.source.rev, replyRev: s.result.reply?.rev ?? 0, errors: s.result.reply?.summary.errors ?? -1, goalsRev: s.result.goals?.rev ?? 0 };
+    return { rev: s.source.rev, replyRev: s.result.reply?.rev ?? 0, errors: s.result.reply?.summary.errors ?? -1, goalsRev: s.result.goals?.rev ?? 0, changesRev: s.result.changes?.rev ?? 0 };
   },
 };
