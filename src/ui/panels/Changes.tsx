@@ -5,7 +5,7 @@ import { connectionTarget, countChanges, describeCounts, direction, objectRange,
 import { useActions, useApp, type CompareWith, type Selection } from '../store';
 
 const AGAINST: Record<CompareWith, string> = {
-  previous: 'the previous version (after each edit)',
+  previous: 'the version before this edit (where typing last paused)',
   loaded: 'the scenario as loaded',
   shared: 'the last shared link',
   pasted: 'a pasted version…',
