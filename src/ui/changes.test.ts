@@ -73,6 +73,17 @@ describe('what changed, after each simulation', () => {
     await vi.waitFor(() => expect(asked).toEqual(['another scenario']));
   });
 
+  it('clears the changes of the last edit when the same text is loaded again', async () => {
+    const { store, a } = setup('v1');
+    a.receive(reply(1));
+    a.setText('v2');
+    a.receive(reply(2));
+    await vi.waitFor(() => expect(store.getState().result.changes).toEqual({ rev: 2, against: 'previous', doc: EMPTY }));
+    a.load({ text: 'v2' });
+    a.receive(reply(3));
+    await vi.waitFor(() => expect(store.getState().result.changes).toBeNull());
+  });
+
   it('asks once the text rests, against the version it last rested on: keystrokes in between are one edit', async () => {
     const { store, asked, a } = setup('v1');
     a.receive(reply(1));

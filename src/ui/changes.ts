@@ -101,7 +101,8 @@ export function installChanges(store: AppStore, idleMs = CHANGES_IDLE_MS): () =>
         rested = text;
         previous = null;
       }
-      if (!shown || shown.text !== text) {
+      // A loaded scenario asks again even with the same text, so the changes of the edit before it go.
+      if (fresh || shown?.text !== text) {
         shown = { rev: reply.rev, text };
         later();
       } else shown = { rev: reply.rev, text };
