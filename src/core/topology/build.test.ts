@@ -150,7 +150,7 @@ spec: {selector: {app: web}, ports: [{name: http, port: 80, targetPort: 8080}, {
 });
 
 describe('an Ingress backend naming a port an ExternalName Service lacks', () => {
-  it('is blocked and says the port name is missing', () => {
+  it('is blocked and says the port name is missing, in the route query\'s words', () => {
     const text = `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata: {name: ext, namespace: shop}
@@ -166,6 +166,8 @@ metadata: {name: out, namespace: shop}
 spec: {type: ExternalName, externalName: example.org, ports: [{name: http, port: 80}]}
 `;
     const e = buildTopology(simulate([{ name: 'a.yaml', text }])).edges.find((x) => x.from === 'Ingress/shop/ext' && x.to === 'Service/shop/out');
-    expect(e && `${e.verdict}: ${e.reason}`).toBe('blocked: ext.example/ → Service out:web. Service out has no port named web; the controller answers 503 (ING-12, ING-14).');
+    expect(e && `${e.verdict}: ${e.reason}`).toBe(
+      'blocked: ext.example/ → Service out:web. Service shop/out has no TCP port named "web" (it has 80 (http)) — port.name is a Service port name, not a container port name (ING-12) → 503 (ING-14).',
+    );
   });
 });

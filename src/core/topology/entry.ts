@@ -65,9 +65,7 @@ function addIngresses(g: Builder, sim: Simulation): void {
       // The port as the route query resolves it (TCP, by number or name): a missing one is a 503, not a question.
       const resolved = resolveBackend(w, ing.namespace, { service: { name: b.service, port: b.port }, path: b.path });
       let j: Judged;
-      if (resolved.state === 'port-missing') j = { verdict: 'blocked', reason: `${resolved.reason}.`, cites: [citeOf(ing, `${b.path}.service.port`), citeOf(svc, 'spec.ports')] };
-      // An ExternalName Service without the named port (resolveBackend describes the ExternalName instead).
-      else if (port === undefined) j = { verdict: 'blocked', reason: `Service ${svc.name} has no port named ${b.port.name}; the controller answers 503 (ING-12, ING-14).`, cites: [] };
+      if (resolved.state === 'port-missing' || port === undefined) j = { verdict: 'blocked', reason: `${resolved.reason}.`, cites: [citeOf(ing, `${b.path}.service.port`), citeOf(svc, 'spec.ports')] };
       else if (g.opts.skipPolicy) j = { verdict: 'unknown', reason: 'Policy verdicts are not computed in this view.', cites: [] };
       else if (proxies.length === 0) j = { verdict: 'unknown', reason: `The pods of controller ${cls.controller} are not modelled, so the policies on the backends cannot be judged.`, cites: [] };
       else j = judgeFromPod(g, sim, proxies[0]!, svc, port);

@@ -14,4 +14,14 @@ describe('Ingress backend resolution (ING-12, ING-14)', () => {
     expect(r.state).toBe('port-missing');
     expect(r.reason).toContain(phrase);
   });
+
+  const EXT = 'apiVersion: v1\nkind: Service\nmetadata: {name: out}\nspec: {type: ExternalName, externalName: example.org, ports: [{name: http, port: 80}]}\n';
+  it.each<[{ number?: number; name?: string }, string]>([
+    [{ name: 'http' }, 'external-name'],
+    [{ number: 8443 }, 'external-name'], // proxied to example.org:8443, no Service port needed
+    [{ name: 'web' }, 'port-missing'], // no port to proxy to
+  ])('an ExternalName Service asked for port %o is %s', (port, state) => {
+    const sim = simulate([{ name: 'in.yaml', text: EXT }]);
+    expect(resolveBackend(sim.world, 'default', { service: { name: 'out', port }, path: 'spec.defaultBackend' }).state).toBe(state);
+  });
 });

@@ -38,7 +38,9 @@ export function resolveBackend(world: World, namespace: string, backend: Ingress
   if (!service) return { state: 'service-missing', endpoints: [], reason: `Service ${namespace}/${ref.name} does not exist (the Service must be in the Ingress's namespace) → ingress-nginx answers 503 (ING-12, ING-14)` };
   const servicePort = ref.port.number !== undefined ? service.ports.find((p) => p.port === ref.port.number && p.protocol === 'TCP') : service.ports.find((p) => p.name === ref.port.name && p.protocol === 'TCP');
   const want = ref.port.number !== undefined ? `port ${ref.port.number}` : `port named "${ref.port.name}"`;
-  if (service.type === 'ExternalName') {
+  // An ExternalName Service is proxied to its DNS name on the port asked for: a number needs no Service port,
+  // but a name that the Service does not list leaves no port to proxy to (missing port, ING-14).
+  if (service.type === 'ExternalName' && (servicePort || ref.port.number !== undefined)) {
     return { state: 'external-name', service, ...(servicePort ? { servicePort } : {}), endpoints: [], reason: `Service ${namespace}/${ref.name} is ExternalName ${service.externalName ?? ''}: ingress-nginx proxies to that DNS name (controller-specific)` };
   }
   if (!servicePort) {
