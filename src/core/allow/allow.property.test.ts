@@ -22,7 +22,8 @@ import { allow, type Grant, type PlainPeer } from './index';
 
 const NAMESPACES = ['a', 'b'];
 const APPS = ['red', 'blue', 'green'];
-const OUTSIDE = ['8.8.8.8', '10.244.1.3'];
+/** Addresses no pod has: one outside the cluster, one in node-1's pod range that these small clusters never reach. */
+const OUTSIDE = ['8.8.8.8', '10.244.1.200'];
 const PORTS = [{ port: 80, protocol: 'TCP' as const }, { port: 8080, protocol: 'TCP' as const }, { port: 53, protocol: 'UDP' as const }];
 // What a pod listens on; `web` means 80 on some pods and 8080 on others, so a named port can over-reach.
 const LISTENS = ['[{name: web, containerPort: 80}]', '[{containerPort: 80}]', '[{name: web, containerPort: 8080}]', '[{containerPort: 80}, {name: web, containerPort: 8080}, {containerPort: 53, protocol: UDP}]'];

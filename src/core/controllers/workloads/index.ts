@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { World } from '../../model/world';
 import { assignPodIPs } from './ipam';
 import { podsForWorkload } from './pods';
-import { schedule } from './schedule';
+import { placements, schedule } from './schedule';
 
 export { podTemplateHash, podSuffix, replicaSetName } from './names';
 export { podsForWorkload } from './pods';
@@ -22,6 +22,7 @@ export function runWorkloadControllers(world: World, diags: Diagnostic[]): void 
       world.pods.push(pod);
     }
   }
-  schedule(world.pods, world.nodes, diags);
-  assignPodIPs(world.pods, world.nodes, diags);
+  const order = placements(world.pods);
+  schedule(world.pods, world.nodes, diags, order);
+  assignPodIPs(world.pods, world.nodes, diags, order);
 }

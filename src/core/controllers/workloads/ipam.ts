@@ -3,15 +3,19 @@ import { CODES } from '../../diagnostics/codes';
 import type { Node, Pod } from '../../model/core';
 import { rangeIn } from '../../manifest/reader';
 import { WORKLOAD_CODES } from './codes';
+import { creationOrder, placements, type Placement } from './schedule';
 import { cidrSize, formatIP, nthAddress, parseCIDR } from '../../net/ip';
 
 /**
  * [SIM] host-local IPAM (§0): each pod without a written IP gets the next free address of its
- * node's pod CIDR from `.2` upward (`.1` is the bridge); hostNetwork pods share the node's InternalIP.
+ * node's pod CIDR from `.2` upward (`.1` is the bridge), in creation order (`creationOrder`: every
+ * owner's first replica in input order, then every second one…, then the simulator's own pods), so a
+ * replica added to one workload renumbers no pod of an earlier round; hostNetwork pods share the node's
+ * InternalIP.
  * Written `status.podIP(s)` are kept; two pods written with the same (non-host-network) IP are reported.
  * Pods that are Pending, Succeeded or Failed, or on no (known) node, get no IP.
  */
-export function assignPodIPs(pods: Pod[], nodes: Node[], diags: Diagnostic[]): void {
+export function assignPodIPs(pods: Pod[], nodes: Node[], diags: Diagnostic[], order: Placement[] = placements(pods)): void {
   const byName = new Map(nodes.map((n) => [n.name, n]));
   const owner = new Map<string, Pod>();
   for (const p of pods) {
@@ -34,7 +38,7 @@ export function assignPodIPs(pods: Pod[], nodes: Node[], diags: Diagnostic[]): v
   }
   const next = new Map<string, bigint>();
   const full = new Set<string>();
-  for (const p of pods) {
+  for (const p of creationOrder(order).map((i) => pods[i]!)) {
     if (p.ips.length || (p.phase !== 'Running' && p.phase !== 'Unknown')) continue;
     const node = byName.get(p.nodeName);
     if (!node) continue;

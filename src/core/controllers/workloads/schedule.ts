@@ -13,38 +13,70 @@ function inCIDRs(ip: string, cidrs: string[]): boolean {
 }
 
 /**
+ * Where a pod stands in the cluster's creation order, which has no history to read ([SIM]): its owner (the
+ * workload that made it, or the bare pod itself) by place in the input, and its round (the replica's index:
+ * every workload's first replica is made, then every second one, and so on, as controllers that all start
+ * at once make them; a DaemonSet makes all of its pods in the first round). The simulator's own pods
+ * (CoreDNS, an ingress controller or Gateway implementation it adds) are counted apart and come after the
+ * input's, so adding an Ingress moves none of the user's pods.
+ */
+export interface Placement {
+  system: boolean;
+  owner: number;
+  round: number;
+}
+
+export function placements(pods: Pod[]): Placement[] {
+  const owners = new Map<string, { order: number; first: number; system: boolean; index: number; made: number }>();
+  pods.forEach((p, i) => {
+    const key = p.ownerId ?? p.id;
+    if (!owners.has(key)) owners.set(key, { order: p.order, first: i, system: !!p.system, index: 0, made: 0 });
+  });
+  for (const system of [false, true]) {
+    [...owners.values()].filter((o) => o.system === system).sort((a, b) => a.order - b.order || a.first - b.first).forEach((o, k) => (o.index = k));
+  }
+  return pods.map((p) => {
+    const o = owners.get(p.ownerId ?? p.id)!;
+    const round = p.ownerId?.startsWith('DaemonSet/') ? 0 : o.made;
+    o.made++;
+    return { system: o.system, owner: o.index, round };
+  });
+}
+
+/** Creation order: the input's pods round by round (owners in input order within a round), then the simulator's. */
+export function creationOrder(order: Placement[]): number[] {
+  const rank = (p: Placement) => (p.system ? 1 : 0);
+  return order.map((_, i) => i).sort((a, b) => rank(order[a]!) - rank(order[b]!) || order[a]!.round - order[b]!.round || order[a]!.owner - order[b]!.owner || a - b);
+}
+
+/**
  * [SIM] The scheduler: a pod that names `spec.nodeName` stays there (a missing node is reported and the
  * pod never starts: no kubelet runs it, so it stays Pending without IP, see `neverStarts`); a pod written with an IP goes to the node
- * whose pod CIDR (or, for hostNetwork, InternalIP) holds it; every other pod goes to the Ready node with
- * the fewest pods so far, ties broken by node order — pods of one workload spread round-robin, and the
- * result depends only on the input order.
+ * whose pod CIDR (or, for hostNetwork, InternalIP) holds it; every other pod is spread over the Ready nodes
+ * round-robin by its owner: the replicas of the input's k-th owner (counted from 0) go to the Ready nodes
+ * k, k+1, k+2… (mod their count), and the simulator's own pods likewise, counted apart. So the replicas of
+ * one workload spread over the nodes, and scaling one workload or adding an Ingress never moves another
+ * pod, as in a real cluster, where a running pod keeps its node.
  */
-export function schedule(pods: Pod[], nodes: Node[], diags: Diagnostic[]): void {
+export function schedule(pods: Pod[], nodes: Node[], diags: Diagnostic[], order: Placement[] = placements(pods)): void {
   const byName = new Map(nodes.map((n) => [n.name, n]));
-  const load = new Map(nodes.map((n) => [n.name, 0]));
-  for (const p of pods) {
-    if (p.nodeName && byName.has(p.nodeName)) load.set(p.nodeName, load.get(p.nodeName)! + 1);
-  }
   const reported = new Set<string>();
   const candidates = nodes.filter((n) => n.ready).length ? nodes.filter((n) => n.ready) : nodes;
-  for (const p of pods) {
+  pods.forEach((p, i) => {
     if (p.nodeName) {
       if (!byName.has(p.nodeName)) neverStarts(p, reported, diags);
-      continue;
+      return;
     }
     // A pod written with an IP goes to the node whose pod CIDR holds it (the IP could only come from there).
     const owner = p.hostNetwork ? nodes.find((n) => p.ips.some((ip) => n.addresses.includes(ip))) : nodes.find((n) => p.ips.some((ip) => inCIDRs(ip, n.podCIDRs)));
     if (owner) {
       p.nodeName = owner.name;
-      load.set(owner.name, load.get(owner.name)! + 1);
-      continue;
+      return;
     }
-    if (candidates.length === 0) continue;
-    let best = candidates[0]!;
-    for (const n of candidates) if (load.get(n.name)! < load.get(best.name)!) best = n;
-    p.nodeName = best.name;
-    load.set(best.name, load.get(best.name)! + 1);
-  }
+    if (candidates.length === 0) return;
+    const { owner: k, round } = order[i]!;
+    p.nodeName = candidates[(k + round) % candidates.length]!.name;
+  });
 }
 
 /**

@@ -66,6 +66,61 @@ describe('scheduling and pod IPs ([SIM] I-1, §0)', () => {
     expect(s.pods.map((p) => `${p.nodeName} ${p.ips[0]}`).sort()).toEqual(['node-1 10.244.1.2', 'node-1 10.244.1.3', 'node-2 10.244.2.2', 'node-3 10.244.3.2']);
   });
 
+  it('starts each owner (in input order) at the next node and numbers IPs round by round', () => {
+    const s = sim(
+      workload('Deployment', 'web', 'replicas: 2') +
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: solo}\nspec: {containers: [{name: c}]}\n---\n` +
+        workload('StatefulSet', 'db', 'replicas: 3\n  serviceName: db'),
+    );
+    const at = (p: (typeof s.pods)[number]) => `${p.ownerId ?? p.id} ${p.nodeName} ${p.ips[0]}`;
+    expect(s.pods.map(at).sort()).toEqual([
+      'Deployment/default/web node-1 10.244.1.2',
+      'Deployment/default/web node-2 10.244.2.3',
+      'Pod/default/solo node-2 10.244.2.2',
+      'StatefulSet/default/db node-1 10.244.1.3',
+      'StatefulSet/default/db node-2 10.244.2.4',
+      'StatefulSet/default/db node-3 10.244.3.2',
+    ]);
+    // Every first replica, then every second…: on node-2, solo (round 0) before web's second replica
+    // (round 1) before db-2 (round 2).
+    expect(s.pods.filter((p) => p.name.startsWith('db-')).map((p) => `${p.name} ${p.ips[0]}`)).toEqual(['db-0 10.244.3.2', 'db-1 10.244.1.3', 'db-2 10.244.2.4']);
+  });
+
+  // A real cluster never moves a running pod when another workload scales or an Ingress is added; the
+  // simulator, which has no history, keeps that promise by its placement order ([SIM], see schedule.ts).
+  const base =
+    workload('Deployment', 'web', 'replicas: 3') +
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: solo}\nspec: {containers: [{name: c}]}\n---\n` +
+    workload('StatefulSet', 'db', 'replicas: 2\n  serviceName: db') +
+    workload('Deployment', 'api', 'replicas: 2');
+  const where = (yaml: string) => new Map(sim(yaml).pods.map((p) => [p.id, `${p.nodeName} ${p.ips[0]}`]));
+  const edits: { name: string; yaml: string; moves: string[] }[] = [
+    { name: 'the first workload scaled past the others', yaml: base.replace('replicas: 3', 'replicas: 4'), moves: [] },
+    { name: 'the first workload scaled down', yaml: base.replace('replicas: 3', 'replicas: 2'), moves: [] },
+    { name: 'the last workload scaled up', yaml: base.replace(/replicas: 2(?![\s\S]*replicas)/, 'replicas: 5'), moves: [] },
+    { name: 'an Ingress added (the simulator adds its controller)', yaml: base + `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i}\nspec: {defaultBackend: {service: {name: web, port: {number: 80}}}}\n`, moves: [] },
+    { name: 'a middle workload scaled to the most replicas', yaml: base.replace('replicas: 2\n  serviceName', 'replicas: 4\n  serviceName'), moves: [] },
+  ];
+  for (const e of edits) {
+    it(`moves no other pod and renumbers none: ${e.name}`, () => {
+      const before = where(base);
+      const after = where(e.yaml);
+      const moved = [...before].filter(([id, at]) => after.has(id) && after.get(id) !== at).map(([id]) => id);
+      expect(moved).toEqual(e.moves);
+    });
+  }
+
+  it('renumbers only pods of later rounds on the new replica’s node, and moves none', () => {
+    // The known limit: with api at 5 replicas, db's third replica (owner 2, round 2) goes to node-2, where
+    // api's fifth (owner 3, round 4) was made after it; that one pod takes the next address.
+    const wide = base.replace(/replicas: 2(?![\s\S]*replicas)/, 'replicas: 5');
+    const before = where(wide);
+    const after = where(wide.replace('replicas: 2\n  serviceName', 'replicas: 3\n  serviceName'));
+    const changed = [...before].filter(([id, at]) => after.get(id) !== at);
+    expect(changed.map(([id, at]) => `${at} -> ${after.get(id)}`)).toEqual(['node-2 10.244.2.5 -> node-2 10.244.2.6']);
+    expect(changed[0]![0]).toMatch(/^Pod\/default\/api-/);
+  });
+
   it('honours spec.nodeName and a written podIP, and skips that IP for others', () => {
     const s = sim(
       `apiVersion: v1\nkind: Pod\nmetadata: {name: fixed}\nspec: {nodeName: node-2, containers: [{name: c}]}\nstatus: {podIP: 10.244.2.2}\n---\n` +
