@@ -85,7 +85,15 @@ describe('moving around the graph', () => {
     await b.page.waitForSelector('.overview');
     const overview = b.page.locator('.overview');
     const nodes = await b.page.locator('.react-flow__node:not([data-kind="Namespace"])').count();
-    expect(await overview.locator('svg rect:not(.overview-group)').count()).toBe(nodes);
+    expect(Number(await overview.locator('canvas').getAttribute('data-nodes'))).toBe(nodes);
+    // And they are painted: the node colours cover part of the canvas.
+    const painted = await overview.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i]! > 200) n++;
+      return n / (c.width * c.height);
+    });
+    expect(painted).toBeGreaterThan(0.05);
     expect(await overview.locator('.overview-bar').count()).toBe(4);
     const box = (await overview.boundingBox())!;
     const before = await transform(b);

@@ -20,6 +20,15 @@ export type ObjectNodeData = { node: GraphNode; trace?: TraceMark; source?: bool
 export type ObjectFlowNode = Node<ObjectNodeData, 'object'>;
 export type GroupFlowNode = Node<{ namespace: string; count: number }, 'namespace'>;
 
+/**
+ * Whether a node draws the same: React Flow also passes where the node sits on the canvas, which changes for
+ * every node of a box that moves (a replica added above shifts the boxes below) while nothing drawn inside
+ * the node does; the wrapper React Flow puts around the node moves it.
+ */
+function sameLook(a: NodeProps<ObjectFlowNode>, b: NodeProps<ObjectFlowNode>): boolean {
+  return a.data === b.data && a.selected === b.selected && a.width === b.width;
+}
+
 /** One simulated object: kind badge, name, a detail line and a health dot. */
 export const ObjectNode = memo(function ObjectNode({ data, selected, width }: NodeProps<ObjectFlowNode>) {
   const n = data.node;
@@ -60,7 +69,7 @@ export const ObjectNode = memo(function ObjectNode({ data, selected, width }: No
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
-});
+}, sameLook);
 
 /** Which directions NetworkPolicies isolate, in words (NP-2). */
 export function isolationText(iso: NonNullable<GraphNode['isolation']>): string {
