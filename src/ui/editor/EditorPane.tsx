@@ -3,7 +3,7 @@
  * `sim` at their exact ranges, the selected graph object's YAML highlighted, and a click in the YAML
  * selecting that object on the graph.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import type { QueryInput } from '../../core/index';
 import { monaco } from './monaco-setup';
@@ -119,6 +119,36 @@ export default function EditorPane() {
     }
   }, [text]);
 
+  // One options object per read-only state: the editor component applies the options again (updateOptions, a few
+  // ms at 400 objects) whenever it is handed a new object, and this pane renders on every reply.
+  const options = useMemo<monaco.editor.IStandaloneEditorConstructionOptions>(
+    () => ({
+      readOnly: readonly,
+      domReadOnly: readonly,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      insertSpaces: true,
+      formatOnPaste: false,
+      formatOnType: false,
+      autoIndent: 'keep',
+      scrollBeyondLastLine: false,
+      wordWrap: 'off',
+      renderWhitespace: 'selection',
+      automaticLayout: true,
+      fixedOverflowWidgets: true,
+      quickSuggestions: { other: true, comments: false, strings: true },
+      // Enter takes a suggestion only when it changes the text: a word typed whole (`kind: Namespace`) with its
+      // own suggestion still up ended the line on Enter no more, and the next line was joined on.
+      acceptSuggestionOnEnter: 'smart',
+      // Sticky scroll rebuilds an outline of the whole document from the YAML worker's symbols after every
+      // edit: tens of ms per keystroke at 400 objects, on the main thread.
+      stickyScroll: { enabled: false },
+      ariaLabel: readonly ? 'Scenario YAML, read-only.' : 'Scenario YAML. Tab indents; press Escape, then Tab, to leave the editor.',
+    }),
+    [readonly],
+  );
+
   return (
     <div className="editor-wrap">
       <div className="editor-host">
@@ -129,30 +159,7 @@ export default function EditorPane() {
           defaultValue={store.getState().source.text}
           theme={theme === 'dark' ? 'vs-dark' : 'vs'}
           loading={<div className="editor-loading">Loading the editor…</div>}
-          options={{
-            readOnly: readonly,
-            domReadOnly: readonly,
-            minimap: { enabled: false },
-            fontSize: 13,
-            tabSize: 2,
-            insertSpaces: true,
-            formatOnPaste: false,
-            formatOnType: false,
-            autoIndent: 'keep',
-            scrollBeyondLastLine: false,
-            wordWrap: 'off',
-            renderWhitespace: 'selection',
-            automaticLayout: true,
-            fixedOverflowWidgets: true,
-            quickSuggestions: { other: true, comments: false, strings: true },
-            // Enter takes a suggestion only when it changes the text: a word typed whole (`kind: Namespace`) with its
-            // own suggestion still up ended the line on Enter no more, and the next line was joined on.
-            acceptSuggestionOnEnter: 'smart',
-            // Sticky scroll rebuilds an outline of the whole document from the YAML worker's symbols after every
-            // edit: tens of ms per keystroke at 400 objects, on the main thread.
-            stickyScroll: { enabled: false },
-            ariaLabel: readonly ? 'Scenario YAML, read-only.' : 'Scenario YAML. Tab indents; press Escape, then Tab, to leave the editor.',
-          }}
+          options={options}
           onChange={(v) => setText(v ?? '')}
           onMount={(ed) => {
             editorRef.current = ed;
