@@ -241,6 +241,33 @@ describe('the first view of a graph', () => {
     await expect.poll(() => b.page.locator('[data-trace], [data-trace-source]').count()).toBe(0);
   });
 
+  it('draws a trace step between two pods of one column beside the column, across no other node', async () => {
+    // api dials db-0 directly (db is headless): the graph has no edge for that, so the trace draws its own.
+    await visit(b.page, at(site, 'default'));
+    await b.page.click('button[role="tab"]:has-text("Trace")');
+    const pods = await b.page.locator('.react-flow__node[data-object^="Pod/shop/api-"]').evaluateAll((els) =>
+      els.map((e) => ({ id: e.getAttribute('data-object')!, y: e.getBoundingClientRect().y })).sort((a, c) => a.y - c.y),
+    );
+    await b.page.selectOption('.query-form select', pods[0]!.id);
+    await b.page.fill('.query-form input', 'http://db.shop:5432/');
+    await b.page.click('.query-form button[type="submit"]');
+    const step = b.page.locator('.react-flow__edge[data-relation="trace"]');
+    await step.first().waitFor({ timeout: 15_000 });
+    const crossed = await step.first().evaluate((edge) => {
+      const r = edge.querySelector('.react-flow__edge-path')!.getBoundingClientRect();
+      const ends = [edge.getAttribute('data-from'), edge.getAttribute('data-to')];
+      return [...document.querySelectorAll('.react-flow__node:not([data-kind="Namespace"])')]
+        .filter((n) => !ends.includes(n.getAttribute('data-object')))
+        .filter((n) => {
+          const q = n.getBoundingClientRect();
+          return r.left < q.right - 1 && q.left + 1 < r.right && r.top < q.bottom - 1 && q.top + 1 < r.bottom;
+        })
+        .map((n) => n.getAttribute('data-object'));
+    });
+    expect(await step.first().getAttribute('data-to')).toMatch(/^Pod\/shop\/db-/);
+    expect(crossed).toEqual([]);
+  });
+
   it.each(['default', 'microservices-shop'])('exports a picture whose arrows end on their targets and whose labels fit: %s', async (id) => {
     await visit(b.page, at(site, id));
     await b.page.click('button[aria-haspopup="menu"]');
