@@ -179,6 +179,23 @@ describe('the playground page', () => {
     }
   });
 
+  it('explains a top-level key on hover from its first character, not the mapping above it', async () => {
+    const policy = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: demo\nspec:\n  podSelector: {}\n';
+    try {
+      await pasteAll(b.page, policy);
+      const key = b.page.locator('.monaco-editor .view-line span', { hasText: /^spec$/ }).first();
+      // The pointer on the first letter of `spec`, which ends the `metadata` mapping above it in the text.
+      await key.hover({ position: { x: 2, y: 6 } });
+      const hover = b.page.locator('.monaco-editor .monaco-hover:not(.hidden)');
+      await expect.poll(() => hover.textContent(), { timeout: 15_000 }).toContain('Policy spec');
+      expect(await hover.textContent()).not.toContain('Standard object metadata');
+    } finally {
+      await b.page.mouse.move(0, 0);
+      await b.page.keyboard.press('Escape');
+      await pasteAll(b.page, SCENARIO);
+    }
+  });
+
   it('highlights the YAML responsible for a selected edge and explains it', async () => {
     const edge = b.page.locator('.react-flow__edge[data-from="Client/internet"][data-to="Service/demo/web"]');
     await edge.waitFor({ state: 'attached', timeout: 15_000 });

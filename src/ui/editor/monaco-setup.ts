@@ -9,6 +9,7 @@ import { configureMonacoYaml } from 'monaco-yaml';
 import { kubernetesSchema } from './schemas/index';
 import { filterSchemaMarkers } from './one-message';
 import { plainYamlCompletions } from './plain-completions';
+import { keyStartHovers } from './key-hover';
 
 type Env = { getWorker(moduleId: string, label: string): Worker };
 
@@ -39,6 +40,9 @@ filterSchemaMarkers(monaco.editor as unknown as Parameters<typeof filterSchemaMa
 
 // Plain values complete as plain text, so that Enter after a word typed whole ends the line (plain-completions.ts).
 plainYamlCompletions(monaco.languages);
+
+// A hover on the first character of a top-level key explains that key, not the mapping above it (key-hover.ts).
+keyStartHovers(monaco.languages);
 
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
