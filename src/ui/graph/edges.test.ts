@@ -20,6 +20,9 @@ describe('an edge between two nodes of one column runs beside the column, not ac
   ])('$name', ({ from, to, tw, want }) => {
     expect(bracketRoute(from[0]!, from[1]!, 200, to[0]!, to[1]!, tw ?? 200)).toEqual(want);
   });
+  it('a handle a few pixels off the side (measured at another zoom) still counts as the same column', () => {
+    expect(bracketRoute(304.0001, 50, 200, 100, 290, 200)?.[1]).toEqual([316.0001, 50]);
+  });
   it('nodes in different columns get no such route', () => {
     expect(bracketRoute(300, 50, 200, 400, 290, 200)).toBeUndefined();
   });

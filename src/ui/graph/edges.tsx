@@ -37,7 +37,8 @@ const BRACKET = 12;
  * Undefined when the two are not in one column.
  */
 export function bracketRoute(sx: number, sy: number, sw: number, tx: number, ty: number, tw: number): [number, number][] | undefined {
-  if (Math.abs(sx - sw - tx) > 2) return undefined;
+  // A handle measured from the page can sit a few pixels off the node's side; columns are far further apart.
+  if (Math.abs(sx - sw - tx) > 12) return undefined;
   const right = Math.max(sx, tx + tw);
   return [
     [sx, sy],
