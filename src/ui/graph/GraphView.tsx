@@ -139,7 +139,7 @@ function GraphInner() {
   const embed = useApp((s) => s.ui.embed);
   const { partial, setPartial, fitAll } = useFirstView(extent, count, shape, measureTools, embed);
   useBackdrop(canvas, drawing);
-  useTraceInView(overlay, reply?.layout, measureTools, count, embed);
+  useTraceInView(overlay, reply?.layout, measureTools, count, embed, lastTrace);
   const small = useFlowStore(smallPane);
   const setPartialRef = useRef(setPartial);
   setPartialRef.current = setPartial;

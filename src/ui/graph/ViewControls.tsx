@@ -117,9 +117,10 @@ export function OverviewWhenNeeded(p: {
 }
 
 /**
- * A trace drawn on the graph stays in view when the pane changes size (the embed's "Show editor" took half of
- * it, and the request's end went below the fold): then, and only then, the view moves to show the trace's
- * nodes if some left it. Not on a reply, nor when the person moves the view.
+ * A trace drawn on the graph is brought into view when it is drawn (a trace run from the Trace panel at
+ * 800x500 lit pods out of view), and stays in view when the pane changes size (the embed's "Show editor" took
+ * half of it, and the request's end went below the fold): then, and only then, the view moves to show the
+ * trace's nodes if some are out of it. Not on a reply, nor when the person moves the view.
  */
 export function useTraceInView(
   overlay: TraceOverlay | null,
@@ -127,15 +128,21 @@ export function useTraceInView(
   toolsHeight: () => number,
   count: number,
   compact: boolean,
+  /** The trace drawn (a new object for each trace run). */
+  trace: unknown,
 ): void {
   const flow = useReactFlow();
   const paneW = useStore((s) => s.width);
   const paneH = useStore((s) => s.height);
   const last = useRef({ w: 0, h: 0 });
+  const shown = useRef<unknown>(null);
   useEffect(() => {
     const before = last.current;
     last.current = { w: paneW, h: paneH };
-    if (!overlay || !layout || !paneW || !paneH || !before.w || (before.w === paneW && before.h === paneH)) return;
+    const fresh = overlay !== null && trace !== shown.current;
+    if (overlay) shown.current = trace;
+    const resized = !!before.w && (before.w !== paneW || before.h !== paneH);
+    if (!overlay || !layout || !paneW || !paneH || !(fresh || resized)) return;
     const boxes = absoluteBoxes(layout);
     const on = [...overlay.nodes.keys()].flatMap((id) => boxes.get(id) ?? []);
     if (!on.length) return;
@@ -144,5 +151,5 @@ export function useTraceInView(
     const box = { x, y, w: Math.max(...on.map((b) => b.x + b.width)) - x, h: Math.max(...on.map((b) => b.y + b.height)) - y };
     const v = bringIntoView(box, { w: paneW, h: paneH }, insets(toolsHeight()), flow.getViewport(), readableZoom(count, compact));
     if (v) void flow.setViewport(v, { duration: 0 });
-  }, [paneW, paneH, overlay, layout, flow, toolsHeight, count, compact]);
+  }, [paneW, paneH, overlay, layout, flow, toolsHeight, count, compact, trace]);
 }
