@@ -28,5 +28,15 @@ describe('the flow elements of a reply', () => {
     expect(changed).toEqual([id]);
     expect(b.edges.find((e) => e.id === id)!.selected).toBe(true);
     expect(b.nodes.every((n, i) => n === a.nodes[i])).toBe(true);
+    // The nodes array itself too: React Flow tells every node about a new one.
+    expect(b.nodes).toBe(a.nodes);
+  });
+
+  it('keeps the edges array when only a node changes', () => {
+    const kept = { current: nothingKept() };
+    const a = flowElements(reply, null, null, kept);
+    const b = flowElements(reply, { type: 'node', id: reply.topology.nodes[0]!.id }, null, kept);
+    expect(b.nodes).not.toBe(a.nodes);
+    expect(b.edges).toBe(a.edges);
   });
 });
