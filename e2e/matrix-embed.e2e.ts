@@ -258,6 +258,19 @@ describe('issue 16: the matrix and the embed', () => {
       await b.page.click('.query-form button[type="submit"]');
       await b.page.waitForSelector(`${node}[data-trace-source]`, { timeout: 15_000 });
       await expect.poll(async () => inside(await box(b.page, node), await box(b.page, '.react-flow')), { timeout: 5_000 }).toBe(true);
+      // The person moves the view away (a click in the overview's top-left corner), then edits: the trace runs
+      // again for the new text, and the view stays where the person put it.
+      await b.page.click('.overview-toggle');
+      const overview = (await box(b.page, '.overview'))!;
+      await b.page.mouse.click(overview.x + 4, overview.y + 4);
+      await expect.poll(async () => inside(await box(b.page, node), await box(b.page, '.react-flow'))).toBe(false);
+      const traced = await b.page.evaluate(() => performance.getEntriesByName('graph-painted').length);
+      await b.page.locator('.monaco-editor .view-line').first().click();
+      await b.page.keyboard.press('ControlOrMeta+End');
+      await b.page.keyboard.type('\n# moved away');
+      await b.page.waitForFunction((n) => performance.getEntriesByName('graph-painted').length > n, traced, { timeout: 15_000 });
+      await b.page.waitForTimeout(1_000);
+      expect(inside(await box(b.page, node), await box(b.page, '.react-flow'))).toBe(false);
       expect(b.errors).toEqual([]);
     } finally {
       await b.close();

@@ -139,7 +139,9 @@ function GraphInner() {
   const embed = useApp((s) => s.ui.embed);
   const { partial, setPartial, fitAll } = useFirstView(extent, count, shape, measureTools, embed);
   useBackdrop(canvas, drawing);
-  useTraceInView(overlay, reply?.layout, measureTools, count, embed, lastTrace);
+  // A trace run is known by its question: the retrace after each edit keeps it, so the view stays where the
+  // person left it; a run from the panel, the terminal or the embed API asks a new one.
+  useTraceInView(overlay, reply?.layout, measureTools, count, embed, lastTrace?.args ?? null);
   const small = useFlowStore(smallPane);
   const setPartialRef = useRef(setPartial);
   setPartialRef.current = setPartial;

@@ -128,7 +128,7 @@ export function useTraceInView(
   toolsHeight: () => number,
   count: number,
   compact: boolean,
-  /** The trace drawn (a new object for each trace run). */
+  /** The trace's question: a new object for each run (the retrace after an edit keeps it). */
   trace: unknown,
 ): void {
   const flow = useReactFlow();
