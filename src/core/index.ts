@@ -12,6 +12,7 @@ export type * from './model/index';
 export { slicesOf } from './net/endpoints';
 export { diff, applyPatch, documentStarts, rangesByDocument, rangesInText, type Patch } from './delta';
 export { type AnchoredPoint } from './route-anchors';
+export { columnRoute, LANE_START } from './column-route';
 export { toCompared, fromCompared, type Compared } from './compared';
 export { parseRequestURL, type HttpRequest } from './http';
 export * from './topology/index';

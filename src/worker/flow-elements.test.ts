@@ -4,6 +4,8 @@ import { createState, handle } from './handler';
 import type { SimulatedReply } from './protocol';
 import { DEFAULT_SCENARIO } from '../ui/default-scenario';
 import { flowElements, nothingKept } from '../ui/graph/flow-elements';
+import { absoluteBoxes } from '../ui/graph/Overview';
+import type { TraceOverlay } from '../ui/graph/trace-overlay';
 
 const simulate = (text: string) => handle(createState(), { type: 'simulate', rev: 1, text, options: {} }) as SimulatedReply;
 
@@ -39,4 +41,49 @@ describe('the flow elements of a reply', () => {
     expect(b.nodes).not.toBe(a.nodes);
     expect(b.edges).toBe(a.edges);
   });
+
+  describe('a trace-only step between two nodes of one column runs beside the column, across no node', () => {
+    const boxes = absoluteBoxes(reply.layout);
+    const pods = reply.topology.nodes.filter((n) => /^Pod\/shop\/(api-|db-0)/.test(n.id)).map((n) => ({ id: n.id, ...boxes.get(n.id)! }));
+    pods.sort((p, q) => p.y - q.y);
+    const [top, middle, db] = pods as [(typeof pods)[number], (typeof pods)[number], (typeof pods)[number]];
+    const step = (from: string, to: string) => {
+      const overlay: TraceOverlay = { source: from, nodes: new Map(), edges: new Map(), extra: [{ id: `trace:${from}->${to}`, from, to, mark: 'blocked' }] };
+      const edge = flowElements(reply, null, overlay, { current: nothingKept() }).edges.find((e) => e.id === `trace:${from}->${to}`)!;
+      return (edge.data as { route?: [number, number][] }).route;
+    };
+    const mid = (b: { y: number; height: number }) => b.y + b.height / 2;
+
+    it('past a pod between them: out of the right side, along the first lane right of the column, in from the right', () => {
+      expect(db.id).toBe('Pod/shop/db-0');
+      expect(middle.x).toBe(top.x);
+      const right = top.x + top.width;
+      expect(step(top.id, db.id)).toEqual([
+        [right, mid(top)],
+        [right + 10, mid(top)],
+        [right + 10, mid(db)],
+        [right, mid(db)],
+      ]);
+    });
+    it('upwards the same way', () => {
+      const right = top.x + top.width;
+      expect(step(db.id, top.id)).toEqual([
+        [right, mid(db)],
+        [right + 10, mid(db)],
+        [right + 10, mid(top)],
+        [right, mid(top)],
+      ]);
+    });
+    it('to the next node of the column: straight down', () => {
+      const cx = middle.x + middle.width / 2;
+      expect(step(middle.id, db.id)).toEqual([
+        [cx, middle.y + middle.height],
+        [cx, db.y],
+      ]);
+    });
+    it('between columns: no route (the curve between the two nodes)', () => {
+      expect(step('Service/shop/db', db.id)).toBeUndefined();
+    });
+  });
 });
+

@@ -6,6 +6,8 @@
  * enters the Service on its right. Each edge gets its own lane in a gap, so parallel routes stay apart.
  */
 
+import { columnRoute, LANE_START } from '../core/index';
+
 export type Point = [number, number];
 
 export interface Box {
@@ -20,8 +22,7 @@ export interface Column {
   w: number;
 }
 
-/** Lanes in a gap between columns: the first this far from the left column, then this far apart. */
-const LANE_START = 10;
+/** Lanes in a gap between columns: the first `LANE_START` from the left column (core/column-route.ts), then this far apart. */
 const LANE_STEP = 6;
 const LANES = 5;
 /** Keep this far from a node a route passes by. */
@@ -88,29 +89,7 @@ export function routeEdges(
     const by = b.y + b.height / 2;
     let pts: Point[];
     if (ca === cb) {
-      const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
-      const between = boxesIn(ca, ca).filter((x) => x !== a && x !== b && x.y < lower.y && x.y + x.height > upper.y + upper.height);
-      const cx = a.x + a.width / 2;
-      if (between.length === 0) {
-        pts =
-          b.y > a.y
-            ? [
-                [cx, a.y + a.height],
-                [cx, b.y],
-              ]
-            : [
-                [cx, a.y],
-                [cx, b.y + b.height],
-              ];
-      } else {
-        const lx = lane(ca, e.id);
-        pts = [
-          [a.x + a.width, ay],
-          [lx, ay],
-          [lx, by],
-          [b.x + b.width, by],
-        ];
-      }
+      pts = columnRoute(a, b, boxesIn(ca, ca), () => lane(ca, e.id));
     } else if (cb > ca) {
       // Forward over one or more columns: along a free height across the columns in between.
       const x1 = lane(ca, e.id);

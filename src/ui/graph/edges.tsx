@@ -27,27 +27,6 @@ export function BlockedIcon({ size = 14 }: { size?: number }) {
   );
 }
 
-/** How far right of a column an edge between two of its nodes runs. */
-const BRACKET = 12;
-
-/**
- * The route of an edge between two nodes of one column (a trace from a pod to a pod it dials directly): out of
- * the source's right side, down or up beside the column, and into the target's right side, so that it passes
- * no node in between. `sx, sy`: the source's right handle; `tx, ty`: the target's left handle; `tw`: its width.
- * Undefined when the two are not in one column.
- */
-export function bracketRoute(sx: number, sy: number, sw: number, tx: number, ty: number, tw: number): [number, number][] | undefined {
-  // A handle measured from the page can sit a few pixels off the node's side; columns are far further apart.
-  if (Math.abs(sx - sw - tx) > 12) return undefined;
-  const right = Math.max(sx, tx + tw);
-  return [
-    [sx, sy],
-    [right + BRACKET, sy],
-    [right + BRACKET, ty],
-    [tx + tw, ty],
-  ];
-}
-
 /** A curve between two nodes: from the source's right to the target's left, or the other way round when the target lies to the left. */
 function curve(p: EdgeProps<VerdictFlowEdge>): [string, number, number] {
   const { source: ss, target: ts } = p.data!.size;
@@ -92,8 +71,7 @@ export const VERDICT_STYLE = {
 export const VerdictEdge = memo(function VerdictEdge(p: EdgeProps<VerdictFlowEdge>) {
   // An edge to the next column is a curve between the two nodes; any other follows the route the layout gave
   // it through the gaps between columns (a call back to a Service, an edge past a column).
-  const { source: ss, target: ts } = p.data!.size;
-  const route = p.data!.route ?? bracketRoute(p.sourceX, p.sourceY, ss[0], p.targetX, p.targetY, ts[0]);
+  const route = p.data!.route;
   const [path, lx, ly] = route ? [roundedPath(route), ...midpoint(route)] : curve(p);
   const e = p.data!.edge;
   const { select } = useActions();

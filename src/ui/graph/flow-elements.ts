@@ -3,10 +3,12 @@
  * changed, so React Flow re-renders only what an edit touched (a reply is a fresh copy: every object is new).
  */
 import { MarkerType, Position, type Edge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
+import { columnRoute } from '../../core/index';
 import type { SimulatedReply } from '../../worker/protocol';
 import type { Selection } from '../store';
 import { VERDICT_STYLE, type VerdictFlowEdge } from './edges';
 import type { GroupFlowNode, ObjectFlowNode } from './nodes';
+import { absoluteBoxes } from './Overview';
 import type { TraceOverlay } from './trace-overlay';
 
 /** Data attributes on a node's or an edge's DOM element (browser tests and embedders read them): React Flow spreads `domAttributes` there. */
@@ -147,11 +149,18 @@ export function flowElements(reply: Drawn, selection: Selection, overlay: TraceO
     nextEdges.set(e.id, [sig, edge]);
     return edge;
   });
-  // Where the graph draws no edge between two steps of a trace, a trace-only edge joins them.
+  // Where the graph draws no edge between two steps of a trace, a trace-only edge joins them. Between two
+  // nodes of one column (a pod dialling a pod) it is routed as the layout routes such edges, beside the
+  // column, not across the nodes between them.
+  const boxes = overlay?.extra.length ? absoluteBoxes(reply.layout) : null;
   for (const x of overlay?.extra ?? []) {
     const sp = reply.layout[x.from];
     const tp = reply.layout[x.to];
     const verdict = x.mark === 'ok' ? 'allowed' : 'blocked';
+    const a = boxes?.get(x.from);
+    const b = boxes?.get(x.to);
+    const column = a && b && a.x === b.x ? [...boxes!].filter(([id, o]) => !id.startsWith('Namespace/') && o.x === a.x).map(([, o]) => o) : null;
+    const route = column && a && b ? columnRoute(a, b, column) : undefined;
     flowEdges.push({
       id: x.id,
       source: x.from,
@@ -170,6 +179,7 @@ export function flowElements(reply: Drawn, selection: Selection, overlay: TraceO
           cites: [],
         },
         size: { source: [sp?.width ?? 200, sp?.height ?? 56], target: [tp?.width ?? 200, tp?.height ?? 56] },
+        ...(route ? { route } : {}),
         trace: x.mark,
       },
       markerEnd: arrow(verdict),
