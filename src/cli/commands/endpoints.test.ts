@@ -32,7 +32,7 @@ describe('knet endpoints', () => {
     expect(doc.services[1]!.slices[0]).toMatchObject({
       addressType: 'IPv4',
       ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
-      endpoints: [{ addresses: ['10.244.2.2'], conditions: { ready: true, serving: true, terminating: false }, targetRef: { kind: 'Pod', namespace: 'shop', name: 'a' }, nodeName: 'node-2', zone: 'zone-b' }],
+      endpoints: [{ addresses: ['10.244.2.3'], conditions: { ready: true, serving: true, terminating: false }, targetRef: { kind: 'Pod', namespace: 'shop', name: 'a' }, nodeName: 'node-2', zone: 'zone-b' }],
     });
   });
 
@@ -46,7 +46,7 @@ describe('knet endpoints', () => {
   it('prints a table for people with endpoints as IPs and their pods', async () => {
     const r = await run(['endpoints', 'in.yaml', '--service', 'shop/web'], { 'in.yaml': YAML });
     expect(r.stdout).toContain('shop/web  ClusterIP  10.96.0.20');
-    expect(r.stdout).toMatch(/10\.244\.2\.2\s+ready\s+node-2\s+zone-b\s+Pod shop\/a/);
+    expect(r.stdout).toMatch(/10\.244\.2\.3\s+ready\s+node-2\s+zone-b\s+Pod shop\/a/);
   });
 
   it('exits 1 for a Service that is not in the input', async () => {

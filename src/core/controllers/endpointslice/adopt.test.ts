@@ -54,7 +54,7 @@ describe('hand-written slices that carry the EndpointSlice controller\'s label (
 
   it('the Service\'s endpoints are the selected pod plus the unmanaged slices, never the deleted ones', () => {
     const addrs = s.world.endpointSlices.filter((x) => x.serviceName === 'testing-1').flatMap((x) => x.endpoints.map((e) => `${x.name.startsWith('testing-1-') ? 'generated' : x.name} ${e.addresses[0]}`));
-    expect(addrs.sort()).toEqual(['generated 10.244.1.2', 'not-matching-2 10.1.2.3', 'partially-matching-1 10.1.2.3']);
+    expect(addrs.sort()).toEqual(['generated 10.244.1.3', 'not-matching-2 10.1.2.3', 'partially-matching-1 10.1.2.3']);
   });
 
   it('without a selector the controller leaves the Service alone, so the labelled slice is used', () => {

@@ -28,14 +28,14 @@ describe('named targetPort resolution (SVC-9)', () => {
         pod('a', 'app: w', '', "containers: [{name: c, ports: [{name: http, containerPort: 8080}]}]") +
         pod('b', 'app: w', '', "containers: [{name: c, ports: [{name: http, containerPort: 9090}]}]") +
         pod('c', 'app: w', '', "containers: [{name: c, ports: [{name: http, containerPort: 8080, protocol: UDP}]}]"),
-      want: [['10.244.1.2:8080'], ['10.244.1.3:9090'], ['10.244.1.4']],
+      want: [['10.244.1.3:8080'], ['10.244.1.4:9090'], ['10.244.1.5']],
     },
     {
       name: 'a port named only on a plain init container is not found, on a sidecar it is (edge case 3)',
       pods:
         pod('init', 'app: w', '', "initContainers: [{name: i, ports: [{name: http, containerPort: 7070}]}], containers: [{name: c}]") +
         pod('side', 'app: w', '', "initContainers: [{name: i, restartPolicy: Always, ports: [{name: http, containerPort: 7070}]}], containers: [{name: c}]"),
-      want: [['10.244.1.2'], ['10.244.1.3:7070']],
+      want: [['10.244.1.3'], ['10.244.1.4:7070']],
     },
   ];
   for (const c of cases) {
@@ -50,14 +50,14 @@ describe('named targetPort resolution (SVC-9)', () => {
     const s = sim(pod('a', 'app: w') + svc('dns', '{selector: {app: w}, ports: [{name: dns, port: 53, protocol: UDP, targetPort: http}]}'));
     const slices = s.slicesOf('dns');
     expect(slices.map((x) => x.ports)).toEqual([[]]);
-    expect(eps(slices)).toEqual(['10.244.1.2']);
+    expect(eps(slices)).toEqual(['10.244.1.3']);
     const d = s.diagnostics.find((x) => x.code === 'named-target-port-unresolved')!;
     expect(s.text.slice(d.range.start, d.range.end)).toBe('targetPort: http');
   });
 
   it('an omitted targetPort equals the port, not the container port (edge case 4)', () => {
     const s = sim(pod('a', 'app: w') + svc('web', '{selector: {app: w}, ports: [{port: 80}]}'));
-    expect(eps(s.slicesOf('web'))).toEqual(['10.244.1.2:80']);
+    expect(eps(s.slicesOf('web'))).toEqual(['10.244.1.3:80']);
   });
 });
 

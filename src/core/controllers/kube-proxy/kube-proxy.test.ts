@@ -31,23 +31,23 @@ const THREE = pod('p1', 'n1') + pod('p2', 'n2') + pod('client', 'n3', 'role: cli
 
 describe('usable endpoints and outcomes (KP-2..KP-5)', () => {
   const cases: { name: string; yaml: string; from: string; via?: Via; outcome: string; eps: string[] }[] = [
-    { name: 'a ClusterIP Service balances over every ready endpoint', yaml: THREE + svc('{selector: {app: w}, ports: [{port: 80, targetPort: http}]}'), from: 'client', outcome: 'ok', eps: ['10.244.1.2:8080', '10.244.2.2:8080'] },
+    { name: 'a ClusterIP Service balances over every ready endpoint', yaml: THREE + svc('{selector: {app: w}, ports: [{port: 80, targetPort: http}]}'), from: 'client', outcome: 'ok', eps: ['10.244.1.3:8080', '10.244.2.3:8080'] },
     { name: 'no endpoint at all rejects at once (edge case 6)', yaml: THREE + svc('{selector: {app: nothing}, ports: [{port: 80}]}'), from: 'client', outcome: 'reject', eps: [] },
     { name: 'internalTrafficPolicy Local with endpoints only on other nodes drops (edge case 17)', yaml: THREE + svc('{selector: {app: w}, internalTrafficPolicy: Local, ports: [{port: 80}]}'), from: 'client', outcome: 'drop', eps: [] },
-    { name: 'internalTrafficPolicy Local uses the endpoint on the client node', yaml: THREE + svc('{selector: {app: w}, internalTrafficPolicy: Local, ports: [{port: 80}]}'), from: 'p1', outcome: 'ok', eps: ['10.244.1.2:80'] },
+    { name: 'internalTrafficPolicy Local uses the endpoint on the client node', yaml: THREE + svc('{selector: {app: w}, internalTrafficPolicy: Local, ports: [{port: 80}]}'), from: 'p1', outcome: 'ok', eps: ['10.244.1.3:80'] },
     { name: 'externalTrafficPolicy Local drops on a node without a local endpoint (edge case 15)', yaml: THREE + svc('{type: NodePort, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}'), from: 'ext@n3', via: 'nodePort', outcome: 'drop', eps: [] },
-    { name: 'externalTrafficPolicy Local serves from the receiving node only', yaml: THREE + svc('{type: NodePort, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}'), from: 'ext@n2', via: 'nodePort', outcome: 'ok', eps: ['10.244.2.2:80'] },
-    { name: 'externalTrafficPolicy Local from a pod short-circuits to the cluster view (edge case 16)', yaml: THREE + svc('{type: LoadBalancer, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}'), from: 'client', via: 'loadBalancer', outcome: 'ok', eps: ['10.244.1.2:80', '10.244.2.2:80'] },
+    { name: 'externalTrafficPolicy Local serves from the receiving node only', yaml: THREE + svc('{type: NodePort, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}'), from: 'ext@n2', via: 'nodePort', outcome: 'ok', eps: ['10.244.2.3:80'] },
+    { name: 'externalTrafficPolicy Local from a pod short-circuits to the cluster view (edge case 16)', yaml: THREE + svc('{type: LoadBalancer, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}'), from: 'client', via: 'loadBalancer', outcome: 'ok', eps: ['10.244.1.3:80', '10.244.2.3:80'] },
     { name: 'a headless Service is not proxied (KP-9)', yaml: THREE + svc('{clusterIP: None, selector: {app: w}, ports: [{port: 80}]}'), from: 'client', outcome: 'not-proxied', eps: [] },
     {
       name: 'terminating pods are used only when no ready endpoint exists anywhere (edge case 8)',
       yaml: pod('old', 'n1', 'app: w', ', deletionTimestamp: "2024-01-01T00:00:00Z"') + pod('client', 'n3', 'role: client') + svc('{selector: {app: w}, ports: [{port: 80}]}'),
-      from: 'client', outcome: 'ok', eps: ['10.244.1.2:80'],
+      from: 'client', outcome: 'ok', eps: ['10.244.1.3:80'],
     },
     {
       name: 'publishNotReadyAddresses sends traffic to an unready pod (edge case 9)',
       yaml: `apiVersion: v1\nkind: Pod\nmetadata: {name: slow, labels: {app: w}}\nspec: {nodeName: n1, containers: [{name: c}]}\nstatus: {conditions: [{type: Ready, status: "False"}]}\n---\n` + pod('client', 'n3', 'role: client') + svc('{selector: {app: w}, publishNotReadyAddresses: true, ports: [{port: 80}]}'),
-      from: 'client', outcome: 'ok', eps: ['10.244.1.2:80'],
+      from: 'client', outcome: 'ok', eps: ['10.244.1.3:80'],
     },
     {
       name: 'an unready pod without publishNotReadyAddresses gets nothing, and the connection is refused',
@@ -57,7 +57,7 @@ describe('usable endpoints and outcomes (KP-2..KP-5)', () => {
     {
       name: 'a ready endpoint wins over a terminating one',
       yaml: pod('old', 'n1', 'app: w', ', deletionTimestamp: "2024-01-01T00:00:00Z"') + pod('new', 'n2') + pod('client', 'n3', 'role: client') + svc('{selector: {app: w}, ports: [{port: 80}]}'),
-      from: 'client', outcome: 'ok', eps: ['10.244.2.2:80'],
+      from: 'client', outcome: 'ok', eps: ['10.244.2.3:80'],
     },
   ];
   for (const c of cases) {
@@ -129,7 +129,7 @@ describe('topology, affinity, source ranges, health checks', () => {
     const t = world(yaml);
     expect(t.ask('client').eps).toEqual(['10.244.3.2:80']);
     expect(t.ask('client').rules).toContain('KP-12');
-    expect(t.ask('client2').eps).toEqual(['10.244.1.2:80', '10.244.1.3:80', '10.244.3.2:80']);
+    expect(t.ask('client2').eps).toEqual(['10.244.1.3:80', '10.244.1.4:80', '10.244.3.2:80']);
   });
 
   it('internalTrafficPolicy Local disables hints', () => {
@@ -151,7 +151,7 @@ describe('topology, affinity, source ranges, health checks', () => {
   it('an external client of a Local LoadBalancer is sent only to nodes passing the health check (KP-10)', () => {
     const t = world(pod('p1', 'n1') + svc('{type: LoadBalancer, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}'));
     const r = t.ask('ext@n3', 'loadBalancer');
-    expect([r.outcome, r.eps, r.node, r.rules.includes('KP-10')]).toEqual(['ok', ['10.244.1.2:80'], 'n1', true]);
+    expect([r.outcome, r.eps, r.node, r.rules.includes('KP-10')]).toEqual(['ok', ['10.244.1.3:80'], 'n1', true]);
     expect(sourceIPSeen(t.w, r, t.client('ext@n3'), r.endpoints[0]!).ip).toBe('203.0.113.7');
     // The same client on the NodePort of a node without endpoints is dropped: no load balancer in between.
     expect(t.ask('ext@n3', 'nodePort').outcome).toBe('drop');
@@ -182,8 +182,8 @@ describe('lookupServiceAddress', () => {
 
 describe('categorizeEndpoints (upstream pkg/proxy/topology.go)', () => {
   const cases: { name: string; spec: string; on: string; cluster: string[] | null; local: string[] | null; any: boolean }[] = [
-    { name: 'a Cluster/Cluster Service uses only cluster endpoints', spec: '{type: NodePort, selector: {app: w}, ports: [{port: 80}]}', on: 'n1', cluster: ['10.244.1.2', '10.244.2.2'], local: null, any: true },
-    { name: 'externalTrafficPolicy Local uses both views', spec: '{type: NodePort, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}', on: 'n2', cluster: ['10.244.1.2', '10.244.2.2'], local: ['10.244.2.2'], any: true },
+    { name: 'a Cluster/Cluster Service uses only cluster endpoints', spec: '{type: NodePort, selector: {app: w}, ports: [{port: 80}]}', on: 'n1', cluster: ['10.244.1.3', '10.244.2.3'], local: null, any: true },
+    { name: 'externalTrafficPolicy Local uses both views', spec: '{type: NodePort, externalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}', on: 'n2', cluster: ['10.244.1.3', '10.244.2.3'], local: ['10.244.2.3'], any: true },
     { name: 'both policies Local use only local endpoints', spec: '{type: NodePort, externalTrafficPolicy: Local, internalTrafficPolicy: Local, selector: {app: w}, ports: [{port: 80}]}', on: 'n3', cluster: null, local: [], any: true },
   ];
   for (const c of cases) {

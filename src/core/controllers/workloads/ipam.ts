@@ -8,9 +8,10 @@ import { cidrSize, formatIP, nthAddress, parseCIDR } from '../../net/ip';
 
 /**
  * [SIM] host-local IPAM (§0): each pod without a written IP gets the next free address of its
- * node's pod CIDR from `.2` upward (`.1` is the bridge), in creation order (`creationOrder`: every
- * owner's first replica in input order, then every second one…, then the simulator's own pods), so a
- * replica added to one workload renumbers no pod of an earlier round; hostNetwork pods share the node's
+ * node's pod CIDR from `.2` upward (`.1` is the bridge), in creation order (`creationOrder`: CoreDNS, there
+ * from bootstrap; then every owner's first replica in input order, then every second one…; then the pods the
+ * simulator adds for an Ingress or a Gateway), so a replica added to one workload renumbers no pod of an
+ * earlier round and never CoreDNS; hostNetwork pods share the node's
  * InternalIP.
  * Written `status.podIP(s)` are kept; two pods written with the same (non-host-network) IP are reported.
  * Pods that are Pending, Succeeded or Failed, or on no (known) node, get no IP.
@@ -52,8 +53,9 @@ export function assignPodIPs(pods: Pod[], nodes: Node[], diags: Diagnostic[], or
     let n = next.get(node.name) ?? 2n;
     while (n < size - 1n && owner.has(formatIP(nthAddress(cidr, n)))) n++;
     if (n >= size - 1n) {
-      // Node CIDR exhausted: the pod stays without IP. Reported once per node, at the first such pod.
-      if (!full.has(node.name)) {
+      // Node CIDR exhausted: the pod stays without IP. Reported once per node, at the first such pod the
+      // input wrote (the simulator's own pods have no place in the text to show it at).
+      if (!full.has(node.name) && !p.system) {
         full.add(node.name);
         diags.push({
           code: WORKLOAD_CODES.POD_CIDR_EXHAUSTED,

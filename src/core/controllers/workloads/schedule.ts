@@ -13,39 +13,51 @@ function inCIDRs(ip: string, cidrs: string[]): boolean {
 }
 
 /**
- * Where a pod stands in the cluster's creation order, which has no history to read ([SIM]): its owner (the
- * workload that made it, or the bare pod itself) by place in the input, and its round (the replica's index:
- * every workload's first replica is made, then every second one, and so on, as controllers that all start
- * at once make them; a DaemonSet makes all of its pods in the first round). The simulator's own pods
- * (CoreDNS, an ingress controller or Gateway implementation it adds) are counted apart and come after the
- * input's, so adding an Ingress moves none of the user's pods.
+ * Where a pod stands in the cluster's creation order, which has no history to read ([SIM]): its tier, its
+ * owner (the workload that made it, or the bare pod itself) by place in the input, and its round (the
+ * replica's index: every workload's first replica is made, then every second one, and so on, as controllers
+ * that all start at once make them; a DaemonSet makes all of its pods in the first round). Three tiers, each
+ * counting its owners apart from the others:
+ * - `bootstrap`: the simulator's pods in kube-system (CoreDNS), which a cluster runs before anyone applies
+ *   anything, so they keep their node and address whatever the input holds;
+ * - `input`: the pods the input makes;
+ * - `added`: the simulator's pods that come with an input object (the ingress controller of an Ingress, the
+ *   implementation of a Gateway), after the input's, so adding an Ingress moves none of the other pods.
  */
 export interface Placement {
-  system: boolean;
+  tier: Tier;
   owner: number;
   round: number;
 }
 
+export type Tier = 'bootstrap' | 'input' | 'added';
+const TIERS: Tier[] = ['bootstrap', 'input', 'added'];
+
+function tierOf(p: Pod): Tier {
+  if (!p.system) return 'input';
+  return p.namespace === 'kube-system' ? 'bootstrap' : 'added';
+}
+
 export function placements(pods: Pod[]): Placement[] {
-  const owners = new Map<string, { order: number; first: number; system: boolean; index: number; made: number }>();
+  const owners = new Map<string, { order: number; first: number; tier: Tier; index: number; made: number }>();
   pods.forEach((p, i) => {
     const key = p.ownerId ?? p.id;
-    if (!owners.has(key)) owners.set(key, { order: p.order, first: i, system: !!p.system, index: 0, made: 0 });
+    if (!owners.has(key)) owners.set(key, { order: p.order, first: i, tier: tierOf(p), index: 0, made: 0 });
   });
-  for (const system of [false, true]) {
-    [...owners.values()].filter((o) => o.system === system).sort((a, b) => a.order - b.order || a.first - b.first).forEach((o, k) => (o.index = k));
+  for (const tier of TIERS) {
+    [...owners.values()].filter((o) => o.tier === tier).sort((a, b) => a.order - b.order || a.first - b.first).forEach((o, k) => (o.index = k));
   }
   return pods.map((p) => {
     const o = owners.get(p.ownerId ?? p.id)!;
     const round = p.ownerId?.startsWith('DaemonSet/') ? 0 : o.made;
     o.made++;
-    return { system: o.system, owner: o.index, round };
+    return { tier: o.tier, owner: o.index, round };
   });
 }
 
-/** Creation order: the input's pods round by round (owners in input order within a round), then the simulator's. */
+/** Creation order: tier by tier (bootstrap, input, added), each round by round (owners in input order within a round). */
 export function creationOrder(order: Placement[]): number[] {
-  const rank = (p: Placement) => (p.system ? 1 : 0);
+  const rank = (p: Placement) => TIERS.indexOf(p.tier);
   return order.map((_, i) => i).sort((a, b) => rank(order[a]!) - rank(order[b]!) || order[a]!.round - order[b]!.round || order[a]!.owner - order[b]!.owner || a - b);
 }
 
@@ -54,9 +66,9 @@ export function creationOrder(order: Placement[]): number[] {
  * pod never starts: no kubelet runs it, so it stays Pending without IP, see `neverStarts`); a pod written with an IP goes to the node
  * whose pod CIDR (or, for hostNetwork, InternalIP) holds it; every other pod is spread over the Ready nodes
  * round-robin by its owner: the replicas of the input's k-th owner (counted from 0) go to the Ready nodes
- * k, k+1, k+2… (mod their count), and the simulator's own pods likewise, counted apart. So the replicas of
- * one workload spread over the nodes, and scaling one workload or adding an Ingress never moves another
- * pod, as in a real cluster, where a running pod keeps its node.
+ * k, k+1, k+2… (mod their count), and the simulator's own pods likewise, each tier counted apart. So the
+ * replicas of one workload spread over the nodes, and scaling one workload or adding an Ingress never moves
+ * another pod, as in a real cluster, where a running pod keeps its node.
  */
 export function schedule(pods: Pod[], nodes: Node[], diags: Diagnostic[], order: Placement[] = placements(pods)): void {
   const byName = new Map(nodes.map((n) => [n.name, n]));

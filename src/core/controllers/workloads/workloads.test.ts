@@ -61,9 +61,11 @@ describe('pod names', () => {
 });
 
 describe('scheduling and pod IPs ([SIM] I-1, §0)', () => {
-  it('spreads replicas over the nodes and numbers IPs from .2 per node CIDR', () => {
-    const s = sim(workload('Deployment', 'api', 'replicas: 4'));
-    expect(s.pods.map((p) => `${p.nodeName} ${p.ips[0]}`).sort()).toEqual(['node-1 10.244.1.2', 'node-1 10.244.1.3', 'node-2 10.244.2.2', 'node-3 10.244.3.2']);
+  it('spreads replicas over the nodes and numbers IPs from .2 per node CIDR, after CoreDNS', () => {
+    const s = simulate([{ name: 'test.yaml', text: workload('Deployment', 'api', 'replicas: 4') }]);
+    // CoreDNS runs from bootstrap: its two replicas take .2 on node-1 and node-2, before any input pod.
+    expect(s.world.pods.filter((p) => p.system).map((p) => `${p.nodeName} ${p.ips[0]}`)).toEqual(['node-1 10.244.1.2', 'node-2 10.244.2.2']);
+    expect(s.world.pods.filter((p) => !p.system).map((p) => `${p.nodeName} ${p.ips[0]}`).sort()).toEqual(['node-1 10.244.1.3', 'node-1 10.244.1.4', 'node-2 10.244.2.3', 'node-3 10.244.3.2']);
   });
 
   it('starts each owner (in input order) at the next node and numbers IPs round by round', () => {
@@ -74,16 +76,16 @@ describe('scheduling and pod IPs ([SIM] I-1, §0)', () => {
     );
     const at = (p: (typeof s.pods)[number]) => `${p.ownerId ?? p.id} ${p.nodeName} ${p.ips[0]}`;
     expect(s.pods.map(at).sort()).toEqual([
-      'Deployment/default/web node-1 10.244.1.2',
-      'Deployment/default/web node-2 10.244.2.3',
-      'Pod/default/solo node-2 10.244.2.2',
-      'StatefulSet/default/db node-1 10.244.1.3',
-      'StatefulSet/default/db node-2 10.244.2.4',
+      'Deployment/default/web node-1 10.244.1.3',
+      'Deployment/default/web node-2 10.244.2.4',
+      'Pod/default/solo node-2 10.244.2.3',
+      'StatefulSet/default/db node-1 10.244.1.4',
+      'StatefulSet/default/db node-2 10.244.2.5',
       'StatefulSet/default/db node-3 10.244.3.2',
     ]);
-    // Every first replica, then every second…: on node-2, solo (round 0) before web's second replica
-    // (round 1) before db-2 (round 2).
-    expect(s.pods.filter((p) => p.name.startsWith('db-')).map((p) => `${p.name} ${p.ips[0]}`)).toEqual(['db-0 10.244.3.2', 'db-1 10.244.1.3', 'db-2 10.244.2.4']);
+    // CoreDNS holds .2 on node-1 and node-2; then every first replica, then every second…: on node-2, solo
+    // (round 0) before web's second replica (round 1) before db-2 (round 2).
+    expect(s.pods.filter((p) => p.name.startsWith('db-')).map((p) => `${p.name} ${p.ips[0]}`)).toEqual(['db-0 10.244.3.2', 'db-1 10.244.1.4', 'db-2 10.244.2.5']);
   });
 
   // A real cluster never moves a running pod when another workload scales or an Ingress is added; the
@@ -109,6 +111,15 @@ describe('scheduling and pod IPs ([SIM] I-1, §0)', () => {
       expect(moved).toEqual(e.moves);
     });
   }
+  // CoreDNS runs from bootstrap: no edit of the input moves or renumbers it (before, an Ingress's controller
+  // took its place in the order and moved both replicas to other nodes).
+  const coreDNS = (yaml: string) => simulate([{ name: 'test.yaml', text: yaml }]).world.pods.filter((p) => p.ownerId === 'Deployment/kube-system/coredns').map((p) => `${p.name} ${p.nodeName} ${p.ips[0]}`);
+  for (const e of [...edits, { name: 'the first workload given a replica on a CoreDNS node', yaml: base.replace('replicas: 3', 'replicas: 5') }]) {
+    it(`keeps CoreDNS on its nodes and addresses: ${e.name}`, () => {
+      expect(coreDNS(base)).toHaveLength(2);
+      expect(coreDNS(e.yaml)).toEqual(coreDNS(base));
+    });
+  }
 
   it('renumbers only pods of later rounds on the new replica’s node, and moves none', () => {
     // The known limit: with api at 5 replicas, db's third replica (owner 2, round 2) goes to node-2, where
@@ -117,7 +128,7 @@ describe('scheduling and pod IPs ([SIM] I-1, §0)', () => {
     const before = where(wide);
     const after = where(wide.replace('replicas: 2\n  serviceName', 'replicas: 3\n  serviceName'));
     const changed = [...before].filter(([id, at]) => after.get(id) !== at);
-    expect(changed.map(([id, at]) => `${at} -> ${after.get(id)}`)).toEqual(['node-2 10.244.2.5 -> node-2 10.244.2.6']);
+    expect(changed.map(([id, at]) => `${at} -> ${after.get(id)}`)).toEqual(['node-2 10.244.2.6 -> node-2 10.244.2.7']);
     expect(changed[0]![0]).toMatch(/^Pod\/default\/api-/);
   });
 
@@ -126,7 +137,8 @@ describe('scheduling and pod IPs ([SIM] I-1, §0)', () => {
       `apiVersion: v1\nkind: Pod\nmetadata: {name: fixed}\nspec: {nodeName: node-2, containers: [{name: c}]}\nstatus: {podIP: 10.244.2.2}\n---\n` +
         `apiVersion: v1\nkind: Pod\nmetadata: {name: free}\nspec: {nodeName: node-2, containers: [{name: c}]}\n`,
     );
-    expect(s.pods.map((p) => `${p.name} ${p.nodeName} ${p.ips.join()}`)).toEqual(['fixed node-2 10.244.2.2', 'free node-2 10.244.2.3']);
+    // CoreDNS's replica on node-2 skips the written .2 and takes .3.
+    expect(s.pods.map((p) => `${p.name} ${p.nodeName} ${p.ips.join()}`)).toEqual(['fixed node-2 10.244.2.2', 'free node-2 10.244.2.4']);
   });
 
   it('a hostNetwork pod gets its node IP', () => {
@@ -153,10 +165,19 @@ describe('scheduling and pod IPs ([SIM] I-1, §0)', () => {
   });
 
   it('reports a full node pod CIDR once and leaves later pods without IP', () => {
+    // A /29 holds .2 to .6; CoreDNS's two replicas (on the only node) take .2 and .3.
+    const node = `apiVersion: v1\nkind: Node\nmetadata: {name: small}\nspec: {podCIDR: 10.244.7.0/29}\n---\n`;
+    const s = sim(node + workload('ReplicaSet', 'rs', 'replicas: 5'));
+    expect(s.pods.map((p) => p.ips.join())).toEqual(['10.244.7.4', '10.244.7.5', '10.244.7.6', '', '']);
+    expect(s.diagnostics.filter((d) => d.code === 'pod-cidr-exhausted').map((d) => d.object)).toEqual([s.pods[3]!.id]);
+  });
+
+  it('does not report a full node pod CIDR at a pod of the simulator, which has no place in the text', () => {
     const node = `apiVersion: v1\nkind: Node\nmetadata: {name: small}\nspec: {podCIDR: 10.244.7.0/30}\n---\n`;
-    const s = sim(node + workload('ReplicaSet', 'rs', 'replicas: 3'));
-    expect(s.pods.map((p) => p.ips.join())).toEqual(['10.244.7.2', '', '']);
-    expect(s.diagnostics.filter((d) => d.code === 'pod-cidr-exhausted')).toHaveLength(1);
+    const s = simulate([{ name: 'test.yaml', text: node + workload('ReplicaSet', 'rs', 'replicas: 1') }]);
+    // The /30 holds only .2: the first CoreDNS replica takes it; the second and rs's pod get none.
+    expect(s.world.pods.map((p) => `${p.system ? 'system' : p.name} ${p.ips.join()}`).sort()).toEqual([`${s.world.pods.find((p) => !p.system)!.name} `, 'system ', 'system 10.244.7.2']);
+    expect(s.diagnostics.filter((d) => d.code === 'pod-cidr-exhausted').map((d) => d.object)).toEqual([s.world.pods.find((p) => !p.system)!.id]);
   });
 
   it('pending, succeeded and failed pods get no IP', () => {
