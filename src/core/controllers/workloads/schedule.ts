@@ -33,9 +33,10 @@ export interface Placement {
 export type Tier = 'bootstrap' | 'input' | 'added';
 const TIERS: Tier[] = ['bootstrap', 'input', 'added'];
 
+/** The add-ons every cluster has (`addSystemObjects`: kube-system, no place in the input) are bootstrap's; a Gateway's implementation, even in kube-system, is added with it. */
 function tierOf(p: Pod): Tier {
   if (!p.system) return 'input';
-  return p.namespace === 'kube-system' ? 'bootstrap' : 'added';
+  return p.namespace === 'kube-system' && p.order < 0 ? 'bootstrap' : 'added';
 }
 
 export function placements(pods: Pod[]): Placement[] {
