@@ -243,34 +243,40 @@ describe('issue 16: the matrix and the embed', () => {
     });
   });
 
-  it('brings a trace run from the Trace panel into view: its source was out of the small window', async () => {
+  it('brings a trace run from the Trace panel into view, where it stopped when all of it does not fit', async () => {
     const b = await openBrowser({ width: 800, height: 500 });
     try {
       await b.page.goto(site.url);
       await b.page.waitForSelector('.react-flow__node[data-kind="Pod"]', { timeout: 30_000 });
       const source = 'Pod/shop/api-55554b79c8-pbwhf';
       const node = `.react-flow__node[data-object="${source}"]`;
-      // The first view of the default scenario at 800x500 shows its left part: the api pods are out of it.
-      expect(inside(await box(b.page, node), await box(b.page, '.react-flow'))).toBe(false);
+      const stop = '.react-flow__node[data-object="Pod/shop/db-0"]';
+      const pane = () => box(b.page, '.react-flow');
+      // The first view of the default scenario at 800x500 shows its left part: the api and db pods are out of it.
+      expect(inside(await box(b.page, node), await pane())).toBe(false);
+      expect(inside(await box(b.page, stop), await pane())).toBe(false);
       await b.page.click('button[role="tab"]:has-text("Trace")');
       await b.page.selectOption('.query-form select', source);
       await b.page.fill('.query-form input', 'http://db.shop:5432/');
       await b.page.click('.query-form button[type="submit"]');
       await b.page.waitForSelector(`${node}[data-trace-source]`, { timeout: 15_000 });
-      await expect.poll(async () => inside(await box(b.page, node), await box(b.page, '.react-flow')), { timeout: 5_000 }).toBe(true);
+      // The graph pane is about 160 px tall here: api → db-0 does not fit at a readable zoom, so the view shows
+      // the pod the request was blocked at, with the step into it.
+      await expect.poll(async () => inside(await box(b.page, `${stop}[data-trace="blocked"]`), await pane()), { timeout: 5_000 }).toBe(true);
+      await shot(b.page, '67-trace-panel-small-window');
       // The person moves the view away (a click in the overview's top-left corner), then edits: the trace runs
       // again for the new text, and the view stays where the person put it.
       await b.page.click('.overview-toggle');
       const overview = (await box(b.page, '.overview'))!;
       await b.page.mouse.click(overview.x + 4, overview.y + 4);
-      await expect.poll(async () => inside(await box(b.page, node), await box(b.page, '.react-flow'))).toBe(false);
+      await expect.poll(async () => inside(await box(b.page, stop), await pane())).toBe(false);
       const traced = await b.page.evaluate(() => performance.getEntriesByName('graph-painted').length);
       await b.page.locator('.monaco-editor .view-line').first().click();
       await b.page.keyboard.press('ControlOrMeta+End');
       await b.page.keyboard.type('\n# moved away');
       await b.page.waitForFunction((n) => performance.getEntriesByName('graph-painted').length > n, traced, { timeout: 15_000 });
       await b.page.waitForTimeout(1_000);
-      expect(inside(await box(b.page, node), await box(b.page, '.react-flow'))).toBe(false);
+      expect(inside(await box(b.page, stop), await pane())).toBe(false);
       expect(b.errors).toEqual([]);
     } finally {
       await b.close();

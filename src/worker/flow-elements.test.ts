@@ -48,7 +48,7 @@ describe('the flow elements of a reply', () => {
     pods.sort((p, q) => p.y - q.y);
     const [top, middle, db] = pods as [(typeof pods)[number], (typeof pods)[number], (typeof pods)[number]];
     const step = (from: string, to: string) => {
-      const overlay: TraceOverlay = { source: from, nodes: new Map(), edges: new Map(), extra: [{ id: `trace:${from}->${to}`, from, to, mark: 'blocked' }] };
+      const overlay: TraceOverlay = { source: from, nodes: new Map(), edges: new Map(), extra: [{ id: `trace:${from}->${to}`, from, to, mark: 'blocked' }], end: [to] };
       const edge = flowElements(reply, null, overlay, { current: nothingKept() }).edges.find((e) => e.id === `trace:${from}->${to}`)!;
       return (edge.data as { route?: [number, number][] }).route;
     };

@@ -120,7 +120,8 @@ export function OverviewWhenNeeded(p: {
  * A trace drawn on the graph is brought into view when it is drawn (a trace run from the Trace panel at
  * 800x500 lit pods out of view), and stays in view when the pane changes size (the embed's "Show editor" took
  * half of it, and the request's end went below the fold): then, and only then, the view moves to show the
- * trace's nodes if some are out of it. Not on a reply, nor when the person moves the view.
+ * trace's nodes if some are out of it, or, when they do not all fit, the part that ends where the request
+ * arrived or stopped. Not on a reply, nor when the person moves the view.
  */
 export function useTraceInView(
   overlay: TraceOverlay | null,
@@ -144,12 +145,17 @@ export function useTraceInView(
     const resized = !!before.w && (before.w !== paneW || before.h !== paneH);
     if (!overlay || !layout || !paneW || !paneH || !(fresh || resized)) return;
     const boxes = absoluteBoxes(layout);
-    const on = [...overlay.nodes.keys()].flatMap((id) => boxes.get(id) ?? []);
-    if (!on.length) return;
-    const x = Math.min(...on.map((b) => b.x));
-    const y = Math.min(...on.map((b) => b.y));
-    const box = { x, y, w: Math.max(...on.map((b) => b.x + b.width)) - x, h: Math.max(...on.map((b) => b.y + b.height)) - y };
-    const v = bringIntoView(box, { w: paneW, h: paneH }, insets(toolsHeight()), flow.getViewport(), readableZoom(count, compact));
+    const around = (ids: Iterable<string>) => {
+      const on = [...ids].flatMap((id) => boxes.get(id) ?? []);
+      if (!on.length) return undefined;
+      const x = Math.min(...on.map((b) => b.x));
+      const y = Math.min(...on.map((b) => b.y));
+      return { x, y, w: Math.max(...on.map((b) => b.x + b.width)) - x, h: Math.max(...on.map((b) => b.y + b.height)) - y };
+    };
+    const box = around(overlay.nodes.keys());
+    if (!box) return;
+    // Where the request arrived or stopped is shown when the whole path does not fit at a readable zoom.
+    const v = bringIntoView(box, { w: paneW, h: paneH }, insets(toolsHeight()), flow.getViewport(), readableZoom(count, compact), around(overlay.end));
     if (v) void flow.setViewport(v, { duration: 0 });
   }, [paneW, paneH, overlay, layout, flow, toolsHeight, count, compact, trace]);
 }

@@ -70,4 +70,32 @@ describe('bringing a trace back into view', () => {
     // Already further out than readable: not zoomed in.
     expect(bringIntoView(tall, PANE, PAD, { x: 0, y: -900, zoom: 0.3 }, 0.64)!.zoom).toBe(0.3);
   });
+
+  describe('shows where a trace stopped (the focus) when the whole of it does not fit', () => {
+    const tall = { x: 100, y: 200, w: 200, h: 1000 };
+    const room = { top: PAD.top, bottom: PANE.h - PAD.bottom };
+    const cases: { name: string; focus: { x: number; y: number; w: number; h: number }; top: 'start' | 'focus end' | 'focus start' }[] = [
+      { name: 'a focus near the start: the start, as without one', focus: { x: 100, y: 220, w: 200, h: 56 }, top: 'start' },
+      { name: 'a focus at the end: moved up until it ends at the bottom of the room', focus: { x: 100, y: 1144, w: 200, h: 56 }, top: 'focus end' },
+      { name: 'a focus taller than the room: its own start', focus: { x: 100, y: 300, w: 200, h: 900 }, top: 'focus start' },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const v = bringIntoView(tall, PANE, PAD, { x: 0, y: -900, zoom: 1 }, 0.64, c.focus)!;
+        expect(v.zoom).toBe(0.64);
+        const at = (y: number) => v.y + y * v.zoom;
+        if (c.top === 'start') expect(at(tall.y)).toBe(room.top);
+        if (c.top === 'focus end') expect(at(c.focus.y + c.focus.h)).toBeCloseTo(room.bottom);
+        if (c.top === 'focus start') expect(at(c.focus.y)).toBeCloseTo(room.top);
+        // Never past the box: its start is at or above the top of the room.
+        expect(at(tall.y)).toBeLessThanOrEqual(room.top + 1e-9);
+      });
+    }
+
+    it('changes nothing on an axis where the box fits', () => {
+      const wide = { x: 0, y: 0, w: 200, h: 100 };
+      const a = bringIntoView(wide, PANE, PAD, { x: -2000, y: 0, zoom: 1 })!;
+      expect(bringIntoView(wide, PANE, PAD, { x: -2000, y: 0, zoom: 1 }, 0, { x: 150, y: 50, w: 50, h: 50 })).toEqual(a);
+    });
+  });
 });

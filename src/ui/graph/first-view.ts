@@ -81,7 +81,8 @@ export function wholeInView(extent: { w: number; h: number }, pane: { w: number;
  * A view that shows `box` (flow coordinates) in the free area of the pane, or null when the current view
  * already does. The zoom stays where it is when the box fits there; else it goes out as far as it takes, but not
  * below `minZoom` (titles stay readable) unless the view was already further out. On an axis where the box
- * still does not fit, its start (top, left) is shown. For a trace whose end left the view when the pane shrank
+ * still does not fit, its start (top, left) is shown, or, given a `focus` inside it (where a trace stopped), as
+ * much of it as shows the focus too. For a trace run, and for one whose end left the view when the pane shrank
  * (the embed's editor opened).
  */
 export function bringIntoView(
@@ -90,6 +91,7 @@ export function bringIntoView(
   pad: Insets,
   now: { x: number; y: number; zoom: number },
   minZoom = 0,
+  focus?: { x: number; y: number; w: number; h: number },
 ): { x: number; y: number; zoom: number } | null {
   const free = freeArea(pane, pad);
   const k = now.zoom;
@@ -101,5 +103,19 @@ export function bringIntoView(
   if (inside) return null;
   const fit = Math.min(free.w / Math.max(1, box.w), free.h / Math.max(1, box.h));
   const zoom = Math.min(k, Math.max(minZoom, fit));
-  return { x: place(box.w, zoom, pad.left, free.w) - box.x * zoom, y: place(box.h, zoom, pad.top, free.h) - box.y * zoom, zoom };
+  const axis = (start: number, size: number, lo: number, room: number, f?: [number, number]): number => {
+    let t = place(size, zoom, lo, room) - start * zoom;
+    if (!f || size * zoom <= room) return t;
+    // Moved up (left) just enough for the focus to end inside the room, but never past its own start.
+    const end = t + (f[0] + f[1]) * zoom;
+    if (end > lo + room) t -= end - (lo + room);
+    const begin = t + f[0] * zoom;
+    if (begin < lo) t += lo - begin;
+    return t;
+  };
+  return {
+    x: axis(box.x, box.w, pad.left, free.w, focus && [focus.x, focus.w]),
+    y: axis(box.y, box.h, pad.top, free.h, focus && [focus.y, focus.h]),
+    zoom,
+  };
 }

@@ -37,6 +37,8 @@ describe('a trace drawn on the graph', () => {
     expect([...o.edges.values()].every((m) => m === 'ok')).toBe(true);
     expect(o.edges.get(edgeId('Service/shop/frontend', 'EndpointSlice/shop/frontend-j58km'))).toBe('ok');
     expect(o.extra).toEqual([]);
+    // Where it arrived: both frontend pods (the view shows them when the whole path does not fit).
+    expect(o.end.sort()).toEqual(pods.filter((p) => p.startsWith('Pod/shop/frontend-')).sort());
   });
 
   it('marks the source and the step a policy blocks, never the blocked pods as reached', () => {
@@ -52,6 +54,7 @@ describe('a trace drawn on the graph', () => {
     }
     // The database never calls the API in the manifests: a trace-only edge joins it to the Service.
     expect(o.extra).toEqual([{ id: `trace:${db}->Service/shop/api`, from: db, to: 'Service/shop/api', mark: 'ok' }]);
+    expect(o.end.sort()).toEqual(apis.sort());
   });
 
   it('stops at the source when its lookup fails', () => {
@@ -59,6 +62,7 @@ describe('a trace drawn on the graph', () => {
     const o = overlay(web.slice(4), 'http://no-such-service.shop/');
     expect(marks(o.nodes)).toEqual({ [web]: 'failed' });
     expect(o.edges.size + o.extra.length).toBe(0);
+    expect(o.end).toEqual([web]);
   });
 
   it('marks a blocked call to a pod IP on a trace-only edge into that pod', () => {
@@ -67,6 +71,7 @@ describe('a trace drawn on the graph', () => {
     expect(o.nodes.get(api)).toBe('ok');
     expect(o.nodes.get(pod('db-0'))).toBe('blocked');
     expect(o.extra).toEqual([{ id: `trace:${api}->${pod('db-0')}`, from: api, to: pod('db-0'), mark: 'blocked' }]);
+    expect(o.end).toEqual([pod('db-0')]);
   });
 
   it('stops at the entry point when no rule takes the request', () => {

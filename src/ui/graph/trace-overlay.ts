@@ -22,6 +22,8 @@ export interface TraceOverlay {
   edges: Map<string, TraceMark>;
   /** Trace-only edges where the graph draws none between two stages of the path. */
   extra: { id: string; from: string; to: string; mark: TraceMark }[];
+  /** The nodes of the path's last stage: where the request arrived, or stopped. */
+  end: string[];
 }
 
 /**
@@ -38,7 +40,7 @@ const STAGE_STEPS = new Set(['entry', 'route', 'service']);
 
 export function traceOverlay(topo: ShownTopology, from: string, r: TraceDocument): TraceOverlay {
   const drawn = new Set(topo.nodes.map((n) => n.id));
-  const out: TraceOverlay = { source: null, nodes: new Map(), edges: new Map(), extra: [] };
+  const out: TraceOverlay = { source: null, nodes: new Map(), edges: new Map(), extra: [], end: [] };
   const stages: string[][] = [];
   const src = traceSourceNode(from);
   if (src && drawn.has(src)) {
@@ -70,6 +72,7 @@ export function traceOverlay(topo: ShownTopology, from: string, r: TraceDocument
   const path = bridged(topo, stages);
 
   const last = path.length - 1;
+  out.end = path[last] ?? [];
   path.forEach((stage, i) => {
     const stopped = stop && i === last;
     for (const id of stage) out.nodes.set(id, stopped ? stop!.mark : 'ok');
